@@ -1,0 +1,296 @@
+/**
+ * The snapshot model: plain, JSON-serialisable objects that every view renders from.
+ * `container-anatomy --json` prints a `Snapshot`; README documents it.
+ *
+ * Every fact is either a `Fact` (a value plus where it came from) or an `Unavailable`
+ * (a reason a person can act on). A value of `null` inside a limit means "unlimited".
+ */
+
+export type Source = 'engine' | 'procfs' | 'helper';
+
+export interface Fact<T> {
+  value: T;
+  source: Source;
+}
+
+export interface Unavailable {
+  unavailable: string;
+}
+
+export type Maybe<T> = Fact<T> | Unavailable;
+
+export function fact<T>(value: T, source: Source): Fact<T> {
+  return { value, source };
+}
+
+export function unavailable(reason: string): Unavailable {
+  return { unavailable: reason };
+}
+
+export function isUnavailable<T>(m: Maybe<T> | undefined): m is Unavailable {
+  return !!m && typeof m === 'object' && 'unavailable' in m;
+}
+
+export function isFact<T>(m: Maybe<T> | undefined): m is Fact<T> {
+  return !!m && typeof m === 'object' && 'value' in m;
+}
+
+/** The value of a fact, or `fallback` when it is unavailable. */
+export function valueOf<T, F = undefined>(m: Maybe<T> | undefined, fallback?: F): T | F {
+  return isFact(m) ? m.value : (fallback as F);
+}
+
+export const NAMESPACE_TYPES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as const;
+export type NamespaceType = (typeof NAMESPACE_TYPES)[number];
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** Docker's setting that decides a namespace, e.g. `PidMode: "host"`. */
+export interface NamespaceMode {
+  /** HostConfig field name: PidMode, NetworkMode, IpcMode, UTSMode, UsernsMode, CgroupnsMode; null for mnt/time. */
+  field: string | null;
+  /** The raw value Docker stores ("" when unset). */
+  value: string;
+  /** For `container:<id>` modes: the donor container. */
+  sharesWith?: { id: string; name: string | null };
+}
+
+export interface ContainerNamespace {
+  type: NamespaceType;
+  /** Inode of /proc/PID/ns/<type> (from stat(), the nsfs inode). */
+  inode: Maybe<number>;
+  /** Same inode as the inspecting process's /proc/self/ns/<type>. */
+  sharedWithHost: Maybe<boolean>;
+  /** Same inode as PID 1's, where PID 1 is readable. */
+  sharedWithPid1: Maybe<boolean>;
+  mode: NamespaceMode;
+  /** Other containers (by name) in the same snapshot holding the same inode. */
+  sharedWithContainers: string[];
+}
+
+export interface IdMapRange {
+  /** First id inside the namespace. */
+  inside: number;
+  /** First id in the reader's (parent) namespace. */
+  outside: number;
+  length: number;
+}
+
+export interface ProcessAnatomy {
+  /** State.Pid: the container init's PID on the host. */
+  hostPid: Maybe<number>;
+  /** NSpid chain from /proc/PID/status, outermost first. */
+  nspid: Maybe<number[]>;
+  uidMap: Maybe<IdMapRange[]>;
+  gidMap: Maybe<IdMapRange[]>;
+  /** True when uid 0 in the container is uid 0 on the host. */
+  rootIsHostRoot: Maybe<boolean>;
+  /** Container hostname (Config.Hostname or the uts namespace). */
+  hostname: Maybe<string>;
+}
+
+/**
+ * One limit, three views: what Docker was told (HostConfig), what the container's own
+ * cgroup file says, and what actually applies after walking up the ancestors.
+ * `null` means unlimited.
+ */
+export interface Limit<T> {
+  declared: Maybe<T | null>;
+  kernel: Maybe<T | null>;
+  effective: Maybe<T | null>;
+}
+
+export type CgroupVersion = 'v1' | 'v2' | 'hybrid';
+
+export interface CgroupAnatomy {
+  /** Controller (or "unified") -> absolute directory of this container's cgroup. */
+  paths: Maybe<Record<string, string>>;
+  memory: {
+    limitBytes: Limit<number>;
+    reservationBytes: Limit<number>;
+    /** Memory + swap (Docker's MemorySwap; v1 memsw). On v2 the kernel holds swap alone; we report memory+swap. */
+    swapLimitBytes: Limit<number>;
+    usageBytes: Maybe<number>;
+    oomKills: Maybe<number>;
+  };
+  cpu: {
+    /** Quota / period as a number of CPUs. */
+    cpus: Limit<number>;
+    quotaUs: Maybe<number | null>;
+    periodUs: Maybe<number>;
+    /** v1 cpu.shares (Docker CpuShares); declared null = default 1024. */
+    shares: Limit<number>;
+    /** v2 cpu.weight. */
+    weight: Maybe<number>;
+    usageNs: Maybe<number>;
+    throttledPeriods: Maybe<number>;
+  };
+  cpuset: {
+    cpus: Limit<string>;
+    mems: Limit<string>;
+  };
+  pids: {
+    max: Limit<number>;
+    current: Maybe<number>;
+  };
+  io: {
+    weight: Limit<number>;
+  };
+}
+
+export interface HostVeth {
+  name: string;
+  ifindex: number;
+  /** Bridge the veth is enslaved to, from /sys/class/net/<veth>/master. */
+  master: string | null;
+}
+
+export interface PortBinding {
+  containerPort: number;
+  protocol: string;
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface NetworkAttachment {
+  name: string;
+  networkId: string;
+  driver: Maybe<string>;
+  /** Host bridge interface: docker0, br-<12hex> or the name option. */
+  bridge: Maybe<string>;
+  subnet: Maybe<string>;
+  ipAddress: Maybe<string>;
+  prefixLength: Maybe<number>;
+  gateway: Maybe<string>;
+  macAddress: Maybe<string>;
+  ipv6Address: Maybe<string | null>;
+  /** Container-side interface (name, ifindex) inside its netns. */
+  containerInterface: Maybe<{ name: string; ifindex: number; iflink: number }>;
+  hostVeth: Maybe<HostVeth>;
+  aliases: string[];
+}
+
+/** How the container is networked, in one word, with the explanation topic for it. */
+export type NetworkModeKind = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'ipvlan' | 'overlay' | 'other';
+
+export interface NetworkAnatomy {
+  mode: NetworkModeKind;
+  /** HostConfig.NetworkMode as stored. */
+  rawMode: string;
+  /** For container:<id>: the donor. */
+  sharesWith?: { id: string; name: string | null };
+  networks: NetworkAttachment[];
+  ports: PortBinding[];
+  /** Ports the image EXPOSEs but that are not published. */
+  exposedOnly: string[];
+}
+
+export interface ContainerAnatomy {
+  id: string;
+  /** Without the leading slash. */
+  name: string;
+  image: string;
+  imageId: string;
+  state: ContainerState;
+  status: string;
+  created: string;
+  /** Host PID of the init process; unavailable when not running. */
+  pid: Maybe<number>;
+  labels: Record<string, string>;
+  compose: { project: string; service: string } | null;
+  swarmService: string | null;
+  namespaces: Record<NamespaceType, ContainerNamespace>;
+  process: ProcessAnatomy;
+  cgroup: CgroupAnatomy;
+  network: NetworkAnatomy;
+  /** Kept flat for the documented JSON shape: same objects as network.networks. */
+  networks: NetworkAttachment[];
+  /** Exit code and OOMKilled flag from State, for stopped containers. */
+  exit: { code: number; oomKilled: boolean; finishedAt: string } | null;
+}
+
+export interface HostNamespace {
+  type: NamespaceType;
+  /** The inspecting process's own namespace (/proc/self/ns). */
+  inode: Maybe<number>;
+  /** PID 1's, where readable. */
+  pid1Inode: Maybe<number>;
+}
+
+export interface HostBridge {
+  name: string;
+  /** IPv4 CIDRs on the bridge. */
+  addresses: string[];
+  /** Docker network using it, if any. */
+  networkName: string | null;
+  networkId: string | null;
+  subnet: string | null;
+  gateway: string | null;
+  /** Interfaces enslaved to this bridge (host veths). */
+  ports: string[];
+}
+
+export interface EngineInfo {
+  /** Where we connected, e.g. unix:///var/run/docker.sock. */
+  endpoint: string;
+  /** Context name if one chose the endpoint. */
+  context: string | null;
+  apiVersion: string;
+  serverVersion: string;
+  os: string;
+  kernelVersion: string;
+  ncpu: number;
+  memTotalBytes: number;
+  rootDir: string;
+  securityOptions: string[];
+  /** true when /proc on this machine shows the engine's containers. */
+  local: boolean;
+  /** Why local is false (e.g. "remote tcp endpoint"). */
+  localReason?: string;
+}
+
+export interface HostAnatomy {
+  hostname: Maybe<string>;
+  namespaces: Record<NamespaceType, HostNamespace>;
+  cgroup: {
+    version: Maybe<CgroupVersion>;
+    driver: Maybe<string>;
+  };
+  bridges: Maybe<HostBridge[]>;
+  memTotalBytes: Maybe<number>;
+  onlineCpus: Maybe<number>;
+  engine: EngineInfo;
+}
+
+export interface Snapshot {
+  schemaVersion: 1;
+  takenAt: string;
+  host: HostAnatomy;
+  containers: ContainerAnatomy[];
+}
+
+export type DiffVerdict = 'same' | 'different' | 'unknown';
+
+export interface NamespaceDiffRow {
+  type: NamespaceType;
+  left: Maybe<number>;
+  right: Maybe<number>;
+  verdict: DiffVerdict;
+  /** Catalog topic explaining this row, e.g. "diff.net.same". */
+  topic: string;
+  /** Catalog topic for the namespace type, e.g. "ns.net". */
+  nsTopic: string;
+}
+
+export interface Side {
+  kind: 'host' | 'container';
+  /** Container name or "host". */
+  label: string;
+  id?: string;
+}
+
+export interface NamespaceDiff {
+  left: Side;
+  right: Side;
+  rows: NamespaceDiffRow[];
+}
