@@ -1,0 +1,60 @@
+import {
+  NAMESPACE_TYPES,
+  isUnavailable,
+  type ContainerAnatomy,
+  type DiffVerdict,
+  type HostAnatomy,
+  type Maybe,
+  type NamespaceDiff,
+  type NamespaceType,
+  type Side,
+} from './model';
+
+export interface DiffSide extends Side {
+  inodes: Record<NamespaceType, Maybe<number>>;
+}
+
+export function hostSide(host: HostAnatomy): DiffSide {
+  const inodes = {} as Record<NamespaceType, Maybe<number>>;
+  for (const t of NAMESPACE_TYPES) inodes[t] = host.namespaces[t].inode;
+  return { kind: 'host', label: 'host', inodes };
+}
+
+export function containerSide(c: ContainerAnatomy): DiffSide {
+  const inodes = {} as Record<NamespaceType, Maybe<number>>;
+  for (const t of NAMESPACE_TYPES) inodes[t] = c.namespaces[t].inode;
+  return { kind: 'container', label: c.name, id: c.id, inodes };
+}
+
+function verdict(a: Maybe<number>, b: Maybe<number>): DiffVerdict {
+  if (isUnavailable(a) || isUnavailable(b)) return 'unknown';
+  return a.value === b.value ? 'same' : 'different';
+}
+
+/** Per namespace type: same or different inode, each row with the topic that explains it. */
+export function diffNamespaces(left: DiffSide, right: DiffSide): NamespaceDiff {
+  const strip = (s: DiffSide): Side => (s.id ? { kind: s.kind, label: s.label, id: s.id } : { kind: s.kind, label: s.label });
+  return {
+    left: strip(left),
+    right: strip(right),
+    rows: NAMESPACE_TYPES.map((type) => {
+      const v = verdict(left.inodes[type], right.inodes[type]);
+      return {
+        type,
+        left: left.inodes[type],
+        right: right.inodes[type],
+        verdict: v,
+        topic: v === 'unknown' ? 'diff.unknown' : `diff.${type}.${v}`,
+        nsTopic: `ns.${type}`,
+      };
+    }),
+  };
+}
+
+export function diffContainerWithHost(c: ContainerAnatomy, h: HostAnatomy): NamespaceDiff {
+  return diffNamespaces(containerSide(c), hostSide(h));
+}
+
+export function diffContainers(a: ContainerAnatomy, b: ContainerAnatomy): NamespaceDiff {
+  return diffNamespaces(containerSide(a), containerSide(b));
+}

@@ -1,0 +1,55 @@
+import { isUnavailable, type Limit, type Maybe } from './model';
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** 67108864 -> "64 MiB"; 3250585 -> "3.1 MiB". */
+export function formatBytes(n: number): string {
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const text = i === 0 || Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, '');
+  return `${text} ${UNITS[i]}`;
+}
+
+/** 0.5 -> "0.5 CPU"; 2 -> "2 CPUs". */
+export function formatCpus(n: number): string {
+  const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+  return `${text} ${n === 1 || n < 1 ? 'CPU' : 'CPUs'}`;
+}
+
+export type LimitKind = 'bytes' | 'cpus' | 'count' | 'string';
+
+/** One limit value: null is unlimited. */
+export function formatLimitValue(value: number | string | null, kind: LimitKind): string {
+  if (value === null) return 'unlimited';
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'bytes':
+      return formatBytes(value);
+    case 'cpus':
+      return formatCpus(value);
+    default:
+      return String(value);
+  }
+}
+
+/** A Maybe as text: the value, or "unavailable". */
+export function describeMaybe<T extends number | string | null>(m: Maybe<T>, kind: LimitKind = 'string'): string {
+  if (isUnavailable(m)) return 'unavailable';
+  return formatLimitValue(m.value, kind);
+}
+
+/**
+ * "declared → effective": what Docker was told and what applies. When the two agree only
+ * one value is shown; when the kernel file differs from both it is shown in brackets.
+ */
+export function formatLimit(limit: Limit<number | string>, kind: LimitKind): string {
+  const d = describeMaybe(limit.declared, kind);
+  const e = describeMaybe(limit.effective, kind);
+  if (isUnavailable(limit.effective)) return `${d} (declared)`;
+  if (d === e) return e;
+  return `${d} → ${e}`;
+}
