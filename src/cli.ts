@@ -1,0 +1,188 @@
+/**
+ * container-anatomy: the terminal face of the core.
+ *
+ *   container-anatomy [--json] [--all] [CONTAINER...]
+ *   container-anatomy diff A [B]          (B defaults to the host)
+ *   container-anatomy host
+ *
+ * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found.
+ */
+import * as os from 'node:os';
+import { resolveLang, type Lang } from './core/catalog/index';
+import { diffContainerWithHost, diffContainers } from './core/diff';
+import { connectEngine, type Engine } from './core/engine/connection';
+import { resolveEndpoint } from './core/engine/endpoint';
+import { EngineError, toEngineError } from './core/engine/errors';
+import { takeSnapshot } from './core/snapshot';
+import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
+
+export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3 } as const;
+
+const USAGE = `Usage:
+  container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
+  container-anatomy diff A [B] [options]       namespaces of A against B, or against the host
+  container-anatomy host [options]             this machine's side: namespaces, cgroups, bridges
+
+Options:
+  --json             print the model as JSON (see README, "The JSON model")
+  -a, --all          include stopped containers
+  --explain          add a one-line explanation under each row
+  --lang en|ko       language of the explanations (default: from LANG)
+  -H, --host URL     engine endpoint, like DOCKER_HOST (unix://, tcp://, ssh://)
+  -c, --context NAME docker context to use
+  --no-color         never colour the output
+  -h, --help         this text
+`;
+
+export interface CliArgs {
+  command: 'show' | 'diff' | 'host' | 'help';
+  refs: string[];
+  json: boolean;
+  all: boolean;
+  explain: boolean;
+  lang: Lang;
+  host?: string;
+  context?: string;
+  color: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CliArgs {
+  const a: CliArgs = {
+    command: 'show',
+    refs: [],
+    json: false,
+    all: false,
+    explain: false,
+    lang: resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG),
+    color: isTty && !env.NO_COLOR,
+  };
+  const rest = [...argv];
+  if (rest[0] === 'diff' || rest[0] === 'host') a.command = rest.shift() as 'diff' | 'host';
+  while (rest.length) {
+    const arg = rest.shift() as string;
+    const value = (): string => {
+      const v = rest.shift();
+      if (v === undefined || v.startsWith('-')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = (): string => inline ?? value();
+    switch (flag) {
+      case '--json':
+        a.json = true;
+        break;
+      case '-a':
+      case '--all':
+        a.all = true;
+        break;
+      case '--explain':
+        a.explain = true;
+        break;
+      case '--lang': {
+        const l = take();
+        if (l !== 'en' && l !== 'ko') throw new UsageError(`--lang takes en or ko, not "${l}"`);
+        a.lang = l;
+        break;
+      }
+      case '-H':
+      case '--host':
+        a.host = take();
+        break;
+      case '-c':
+      case '--context':
+        a.context = take();
+        break;
+      case '--no-color':
+        a.color = false;
+        break;
+      case '-h':
+      case '--help':
+        a.command = 'help';
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        a.refs.push(arg);
+    }
+  }
+  if (a.json) a.color = false;
+  if (a.command === 'diff' && (a.refs.length < 1 || a.refs.length > 2)) throw new UsageError('diff takes one or two containers');
+  if (a.command === 'host' && a.refs.length) throw new UsageError('host takes no containers');
+  return a;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty: boolean): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv, env, isTty);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`container-anatomy: ${e.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.command === 'help') {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  let engine: Engine | undefined;
+  try {
+    const choice = resolveEndpoint(env, os.homedir(), { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) });
+    engine = await connectEngine(choice);
+    return await runWith(engine, args, io);
+  } catch (err) {
+    const e = err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? '');
+    io.err(`container-anatomy: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+    return e.code === 'not-found' ? EXIT.notFound : EXIT.unreachable;
+  } finally {
+    engine?.dispose();
+  }
+}
+
+async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
+  const o: ReportOptions = { color: args.color, explain: args.explain, lang: args.lang };
+  const { snapshot, missing } = await takeSnapshot(engine, { all: args.all, only: args.refs, hostOnly: args.command === 'host' });
+  if (missing.length && args.command !== 'host') {
+    io.err(`container-anatomy: no such container: ${missing.join(', ')}\n`);
+    return EXIT.notFound;
+  }
+  if (args.command === 'host') {
+    io.out(args.json ? JSON.stringify({ host: snapshot.host }, null, 2) + '\n' : renderHost(snapshot.host, o) + '\n');
+    return EXIT.ok;
+  }
+  if (args.command === 'diff') {
+    const [a, b] = args.refs.map((r) => snapshot.containers.find((c) => c.id === r || c.name === r.replace(/^\//, '') || c.id.startsWith(r)));
+    if (!a || (args.refs[1] && !b)) {
+      io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
+      return EXIT.notFound;
+    }
+    const d = b ? diffContainers(a, b) : diffContainerWithHost(a, snapshot.host);
+    io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
+    return EXIT.ok;
+  }
+  if (args.json) {
+    io.out(JSON.stringify(snapshot, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
+  if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
+  io.out(blocks.join('\n\n') + '\n');
+  return EXIT.ok;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`container-anatomy: unexpected error: ${(err as Error).stack ?? err}\n`);
+      process.exitCode = EXIT.unreachable;
+    },
+  );
+}

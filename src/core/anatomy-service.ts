@@ -1,0 +1,263 @@
+/**
+ * The live model: list once, then follow /events and re-read only the containers an event
+ * names. Nothing here polls; while paused no request is made at all.
+ */
+import * as os from 'node:os';
+import { connectEngine, type Engine } from './engine/connection';
+import { resolveEndpoint } from './engine/endpoint';
+import { toEngineError, type EngineError } from './engine/errors';
+import { EventWatcher, type EngineEvent } from './engine/watcher';
+import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import { readHostLinks } from './procfs/net';
+import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
+import { NAMESPACE_TYPES } from './model';
+import type { AnatomyChange, AnatomyService, Disposer, EngineStatus } from './service';
+import { byStateThenName, inspectOne, matchesRef, takeSnapshot } from './snapshot';
+
+export interface AnatomyServiceOptions {
+  host?: string;
+  context?: string;
+  roots?: Roots;
+  env?: NodeJS.ProcessEnv;
+  homeDir?: string;
+  /** Coalesce a burst of events for one container into one re-read. */
+  debounceMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/** Events after which a container's anatomy is re-read; others (kill, stop, …) are followed by one of these. */
+const REREAD = new Set(['create', 'start', 'die', 'rename', 'pause', 'unpause', 'update', 'oom', 'restart', 'connect', 'disconnect']);
+
+export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
+  return new LiveAnatomyService(opts);
+}
+
+class LiveAnatomyService implements AnatomyService {
+  status: EngineStatus = { kind: 'connecting', endpoint: '' };
+  private engine: Engine | undefined;
+  private watcher: EventWatcher | undefined;
+  private ctx: HostContext | undefined;
+  private containers = new Map<string, ContainerAnatomy>();
+  private takenAt = new Date(0).toISOString();
+  private listeners = new Set<(c: AnatomyChange) => void>();
+  private pending = new Map<string, NodeJS.Timeout>();
+  private generation = 0;
+  private starting: Promise<void> | undefined;
+
+  constructor(private readonly opts: AnatomyServiceOptions) {}
+
+  snapshot(): Snapshot {
+    const containers = [...this.containers.values()].sort(byStateThenName);
+    return { schemaVersion: 1, takenAt: this.takenAt, host: this.ctx?.host ?? emptyHost(this.status.endpoint), containers };
+  }
+
+  container(idOrName: string): ContainerAnatomy | undefined {
+    return this.containers.get(idOrName) ?? [...this.containers.values()].find((c) => matchesRef(c, idOrName));
+  }
+
+  host(): HostAnatomy | undefined {
+    return this.ctx?.host;
+  }
+
+  onDidChange(listener: (change: AnatomyChange) => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): Promise<void> {
+    if (this.watcher && this.status.kind === 'ready') return Promise.resolve();
+    this.starting ??= this.connectAndList().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  async refresh(): Promise<void> {
+    this.stopWatching();
+    await this.start();
+  }
+
+  async refreshContainer(id: string): Promise<ContainerAnatomy | undefined> {
+    if (!this.engine || !this.ctx) {
+      await this.start();
+      return this.container(id);
+    }
+    await this.reread(this.container(id)?.id ?? id);
+    return this.container(id);
+  }
+
+  pause(): void {
+    this.stopWatching();
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.listeners.clear();
+  }
+
+  private emit(change: AnatomyChange): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(change);
+      } catch {
+        // A view's listener failing must not stop the others from hearing the change.
+        continue;
+      }
+    }
+  }
+
+  private setStatus(s: EngineStatus): void {
+    this.status = s;
+    this.emit({ updated: [], removed: [], host: true });
+  }
+
+  private stopWatching(): void {
+    this.generation++;
+    this.watcher?.stop();
+    this.watcher = undefined;
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    this.engine?.dispose();
+    this.engine = undefined;
+  }
+
+  private async connectAndList(): Promise<void> {
+    const gen = ++this.generation;
+    let endpoint = '';
+    try {
+      const choice = resolveEndpoint(this.opts.env ?? process.env, this.opts.homeDir ?? os.homedir(), {
+        ...(this.opts.host ? { host: this.opts.host } : {}),
+        ...(this.opts.context ? { context: this.opts.context } : {}),
+      });
+      endpoint = choice.endpoint;
+      if (this.status.kind !== 'connecting' || this.status.endpoint !== endpoint) this.setStatus({ kind: 'connecting', endpoint });
+      const engine = await connectEngine(choice, { timeoutMs: this.opts.connectTimeoutMs ?? 5000 });
+      if (gen !== this.generation) return engine.dispose();
+      this.engine = engine;
+      const since = Math.floor(Date.now() / 1000) - 1;
+      const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
+      if (gen !== this.generation) return;
+      this.ctx = ctx;
+      const before = new Set(this.containers.keys());
+      this.containers = new Map(snapshot.containers.map((c) => [c.id, c]));
+      this.takenAt = snapshot.takenAt;
+      this.watch(engine, since, gen);
+      this.status = { kind: 'ready', endpoint };
+      this.emit({ updated: [...this.containers.keys()], removed: [...before].filter((id) => !this.containers.has(id)), host: true });
+    } catch (err) {
+      if (gen !== this.generation) return;
+      this.fail(err, endpoint);
+    }
+  }
+
+  private fail(err: unknown, endpoint: string): void {
+    const e: EngineError = toEngineError(err, endpoint);
+    this.stopWatching();
+    const removed = [...this.containers.keys()];
+    this.containers.clear();
+    this.status = { kind: 'unreachable', endpoint: e.endpoint || endpoint, reason: e.hint ? `${e.message} — ${e.hint}` : e.message, code: e.code };
+    this.emit({ updated: [], removed, host: true });
+  }
+
+  private watch(engine: Engine, since: number, gen: number): void {
+    const w = new EventWatcher(engine);
+    this.watcher = w;
+    w.onEvent((e) => {
+      if (gen === this.generation) this.onEvent(e);
+    });
+    w.onStatus((s) => {
+      if (gen !== this.generation) return;
+      if (!s.connected) this.fail(s.error, engine.choice.endpoint);
+    });
+    w.start(since);
+  }
+
+  private onEvent(e: EngineEvent): void {
+    if (e.type === 'network') {
+      const id = e.attributes.container;
+      if (id && REREAD.has(e.action)) this.schedule(id, true);
+      return;
+    }
+    if (e.action === 'destroy') {
+      this.cancel(e.id);
+      if (this.containers.delete(e.id)) this.afterChange([], [e.id]);
+      return;
+    }
+    if (REREAD.has(e.action)) this.schedule(e.id, false);
+  }
+
+  private cancel(id: string): void {
+    const t = this.pending.get(id);
+    if (t) clearTimeout(t);
+    this.pending.delete(id);
+  }
+
+  private schedule(id: string, networksChanged: boolean): void {
+    this.cancel(id);
+    const gen = this.generation;
+    this.pending.set(
+      id,
+      setTimeout(() => {
+        this.pending.delete(id);
+        if (gen === this.generation) void this.reread(id, networksChanged).catch((err) => this.fail(err, this.status.endpoint));
+      }, this.opts.debounceMs ?? 30),
+    );
+  }
+
+  /** Re-reads one container; refreshes the host-wide pieces it depends on (new veths, new networks, names). */
+  private async reread(id: string, networksChanged = false): Promise<void> {
+    const engine = this.engine;
+    const ctx = this.ctx;
+    if (!engine || !ctx) return;
+    const gen = this.generation;
+    const prev = this.containers.get(id);
+    const needNetworks = networksChanged || !prev;
+    const [networks, hostLinks] = await Promise.all([
+      needNetworks ? listNetworks(engine) : Promise.resolve(ctx.networks),
+      ctx.notLocal ? Promise.resolve(ctx.hostLinks) : readHostLinks(ctx.roots.sysRoot),
+    ]);
+    const fresh = await inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) });
+    if (gen !== this.generation) return;
+    ctx.networks = networks;
+    ctx.hostLinks = hostLinks;
+    if (!fresh) {
+      if (this.containers.delete(id)) this.afterChange([], [id]);
+      return;
+    }
+    this.containers.set(fresh.id, fresh);
+    this.afterChange([fresh.id], []);
+  }
+
+  private names(extraId: string): Map<string, string> {
+    const m = new Map([...this.containers.values()].map((c) => [c.id, c.name]));
+    if (!m.has(extraId)) m.set(extraId, extraId);
+    return m;
+  }
+
+  /** Re-links shared namespaces and reports every container whose links changed too. */
+  private afterChange(updated: string[], removed: string[]): void {
+    const all = [...this.containers.values()];
+    const before = new Map(all.map((c) => [c.id, linkKey(c)]));
+    linkContainers(all);
+    const changed = new Set(updated);
+    for (const c of all) if (before.get(c.id) !== linkKey(c)) changed.add(c.id);
+    this.takenAt = new Date().toISOString();
+    this.emit({ updated: [...changed], removed, host: false });
+  }
+}
+
+function linkKey(c: ContainerAnatomy): string {
+  return NAMESPACE_TYPES.map((t: NamespaceType) => `${c.namespaces[t].sharedWithContainers.join(',')}|${c.namespaces[t].mode.sharesWith?.name ?? ''}`).join(';') + (c.network.sharesWith?.name ?? '');
+}
+
+function emptyHost(endpoint: string): HostAnatomy {
+  const why = { unavailable: 'not connected to the engine yet' };
+  const namespaces = Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, { type: t, inode: why, pid1Inode: why }])) as HostAnatomy['namespaces'];
+  return {
+    hostname: why,
+    namespaces,
+    cgroup: { version: why, driver: why },
+    bridges: why,
+    memTotalBytes: why,
+    onlineCpus: why,
+    engine: { endpoint, context: null, apiVersion: '', serverVersion: '', os: '', kernelVersion: '', ncpu: 0, memTotalBytes: 0, rootDir: '', securityOptions: [], local: false },
+  };
+}

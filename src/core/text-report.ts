@@ -1,0 +1,159 @@
+/**
+ * Plain-text rendering of the model for terminals: one block per container, the host, and
+ * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
+ */
+import { explain, type Lang } from './catalog/index';
+import { describeMaybe, formatLimit, type LimitKind } from './format';
+import {
+  NAMESPACE_TYPES,
+  isFact,
+  isUnavailable,
+  type ContainerAnatomy,
+  type HostAnatomy,
+  type Limit,
+  type Maybe,
+  type NamespaceDiff,
+} from './model';
+
+export interface ReportOptions {
+  color: boolean;
+  /** Add the catalog's one-line explanation under each row. */
+  explain: boolean;
+  lang: Lang;
+}
+
+type Paint = (code: string, s: string) => string;
+
+function painter(color: boolean): Paint {
+  return (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s + ' ' : s + ' '.repeat(n - s.length);
+}
+
+/** Strip control characters so container data cannot drive the terminal. */
+export function safe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
+}
+
+function why(m: Maybe<unknown>): string {
+  return isUnavailable(m) ? m.unavailable : '';
+}
+
+class Lines {
+  readonly out: string[] = [];
+  constructor(private readonly o: ReportOptions) {}
+  row(text: string): void {
+    this.out.push(text);
+  }
+  note(topic: string, vars?: Record<string, string | number>): void {
+    if (!this.o.explain) return;
+    const e = explain(topic, this.o.lang, vars);
+    if (e) this.out.push(`      ${painter(this.o.color)('2', '↳ ' + e.summary)}`);
+  }
+}
+
+export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
+  const p = painter(o.color);
+  const L = new Lines(o);
+  const stateColor = c.state === 'running' ? '32' : c.state === 'paused' ? '33' : '90';
+  const pid = isFact(c.pid) ? ` · PID ${c.pid.value}` : '';
+  L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, c.state)} · ${safe(c.image)}${pid}`);
+  if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
+  if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
+
+  L.row(p('1', '  Namespaces'));
+  for (const t of NAMESPACE_TYPES) {
+    const ns = c.namespaces[t];
+    const ino = isFact(ns.inode) ? String(ns.inode.value) : p('90', 'unavailable');
+    let marker: string;
+    let topic = `ns.${t}.own`;
+    const vars: Record<string, string> = {};
+    if (isUnavailable(ns.sharedWithHost)) marker = p('90', ns.inode === ns.sharedWithHost ? '' : why(ns.sharedWithHost));
+    else if (ns.sharedWithHost.value) {
+      marker = p('33', 'shared with host');
+      topic = `ns.${t}.host`;
+    } else if (ns.sharedWithContainers.length) {
+      marker = p('36', `shared with ${ns.sharedWithContainers.map(safe).join(', ')}`);
+      topic = `ns.${t}.container`;
+      vars.name = ns.sharedWithContainers.join(', ');
+    } else marker = p('32', 'own');
+    const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
+    L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
+    if (isUnavailable(ns.inode)) L.row(`      ${p('90', ns.inode.unavailable)}`);
+    L.note(topic, vars);
+  }
+  const pr = c.process;
+  if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; container root is ${pr.rootIsHostRoot.value ? p('33', 'host root') : p('32', 'not host root')}` : ''}`);
+  if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
+
+  L.row(p('1', '  cgroup limits') + p('90', '  declared → effective'));
+  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string): void => {
+    L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind), 28)}${used ? p('90', used) : ''}`);
+    if (isUnavailable(l.effective) && isFact(l.declared) && c.state === 'running') L.row(`      ${p('90', l.effective.unavailable)}`);
+    L.note(topic);
+  };
+  const m = c.cgroup.memory;
+  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined);
+  lim('reservation', m.reservationBytes, 'bytes', 'cgroup.memory.reservation');
+  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap');
+  const cpu = c.cgroup.cpu;
+  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined);
+  lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares');
+  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus');
+  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems');
+  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined);
+  lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight');
+
+  L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
+  L.note(`net.mode.${c.network.mode === 'other' ? 'bridge' : c.network.mode}`, { name: c.network.sharesWith?.name ?? '' });
+  if (c.network.networks.length === 0 && c.network.mode !== 'host') L.row(`    ${p('90', 'no network attached')}`);
+  for (const n of c.network.networks) {
+    const ip = isFact(n.ipAddress) ? `${n.ipAddress.value}/${describeMaybe(n.prefixLength)}` : p('90', 'no IP');
+    const gw = isFact(n.gateway) ? ` gw ${n.gateway.value}` : '';
+    const mac = isFact(n.macAddress) ? ` mac ${n.macAddress.value}` : '';
+    L.row(`    ${pad(safe(n.name), 14)}${ip}${gw}${mac}`);
+    const iface = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (if ${n.containerInterface.value.ifindex})` : '?';
+    const bridge = isFact(n.bridge) ? n.bridge.value : describeMaybe(n.driver);
+    const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth));
+    L.row(`      ${iface} ⇄ ${veth} ⇄ ${bridge}${isFact(n.subnet) ? ` ${n.subnet.value}` : ''}`);
+  }
+  for (const port of c.network.ports) L.row(`    published ${port.hostIp || '0.0.0.0'}:${port.hostPort} → ${port.containerPort}/${port.protocol}`);
+  if (c.network.ports.length) L.note('net.ports');
+  return L.out.join('\n');
+}
+
+export function renderHost(h: HostAnatomy, o: ReportOptions): string {
+  const p = painter(o.color);
+  const L = new Lines(o);
+  L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
+  L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
+  if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
+  L.row(p('1', '  Namespaces') + p('90', '  this process · PID 1'));
+  for (const t of NAMESPACE_TYPES) {
+    const ns = h.namespaces[t];
+    L.row(`    ${pad(t, 7)}${pad(describeMaybe(ns.inode), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : 'PID 1 unreadable')}`);
+    L.note(`ns.${t}`);
+  }
+  L.row(p('1', '  Bridges'));
+  if (isUnavailable(h.bridges)) L.row(`    ${p('90', h.bridges.unavailable)}`);
+  else
+    for (const b of h.bridges.value) {
+      L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ports: ${b.ports.join(' ')}`) : ''}`);
+    }
+  return L.out.join('\n');
+}
+
+export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
+  const p = painter(o.color);
+  const L = new Lines(o);
+  L.row(`${p('1', 'namespace')}  ${pad(safe(d.left.label), 14)}${pad(safe(d.right.label), 14)}`);
+  for (const r of d.rows) {
+    const v = r.verdict === 'same' ? p('33', 'same') : r.verdict === 'different' ? p('32', 'different') : p('90', 'unknown');
+    L.row(`${pad(r.type, 11)}${pad(describeMaybe(r.left), 14)}${pad(describeMaybe(r.right), 14)}${v}`);
+    L.note(r.topic, { left: d.left.label, right: d.right.label });
+  }
+  return L.out.join('\n');
+}
