@@ -4,6 +4,7 @@
  * file is read once per container (host-wide files once per snapshot).
  */
 import { readFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import type { Engine } from './engine/connection';
 import {
   NAMESPACE_TYPES,
@@ -136,7 +137,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       version: cgroupVersion,
       driver: info.CgroupDriver ? fact(String(info.CgroupDriver), 'engine') : unavailable('the engine did not report its cgroup driver'),
     },
-    bridges: hostBridges(networks, hostLinks),
+    bridges: hostBridges(networks, hostLinks, local ? interfaceAddresses() : new Map()),
     memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
     onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
     engine: {
@@ -157,7 +158,17 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
   return { roots, notLocal, host, layout, hostLinks, networks, names };
 }
 
-function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>): Maybe<HostBridge[]> {
+/** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
+function interfaceAddresses(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
+    if (v4.length) out.set(name, v4);
+  }
+  return out;
+}
+
+function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
   const links = valueOf(hostLinks, [] as LinkInfo[]);
   const out: HostBridge[] = [];
   const seen = new Set<string>();
@@ -167,19 +178,20 @@ function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInf
     seen.add(name);
     const ipam = firstIpamConfig(net);
     const prefix = ipam.Subnet?.split('/')[1];
+    const addresses = addrs.get(name) ?? (ipam.Gateway && prefix ? [`${ipam.Gateway}/${prefix}`] : []);
     out.push({
       name,
-      addresses: ipam.Gateway && prefix ? [`${ipam.Gateway}/${prefix}`] : [],
+      addresses,
       networkName: String(net.Name),
       networkId: String(net.Id),
       subnet: ipam.Subnet ?? null,
-      gateway: ipam.Gateway ?? null,
+      gateway: ipam.Gateway ?? addresses[0]?.split('/')[0] ?? null,
       ports: links.filter((l) => l.master === name).map((l) => l.name).sort(),
     });
   }
   for (const l of links) {
     if (l.kind !== 'bridge' || seen.has(l.name)) continue;
-    out.push({ name: l.name, addresses: [], networkName: null, networkId: null, subnet: null, gateway: null, ports: links.filter((p) => p.master === l.name).map((p) => p.name).sort() });
+    out.push({ name: l.name, addresses: addrs.get(l.name) ?? [], networkName: null, networkId: null, subnet: null, gateway: null, ports: links.filter((p) => p.master === l.name).map((p) => p.name).sort() });
   }
   out.sort((a, b) => a.name.localeCompare(b.name));
   return isUnavailable(hostLinks) && out.length === 0 ? hostLinks : fact(out, isFact(hostLinks) ? 'procfs' : 'engine');
