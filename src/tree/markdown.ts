@@ -1,0 +1,73 @@
+/**
+ * Markdown for tooltips and hovers, built so that container data (names, labels, image
+ * names, reasons) is always shown as text. No vscode import: unit-tested under mocha.
+ */
+
+/** Characters CommonMark lets us backslash-escape, minus `&`, `<`, `>` which become entities. */
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~:]/g;
+
+/**
+ * Makes `text` render literally inside Markdown: HTML-significant characters become
+ * entities, Markdown punctuation is backslash-escaped, and line breaks become spaces so
+ * data cannot start a heading, list or block of its own.
+ */
+export function escapeMarkdown(text: string): string {
+  return String(text)
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN_PUNCTUATION, (ch) => `\\${ch}`);
+}
+
+export interface TopicRef {
+  topic: string;
+  /** Placeholder values; they are data and are escaped before filling. */
+  vars?: Record<string, string | number>;
+}
+
+export interface TooltipSpec {
+  /** First line, shown bold (data: escaped). */
+  heading: string;
+  /** "label: value" lines (both escaped). */
+  facts: { label: string; value: string }[];
+  /** Reasons something could not be read (escaped), shown as a list of notes. */
+  notes: string[];
+  /** Catalog topics explaining the row, most specific first. */
+  topics: TopicRef[];
+}
+
+/** What the catalog returns for a topic; its title and body are trusted Markdown without HTML. */
+export type ExplainFn = (topic: string, vars?: Record<string, string | number>) => { title: string; body: string } | undefined;
+
+export function escapeVars(vars: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  if (!vars) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(vars)) out[k] = typeof v === 'number' ? v : escapeMarkdown(v);
+  return out;
+}
+
+/** One explained topic as Markdown: bold title, blank line, body. */
+export function explanationMarkdown(ref: TopicRef, explain: ExplainFn): string | undefined {
+  const e = explain(ref.topic, escapeVars(ref.vars));
+  if (!e) return undefined;
+  return `**${e.title}**\n\n${e.body}`;
+}
+
+/** The whole tooltip as Markdown, every piece of data escaped. */
+export function tooltipMarkdown(spec: TooltipSpec, explain: ExplainFn): string {
+  const parts: string[] = [];
+  const head: string[] = [];
+  if (spec.heading) head.push(`**${escapeMarkdown(spec.heading)}**`);
+  for (const f of spec.facts) head.push(`${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+  if (head.length) parts.push(head.join('  \n'));
+  if (spec.notes.length) parts.push(spec.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  const seen = new Set<string>();
+  for (const ref of spec.topics) {
+    if (seen.has(ref.topic)) continue;
+    seen.add(ref.topic);
+    const md = explanationMarkdown(ref, explain);
+    if (md) parts.push(md);
+  }
+  return parts.join('\n\n---\n\n');
+}

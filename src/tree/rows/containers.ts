@@ -1,0 +1,155 @@
+import { isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
+import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
+
+/** Compose label Docker Compose puts on every container it creates. */
+export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
+export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+
+const STOPPED: ReadonlySet<ContainerState> = new Set<ContainerState>(['created', 'exited', 'dead']);
+
+export function isStopped(c: ContainerAnatomy): boolean {
+  return STOPPED.has(c.state);
+}
+
+function stateRank(c: ContainerAnatomy): number {
+  if (c.state === 'running') return 0;
+  return isStopped(c) ? 2 : 1;
+}
+
+/** Running first, then paused/restarting, then stopped; by name within each. */
+export function sortContainers(list: ContainerAnatomy[]): ContainerAnatomy[] {
+  return [...list].sort((a, b) => stateRank(a) - stateRank(b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+export function visibleContainers(snapshot: Snapshot, opts: Pick<RowOptions, 'showStopped'>): ContainerAnatomy[] {
+  return sortContainers(snapshot.containers.filter((c) => opts.showStopped || !isStopped(c)));
+}
+
+export function composeProject(c: ContainerAnatomy): string | undefined {
+  return c.compose?.project || c.labels[COMPOSE_PROJECT_LABEL] || undefined;
+}
+
+export function stateText(state: ContainerState, t: Translate): string {
+  switch (state) {
+    case 'created': return t('created');
+    case 'running': return t('running');
+    case 'paused': return t('paused');
+    case 'restarting': return t('restarting');
+    case 'removing': return t('removing');
+    case 'exited': return t('exited');
+    case 'dead': return t('dead');
+  }
+}
+
+export function stateIcon(state: ContainerState): RowIcon {
+  switch (state) {
+    case 'running': return { id: 'vm-running', color: 'charts.green' };
+    case 'paused': return { id: 'debug-pause', color: 'charts.yellow' };
+    case 'restarting': return { id: 'sync', color: 'charts.yellow' };
+    case 'removing': return { id: 'trash', color: 'disabledForeground' };
+    case 'created': return { id: 'vm-outline', color: 'disabledForeground' };
+    case 'exited': return { id: 'vm-outline', color: 'disabledForeground' };
+    case 'dead': return { id: 'error', color: 'charts.red' };
+  }
+}
+
+/** The top level: compose projects (when grouping) and containers without a project. */
+export function rootRows(snapshot: Snapshot, opts: RowOptions): Row[] {
+  const list = visibleContainers(snapshot, opts);
+  if (!opts.groupByCompose) return list.map((c) => containerRow(c, opts.t));
+  const groups = new Map<string, ContainerAnatomy[]>();
+  const loose: ContainerAnatomy[] = [];
+  for (const c of list) {
+    const p = composeProject(c);
+    if (p === undefined) loose.push(c);
+    else groups.set(p, [...(groups.get(p) ?? []), c]);
+  }
+  const groupRows = [...groups.keys()].sort((a, b) => a.localeCompare(b)).map((p) => groupRow(p, groups.get(p) ?? [], opts.t));
+  return [...groupRows, ...loose.map((c) => containerRow(c, opts.t))];
+}
+
+export function groupRow(project: string, members: ContainerAnatomy[], t: Translate): Row {
+  const running = members.filter((c) => c.state === 'running').length;
+  return {
+    id: `compose:${project}`,
+    kind: 'group',
+    label: project,
+    description: t('{0} of {1} running', running, members.length),
+    contextValue: 'composeProject',
+    icon: { id: 'layers' },
+    children: { kind: 'group', project },
+    tooltip: tooltip(project, [{ topic: 'docker.compose' }], [{ label: t('Compose project'), value: project }]),
+  };
+}
+
+export function groupChildren(snapshot: Snapshot, project: string, opts: RowOptions): Row[] {
+  return visibleContainers(snapshot, opts)
+    .filter((c) => composeProject(c) === project)
+    .map((c) => containerRow(c, opts.t));
+}
+
+export function containerRow(c: ContainerAnatomy, t: Translate): Row {
+  const facts: Row['tooltip']['facts'] = [
+    { label: t('ID'), value: c.id },
+    { label: t('Image'), value: c.image },
+    { label: t('State'), value: c.status ? `${stateText(c.state, t)} (${c.status})` : stateText(c.state, t) },
+    { label: t('PID on the host'), value: isFact(c.pid) ? String(c.pid.value) : t('none') },
+  ];
+  if (c.compose) facts.push({ label: t('Compose service'), value: `${c.compose.project} / ${c.compose.service}` });
+  const nets = c.networks.map((n) => {
+    const ip = valueOf(n.ipAddress, '');
+    const len = valueOf(n.prefixLength, undefined);
+    return ip ? `${n.name} ${ip}${len !== undefined ? `/${len}` : ''}` : n.name;
+  });
+  facts.push({ label: t('Networks'), value: nets.length ? nets.join(', ') : c.network.rawMode || t('none') });
+  if (c.exit && isStopped(c)) {
+    facts.push({ label: t('Exit code'), value: c.exit.oomKilled ? t('{0} (killed by the OOM killer)', c.exit.code) : String(c.exit.code) });
+  }
+  const notes = isUnavailable(c.pid) && c.state === 'running' ? [c.pid.unavailable] : [];
+  return {
+    id: `c:${c.id}`,
+    kind: 'container',
+    label: c.name,
+    description: `${c.image} · ${stateText(c.state, t)}`,
+    contextValue: `container.${c.state}`,
+    icon: stateIcon(c.state),
+    children: { kind: 'container' },
+    containerId: c.id,
+    value: c.id,
+    tooltip: tooltip(c.name, [{ topic: 'process.pid' }], facts, notes),
+  };
+}
+
+export function sectionRows(c: ContainerAnatomy, t: Translate): Row[] {
+  const base = { kind: 'section' as const, containerId: c.id };
+  return [
+    {
+      ...base,
+      id: `c:${c.id}/namespaces`,
+      label: t('Namespaces'),
+      contextValue: 'section.namespaces',
+      icon: { id: 'symbol-namespace' },
+      children: { kind: 'section', section: 'namespaces' },
+      tooltip: tooltip(t('Namespaces'), [{ topic: 'ns.overview' }]),
+    },
+    {
+      ...base,
+      id: `c:${c.id}/limits`,
+      label: t('cgroup limits'),
+      contextValue: 'section.limits',
+      icon: { id: 'dashboard' },
+      children: { kind: 'section', section: 'limits' },
+      tooltip: tooltip(t('cgroup limits'), [{ topic: 'cgroup.declared' }, { topic: 'cgroup.effective' }]),
+    },
+    {
+      ...base,
+      id: `c:${c.id}/network`,
+      label: t('Network'),
+      description: c.network.rawMode || undefined,
+      contextValue: 'section.network',
+      icon: { id: 'type-hierarchy' },
+      children: { kind: 'section', section: 'network' },
+      tooltip: tooltip(t('Network'), [{ topic: `net.mode.${c.network.mode}` }]),
+    },
+  ];
+}

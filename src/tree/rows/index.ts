@@ -1,0 +1,42 @@
+/**
+ * Model -> rows for the Containers tree, without VS Code. `childRows(parent)` is the whole
+ * tree: the provider calls it and wraps each row in a TreeItem.
+ */
+import type { Snapshot } from '../../core/model';
+import { containerRow, groupChildren, rootRows, sectionRows } from './containers';
+import { limitDetailRows, limitRows } from './limits';
+import { namespaceRows } from './namespaces';
+import { networkDetailRows, networkRows, portDetailRows } from './network';
+import type { Row, RowOptions } from './types';
+
+export * from './types';
+export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from './containers';
+export { sharingOf, sharingText, namespaceRows } from './namespaces';
+export { limitRows, limitText, limitDescription, LIMITS } from './limits';
+export { networkRows, modeText, portText } from './network';
+
+/** Children of `parent` (the root when undefined) in `snapshot`. */
+export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {
+  if (!parent) return rootRows(snapshot, opts);
+  const ref = parent.children;
+  if (!ref) return [];
+  if (ref.kind === 'group') return groupChildren(snapshot, ref.project, opts);
+  const c = parent.containerId ? snapshot.containers.find((x) => x.id === parent.containerId) : undefined;
+  if (!c) return [];
+  switch (ref.kind) {
+    case 'container': return sectionRows(c, opts.t);
+    case 'section':
+      if (ref.section === 'namespaces') return namespaceRows(c, snapshot.host, opts.t);
+      if (ref.section === 'limits') return limitRows(c, opts.t);
+      return networkRows(c, opts.t);
+    case 'limit': return limitDetailRows(c, ref.key, opts.t);
+    case 'network': return networkDetailRows(c, ref.name, opts.t);
+    case 'ports': return portDetailRows(c, opts.t);
+  }
+}
+
+/** The container's own row, fresh from the snapshot (for in-place updates). */
+export function rowForContainer(snapshot: Snapshot, id: string, opts: RowOptions): Row | undefined {
+  const c = snapshot.containers.find((x) => x.id === id);
+  return c ? containerRow(c, opts.t) : undefined;
+}

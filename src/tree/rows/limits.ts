@@ -1,0 +1,137 @@
+import { formatBytes, formatCpus } from '../../core/format';
+import { isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
+import { messageRow } from './namespaces';
+import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
+
+type Kind = 'bytes' | 'cpus' | 'count' | 'string';
+
+interface LimitSpec {
+  key: LimitKey;
+  label: (t: Translate) => string;
+  kind: Kind;
+  topic: string;
+  limit: (c: ContainerAnatomy) => Limit<number | string>;
+  /** What `null` means for this limit. */
+  nullText: (t: Translate) => string;
+  usage?: (c: ContainerAnatomy) => Maybe<number>;
+  usageTopic?: string;
+  /** The value the kernel uses when Docker was told nothing (cpu.shares: 1024). */
+  defaultValue?: number;
+}
+
+const unlimited = (t: Translate): string => t('unlimited');
+
+export const LIMITS: readonly LimitSpec[] = [
+  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage' },
+  { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none') },
+  { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited },
+  { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited },
+  { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024 },
+  { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current' },
+  { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all') },
+  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all') },
+  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default') },
+];
+
+export function limitSpec(key: LimitKey): LimitSpec | undefined {
+  return LIMITS.find((l) => l.key === key);
+}
+
+export function formatValue(v: number | string | null, spec: Pick<LimitSpec, 'kind' | 'nullText'>, t: Translate): string {
+  if (v === null) return spec.nullText(t);
+  if (typeof v === 'string') return v;
+  if (spec.kind === 'bytes') return formatBytes(v);
+  if (spec.kind === 'cpus') return formatCpus(v);
+  return String(v);
+}
+
+function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Translate): string | undefined {
+  return isFact(m) ? formatValue(m.value, spec, t) : undefined;
+}
+
+/** "declared → effective", one value when they agree, "unavailable" when neither is known. */
+export function limitText(limit: Limit<number | string>, spec: LimitSpec, t: Translate): string {
+  const e = maybeText(limit.effective, spec, t) ?? maybeText(limit.kernel, spec, t);
+  const declaredDefault = isFact(limit.declared) && limit.declared.value === null && spec.defaultValue !== undefined;
+  const d = declaredDefault && e === formatValue(spec.defaultValue ?? null, spec, t) ? e : maybeText(limit.declared, spec, t);
+  if (d === undefined && e === undefined) return t('unavailable');
+  if (e === undefined) return t('{0} (declared)', d ?? '');
+  if (d === undefined || d === e) return e;
+  return `${d} → ${e}`;
+}
+
+/** The row's one line: e.g. "64 MiB limit, 3.1 MiB used" or "unlimited, 12 used". */
+export function limitDescription(c: ContainerAnatomy, spec: LimitSpec, t: Translate): string {
+  const limit = limitText(spec.limit(c), spec, t);
+  const usage = spec.usage?.(c);
+  const used = usage && isFact(usage) ? formatValue(usage.value, spec, t) : undefined;
+  const bounded = isFact(spec.limit(c).effective) ? spec.limit(c).effective : spec.limit(c).declared;
+  const isUnlimited = isFact(bounded) && bounded.value === null;
+  if (used === undefined) return limit;
+  return isUnlimited ? t('{0}, {1} used', limit, used) : t('{0} limit, {1} used', limit, used);
+}
+
+function sourceNote(m: Maybe<unknown>, t: Translate): string {
+  return isFact(m) ? t('from {0}', m.source) : t('unavailable');
+}
+
+export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Row {
+  const limit = spec.limit(c);
+  const notes = reasons([limit.declared, limit.kernel, limit.effective]);
+  const facts = [
+    { label: t('Declared (Docker)'), value: `${maybeText(limit.declared, spec, t) ?? t('unavailable')} · ${sourceNote(limit.declared, t)}` },
+    { label: t('Kernel file'), value: `${maybeText(limit.kernel, spec, t) ?? t('unavailable')} · ${sourceNote(limit.kernel, t)}` },
+    { label: t('Effective'), value: `${maybeText(limit.effective, spec, t) ?? t('unavailable')} · ${sourceNote(limit.effective, t)}` },
+  ];
+  const topics = [{ topic: spec.topic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : []), { topic: 'cgroup.effective' }];
+  const description = limitDescription(c, spec, t);
+  return {
+    id: `c:${c.id}/limit/${spec.key}`,
+    kind: 'limit',
+    label: spec.label(t),
+    description,
+    contextValue: 'limit',
+    icon: { id: isFact(limit.effective) && limit.effective.value !== null ? 'lock' : 'unlock' },
+    children: { kind: 'limit', key: spec.key },
+    containerId: c.id,
+    value: description,
+    tooltip: tooltip(`${spec.label(t)} · ${c.name}`, topics, facts, notes),
+  };
+}
+
+export function limitRows(c: ContainerAnatomy, t: Translate): Row[] {
+  return LIMITS.map((spec) => limitRow(c, spec, t));
+}
+
+function valueRow(c: ContainerAnatomy, spec: LimitSpec, part: string, label: string, m: Maybe<number | string | null>, topic: string, t: Translate): Row {
+  const text = maybeText(m, spec, t);
+  return {
+    id: `c:${c.id}/limit/${spec.key}/${part}`,
+    kind: 'value',
+    label,
+    description: text === undefined ? t('unavailable') : `${text} · ${sourceNote(m, t)}`,
+    contextValue: 'value',
+    containerId: c.id,
+    value: text,
+    tooltip: tooltip(`${spec.label(t)} · ${label}`, [{ topic }, { topic: spec.topic }], [], isUnavailable(m) ? [m.unavailable] : []),
+  };
+}
+
+/** Declared, kernel file, effective and usage, each with its source. */
+export function limitDetailRows(c: ContainerAnatomy, key: LimitKey, t: Translate): Row[] {
+  const spec = limitSpec(key);
+  if (!spec) return [messageRow(`c:${c.id}/limit/${key}/none`, c.id, t('unknown limit'), key, t)];
+  const limit = spec.limit(c);
+  const rows = [
+    valueRow(c, spec, 'declared', t('declared (Docker)'), limit.declared, 'cgroup.declared', t),
+    valueRow(c, spec, 'kernel', t('kernel file'), limit.kernel, 'cgroup.kernel', t),
+    valueRow(c, spec, 'effective', t('effective'), limit.effective, 'cgroup.effective', t),
+  ];
+  const usage = spec.usage?.(c);
+  if (usage && spec.usageTopic) rows.push(valueRow(c, { ...spec, nullText: unlimited }, 'usage', t('used'), usage, spec.usageTopic, t));
+  if (key === 'memory') rows.push(valueRow(c, { ...spec, kind: 'count' }, 'oom', t('OOM kills'), c.cgroup.memory.oomKills, 'cgroup.memory.oom', t));
+  if (key === 'cpus') {
+    rows.push(valueRow(c, { ...spec, kind: 'count' }, 'throttled', t('throttled periods'), c.cgroup.cpu.throttledPeriods, 'cgroup.cpu.throttled', t));
+  }
+  return rows;
+}

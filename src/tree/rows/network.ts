@@ -1,0 +1,146 @@
+import { isFact, isUnavailable, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
+import { messageRow } from './namespaces';
+import { reasons, tooltip, type Row, type Translate } from './types';
+
+function text<T>(m: Maybe<T>): string | undefined {
+  return isFact(m) && m.value !== null && m.value !== undefined && String(m.value) !== '' ? String(m.value) : undefined;
+}
+
+export function ipWithPrefix(n: NetworkAttachment): string | undefined {
+  const ip = text(n.ipAddress);
+  if (!ip) return undefined;
+  const len = text(n.prefixLength);
+  return len ? `${ip}/${len}` : ip;
+}
+
+export function portText(p: PortBinding): string {
+  const host = p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:${p.hostPort}` : String(p.hostPort);
+  return `${host} → ${p.containerPort}/${p.protocol}`;
+}
+
+/** One sentence for modes other than a plain bridge. */
+export function modeText(c: ContainerAnatomy, t: Translate): string {
+  const net = c.network;
+  switch (net.mode) {
+    case 'host': return t("the host's network namespace: no veth, no bridge, no IP of its own");
+    case 'none': return t('loopback only: no interface to any network');
+    case 'container': return t('shares the network namespace of {0}', net.sharesWith?.name ?? net.sharesWith?.id.slice(0, 12) ?? net.rawMode);
+    case 'macvlan': return t('macvlan: its own MAC on the parent interface, no bridge, no veth');
+    case 'ipvlan': return t('ipvlan: shares the MAC of the parent interface, no bridge, no veth');
+    case 'overlay': return t('overlay: the veth peer lives in a separate sandbox, not on this host');
+    case 'bridge': return t('bridge: a veth pair into a host bridge, NAT to the outside');
+    case 'other': return net.rawMode;
+  }
+}
+
+function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Row {
+  const ip = ipWithPrefix(n);
+  const bridge = text(n.bridge);
+  const veth = isFact(n.hostVeth) ? n.hostVeth.value.name : undefined;
+  const parts = [ip ?? t('no IP'), bridge, veth].filter((p): p is string => !!p);
+  const facts = [
+    { label: t('Driver'), value: text(n.driver) ?? t('unavailable') },
+    { label: t('IP'), value: ip ?? t('none') },
+    { label: t('Gateway'), value: text(n.gateway) ?? t('none') },
+    { label: t('MAC'), value: text(n.macAddress) ?? t('none') },
+    { label: t('Bridge'), value: bridge ?? t('none') },
+    { label: t('Host veth'), value: veth ?? t('none') },
+  ];
+  const notes = reasons([n.bridge, n.ipAddress, n.hostVeth, n.containerInterface]);
+  const driver = text(n.driver);
+  return {
+    id: `c:${c.id}/net/${n.name}`,
+    kind: 'network',
+    label: n.name,
+    description: parts.join(' · '),
+    contextValue: 'network',
+    icon: { id: 'globe' },
+    children: { kind: 'network', name: n.name },
+    containerId: c.id,
+    value: ip,
+    tooltip: tooltip(`${n.name} · ${c.name}`, [{ topic: driver ? `net.mode.${driver}` : 'net.mode.bridge' }, { topic: 'net.bridge' }], facts, [...new Set(notes)]),
+  };
+}
+
+function portsRow(c: ContainerAnatomy, t: Translate): Row {
+  const ports = c.network.ports;
+  const description = ports.length ? ports.map(portText).join(', ') : c.network.exposedOnly.length ? t('none published; exposed: {0}', c.network.exposedOnly.join(', ')) : t('none');
+  return {
+    id: `c:${c.id}/ports`,
+    kind: 'ports',
+    label: t('published ports'),
+    description,
+    contextValue: 'value',
+    icon: { id: 'plug' },
+    children: ports.length ? { kind: 'ports' } : undefined,
+    containerId: c.id,
+    value: description,
+    tooltip: tooltip(t('published ports'), [{ topic: 'net.ports' }, { topic: 'net.nat' }], ports.map((p) => ({ label: `${p.containerPort}/${p.protocol}`, value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }))),
+  };
+}
+
+export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
+  const rows: Row[] = [];
+  const net = c.network;
+  if (net.mode !== 'bridge' || !net.networks.length) {
+    rows.push({
+      id: `c:${c.id}/net/mode`,
+      kind: 'value',
+      label: t('mode'),
+      description: `${net.rawMode || net.mode} · ${modeText(c, t)}`,
+      contextValue: 'value',
+      icon: { id: 'info' },
+      containerId: c.id,
+      value: net.rawMode || net.mode,
+      tooltip: tooltip(`${t('mode')} · ${c.name}`, [{ topic: `net.mode.${net.mode}` }], [{ label: 'NetworkMode', value: net.rawMode }]),
+    });
+  }
+  for (const n of net.networks) rows.push(networkRow(c, n, t));
+  if (net.mode !== 'host' && net.mode !== 'none' && net.mode !== 'container') rows.push(portsRow(c, t));
+  return rows;
+}
+
+function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
+  return {
+    id: `c:${c.id}/net/${n.name}/${key}`,
+    kind: 'value',
+    label,
+    description: shown ?? (isUnavailable(m) ? t('unavailable') : t('none')),
+    contextValue: 'value',
+    containerId: c.id,
+    value: shown,
+    tooltip: tooltip(`${label} · ${n.name}`, [{ topic }], isFact(m) ? [{ label: t('Source'), value: m.source }] : [], isUnavailable(m) ? [m.unavailable] : []),
+  };
+}
+
+export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translate): Row[] {
+  const n = c.network.networks.find((x) => x.name === name);
+  if (!n) return [messageRow(`c:${c.id}/net/${name}/gone`, c.id, t('no longer attached'), name, t)];
+  const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (ifindex ${n.hostVeth.value.ifindex})${n.hostVeth.value.master ? ` → ${n.hostVeth.value.master}` : ''}` : undefined;
+  const inside = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (ifindex ${n.containerInterface.value.ifindex}, iflink ${n.containerInterface.value.iflink})` : undefined;
+  const rows = [
+    detail(c, n, 'bridge', t('bridge'), n.bridge, text(n.bridge), 'net.bridge', t),
+    detail(c, n, 'ip', t('IP'), n.ipAddress, ipWithPrefix(n), 'net.ip', t),
+    detail(c, n, 'subnet', t('subnet'), n.subnet, text(n.subnet), 'net.subnet', t),
+    detail(c, n, 'gateway', t('gateway'), n.gateway, text(n.gateway), 'net.gateway', t),
+    detail(c, n, 'mac', t('MAC'), n.macAddress, text(n.macAddress), 'net.mac', t),
+    detail(c, n, 'eth', t('container interface'), n.containerInterface, inside, 'net.veth', t),
+    detail(c, n, 'veth', t('host veth'), n.hostVeth, veth, 'net.veth', t),
+  ];
+  if (text(n.ipv6Address)) rows.push(detail(c, n, 'ipv6', t('IPv6'), n.ipv6Address, text(n.ipv6Address), 'net.ipv6', t));
+  if (n.aliases.length) rows.push(detail(c, n, 'aliases', t('DNS aliases'), { value: n.aliases, source: 'engine' }, n.aliases.join(', '), 'net.dns', t));
+  return rows;
+}
+
+export function portDetailRows(c: ContainerAnatomy, t: Translate): Row[] {
+  return c.network.ports.map((p, i) => ({
+    id: `c:${c.id}/ports/${i}`,
+    kind: 'value' as const,
+    label: `${p.containerPort}/${p.protocol}`,
+    description: portText(p),
+    contextValue: 'value',
+    containerId: c.id,
+    value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}`,
+    tooltip: tooltip(portText(p), [{ topic: 'net.ports' }, { topic: 'net.nat' }], [{ label: t('Host address'), value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }]),
+  }));
+}

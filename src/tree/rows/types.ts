@@ -1,0 +1,76 @@
+/**
+ * Rows: what each tree node shows, computed from the snapshot model without VS Code so it
+ * can be unit-tested. The tree turns a Row into a TreeItem and nothing more.
+ */
+import { isUnavailable, type Maybe } from '../../core/model';
+import type { TooltipSpec } from '../markdown';
+
+/** Same shape as vscode.l10n.t for positional arguments. */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
+
+/** English pass-through with `{0}`-style arguments, used in tests and as the default. */
+export const plainTranslate: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+
+export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message';
+
+export type SectionKey = 'namespaces' | 'limits' | 'network';
+
+export type LimitKey =
+  | 'memory'
+  | 'memoryReservation'
+  | 'memorySwap'
+  | 'cpus'
+  | 'cpuShares'
+  | 'pids'
+  | 'cpusetCpus'
+  | 'cpusetMems'
+  | 'ioWeight';
+
+/** Where a row's children come from. */
+export type ChildRef =
+  | { kind: 'group'; project: string }
+  | { kind: 'container' }
+  | { kind: 'section'; section: SectionKey }
+  | { kind: 'limit'; key: LimitKey }
+  | { kind: 'network'; name: string }
+  | { kind: 'ports' };
+
+/** A codicon id and an optional theme colour id. */
+export interface RowIcon {
+  id: string;
+  color?: string;
+}
+
+export interface Row {
+  /** Unique and stable across refreshes (keeps expansion state). */
+  id: string;
+  kind: RowKind;
+  label: string;
+  description?: string;
+  /** Kind and state, e.g. "container.running", "namespace", "limit", "network", "value". */
+  contextValue: string;
+  icon?: RowIcon;
+  /** Set when the row has children; says how to build them. */
+  children?: ChildRef;
+  /** The container the row belongs to (not set on compose groups). */
+  containerId?: string;
+  /** Text that Copy Value puts on the clipboard. */
+  value?: string;
+  tooltip: TooltipSpec;
+}
+
+export interface RowOptions {
+  showStopped: boolean;
+  groupByCompose: boolean;
+  t: Translate;
+}
+
+export function tooltip(heading: string, topics: TooltipSpec['topics'] = [], facts: TooltipSpec['facts'] = [], notes: string[] = []): TooltipSpec {
+  return { heading, facts, notes, topics };
+}
+
+/** The reasons of the unavailable ones, without duplicates. */
+export function reasons(list: Maybe<unknown>[]): string[] {
+  return [...new Set(list.filter((m) => isUnavailable(m)).map((m) => (m as { unavailable: string }).unavailable))];
+}

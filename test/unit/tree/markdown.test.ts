@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { escapeMarkdown, tooltipMarkdown, type ExplainFn } from '../../../src/tree/markdown';
+import { childRows, plainTranslate } from '../../../src/tree/rows';
+import { EVIL_ID, EVIL_IMAGE, EVIL_NAME, snapshot } from './fixture';
+
+/** A catalog stand-in that fills {name} like the real one does. */
+const explain: ExplainFn = (topic, vars) => ({ title: `T(${topic})`, body: `Body of ${topic} for ${vars?.name ?? 'nobody'}.` });
+
+/** No raw tag may survive: every `<` must be an entity. */
+function assertNoTags(md: string): void {
+  assert.ok(!/<[a-zA-Z/!]/.test(md), `raw tag in: ${md}`);
+  assert.ok(!md.includes('<script'), md);
+  assert.ok(!md.includes('<img'), md);
+}
+
+describe('escapeMarkdown', () => {
+  it('turns HTML into entities', () => {
+    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert\\(1\\)&gt;');
+    assert.equal(escapeMarkdown('"><script>'), '"&gt;&lt;script&gt;');
+    assert.equal(escapeMarkdown('a & b'), 'a &amp; b');
+  });
+
+  it('escapes Markdown syntax and line breaks so data cannot format or link', () => {
+    assert.equal(escapeMarkdown('[x](command:foo)'), '\\[x\\]\\(command\\:foo\\)');
+    assert.equal(escapeMarkdown('**b** _i_ `c`'), '\\*\\*b\\*\\* \\_i\\_ \\`c\\`');
+    assert.equal(escapeMarkdown('line\n# heading\r\n- item'), 'line \\# heading \\- item');
+    assert.equal(escapeMarkdown('back\\slash'), 'back\\\\slash');
+    assert.equal(escapeMarkdown('![i](https://x/y.png)'), '\\!\\[i\\]\\(https\\://x/y\\.png\\)');
+  });
+
+  it('leaves plain names alone', () => {
+    assert.equal(escapeMarkdown('web'), 'web');
+    assert.equal(escapeMarkdown('172 17 0 2'), '172 17 0 2');
+  });
+});
+
+describe('tooltipMarkdown', () => {
+  it('escapes heading, facts, notes and the values filled into catalog text', () => {
+    const md = tooltipMarkdown(
+      {
+        heading: EVIL_NAME,
+        facts: [{ label: 'Image', value: EVIL_IMAGE }],
+        notes: ['<b>reason</b>'],
+        topics: [{ topic: 'ns.pid', vars: { name: EVIL_NAME } }],
+      },
+      explain,
+    );
+    assertNoTags(md);
+    assert.ok(md.startsWith('**&lt;img src=x onerror=alert\\(1\\)&gt;**'), md);
+    assert.ok(md.includes('Image: "&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;'), md);
+    assert.ok(md.includes('**T(ns.pid)**\n\nBody of ns.pid for &lt;img'), md);
+  });
+
+  it('shows each topic once, most specific first, separated by rules', () => {
+    const md = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'a' }, { topic: 'b' }, { topic: 'a' }] }, explain);
+    assert.equal(md, '**web**\n\n---\n\n**T(a)**\n\nBody of a for nobody.\n\n---\n\n**T(b)**\n\nBody of b for nobody.');
+  });
+
+  it('skips topics the catalog does not know', () => {
+    const md = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'missing' }] }, () => undefined);
+    assert.equal(md, '**web**');
+  });
+
+  it('renders every row of the hostile container without a raw tag', () => {
+    const snap = snapshot();
+    const opts = { showStopped: true, groupByCompose: false, t: plainTranslate };
+    const walk = (rows: ReturnType<typeof childRows>): number => {
+      let n = 0;
+      for (const r of rows) {
+        assertNoTags(tooltipMarkdown(r.tooltip, explain));
+        n += 1 + walk(childRows(snap, r, opts));
+      }
+      return n;
+    };
+    const evil = childRows(snap, undefined, opts).filter((r) => r.containerId === EVIL_ID);
+    assert.ok(walk(evil) > 20);
+  });
+});

@@ -1,0 +1,173 @@
+import { strict as assert } from 'node:assert';
+import { childRows, plainTranslate, type Row, type RowOptions } from '../../../src/tree/rows';
+import { EVIL_ID, EVIL_NAME, OLD_ID, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
+
+const opts: RowOptions = { showStopped: true, groupByCompose: true, t: plainTranslate };
+
+function find(rows: Row[], label: string): Row {
+  const r = rows.find((x) => x.label === label);
+  assert.ok(r, `no row "${label}" in ${rows.map((x) => x.label).join(', ')}`);
+  return r;
+}
+
+function section(containerId: string, name: string): Row[] {
+  const snap = snapshot();
+  const c = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === containerId);
+  assert.ok(c);
+  return childRows(snap, find(childRows(snap, c, opts), name), opts);
+}
+
+describe('tree rows: top level', () => {
+  it('groups compose projects first, then the other containers running first', () => {
+    const rows = childRows(snapshot(), undefined, opts);
+    assert.deepEqual(rows.map((r) => [r.kind, r.label]), [
+      ['group', EVIL_NAME],
+      ['group', 'shop'],
+      ['container', 'tools'],
+      ['container', 'old'],
+    ]);
+    const shop = find(rows, 'shop');
+    assert.equal(shop.description, '2 of 2 running');
+    assert.deepEqual(childRows(snapshot(), shop, opts).map((r) => r.label), ['sidecar', 'web']);
+  });
+
+  it('lists flat without grouping and hides stopped containers when asked', () => {
+    const rows = childRows(snapshot(), undefined, { ...opts, groupByCompose: false, showStopped: false });
+    assert.deepEqual(rows.map((r) => r.label), [EVIL_NAME, 'sidecar', 'tools', 'web']);
+  });
+
+  it('describes a container by image and state, with a contextValue carrying the state', () => {
+    const rows = childRows(snapshot(), undefined, { ...opts, groupByCompose: false });
+    const web = find(rows, 'web');
+    assert.equal(web.description, 'container-anatomy-test/busybox:latest · running');
+    assert.equal(web.contextValue, 'container.running');
+    assert.deepEqual(web.icon, { id: 'vm-running', color: 'charts.green' });
+    assert.equal(web.id, `c:${WEB_ID}`);
+    const old = find(rows, 'old');
+    assert.equal(old.contextValue, 'container.exited');
+    assert.ok(old.tooltip.facts.some((f) => f.label === 'Exit code' && f.value === '137 (killed by the OOM killer)'));
+    const facts = Object.fromEntries(web.tooltip.facts.map((f) => [f.label, f.value]));
+    assert.equal(facts['PID on the host'], '4321');
+    assert.equal(facts.Networks, 'bridge 172.17.0.2/16');
+  });
+
+  it('gives every container three sections with unique ids', () => {
+    const snap = snapshot();
+    const web = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === WEB_ID);
+    assert.ok(web);
+    const sections = childRows(snap, web, opts);
+    assert.deepEqual(sections.map((r) => r.label), ['Namespaces', 'cgroup limits', 'Network']);
+    const ids = new Set<string>();
+    const walk = (rows: Row[]): void => {
+      for (const r of rows) {
+        assert.ok(!ids.has(r.id), `duplicate id ${r.id}`);
+        ids.add(r.id);
+        walk(childRows(snap, r, opts));
+      }
+    };
+    walk(childRows(snap, undefined, opts));
+    assert.ok(ids.size > 60);
+  });
+});
+
+describe('tree rows: namespaces', () => {
+  it('marks own, shared-with-host and shared-with-container namespaces with their inodes', () => {
+    const web = section(WEB_ID, 'Namespaces');
+    assert.equal(web.length, 8);
+    assert.equal(find(web, 'pid').description, '4026532254 · own');
+    assert.equal(find(web, 'user').description, '4026531837 · shared with host');
+    assert.equal(find(web, 'pid').value, 'pid:[4026532254]');
+    assert.equal(find(web, 'pid').contextValue, 'namespace');
+    assert.deepEqual(find(web, 'pid').tooltip.topics.map((t) => t.topic), ['ns.pid.own', 'ns.pid']);
+
+    const tools = section(TOOLS_ID, 'Namespaces');
+    assert.equal(find(tools, 'pid').description, '4026531836 · shared with host');
+    assert.deepEqual(find(tools, 'pid').icon, { id: 'home', color: 'charts.orange' });
+    assert.deepEqual(find(tools, 'time').icon, { id: 'home' });
+
+    const sidecar = section(SIDECAR_ID, 'Namespaces');
+    assert.equal(find(sidecar, 'net').description, '4026532253 · shared with web');
+    assert.equal(find(sidecar, 'net').tooltip.topics[0].topic, 'ns.net.container');
+    assert.equal(find(sidecar, 'net').tooltip.topics[0].vars?.container, 'web');
+  });
+
+  it('shows one row with the reason when a stopped container has no namespaces', () => {
+    const rows = section(OLD_ID, 'Namespaces');
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].kind, 'message');
+    assert.equal(rows[0].label, 'the container is not running, so it has no namespaces');
+  });
+});
+
+describe('tree rows: cgroup limits', () => {
+  it('shows declared → effective with usage', () => {
+    const rows = section(WEB_ID, 'cgroup limits');
+    assert.equal(find(rows, 'memory').description, '64 MiB → 32 MiB limit, 3.1 MiB used');
+    assert.equal(find(rows, 'pids').description, '50 → 30 limit, 1 used');
+    assert.equal(find(rows, 'cpu').description, '0.5 CPU');
+    assert.equal(find(rows, 'cpu shares').description, '1024');
+    assert.equal(find(rows, 'cpuset cpus').description, 'all → 0-1');
+    assert.equal(find(rows, 'io weight').description, 'default (declared)');
+    assert.equal(find(rows, 'memory').contextValue, 'limit');
+  });
+
+  it('says unlimited, with usage, when nothing is set', () => {
+    const rows = section(TOOLS_ID, 'cgroup limits');
+    assert.equal(find(rows, 'memory').description, 'unlimited, 3.1 MiB used');
+  });
+
+  it('expands a limit into declared, kernel file, effective and usage with sources', () => {
+    const snap = snapshot();
+    const memory = find(section(WEB_ID, 'cgroup limits'), 'memory');
+    const rows = childRows(snap, memory, opts);
+    assert.deepEqual(rows.map((r) => `${r.label}: ${r.description}`), [
+      'declared (Docker): 64 MiB · from engine',
+      'kernel file: 64 MiB · from procfs',
+      'effective: 32 MiB · from procfs',
+      'used: 3.1 MiB · from procfs',
+      'OOM kills: 0 · from procfs',
+    ]);
+    const io = childRows(snap, find(section(WEB_ID, 'cgroup limits'), 'io weight'), opts);
+    assert.equal(io[1].description, 'unavailable');
+    assert.deepEqual(io[1].tooltip.notes, ['this kernel has only blkio.bfq.weight']);
+  });
+});
+
+describe('tree rows: network', () => {
+  it('lists each network with IP/prefix, bridge and host veth, then published ports', () => {
+    const rows = section(WEB_ID, 'Network');
+    assert.deepEqual(rows.map((r) => r.label), ['bridge', 'published ports']);
+    assert.equal(rows[0].description, '172.17.0.2/16 · docker0 · vethc204874');
+    assert.equal(rows[0].contextValue, 'network');
+    assert.equal(rows[1].description, '127.0.0.1:18080 → 80/tcp');
+    const details = childRows(snapshot(), rows[0], opts);
+    assert.deepEqual(details.map((r) => `${r.label}=${r.value}`), [
+      'bridge=docker0',
+      'IP=172.17.0.2/16',
+      'subnet=172.17.0.0/16',
+      'gateway=172.17.0.1',
+      'MAC=02:42:ac:11:00:02',
+      'container interface=eth0 (ifindex 8, iflink 9)',
+      'host veth=vethc204874 (ifindex 9) → docker0',
+      'DNS aliases=web, a1a1a1a1a1a1',
+    ]);
+  });
+
+  it('explains container: mode instead of listing networks', () => {
+    const rows = section(SIDECAR_ID, 'Network');
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].label, 'mode');
+    assert.equal(rows[0].description, `container:${WEB_ID} · shares the network namespace of web`);
+    assert.equal(rows[0].tooltip.topics[0].topic, 'net.mode.container');
+  });
+});
+
+describe('tree rows: hostile data stays data', () => {
+  it('keeps names and images verbatim in labels (TreeItem labels are plain text)', () => {
+    const rows = childRows(snapshot(), undefined, { ...opts, groupByCompose: false });
+    const evil = rows.find((r) => r.containerId === EVIL_ID);
+    assert.ok(evil);
+    assert.equal(evil.label, EVIL_NAME);
+    assert.equal(evil.tooltip.heading, EVIL_NAME);
+  });
+});
