@@ -1,0 +1,130 @@
+/**
+ * Reading cgroup control files: value formats, sentinels, and the walk from a cgroup up to
+ * the root of its mount. `null` always means "unlimited".
+ */
+import * as path from 'path';
+import { fact, isUnavailable, unavailable, type Maybe } from '../model';
+import { parseKeyValues, parseUint, readText } from './files';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(why: string): Parsed<T> => ({ ok: false, why });
+
+/** 2^62: any limit this large is one of the kernel's "no limit" values. */
+const UNLIMITED_FLOOR = 2n ** 62n;
+
+/**
+ * A limit file: "max" (v2), "-1" (v1 reset) and anything >= 2^62 (v1's page-rounded
+ * 9223372036854771712, older 9223372036854775807) all mean unlimited.
+ */
+export function parseLimit(text: string): Parsed<number | null> {
+  const t = text.trim();
+  if (t === 'max' || t === '-1') return ok(null);
+  if (!/^\d+$/.test(t)) return bad(`expected a number, "max" or -1, read ${JSON.stringify(t.slice(0, 40))}`);
+  const big = BigInt(t);
+  if (big >= UNLIMITED_FLOOR) return ok(null);
+  return ok(Number(big));
+}
+
+export function parseCount(text: string): Parsed<number> {
+  const n = parseUint(text);
+  return n === null ? bad(`expected a whole number, read ${JSON.stringify(text.trim().slice(0, 40))}`) : ok(n);
+}
+
+/** A weight file: "100" or, for io.weight / io.bfq.weight, "default 100" plus per-device lines. */
+export function parseWeight(text: string): Parsed<number> {
+  const first = text.split('\n')[0].trim();
+  const m = /^(?:default\s+)?(\d+)$/.exec(first);
+  return m ? ok(Number(m[1])) : bad(`expected a weight such as "100" or "default 100", read ${JSON.stringify(first.slice(0, 40))}`);
+}
+
+/** A CPU or memory-node list ("0-1"); kept as the kernel prints it. */
+export function parseList(text: string): Parsed<string> {
+  const t = text.trim();
+  return /^(\d+(-\d+)?)(,\d+(-\d+)?)*$/.test(t) || t === '' ? ok(t) : bad(`expected a list such as "0-1", read ${JSON.stringify(t.slice(0, 40))}`);
+}
+
+/** One key of a "key value" file (memory.stat, cpu.stat, memory.events, memory.oom_control). */
+export function keyOf(key: string): (text: string) => Parsed<number> {
+  return (text) => {
+    const v = parseKeyValues(text).get(key);
+    if (v === undefined) return bad(`has no "${key}" line (file cut short, or this kernel does not report it)`);
+    const n = parseUint(v);
+    return n === null ? bad(`has a "${key}" value that is not a whole number: ${JSON.stringify(v)}`) : ok(n);
+  };
+}
+
+/** One key of memory.stat read as a limit (hierarchical_memory_limit and friends). */
+export function limitKeyOf(key: string): (text: string) => Parsed<number | null> {
+  return (text) => {
+    const v = parseKeyValues(text).get(key);
+    if (v === undefined) return bad(`has no "${key}" line`);
+    return parseLimit(v);
+  };
+}
+
+export type Outcome<T> = { kind: 'value'; value: T } | { kind: 'missing'; reason: string } | { kind: 'bad'; reason: string };
+
+/** Reads and parses `dir/file` without throwing. */
+export async function readFile<T>(dir: string, file: string, parse: (text: string) => Parsed<T>): Promise<Outcome<T>> {
+  const full = path.join(dir, file);
+  const r = await readText(full);
+  if (!r.ok) return { kind: r.code === 'ENOENT' ? 'missing' : 'bad', reason: r.reason };
+  const p = parse(r.text);
+  return p.ok ? { kind: 'value', value: p.value } : { kind: 'bad', reason: `${full}: ${p.why}` };
+}
+
+/** `dir/file` as a procfs fact; `missingWhy` explains what a missing file means for this control. */
+export async function readOwn<T>(dir: string, file: string, parse: (text: string) => Parsed<T>, missingWhy: string): Promise<Maybe<T>> {
+  const o = await readFile(dir, file, parse);
+  if (o.kind === 'value') return fact(o.value, 'procfs');
+  if (o.kind === 'missing') return unavailable(`${o.reason}: ${missingWhy}`);
+  return unavailable(o.reason);
+}
+
+/** The directories from `dir` up to `stop` (the mount's root directory), both included. */
+export function ancestry(dir: string, stop: string): string[] {
+  const rel = path.relative(stop, dir);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return [dir];
+  const out = [dir];
+  let cur = dir;
+  while (path.relative(stop, cur) !== '') {
+    const up = path.dirname(cur);
+    if (up === cur) break;
+    cur = up;
+    out.push(cur);
+  }
+  return out;
+}
+
+export function minLimit(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/**
+ * The tightest limit from `dir` up to `stop`. The container's own value must be readable;
+ * an ancestor without the file (the root cgroup, or a controller not enabled there) adds no
+ * limit; an unreadable or malformed ancestor makes the answer unavailable.
+ */
+export async function walkMin(
+  dir: string,
+  stop: string,
+  readAt: (d: string) => Promise<Outcome<number | null>>,
+): Promise<Maybe<number | null>> {
+  let best: number | null = null;
+  const dirs = ancestry(dir, stop);
+  for (let i = 0; i < dirs.length; i++) {
+    const o = await readAt(dirs[i]);
+    if (o.kind === 'value') best = minLimit(best, o.value);
+    else if (i === 0 || o.kind === 'bad') return unavailable(o.reason);
+  }
+  return fact(best, 'procfs');
+}
+
+/** `m` unchanged when it is unavailable, otherwise a fact of `fn(value)` from the same source. */
+export function mapFact<T, U>(m: Maybe<T>, fn: (v: T) => U): Maybe<U> {
+  return isUnavailable(m) ? m : fact(fn(m.value), m.source);
+}

@@ -1,0 +1,86 @@
+/**
+ * Small, throw-free file helpers shared by the /proc and /sys readers. Every failure comes
+ * back as a sentence a person can act on, never as an exception.
+ */
+import { promises as fs } from 'fs';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; code: string; reason: string };
+
+/** Explains an errno for `path` in plain words. */
+export function explainError(path: string, err: unknown): { code: string; reason: string } {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN';
+  switch (code) {
+    case 'ENOENT':
+      return { code, reason: `${path} does not exist` };
+    case 'EACCES':
+    case 'EPERM':
+      return { code, reason: `permission denied reading ${path}; run as root or as the owner of the process` };
+    case 'ESRCH':
+      return { code, reason: `the process behind ${path} exited while it was being read` };
+    case 'ENOTDIR':
+      return { code, reason: `${path} is not where it should be (a parent is not a directory)` };
+    case 'EISDIR':
+      return { code, reason: `${path} is a directory, not a file` };
+    default:
+      return { code, reason: `could not read ${path} (${code}: ${(err as Error | undefined)?.message ?? 'unknown error'})` };
+  }
+}
+
+export async function readText(path: string): Promise<ReadResult> {
+  try {
+    return { ok: true, text: await fs.readFile(path, 'utf8') };
+  } catch (err) {
+    return { ok: false, ...explainError(path, err) };
+  }
+}
+
+export async function listDir(path: string): Promise<{ ok: true; names: string[] } | { ok: false; code: string; reason: string }> {
+  try {
+    return { ok: true, names: (await fs.readdir(path)).sort() };
+  } catch (err) {
+    return { ok: false, ...explainError(path, err) };
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A non-negative decimal integer that fits a JS number exactly, or null. */
+export function parseUint(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Reads `key value` lines (memory.stat, cpu.stat, memory.events, oom_control) into a map. */
+export function parseKeyValues(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^(\S+)\s+(\S+)\s*$/.exec(line);
+    if (m) out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+/** Counts CPUs in a list such as "0-1,4,6-7"; null if malformed. Empty text counts 0. */
+export function countCpuList(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return 0;
+  let n = 0;
+  for (const part of t.split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    if (hi < lo) return null;
+    n += hi - lo + 1;
+  }
+  return n;
+}

@@ -1,0 +1,79 @@
+/**
+ * The kernel's half of a container's cgroup anatomy (what the files say), before the
+ * engine's declared values and the machine caps are joined in by limits.ts.
+ */
+import * as path from 'path';
+import { unavailable, type Maybe, type Unavailable } from '../model';
+import type { CgroupLayout } from './cgroup';
+
+export interface KernelAndEffective<T> {
+  kernel: Maybe<T | null>;
+  effective: Maybe<T | null>;
+}
+
+export interface KernelSide {
+  memory: {
+    limit: KernelAndEffective<number>;
+    reservation: KernelAndEffective<number>;
+    swap: KernelAndEffective<number>;
+    usage: Maybe<number>;
+    oomKills: Maybe<number>;
+  };
+  cpu: {
+    cpus: KernelAndEffective<number>;
+    quotaUs: Maybe<number | null>;
+    periodUs: Maybe<number>;
+    shares: KernelAndEffective<number>;
+    weight: Maybe<number>;
+    usageNs: Maybe<number>;
+    throttledPeriods: Maybe<number>;
+  };
+  cpuset: { cpus: KernelAndEffective<string>; mems: KernelAndEffective<string> };
+  pids: { max: KernelAndEffective<number>; current: Maybe<number> };
+  io: { weight: KernelAndEffective<number> };
+}
+
+/** A cgroup directory and the root directory of its mount (where walking up stops). */
+export interface Scope {
+  dir: string;
+  stop: string;
+}
+
+export type ScopeOf = (key: string, what: string) => Scope | Unavailable;
+
+/** Builds the scope lookup for a set of resolved directories. */
+export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoot: string): ScopeOf {
+  const prefix = layout.fsRoot ? '' : fsRoot;
+  const mountDirs = layout.mounts.map((m) => prefix + m.mountPoint);
+  return (key, what) => {
+    const dir = dirs[key];
+    if (dir === undefined) {
+      const where = key === 'unified' ? 'the cgroup2 hierarchy' : `a cgroup v1 hierarchy with the ${key} controller`;
+      return unavailable(`cannot read ${what}: the container's /proc/PID/cgroup names no cgroup in ${where} that is mounted here`);
+    }
+    // The longest mount directory that contains dir is its hierarchy's root directory.
+    let stop = dir;
+    let best = -1;
+    for (const m of mountDirs) {
+      const rel = path.relative(m, dir);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && m.length > best) {
+        best = m.length;
+        stop = m;
+      }
+    }
+    return { dir, stop };
+  };
+}
+
+/** Every kernel-side field set to the same reason (not running, or no cgroup paths). */
+export function allUnavailable(reason: string): KernelSide {
+  const u = unavailable(reason);
+  const ke = { kernel: u, effective: u };
+  return {
+    memory: { limit: ke, reservation: ke, swap: ke, usage: u, oomKills: u },
+    cpu: { cpus: ke, quotaUs: u, periodUs: u, shares: ke, weight: u, usageNs: u, throttledPeriods: u },
+    cpuset: { cpus: ke, mems: ke },
+    pids: { max: ke, current: u },
+    io: { weight: ke },
+  };
+}

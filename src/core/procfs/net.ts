@@ -1,0 +1,231 @@
+/**
+ * Network interfaces on both sides of a veth pair. A container's eth0 has `iflink` equal to
+ * the ifindex of its host-side peer (and the reverse), and ifindex is unique within one
+ * network namespace.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fact, unavailable, type HostVeth, type Maybe } from '../model';
+import { listDir, parseUint, readText } from './files';
+import { interfaceAddresses } from './addresses';
+
+export { parseRouteTable, parseFibTrieLocal } from './addresses';
+
+export interface LinkInfo {
+  name: string;
+  ifindex: number;
+  iflink: number;
+  master: string | null;
+  kind: 'veth' | 'bridge' | 'loopback' | 'other';
+  mac: string | null;
+  operstate: string | null;
+}
+
+const ARPHRD_ETHER = 1;
+const ARPHRD_LOOPBACK = 772;
+
+async function readSmall(file: string): Promise<string | null> {
+  const r = await readText(file);
+  return r.ok ? r.text.trim() : null;
+}
+
+async function readLink(file: string): Promise<string | null> {
+  try {
+    return path.basename(await fs.readlink(file));
+  } catch {
+    return null; // no master: the interface is not enslaved to a bridge or bond
+  }
+}
+
+/**
+ * sysfs has no "veth" marker (its uevent carries no DEVTYPE, unlike bridge or vlan), so a
+ * veth is recognised by shape: an Ethernet device whose iflink points at another ifindex
+ * (its peer) and that has no lower_* device (macvlan, ipvlan and vlan devices do, pointing
+ * at their parent NIC).
+ */
+function kindOf(type: number | null, devtype: string | null, hasBridgeDir: boolean, ifindex: number, iflink: number, entries: string[]): LinkInfo['kind'] {
+  if (type === ARPHRD_LOOPBACK) return 'loopback';
+  if (hasBridgeDir || devtype === 'bridge') return 'bridge';
+  if (type === ARPHRD_ETHER && devtype === null && iflink !== ifindex && !entries.some((e) => e.startsWith('lower_'))) return 'veth';
+  return 'other';
+}
+
+async function readOneHostLink(dir: string, name: string): Promise<LinkInfo | string> {
+  const d = path.join(dir, name);
+  const entries = await listDir(d);
+  if (!entries.ok) return entries.reason;
+  const ifindex = parseUint((await readSmall(path.join(d, 'ifindex'))) ?? '');
+  const iflink = parseUint((await readSmall(path.join(d, 'iflink'))) ?? '');
+  if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
+  const type = parseUint((await readSmall(path.join(d, 'type'))) ?? '');
+  const uevent = (await readSmall(path.join(d, 'uevent'))) ?? '';
+  const devtype = /^DEVTYPE=(.+)$/m.exec(uevent)?.[1] ?? null;
+  const mac = await readSmall(path.join(d, 'address'));
+  return {
+    name,
+    ifindex,
+    iflink,
+    master: entries.names.includes('master') ? await readLink(path.join(d, 'master')) : null,
+    kind: kindOf(type, devtype, entries.names.includes('bridge'), ifindex, iflink, entries.names),
+    mac: mac === '' ? null : mac,
+    operstate: await readSmall(path.join(d, 'operstate')),
+  };
+}
+
+/** Every interface in <sysRoot>/class/net (the network namespace that mounted this sysfs). */
+export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>> {
+  const dir = path.join(sysRoot, 'class', 'net');
+  const names = await listDir(dir);
+  if (!names.ok) return unavailable(names.reason);
+  const out: LinkInfo[] = [];
+  for (const name of names.names) {
+    const l = await readOneHostLink(dir, name);
+    // An interface can vanish between readdir and read (a container stopping): skip only that.
+    if (typeof l === 'string') {
+      if (await stillThere(path.join(dir, name))) return unavailable(l);
+      continue;
+    }
+    out.push(l);
+  }
+  return fact(out, 'procfs');
+}
+
+async function stillThere(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ContainerLink {
+  name: string;
+  ifindex: number;
+  /** The peer's ifindex; null when read without privilege (dev_mcast/igmp give no iflink). */
+  iflink: number | null;
+  mac: string | null;
+  ipv4: string[];
+  /** Why `ipv4` could not be filled in, when it could not. */
+  ipv4Unavailable?: string;
+}
+
+/** Interface names in /proc/PID/net/dev (the netns of PID, readable without ptrace rights). */
+function namesFromNetDev(text: string): string[] | null {
+  const lines = text.split('\n').slice(2).filter((l) => l.trim() !== '');
+  const names: string[] = [];
+  for (const l of lines) {
+    const m = /^\s*([^:\s]+):/.exec(l);
+    if (!m) return null;
+    names.push(m[1]);
+  }
+  return names;
+}
+
+/** From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
+async function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): Promise<ContainerLink[] | string> {
+  const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
+  const names = await listDir(dir);
+  if (!names.ok) return names.reason;
+  // sysfs shows the namespace of whoever mounted it; check it is the container's own.
+  if (netDevNames && names.names.join(' ') !== [...netDevNames].sort().join(' ')) {
+    return `${dir} lists ${names.names.join(', ')} but ${path.join(procRoot, String(pid), 'net', 'dev')} lists ${netDevNames.join(', ')}: that sysfs is not the container's network namespace`;
+  }
+  const out: ContainerLink[] = [];
+  for (const name of names.names) {
+    const d = path.join(dir, name);
+    const ifindex = parseUint((await readSmall(path.join(d, 'ifindex'))) ?? '');
+    const iflink = parseUint((await readSmall(path.join(d, 'iflink'))) ?? '');
+    if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
+    const mac = await readSmall(path.join(d, 'address'));
+    out.push({ name, ifindex, iflink, mac: mac === '' ? null : mac, ipv4: [] });
+  }
+  return out;
+}
+
+/** "ifindex name" pairs from /proc/PID/net/igmp and dev_mcast, readable without privilege. */
+export function parseIfindexNames(igmp: string | null, devMcast: string | null): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of (igmp ?? '').split('\n')) {
+    const m = /^(\d+)\s+(\S+)\s*:/.exec(line);
+    if (m) out.set(m[2], Number(m[1]));
+  }
+  for (const line of (devMcast ?? '').split('\n')) {
+    const m = /^(\d+)\s+(\S+)\s+\d+\s+\d+\s+[0-9a-fA-F]+\s*$/.exec(line);
+    if (m) out.set(m[2], Number(m[1]));
+  }
+  return out;
+}
+
+async function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] | null, sysfsWhy: string): Promise<Maybe<ContainerLink[]>> {
+  const base = path.join(procRoot, String(pid), 'net');
+  const igmp = await readText(path.join(base, 'igmp'));
+  const mcast = await readText(path.join(base, 'dev_mcast'));
+  if (!igmp.ok && !mcast.ok) return unavailable(`${sysfsWhy}; and ${igmp.reason}`);
+  const byName = parseIfindexNames(igmp.ok ? igmp.text : null, mcast.ok ? mcast.text : null);
+  const names = netDevNames ?? [...byName.keys()];
+  const out: ContainerLink[] = [];
+  // Interfaces without multicast (rare; e.g. some tunnels) are missing from both files.
+  for (const name of names) {
+    const ifindex = byName.get(name);
+    if (ifindex !== undefined) out.push({ name, ifindex, iflink: null, mac: null, ipv4: [] });
+  }
+  if (out.length === 0) return unavailable(`${sysfsWhy}; and ${base}/igmp and dev_mcast name no interface`);
+  return fact(out, 'procfs');
+}
+
+/**
+ * The container's interfaces. Preferred: its own sysfs through /proc/PID/root (root, or the
+ * container's owner). Without that right: ifindex and name from /proc/PID/net/{igmp,dev_mcast},
+ * with iflink null. IPv4 addresses from /proc/PID/net/fib_trie and route in both cases.
+ */
+export async function readContainerLinks(procRoot: string, pid: number): Promise<Maybe<ContainerLink[]>> {
+  const devFile = path.join(procRoot, String(pid), 'net', 'dev');
+  const dev = await readText(devFile);
+  if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
+  const netDevNames = dev.ok ? namesFromNetDev(dev.text) : null;
+  const fromSys = await linksFromSysfs(procRoot, pid, netDevNames);
+  let links: ContainerLink[];
+  if (typeof fromSys === 'string') {
+    const fallback = await linksFromProcNet(procRoot, pid, netDevNames, fromSys);
+    if (!('value' in fallback)) return fallback;
+    links = fallback.value;
+  } else {
+    links = fromSys;
+  }
+  const addrs = await interfaceAddresses(path.join(procRoot, String(pid), 'net'));
+  for (const l of links) {
+    if (typeof addrs === 'string') l.ipv4Unavailable = addrs;
+    else l.ipv4 = addrs.get(l.name) ?? [];
+  }
+  return fact(links, 'procfs');
+}
+
+/**
+ * The host veth paired with a container link: its iflink is the container link's ifindex
+ * (and, when the container side's iflink is known, its ifindex is that iflink).
+ */
+export function findHostVeth(link: ContainerLink, hostLinks: LinkInfo[], bridge: string | null): Maybe<HostVeth> {
+  if (link.iflink !== null && link.iflink === link.ifindex) {
+    return unavailable(`${link.name} is linked to itself (iflink ${link.iflink} = ifindex): it is not one end of a veth pair`);
+  }
+  let matches = hostLinks.filter((h) => h.iflink === link.ifindex && h.iflink !== h.ifindex && h.kind !== 'loopback');
+  if (link.iflink !== null) matches = matches.filter((h) => h.ifindex === link.iflink);
+  if (matches.length === 0) {
+    const hint = link.iflink !== null && hostLinks.some((h) => h.ifindex === link.iflink && h.kind !== 'veth')
+      ? `; host interface ${hostLinks.find((h) => h.ifindex === link.iflink)?.name} is its parent, as for macvlan or ipvlan`
+      : '';
+    return unavailable(`no host interface has iflink ${link.ifindex}${link.iflink !== null ? ` and ifindex ${link.iflink}` : ''}: ` +
+      `the peer of ${link.name} is not in the host's network namespace (host, none, macvlan or overlay networking)${hint}`);
+  }
+  if (matches.length > 1 && bridge !== null) {
+    const onBridge = matches.filter((h) => h.master === bridge);
+    if (onBridge.length > 0) matches = onBridge;
+  }
+  if (matches.length > 1) {
+    return unavailable(`${matches.map((m) => m.name).join(', ')} all have iflink ${link.ifindex}: ifindex values repeat across network ` +
+      `namespaces and the container's iflink is unknown without root, so the peer of ${link.name} cannot be told apart`);
+  }
+  const h = matches[0];
+  return fact({ name: h.name, ifindex: h.ifindex, master: h.master }, 'procfs');
+}

@@ -1,0 +1,58 @@
+/**
+ * Namespace identity from /proc/PID/ns/<type>. Two processes share a namespace exactly when
+ * stat() (which follows the magic link into nsfs) returns the same inode. lstat() would give
+ * the proc symlink's own inode, so it is never used here.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { NAMESPACE_TYPES, fact, unavailable, type Maybe, type NamespaceType } from '../model';
+import { exists } from './files';
+
+/** The first kernel version that has each namespace link. */
+const SINCE: Record<NamespaceType, string> = {
+  cgroup: '4.6',
+  ipc: '3.0',
+  mnt: '3.8',
+  net: '3.0',
+  pid: '3.8',
+  time: '5.6',
+  user: '3.8',
+  uts: '3.0',
+};
+
+export async function readNamespaceInode(procRoot: string, pid: number | 'self', type: NamespaceType): Promise<Maybe<number>> {
+  const link = path.join(procRoot, String(pid), 'ns', type);
+  try {
+    const st = await fs.stat(link, { bigint: true });
+    const ino = Number(st.ino);
+    if (!Number.isSafeInteger(ino)) return unavailable(`the inode of ${link} (${st.ino}) is too large to hold exactly`);
+    return fact(ino, 'procfs');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return unavailable(
+        `permission denied reading ${link}: the kernel's ptrace check refuses it; run as root (or the container's owner), ` +
+          `or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`,
+      );
+    }
+    if (code === 'ENOENT') {
+      if (await exists(path.join(procRoot, String(pid)))) {
+        return unavailable(`${link} does not exist: this kernel has no ${type} namespace (it needs Linux ${SINCE[type]} or later, built with it)`);
+      }
+      return unavailable(`${link} does not exist: process ${pid} has exited (or is not visible from this PID namespace)`);
+    }
+    if (code === 'ESRCH') {
+      return unavailable(`process ${pid} exited while ${link} was being read; refresh to read the container again`);
+    }
+    return unavailable(`could not stat ${link} (${code ?? 'unknown error'}: ${(err as Error).message})`);
+  }
+}
+
+export async function readNamespaces(procRoot: string, pid: number | 'self'): Promise<Record<NamespaceType, Maybe<number>>> {
+  const values = await Promise.all(NAMESPACE_TYPES.map((t) => readNamespaceInode(procRoot, pid, t)));
+  const out = {} as Record<NamespaceType, Maybe<number>>;
+  NAMESPACE_TYPES.forEach((t, i) => {
+    out[t] = values[i];
+  });
+  return out;
+}
