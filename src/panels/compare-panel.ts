@@ -1,0 +1,91 @@
+/** The Compare panel (host vs container, container vs container): one per pair of sides. */
+import * as vscode from 'vscode';
+import type { NamespaceDiff } from '../core/model';
+import type { AnatomyChange } from '../core/service';
+import type { CompareViewState, SideRef, WebviewToExtension } from '../shared/protocol';
+import { buildCompareState } from './compare-state';
+import type { Navigator, PanelContext } from './context';
+import { PanelBase, webviewOptions, type Computed } from './panel-base';
+
+export const COMPARE_VIEW_TYPE = 'containerAnatomy.compare';
+
+export function sideKey(s: SideRef): string {
+  return s.kind === 'host' ? 'host' : `container:${s.id}`;
+}
+
+export class ComparePanel extends PanelBase<CompareViewState> {
+  private static readonly open = new Map<string, ComparePanel>();
+  private lastDiff: NamespaceDiff | undefined;
+
+  static find(left: SideRef, right: SideRef): ComparePanel | undefined {
+    return ComparePanel.open.get(`${sideKey(left)}|${sideKey(right)}`);
+  }
+
+  static create(ctx: PanelContext, nav: Navigator, left: SideRef, right: SideRef): ComparePanel {
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+    return new ComparePanel(panel, ctx, nav, left, right);
+  }
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    ctx: PanelContext,
+    private readonly nav: Navigator,
+    readonly left: SideRef,
+    readonly right: SideRef,
+  ) {
+    super(panel, ctx, 'compare');
+    ComparePanel.open.get(this.key)?.dispose();
+    ComparePanel.open.set(this.key, this);
+    this.update();
+  }
+
+  private get key(): string {
+    return `${sideKey(this.left)}|${sideKey(this.right)}`;
+  }
+
+  get diff(): NamespaceDiff | undefined {
+    return this.lastDiff;
+  }
+
+  protected compute(): Computed<CompareViewState> {
+    const snapshot = this.ctx.service.snapshot();
+    const result = buildCompareState({
+      host: this.ctx.service.host(),
+      containers: snapshot.containers,
+      unreachable: this.unreachableReason(),
+      left: this.left,
+      right: this.right,
+      lang: this.ctx.lang(),
+    });
+    this.lastDiff = result.diff;
+    return { state: result.state, hasData: result.diff !== undefined };
+  }
+
+  protected affectedBy(change: AnatomyChange): boolean {
+    if (change.host) return true;
+    const ids = new Set([...change.updated, ...change.removed]);
+    const state = this.compute().state;
+    return [state.left, state.right].some((s) => s.kind === 'container' && s.id !== undefined && ids.has(s.id)) ||
+      [this.left, this.right].some((s) => s.kind === 'container' && ids.has(s.id));
+  }
+
+  protected missingId(): string {
+    const s = [this.left, this.right].find((x) => x.kind === 'container' && !this.ctx.service.container(x.id));
+    return s && s.kind === 'container' ? s.id : '';
+  }
+
+  protected navigate(m: Extract<WebviewToExtension, { type: 'openTopology' | 'compareWith' }>): void {
+    if (m.type === 'openTopology') this.nav.topology(m.id);
+    else this.nav.compare(m.left, m.right);
+  }
+
+  protected async refresh(): Promise<void> {
+    const ids = [this.left, this.right].flatMap((s) => (s.kind === 'container' ? [s.id] : []));
+    if (ids.length === 0 || this.left.kind === 'host' || this.right.kind === 'host') await this.ctx.service.refresh();
+    else await Promise.all(ids.map((id) => this.ctx.service.refreshContainer(id)));
+  }
+
+  protected onDisposed(): void {
+    if (ComparePanel.open.get(this.key) === this) ComparePanel.open.delete(this.key);
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The Compare panel's view state, computed from the model and the catalog. vscode-free:
+ * unit tests build it from a hand-made snapshot.
+ */
+import type { Lang } from '../core/catalog/index';
+import { containerSide, diffNamespaces, hostSide, type DiffSide } from '../core/diff';
+import { formatBytes, formatCpus } from '../core/format';
+import {
+  isUnavailable,
+  type ContainerAnatomy,
+  type HostAnatomy,
+  type IdMapRange,
+  type NamespaceDiff,
+} from '../core/model';
+import type {
+  Cell,
+  CompareViewState,
+  NamespaceRowView,
+  NetworkRowView,
+  NetworkTableView,
+  PairRow,
+  PairSection,
+  SideRef,
+  SideView,
+} from '../shared/protocol';
+import { format, labels, type PanelLabels } from './labels';
+import { findContainer } from './lookup';
+import { differs, limitCell, maybeCell, naCell, note } from './text';
+
+export interface CompareInput {
+  host: HostAnatomy | undefined;
+  containers: readonly ContainerAnatomy[];
+  /** Set while the engine cannot be reached: the reason, shown over the last known data. */
+  unreachable?: string;
+  left: SideRef;
+  right: SideRef;
+  lang: Lang;
+}
+
+export interface CompareResult {
+  state: CompareViewState;
+  /** The diff shown; undefined when a side is missing. */
+  diff: NamespaceDiff | undefined;
+}
+
+type Resolved = { ref: SideRef; host?: HostAnatomy; container?: ContainerAnatomy };
+
+function resolve(ref: SideRef, input: CompareInput): Resolved {
+  if (ref.kind === 'host') return { ref, host: input.host };
+  return { ref, container: findContainer(input.containers, ref.id) };
+}
+
+function sideView(r: Resolved, L: PanelLabels): SideView {
+  if (r.ref.kind === 'host') return { kind: 'host', label: L.host, present: r.host !== undefined };
+  const c = r.container;
+  return { kind: 'container', label: c ? c.name : r.ref.id, id: c ? c.id : r.ref.id, present: c !== undefined };
+}
+
+function diffSide(r: Resolved, L: PanelLabels): DiffSide | undefined {
+  if (r.host) return { ...hostSide(r.host), label: L.host };
+  if (r.container) return containerSide(r.container);
+  return undefined;
+}
+
+function mapText(ranges: IdMapRange[]): string {
+  return ranges.map((r) => `${r.inside} → ${r.outside} (${r.length})`).join('\n');
+}
+
+function pair(topic: string, lang: Lang, left: Cell, right: Cell): PairRow {
+  const n = note(topic, lang);
+  return { label: n.title, hint: n.summary, left, right, differs: differs(left, right) };
+}
+
+function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): PairSection {
+  type Pick = (s: Resolved) => Cell;
+  const c = (fn: (c: ContainerAnatomy) => Cell, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) =>
+    s.container ? fn(s.container) : s.host && hostFn ? hostFn(s.host) : naCell(L);
+  const yesNo = (b: boolean): string => (b ? L.yes : L.no);
+  const rows: [string, Pick][] = [
+    ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L))],
+    ['process.nspid', c((x) => maybeCell(x.process.nspid, (v) => v.join(' → '), L))],
+    ['process.uidmap', c((x) => maybeCell(x.process.uidMap, mapText, L))],
+    ['process.gidmap', c((x) => maybeCell(x.process.gidMap, mapText, L))],
+    ['process.rootIsHostRoot', c((x) => maybeCell(x.process.rootIsHostRoot, yesNo, L))],
+    ['process.hostname', c((x) => maybeCell(x.process.hostname, String, L), (h) => maybeCell(h.hostname, String, L))],
+  ];
+  return { id: 'process', title: L.process, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
+}
+
+function cgroupSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): PairSection {
+  type Pick = (s: Resolved) => Cell;
+  const c = (fn: (g: ContainerAnatomy['cgroup']) => Cell, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) =>
+    s.container ? fn(s.container.cgroup) : s.host && hostFn ? hostFn(s.host) : naCell(L);
+  const hostTotal = (cell: Cell): Cell => (cell.unavailable ? cell : { ...cell, text: `${cell.text} (${L.hostTotal})` });
+  const rows: [string, Pick][] = [
+    ['cgroup.memory.limit', c((g) => limitCell(g.memory.limitBytes, 'bytes', L, lang), (h) => hostTotal(maybeCell(h.memTotalBytes, formatBytes, L)))],
+    ['cgroup.memory.reservation', c((g) => limitCell(g.memory.reservationBytes, 'bytes', L, lang))],
+    ['cgroup.memory.swap', c((g) => limitCell(g.memory.swapLimitBytes, 'bytes', L, lang))],
+    ['cgroup.memory.usage', c((g) => maybeCell(g.memory.usageBytes, formatBytes, L))],
+    ['cgroup.memory.oom', c((g) => maybeCell(g.memory.oomKills, String, L))],
+    ['cgroup.cpu.cpus', c((g) => limitCell(g.cpu.cpus, 'cpus', L, lang), (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
+    ['cgroup.cpu.shares', c((g) => limitCell(g.cpu.shares, 'count', L, lang))],
+    ['cgroup.cpuset.cpus', c((g) => limitCell(g.cpuset.cpus, 'string', L, lang))],
+    ['cgroup.cpuset.mems', c((g) => limitCell(g.cpuset.mems, 'string', L, lang))],
+    ['cgroup.pids.max', c((g) => limitCell(g.pids.max, 'count', L, lang))],
+    ['cgroup.pids.current', c((g) => maybeCell(g.pids.current, String, L))],
+    ['cgroup.io.weight', c((g) => limitCell(g.io.weight, 'count', L, lang))],
+  ];
+  return { id: 'cgroup', title: L.cgroup, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
+}
+
+function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: PanelLabels): NetworkRowView[] {
+  const text = (t: string | null | undefined): Cell => (t ? { text: t } : naCell(L));
+  if (s.host) {
+    const bridges = s.host.bridges;
+    if (isUnavailable(bridges)) {
+      const cell: Cell = { text: L.unavailable, unavailable: bridges.unavailable };
+      return [{ side, sideLabel: sv.label, cells: [cell, cell, cell, cell, cell, cell] }];
+    }
+    return bridges.value.map((b) => ({
+      side,
+      sideLabel: sv.label,
+      cells: [text(b.networkName), text(b.name), text(b.addresses.join('\n')), text(b.gateway), naCell(L), text(b.ports.join('\n'))],
+    }));
+  }
+  const c = s.container;
+  if (!c) return [];
+  const rows: NetworkRowView[] = c.networks.map((n) => ({
+    side,
+    sideLabel: sv.label,
+    topologyId: c.id,
+    cells: [
+      { text: n.name },
+      maybeCell(n.bridge, String, L),
+      ipCell(n.ipAddress, n.prefixLength, L),
+      maybeCell(n.gateway, (v) => v || L.notApplicable, L),
+      maybeCell(n.macAddress, (v) => v || L.notApplicable, L),
+      maybeCell(n.hostVeth, (v) => `${v.name} (${v.ifindex})`, L),
+    ],
+  }));
+  if (rows.length === 0 && c.network.mode === 'container') {
+    const donor = c.network.sharesWith;
+    const name = donor ? (donor.name ?? donor.id.slice(0, 12)) : c.network.rawMode;
+    rows.push({ side, sideLabel: sv.label, topologyId: c.id, cells: [{ text: `container:${name}` }, naCell(L), naCell(L), naCell(L), naCell(L), naCell(L)] });
+  }
+  return rows;
+}
+
+function ipCell(ip: ContainerAnatomy['networks'][number]['ipAddress'], prefix: ContainerAnatomy['networks'][number]['prefixLength'], L: PanelLabels): Cell {
+  if (isUnavailable(ip)) return { text: L.unavailable, unavailable: ip.unavailable };
+  if (!ip.value) return naCell(L);
+  return { text: isUnavailable(prefix) ? ip.value : `${ip.value}/${prefix.value}` };
+}
+
+function networkTable(l: Resolved, r: Resolved, lv: SideView, rv: SideView, L: PanelLabels, lang: Lang): NetworkTableView {
+  const head = (text: string, topic: string): Cell => ({ text, hint: note(topic, lang).summary });
+  return {
+    title: L.networks,
+    headers: [
+      { text: L.network },
+      head(L.bridge, 'net.bridge'),
+      head(L.ipPrefix, 'net.ip'),
+      head(L.gateway, 'net.gateway'),
+      head(L.mac, 'net.mac'),
+      head(L.veth, 'net.veth'),
+    ],
+    rows: [...networkRows(l, 'left', lv, L), ...networkRows(r, 'right', rv, L)],
+  };
+}
+
+function namespaceRows(diff: NamespaceDiff, L: PanelLabels, lang: Lang): NamespaceRowView[] {
+  const vars = { left: diff.left.label, right: diff.right.label };
+  return diff.rows.map((row) => ({
+    type: row.type,
+    typeNote: note(row.nsTopic, lang),
+    left: maybeCell(row.left, String, L),
+    right: maybeCell(row.right, String, L),
+    verdict: row.verdict,
+    verdictLabel: L[row.verdict],
+    meaning: note(row.topic, lang, { ...vars, type: row.type }),
+  }));
+}
+
+/** Builds what the Compare panel shows for two sides, in one language. */
+export function buildCompareState(input: CompareInput): CompareResult {
+  const L = labels(input.lang);
+  const l = resolve(input.left, input);
+  const r = resolve(input.right, input);
+  const lv = sideView(l, L);
+  const rv = sideView(r, L);
+  const ld = diffSide(l, L);
+  const rd = diffSide(r, L);
+  const diff = ld && rd ? diffNamespaces(ld, rd) : undefined;
+  const missing = [lv, rv].find((s) => !s.present);
+  const base = {
+    kind: 'compare' as const,
+    lang: input.lang,
+    title: format(L.compareTitle, { left: lv.label, right: rv.label }),
+    left: lv,
+    right: rv,
+    labels: {
+      namespaces: L.namespaces,
+      namespace: L.namespace,
+      verdict: L.verdict,
+      meaning: L.meaning,
+      openTopology: L.openTopology,
+      copy: L.copy,
+      refresh: L.refresh,
+    },
+  };
+  if (!diff) {
+    // Without the engine a missing side may just not be loaded yet: say unreachable, not removed.
+    const unreachable = input.unreachable !== undefined;
+    const notice = unreachable
+      ? note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' })
+      : note('ui.removed', input.lang, { name: missing?.label ?? '', id: missing?.id ?? '' });
+    return {
+      state: {
+        ...base,
+        status: unreachable ? 'unreachable' : 'removed',
+        notice,
+        namespaces: [],
+        sections: [],
+        networks: { title: L.networks, headers: [], rows: [] },
+      },
+      diff: undefined,
+    };
+  }
+  const state: CompareViewState = {
+    ...base,
+    status: input.unreachable !== undefined ? 'unreachable' : 'ok',
+    namespaces: namespaceRows(diff, L, input.lang),
+    sections: [processSection(l, r, L, input.lang), cgroupSection(l, r, L, input.lang)],
+    networks: networkTable(l, r, lv, rv, L, input.lang),
+  };
+  if (input.unreachable !== undefined) state.notice = note('ui.unreachable', input.lang, { reason: input.unreachable });
+  return { state, diff };
+}

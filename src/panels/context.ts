@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { AnatomyService } from '../core/service';
+import type { SideRef } from '../shared/protocol';
+
+export interface PanelContext {
+  extensionUri: vscode.Uri;
+  service: AnatomyService;
+  lang: () => 'en' | 'ko';
+}
+
+/** How a panel opens another panel (a click on a peer, "compare with host"). */
+export interface Navigator {
+  compare(left: SideRef, right: SideRef): void;
+  topology(containerId: string): void;
+}

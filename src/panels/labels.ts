@@ -1,0 +1,142 @@
+/**
+ * The few interface words the panels need that are not catalog explanations (column
+ * headings, verdict badges, button captions). Explanations always come from the catalog.
+ */
+import type { Lang } from '../core/catalog/index';
+
+export interface PanelLabels {
+  compareTitle: string;
+  topologyTitle: string;
+  host: string;
+  namespaces: string;
+  namespace: string;
+  verdict: string;
+  meaning: string;
+  same: string;
+  different: string;
+  unknown: string;
+  unavailable: string;
+  notApplicable: string;
+  yes: string;
+  no: string;
+  process: string;
+  cgroup: string;
+  networks: string;
+  network: string;
+  bridge: string;
+  ipPrefix: string;
+  gateway: string;
+  mac: string;
+  veth: string;
+  openTopology: string;
+  copy: string;
+  refresh: string;
+  compareWithHost: string;
+  peers: string;
+  noNetworks: string;
+  hostNetns: string;
+  onlyLoopback: string;
+  sharesNetnsOf: string;
+  parentNic: string;
+  vethPair: string;
+  enslaved: string;
+  routed: string;
+  usage: string;
+  hostTotal: string;
+  declaredSuffix: string;
+}
+
+const en: PanelLabels = {
+  compareTitle: 'Compare: {left} ↔ {right}',
+  topologyTitle: 'Network: {name}',
+  host: 'host',
+  namespaces: 'Namespaces',
+  namespace: 'Namespace',
+  verdict: 'Verdict',
+  meaning: 'What it means',
+  same: 'same',
+  different: 'different',
+  unknown: 'unknown',
+  unavailable: 'unavailable',
+  notApplicable: '—',
+  yes: 'yes',
+  no: 'no',
+  process: 'Process',
+  cgroup: 'cgroup limits',
+  networks: 'Networks',
+  network: 'Network',
+  bridge: 'Bridge',
+  ipPrefix: 'IP/prefix',
+  gateway: 'Gateway',
+  mac: 'MAC',
+  veth: 'Host veth',
+  openTopology: 'Show topology',
+  copy: 'Copy',
+  refresh: 'Refresh',
+  compareWithHost: 'Compare with host',
+  peers: 'Same network',
+  noNetworks: 'No network attachments',
+  hostNetns: 'in the host network namespace',
+  onlyLoopback: 'lo 127.0.0.1/8 only',
+  sharesNetnsOf: 'shares the network namespace of',
+  parentNic: 'parent NIC',
+  vethPair: 'veth pair',
+  enslaved: 'bridge port',
+  routed: 'routed',
+  usage: 'usage',
+  hostTotal: 'host total',
+  declaredSuffix: '(declared)',
+};
+
+const ko: PanelLabels = {
+  compareTitle: '비교: {left} ↔ {right}',
+  topologyTitle: '네트워크: {name}',
+  host: '호스트',
+  namespaces: '네임스페이스',
+  namespace: '네임스페이스',
+  verdict: '판정',
+  meaning: '의미',
+  same: '같음',
+  different: '다름',
+  unknown: '알 수 없음',
+  unavailable: '알 수 없음',
+  notApplicable: '—',
+  yes: '예',
+  no: '아니요',
+  process: '프로세스',
+  cgroup: 'cgroup 제한',
+  networks: '네트워크',
+  network: '네트워크',
+  bridge: '브리지',
+  ipPrefix: 'IP/프리픽스',
+  gateway: '게이트웨이',
+  mac: 'MAC',
+  veth: '호스트 veth',
+  openTopology: '토폴로지 보기',
+  copy: '복사',
+  refresh: '새로 고침',
+  compareWithHost: '호스트와 비교',
+  peers: '같은 네트워크',
+  noNetworks: '연결된 네트워크 없음',
+  hostNetns: '호스트 네트워크 네임스페이스 안',
+  onlyLoopback: 'lo 127.0.0.1/8 만 있음',
+  sharesNetnsOf: '네트워크 네임스페이스를 공유:',
+  parentNic: '부모 NIC',
+  vethPair: 'veth 쌍',
+  enslaved: '브리지 포트',
+  routed: '라우팅',
+  usage: '사용량',
+  hostTotal: '호스트 전체',
+  declaredSuffix: '(선언값)',
+};
+
+export function labels(lang: Lang): PanelLabels {
+  return lang === 'ko' ? ko : en;
+}
+
+/** Replaces {name} placeholders; values are inserted as they are (never parsed). */
+export function format(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(vars, key) ? vars[key] : whole,
+  );
+}

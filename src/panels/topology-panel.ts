@@ -1,0 +1,67 @@
+/** The Network Topology panel: one per container. */
+import * as vscode from 'vscode';
+import type { AnatomyChange } from '../core/service';
+import type { TopologyViewState, WebviewToExtension } from '../shared/protocol';
+import type { Navigator, PanelContext } from './context';
+import { PanelBase, webviewOptions, type Computed } from './panel-base';
+import { buildTopologyState } from './topology-state';
+
+export const TOPOLOGY_VIEW_TYPE = 'containerAnatomy.topology';
+
+export class TopologyPanel extends PanelBase<TopologyViewState> {
+  private static readonly open = new Map<string, TopologyPanel>();
+
+  static find(containerId: string): TopologyPanel | undefined {
+    return TopologyPanel.open.get(containerId);
+  }
+
+  static create(ctx: PanelContext, nav: Navigator, containerId: string): TopologyPanel {
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+    return new TopologyPanel(panel, ctx, nav, containerId);
+  }
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    ctx: PanelContext,
+    private readonly nav: Navigator,
+    readonly containerId: string,
+  ) {
+    super(panel, ctx, 'topology');
+    TopologyPanel.open.get(containerId)?.dispose();
+    TopologyPanel.open.set(containerId, this);
+    this.update();
+  }
+
+  protected compute(): Computed<TopologyViewState> {
+    const state = buildTopologyState({
+      host: this.ctx.service.host(),
+      containers: this.ctx.service.snapshot().containers,
+      unreachable: this.unreachableReason(),
+      containerId: this.containerId,
+      lang: this.ctx.lang(),
+    });
+    return { state, hasData: state.container.image !== '' || state.lanes.length > 0 };
+  }
+
+  /** Peers on the bridge come and go too: any change may redraw; update() posts only real differences. */
+  protected affectedBy(_change: AnatomyChange): boolean {
+    return true;
+  }
+
+  protected missingId(): string {
+    return this.containerId;
+  }
+
+  protected navigate(m: Extract<WebviewToExtension, { type: 'openTopology' | 'compareWith' }>): void {
+    if (m.type === 'openTopology') this.nav.topology(m.id);
+    else this.nav.compare(m.left, m.right);
+  }
+
+  protected async refresh(): Promise<void> {
+    await this.ctx.service.refreshContainer(this.containerId);
+  }
+
+  protected onDisposed(): void {
+    if (TopologyPanel.open.get(this.containerId) === this) TopologyPanel.open.delete(this.containerId);
+  }
+}

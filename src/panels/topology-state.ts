@@ -1,0 +1,216 @@
+/**
+ * The Topology panel's view state: one lane per network, each a chain of nodes drawn left
+ * to right. vscode-free; the layout decisions (what a host/none/container/macvlan network
+ * looks like) are made here so they can be tested without a browser.
+ */
+import type { Lang } from '../core/catalog/index';
+import {
+  isFact,
+  isUnavailable,
+  valueOf,
+  type ContainerAnatomy,
+  type HostAnatomy,
+  type Maybe,
+  type NetworkAttachment,
+} from '../core/model';
+import type { LaneLayout, TopologyLane, TopologyNode, TopologyViewState } from '../shared/protocol';
+import { format, labels, type PanelLabels } from './labels';
+import { findContainer } from './lookup';
+import { note } from './text';
+
+export interface TopologyInput {
+  host: HostAnatomy | undefined;
+  containers: readonly ContainerAnatomy[];
+  unreachable?: string;
+  containerId: string;
+  lang: Lang;
+}
+
+function text<T>(m: Maybe<T>, show: (v: T) => string, L: PanelLabels): string {
+  if (isUnavailable(m)) return L.unavailable;
+  return show(m.value);
+}
+
+/** Layout of one attachment from its driver (the mode decides host/none/container first). */
+export function laneLayout(n: NetworkAttachment): LaneLayout {
+  const driver = valueOf(n.driver, '');
+  if (driver === 'bridge') return 'bridge';
+  if (driver === 'macvlan' || driver === 'ipvlan') return 'macvlan';
+  if (driver === 'host') return 'host';
+  if (driver === 'null') return 'none';
+  return 'other';
+}
+
+function ipPrefix(n: NetworkAttachment, L: PanelLabels): string {
+  if (isUnavailable(n.ipAddress)) return L.unavailable;
+  if (!n.ipAddress.value) return L.notApplicable;
+  return isFact(n.prefixLength) ? `${n.ipAddress.value}/${n.prefixLength.value}` : n.ipAddress.value;
+}
+
+function containerNode(c: ContainerAnatomy, n: NetworkAttachment | undefined, L: PanelLabels, lang: Lang): TopologyNode {
+  const lines: string[] = [];
+  if (n) {
+    const iface = isFact(n.containerInterface) ? n.containerInterface.value.name : 'eth0';
+    lines.push(`${iface} ${ipPrefix(n, L)}`);
+    const mac = valueOf(n.macAddress, '');
+    if (mac) lines.push(mac);
+  }
+  return { role: 'container', title: c.name, lines, note: note('ns.net', lang) };
+}
+
+function sameNetwork(a: NetworkAttachment, b: NetworkAttachment): boolean {
+  return a.networkId !== '' && b.networkId !== '' ? a.networkId === b.networkId : a.name === b.name;
+}
+
+function peers(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels): TopologyNode[] {
+  const out: TopologyNode[] = [];
+  for (const other of all) {
+    if (other.id === c.id) continue;
+    const on = other.networks.find((o) => sameNetwork(o, n));
+    if (on) out.push({ role: 'peer', title: other.name, lines: [ipPrefix(on, L)], openId: other.id });
+  }
+  return out.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], withPorts: boolean, L: PanelLabels, lang: Lang): TopologyLane {
+  const bridgeName = text(n.bridge, String, L);
+  const subnet = text(n.subnet, String, L);
+  const veth: TopologyNode = isFact(n.hostVeth)
+    ? { role: 'veth', title: n.hostVeth.value.name, lines: [`ifindex ${n.hostVeth.value.ifindex}`], note: note('net.veth', lang) }
+    : { role: 'veth', title: 'veth', lines: [isUnavailable(n.hostVeth) ? n.hostVeth.unavailable : L.unavailable], note: note('net.veth', lang) };
+  const bridge: TopologyNode = {
+    role: 'bridge',
+    title: bridgeName,
+    lines: [subnet, `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
+    note: note('net.bridge', lang),
+  };
+  const hostLines = [`MASQUERADE ${subnet} ! -o ${bridgeName}`];
+  if (withPorts) {
+    for (const p of c.network.ports) hostLines.push(`${p.hostIp || '0.0.0.0'}:${p.hostPort} → ${p.containerPort}/${p.protocol}`);
+  }
+  const host: TopologyNode = { role: 'host', title: L.host, lines: hostLines, note: note('net.nat', lang) };
+  return {
+    layout: 'bridge',
+    heading: n.name,
+    chain: [containerNode(c, n, L, lang), veth, bridge, host],
+    links: [L.vethPair, L.enslaved, L.routed],
+    peers: peers(c, n, all, L),
+  };
+}
+
+function macvlanLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels, lang: Lang): TopologyLane {
+  const driver = valueOf(n.driver, 'macvlan');
+  const parent: TopologyNode = {
+    role: 'parent',
+    title: L.parentNic,
+    lines: [isFact(n.containerInterface) ? `ifindex ${n.containerInterface.value.iflink}` : L.unavailable],
+    note: note(`net.mode.${driver === 'ipvlan' ? 'ipvlan' : 'macvlan'}`, lang),
+  };
+  const net: TopologyNode = {
+    role: 'network',
+    title: n.name,
+    lines: [text(n.subnet, String, L), `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
+    note: note('net.subnet', lang),
+  };
+  return { layout: 'macvlan', heading: `${n.name} (${driver})`, chain: [containerNode(c, n, L, lang), parent, net], links: [driver, ''], peers: peers(c, n, all, L) };
+}
+
+function otherLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels, lang: Lang): TopologyLane {
+  const driver = text(n.driver, String, L);
+  const net: TopologyNode = { role: 'network', title: n.name, lines: [driver, text(n.subnet, String, L)], note: note('net.subnet', lang) };
+  return { layout: 'other', heading: `${n.name} (${driver})`, chain: [containerNode(c, n, L, lang), net], links: [''], peers: peers(c, n, all, L) };
+}
+
+function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: HostAnatomy | undefined, L: PanelLabels, lang: Lang): TopologyLane[] {
+  const mode = c.network.mode;
+  if (mode === 'host') {
+    const hostname = host ? valueOf(host.hostname, L.host) : L.host;
+    return [{
+      layout: 'host',
+      heading: 'host',
+      chain: [
+        { role: 'container', title: c.name, lines: [L.hostNetns], note: note('net.mode.host', lang) },
+        { role: 'host', title: L.host, lines: [hostname], note: note('ns.net', lang) },
+      ],
+      links: [''],
+      peers: [],
+    }];
+  }
+  if (mode === 'none') {
+    return [{
+      layout: 'none',
+      heading: 'none',
+      chain: [{ role: 'container', title: c.name, lines: [L.onlyLoopback], note: note('net.mode.none', lang) }],
+      links: [],
+      peers: [],
+    }];
+  }
+  if (mode === 'container') {
+    const donor = c.network.sharesWith;
+    const present = donor ? findContainer(all, donor.id) : undefined;
+    const donorName = present?.name ?? donor?.name ?? donor?.id.slice(0, 12) ?? c.network.rawMode;
+    const donorNode: TopologyNode = {
+      role: 'donor',
+      title: donorName,
+      lines: present ? present.networks.map((n) => `${n.name} ${ipPrefix(n, L)}`) : [],
+      note: note('net.mode.container', lang, { name: donorName }),
+    };
+    if (present) donorNode.openId = present.id;
+    return [{
+      layout: 'container',
+      heading: `container:${donorName}`,
+      chain: [{ role: 'container', title: c.name, lines: [], note: note('net.mode.container', lang, { name: donorName }) }, donorNode],
+      links: [L.sharesNetnsOf],
+      peers: [],
+    }];
+  }
+  let portsShown = false;
+  return c.networks.map((n) => {
+    const layout = laneLayout(n);
+    if (layout === 'bridge') {
+      const lane = bridgeLane(c, n, all, !portsShown, L, lang);
+      portsShown = true;
+      return lane;
+    }
+    if (layout === 'macvlan') return macvlanLane(c, n, all, L, lang);
+    return otherLane(c, n, all, L, lang);
+  });
+}
+
+/** Builds what the Topology panel shows for one container, in one language. */
+export function buildTopologyState(input: TopologyInput): TopologyViewState {
+  const L = labels(input.lang);
+  const c = findContainer(input.containers, input.containerId);
+  const labelsOut = { compareWithHost: L.compareWithHost, peers: L.peers, noNetworks: L.noNetworks };
+  const unreachable = input.unreachable !== undefined;
+  if (!c) {
+    return {
+      kind: 'topology',
+      lang: input.lang,
+      title: format(L.topologyTitle, { name: input.containerId }),
+      status: unreachable ? 'unreachable' : 'removed',
+      notice: unreachable
+        ? note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' })
+        : note('ui.removed', input.lang, { name: input.containerId, id: input.containerId }),
+      container: { id: input.containerId, name: input.containerId, image: '', state: '' },
+      mode: 'other',
+      modeNote: { title: '', summary: '' },
+      lanes: [],
+      labels: labelsOut,
+    };
+  }
+  const donorName = c.network.sharesWith ? (c.network.sharesWith.name ?? c.network.sharesWith.id.slice(0, 12)) : '';
+  const state: TopologyViewState = {
+    kind: 'topology',
+    lang: input.lang,
+    title: format(L.topologyTitle, { name: c.name }),
+    status: unreachable ? 'unreachable' : 'ok',
+    container: { id: c.id, name: c.name, image: c.image, state: c.state },
+    mode: c.network.mode,
+    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { name: donorName }),
+    lanes: lanes(c, input.containers, input.host, L, input.lang),
+    labels: labelsOut,
+  };
+  if (unreachable) state.notice = note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' });
+  return state;
+}

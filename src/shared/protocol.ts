@@ -1,0 +1,239 @@
+/**
+ * The message protocol between the panels (extension side) and webview/ (browser side).
+ * Imported by both; it must not import vscode or touch the DOM.
+ *
+ * View states are pure data computed on the extension side. They already carry the
+ * strings of the chosen language, so the webview holds no prose of its own.
+ */
+import type { DiffVerdict, NamespaceType, NetworkModeKind } from '../core/model';
+
+export type PanelKind = 'compare' | 'topology';
+
+export type SideRef = { kind: 'host' } | { kind: 'container'; id: string };
+
+/** A short catalog explanation (title + one sentence), already in the panel's language. */
+export interface Note {
+  title: string;
+  summary: string;
+}
+
+/** One displayed value: text, or the reason it is missing (rendered dimmed, reason as tooltip). */
+export interface Cell {
+  text: string;
+  /** Set when the fact is unavailable: the reason a person can act on. */
+  unavailable?: string;
+  /** Tooltip: what this value means. */
+  hint?: string;
+  /** The value does not exist on this side (e.g. a cgroup limit of the host). */
+  na?: boolean;
+}
+
+export type PanelStatus = 'ok' | 'removed' | 'unreachable';
+
+export interface SideView {
+  kind: 'host' | 'container';
+  /** Container name or the host's label. */
+  label: string;
+  id?: string;
+  /** False when the container is no longer in the snapshot. */
+  present: boolean;
+}
+
+export interface NamespaceRowView {
+  type: NamespaceType;
+  /** "network namespace" and what it is for. */
+  typeNote: Note;
+  left: Cell;
+  right: Cell;
+  verdict: DiffVerdict;
+  /** "same" / "different" / "unknown" in the panel's language. */
+  verdictLabel: string;
+  /** What the verdict means for these two sides (catalog diff.<type>.<verdict>). */
+  meaning: Note;
+}
+
+/** A row of a side-by-side section: label, left value, right value. */
+export interface PairRow {
+  label: string;
+  hint?: string;
+  left: Cell;
+  right: Cell;
+  /** True when both are known and they differ. */
+  differs: boolean;
+}
+
+export interface PairSection {
+  id: 'process' | 'cgroup' | 'hostname';
+  title: string;
+  rows: PairRow[];
+}
+
+export interface NetworkRowView {
+  side: 'left' | 'right';
+  /** Label of the side this row belongs to. */
+  sideLabel: string;
+  cells: Cell[];
+  /** Container id to open its topology from this row. */
+  topologyId?: string;
+}
+
+export interface NetworkTableView {
+  title: string;
+  headers: Cell[];
+  rows: NetworkRowView[];
+}
+
+export interface CompareLabels {
+  namespaces: string;
+  namespace: string;
+  verdict: string;
+  meaning: string;
+  openTopology: string;
+  copy: string;
+  refresh: string;
+}
+
+export interface CompareViewState {
+  kind: 'compare';
+  lang: 'en' | 'ko';
+  /** "Compare: left ↔ right". */
+  title: string;
+  status: PanelStatus;
+  /** Set when status is not ok (catalog ui.removed / ui.unreachable). */
+  notice?: Note;
+  left: SideView;
+  right: SideView;
+  labels: CompareLabels;
+  namespaces: NamespaceRowView[];
+  sections: PairSection[];
+  networks: NetworkTableView;
+}
+
+export type TopologyRole = 'container' | 'veth' | 'bridge' | 'host' | 'parent' | 'peer' | 'donor' | 'network';
+
+export interface TopologyNode {
+  role: TopologyRole;
+  title: string;
+  lines: string[];
+  /** Tooltip from the catalog. */
+  note?: Note;
+  /** Clicking opens this container's topology. */
+  openId?: string;
+}
+
+export type LaneLayout = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'other';
+
+export interface TopologyLane {
+  layout: LaneLayout;
+  /** Network name (or mode) this lane draws. */
+  heading: string;
+  /** Drawn left to right, joined by links. */
+  chain: TopologyNode[];
+  /** Labels of the links between chain[i] and chain[i + 1]. */
+  links: string[];
+  /** Other containers on the same bridge, hung below the bridge node. */
+  peers: TopologyNode[];
+}
+
+export interface TopologyLabels {
+  compareWithHost: string;
+  peers: string;
+  noNetworks: string;
+}
+
+export interface TopologyViewState {
+  kind: 'topology';
+  lang: 'en' | 'ko';
+  title: string;
+  status: PanelStatus;
+  notice?: Note;
+  container: { id: string; name: string; image: string; state: string };
+  mode: NetworkModeKind;
+  /** What the network mode means (catalog net.mode.<kind>). */
+  modeNote: Note;
+  lanes: TopologyLane[];
+  labels: TopologyLabels;
+}
+
+export type ViewState = CompareViewState | TopologyViewState;
+
+// ---- webview -> extension ----
+
+export type RequestMethod = 'refresh';
+
+export type WebviewToExtension =
+  | { type: 'ready' }
+  | { type: 'openTopology'; id: string }
+  | { type: 'compareWith'; left: SideRef; right: SideRef }
+  | { type: 'copy'; text: string }
+  | { type: 'request'; requestId: number; method: RequestMethod };
+
+// ---- extension -> webview ----
+
+export type ExtensionToWebview =
+  | { type: 'compare'; state: CompareViewState }
+  | { type: 'topology'; state: TopologyViewState }
+  | { type: 'removed'; id: string; notice: Note }
+  | { type: 'unreachable'; reason: string; notice: Note }
+  | { type: 'response'; requestId: number; ok: boolean; error?: string };
+
+/** What the webview keeps with setState, and the serializer restores from. */
+export type PersistedState =
+  | { kind: 'compare'; left: SideRef; right: SideRef; view?: CompareViewState }
+  | { kind: 'topology'; containerId: string; view?: TopologyViewState };
+
+// ---- validation (extension side: never trust what a webview sends) ----
+
+const MAX_TEXT = 1 << 16;
+const MAX_ID = 256;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isId(x: unknown): x is string {
+  return typeof x === 'string' && x.length > 0 && x.length <= MAX_ID;
+}
+
+export function isSideRef(x: unknown): x is SideRef {
+  if (!isRecord(x)) return false;
+  if (x.kind === 'host') return Object.keys(x).length === 1;
+  return x.kind === 'container' && isId(x.id) && Object.keys(x).length === 2;
+}
+
+function hasOnly(x: Record<string, unknown>, keys: string[]): boolean {
+  return Object.keys(x).every((k) => keys.includes(k));
+}
+
+/** True only for a well-formed message of a known type with no extra fields. */
+export function isWebviewMessage(x: unknown): x is WebviewToExtension {
+  if (!isRecord(x) || typeof x.type !== 'string') return false;
+  switch (x.type) {
+    case 'ready':
+      return hasOnly(x, ['type']);
+    case 'openTopology':
+      return hasOnly(x, ['type', 'id']) && isId(x.id);
+    case 'compareWith':
+      return hasOnly(x, ['type', 'left', 'right']) && isSideRef(x.left) && isSideRef(x.right);
+    case 'copy':
+      return hasOnly(x, ['type', 'text']) && typeof x.text === 'string' && x.text.length <= MAX_TEXT;
+    case 'request':
+      return (
+        hasOnly(x, ['type', 'requestId', 'method']) &&
+        typeof x.requestId === 'number' &&
+        Number.isSafeInteger(x.requestId) &&
+        x.requestId >= 0 &&
+        x.method === 'refresh'
+      );
+    default:
+      return false;
+  }
+}
+
+/** Validates what a serializer gets back from a reloaded webview (only the refs matter). */
+export function isPersistedState(x: unknown): x is PersistedState {
+  if (!isRecord(x)) return false;
+  if (x.kind === 'compare') return isSideRef(x.left) && isSideRef(x.right);
+  if (x.kind === 'topology') return isId(x.containerId);
+  return false;
+}

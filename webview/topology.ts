@@ -1,0 +1,177 @@
+/**
+ * Renders a TopologyViewState as SVG built element by element. Every label is a text node,
+ * so hostile names show literally. One lane per network, drawn left to right.
+ */
+import type { TopologyLane, TopologyNode, TopologyViewState } from '../src/shared/protocol';
+import { post } from './api';
+import { button, noticeBanner } from './common';
+import { h, s } from './dom';
+
+const CHAR_W = 7.2;
+const LINE_H = 16;
+const PAD = 10;
+const GAP = 110;
+const MIN_W = 150;
+const MAX_W = 300;
+const LANE_GAP = 36;
+
+/** Approximate advance of a monospace string; wide (CJK) characters count twice. */
+function textWidth(t: string): number {
+  let n = 0;
+  for (const ch of t) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return n * CHAR_W;
+}
+
+function fit(t: string): string {
+  const max = MAX_W - 2 * PAD;
+  if (textWidth(t) <= max) return t;
+  let out = '';
+  for (const ch of t) {
+    if (textWidth(out + ch + '…') > max) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+function nodeSize(n: TopologyNode): { w: number; h: number } {
+  const widest = Math.max(textWidth(n.title) + 8, ...n.lines.map(textWidth));
+  return { w: Math.min(MAX_W, Math.max(MIN_W, widest + 2 * PAD)), h: 28 + LINE_H * n.lines.length };
+}
+
+function open(id: string): void {
+  post({ type: 'openTopology', id });
+}
+
+function drawNode(n: TopologyNode, x: number, y: number, w: number, hgt: number): SVGGElement {
+  const tip = [n.title, ...n.lines, n.note ? `${n.note.title}: ${n.note.summary}` : ''].filter(Boolean).join('\n');
+  const g = s('g', { class: `node role-${n.role}${n.openId ? ' clickable' : ''}`, transform: `translate(${x},${y})` });
+  g.appendChild(s('title', {}, tip));
+  g.appendChild(s('rect', { width: w, height: hgt, rx: 4, ry: 4 }));
+  g.appendChild(s('text', { x: PAD, y: 18, class: 'node-title' }, fit(n.title)));
+  n.lines.forEach((line, i) => g.appendChild(s('text', { x: PAD, y: 18 + LINE_H * (i + 1), class: 'node-line' }, fit(line))));
+  if (n.openId) {
+    const id = n.openId;
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', n.title);
+    g.addEventListener('click', () => open(id));
+    g.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        open(id);
+      }
+    });
+  }
+  return g;
+}
+
+function link(x1: number, y1: number, x2: number, y2: number, label: string, cls: string): SVGGElement {
+  const g = s('g', { class: `link ${cls}` });
+  g.appendChild(s('line', { x1, y1, x2, y2, 'marker-end': cls.includes('arrow') ? 'url(#arrow)' : undefined }));
+  if (label) g.appendChild(s('text', { x: (x1 + x2) / 2, y: Math.min(y1, y2) - 6, 'text-anchor': 'middle', class: 'link-label' }, fit(label)));
+  return g;
+}
+
+interface Drawn {
+  g: SVGGElement;
+  w: number;
+  h: number;
+}
+
+function drawChain(lane: TopologyLane, y0: number): Drawn {
+  const g = s('g', { class: `lane layout-${lane.layout}` });
+  g.appendChild(s('text', { x: 0, y: y0 + 14, class: 'lane-heading' }, fit(lane.heading)));
+  const top = y0 + 28;
+  const sizes = lane.chain.map(nodeSize);
+  const rowH = Math.max(...sizes.map((z) => z.h));
+
+  if (lane.layout === 'host' && lane.chain.length === 2) {
+    // The container sits inside the host's network namespace: a box in a box, no veth.
+    const [inner, outer] = lane.chain;
+    const iz = sizes[0];
+    const oz = { w: Math.max(sizes[1].w, iz.w + 2 * PAD * 2), h: sizes[1].h + iz.h + 2 * PAD };
+    g.appendChild(drawNode(outer, 0, top, oz.w, oz.h));
+    g.appendChild(drawNode(inner, 2 * PAD, top + sizes[1].h, iz.w, iz.h));
+    return { g, w: oz.w, h: oz.h + 28 };
+  }
+
+  let x = 0;
+  const xs: number[] = [];
+  lane.chain.forEach((n, i) => {
+    xs.push(x);
+    g.appendChild(drawNode(n, x, top, sizes[i].w, sizes[i].h));
+    if (i < lane.chain.length - 1) {
+      const cls = lane.layout === 'container' ? 'arrow dashed' : '';
+      g.appendChild(link(x + sizes[i].w, top + 20, x + sizes[i].w + GAP, top + 20, lane.links[i] ?? '', cls));
+    }
+    x += sizes[i].w + GAP;
+  });
+  let width = x - GAP;
+  let height = rowH + 28;
+
+  if (lane.peers.length > 0) {
+    // Peers hang below the bridge (or the network node for macvlan and others).
+    const anchor = Math.max(0, lane.chain.findIndex((n) => n.role === 'bridge' || n.role === 'network'));
+    const ax = xs[anchor] + sizes[anchor].w / 2;
+    const ay = top + sizes[anchor].h;
+    const py = top + rowH + 40;
+    let px = xs[anchor];
+    for (const p of lane.peers) {
+      const z = nodeSize(p);
+      g.appendChild(link(ax, ay, px + z.w / 2, py, '', 'peer-link'));
+      g.appendChild(drawNode(p, px, py, z.w, z.h));
+      px += z.w + 16;
+      height = Math.max(height, py - y0 + z.h);
+    }
+    width = Math.max(width, px - 16);
+  }
+  return { g, w: width, h: height };
+}
+
+function diagram(state: TopologyViewState): SVGSVGElement {
+  const svg = s('svg', { class: 'topology', role: 'img', 'aria-label': state.title });
+  const defs = s('defs');
+  const marker = s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' });
+  marker.appendChild(s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
+  defs.appendChild(marker);
+  svg.appendChild(defs);
+  let y = 0;
+  let width = 0;
+  const body = s('g', { transform: 'translate(16,8)' });
+  for (const lane of state.lanes) {
+    const d = drawChain(lane, y);
+    body.appendChild(d.g);
+    y += d.h + LANE_GAP;
+    width = Math.max(width, d.w);
+  }
+  svg.appendChild(body);
+  const W = width + 40;
+  const H = Math.max(y, 40) + 8;
+  svg.setAttribute('width', String(W));
+  svg.setAttribute('height', String(H));
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  return svg;
+}
+
+export function renderTopology(state: TopologyViewState): HTMLElement {
+  const L = state.labels;
+  const actions = h('div', { class: 'actions' });
+  if (state.status === 'ok') {
+    actions.appendChild(button(L.compareWithHost, () => post({ type: 'compareWith', left: { kind: 'container', id: state.container.id }, right: { kind: 'host' } })));
+  }
+  const header = h('header', {}, h('h1', {}, state.title), actions);
+  const meta = h(
+    'p',
+    { class: 'meta' },
+    h('span', { class: 'mono' }, state.container.image),
+    state.container.state ? h('vscode-tag', {}, state.container.state) : null,
+  );
+  const mode = state.modeNote.title ? h('p', { class: 'mode' }, h('strong', {}, state.modeNote.title), ' ', state.modeNote.summary) : null;
+  const root = h('div', { class: 'topology-view' }, header, noticeBanner(state.notice, state.status), meta, mode);
+  if (state.lanes.length === 0) {
+    if (state.status === 'ok') root.appendChild(h('p', { class: 'empty' }, L.noNetworks));
+    return root;
+  }
+  root.appendChild(h('div', { class: 'diagram' }, diagram(state)));
+  return root;
+}
