@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { fact, isUnavailable, unavailable, type Maybe } from '../model';
-import { parseKeyValues, parseUint, readText } from './files';
+import { cutShort, parseKeyValues, parseUint, readText } from './files';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -71,6 +71,8 @@ export async function readFile<T>(dir: string, file: string, parse: (text: strin
   const full = path.join(dir, file);
   const r = await readText(full);
   if (!r.ok) return { kind: r.code === 'ENOENT' ? 'missing' : 'bad', reason: r.reason };
+  const cut = cutShort(full, r.text);
+  if (cut) return { kind: 'bad', reason: cut };
   const p = parse(r.text);
   return p.ok ? { kind: 'value', value: p.value } : { kind: 'bad', reason: `${full}: ${p.why}` };
 }

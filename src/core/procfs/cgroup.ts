@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { fact, unavailable, type CgroupVersion, type Maybe } from '../model';
-import { readText } from './files';
+import { cutShort, readText } from './files';
 
 export interface MountInfoEntry {
   mountId: number;
@@ -100,6 +100,8 @@ export async function readCgroupLayout(procRoot: string, fsRoot = ''): Promise<M
   const file = path.join(procRoot, 'self', 'mountinfo');
   const r = await readText(file);
   if (!r.ok) return unavailable(r.reason);
+  const cut = cutShort(file, r.text);
+  if (cut) return unavailable(cut);
   const mounts: CgroupMount[] = [];
   for (const e of parseMountinfo(r.text)) {
     if (e.fsType === 'cgroup2') {
@@ -138,6 +140,8 @@ export async function resolveCgroupDirs(
   const file = path.join(procRoot, String(pid), 'cgroup');
   const r = await readText(file);
   if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
+  const cut = cutShort(file, r.text);
+  if (cut) return unavailable(cut);
   const lines = parseProcCgroup(r.text);
   if (lines.length === 0) return unavailable(`${file} has no "ID:controllers:path" line (empty, malformed or cut short)`);
   const prefix = layout.fsRoot ? '' : fsRoot;
@@ -164,7 +168,7 @@ export async function resolveCgroupDirs(
       problems.push(`${label}: ${line.path} is not below the mount's root ${mount.root}`);
       continue;
     }
-    const dir = path.posix.join(prefix + mount.mountPoint, rel);
+    const dir = rel === '/' ? prefix + mount.mountPoint : path.posix.join(prefix + mount.mountPoint, rel);
     if (isUnified) dirs.unified = dir;
     else for (const c of line.controllers) dirs[c] = dir;
   }

@@ -26,6 +26,14 @@ export function explainError(path: string, err: unknown): { code: string; reason
   }
 }
 
+/**
+ * The kernel ends every line of these files with a newline; text that does not end with one
+ * was cut short (a truncated copy, or a helper that stopped early). Returns the reason, or null.
+ */
+export function cutShort(path: string, text: string): string | null {
+  return text === '' || text.endsWith('\n') ? null : `${path} was cut short (its last line has no newline)`;
+}
+
 export async function readText(path: string): Promise<ReadResult> {
   try {
     return { ok: true, text: await fs.readFile(path, 'utf8') };

@@ -33,7 +33,9 @@ async function memory(s: Scope): Promise<KernelSide['memory']> {
   const limitE = isUnavailable(limitK) ? limitK : await walk('memory.max');
   const swapOnlyK = await readOwn(s.dir, 'memory.swap.max', parseLimit, 'this kernel does not account swap per cgroup (no CONFIG_MEMCG_SWAP, or swapaccount=0)');
   const swapOnlyE = isUnavailable(swapOnlyK) ? swapOnlyK : await walk('memory.swap.max');
-  const resK = await own('memory.low');
+  // memory.low 0 (the default) is "no protection", which Docker calls no reservation: null.
+  const low = await own('memory.low');
+  const resK = isUnavailable(low) ? low : fact(low.value === 0 ? null : low.value, 'procfs');
   return {
     limit: { kernel: limitK, effective: limitE },
     // memory.low is a protection, not a ceiling that ancestors tighten: effective = own.
