@@ -1,0 +1,21 @@
+import type { Entry } from './types';
+import { namespaces } from './en/namespaces';
+import { processTopics } from './en/process';
+import { cgroups } from './en/cgroups';
+import { network } from './en/network';
+import { docker } from './en/docker';
+import { dockerfile } from './en/dockerfile';
+import { compose } from './en/compose';
+import { ui } from './en/ui';
+
+/** English catalog: the reference set of topic ids. */
+export const en: Record<string, Entry> = {
+  ...namespaces,
+  ...processTopics,
+  ...cgroups,
+  ...network,
+  ...docker,
+  ...dockerfile,
+  ...compose,
+  ...ui,
+};

@@ -1,0 +1,95 @@
+import type { Entry } from '../types';
+
+/** Bridge networking pieces and network modes. */
+export const network: Record<string, Entry> = {
+  'net.bridge': {
+    title: 'Bridge',
+    summary: 'A virtual switch on the host that connects the containers of one Docker network.',
+    body: 'The default network uses `docker0`; each user-defined bridge network gets `br-` plus the first 12 characters of the network id. The bridge holds the network\'s gateway address, and the host routes and NATs traffic through it.',
+  },
+  'net.veth': {
+    title: 'veth pair',
+    summary: 'A virtual cable: one end is eth0 inside the container, the other is a vethXXXX interface on the host bridge.',
+    body: 'Packets sent into one end come out of the other. The host end is found by matching the container\'s `iflink` with the host veth\'s `ifindex`. `ip link` on the host shows it as `vethabc1234@ifN`, and `tcpdump -i` on it shows only this container\'s traffic.',
+  },
+  'net.subnet': {
+    title: 'Subnet',
+    summary: 'The address range Docker hands out on this network.',
+    body: 'Docker picks it from its default pools (172.17.0.0/16 for `docker0`, then 172.18.0.0/16 and so on, later 192.168.x.0/20) unless the network was created with `--subnet`. Ranges that overlap a LAN or VPN make those hosts unreachable from containers.',
+  },
+  'net.gateway': {
+    title: 'Gateway',
+    summary: 'The bridge\'s own address, used by the container as its default route.',
+    body: 'Usually the first address of the subnet (such as 172.17.0.1). It belongs to the host, so a container can reach host services on it if they listen on that address.',
+  },
+  'net.ip': {
+    title: 'IP address',
+    summary: 'The container\'s address on this network.',
+    body: 'Reachable from the host and from containers on the same network. Docker may give a different address after a restart; use container names (DNS on user-defined networks) rather than fixed IPs.',
+  },
+  'net.mac': {
+    title: 'MAC address',
+    summary: 'The hardware address of the container\'s interface on this network.',
+    body: 'Older Docker derives it from the IP (`02:42:ac:11:00:03` for 172.17.0.3); newer versions choose it at random. It matters only on layer 2, for example with macvlan.',
+  },
+  'net.ipv6': {
+    title: 'IPv6 address',
+    summary: 'The container\'s global IPv6 address on this network, if IPv6 is enabled for it.',
+    body: 'Docker networks are IPv4-only unless created with `--ipv6`. Without it the container has no global IPv6 address, and IPv6 is usually switched off on its interfaces (`disable_ipv6` = 1).',
+  },
+  'net.nat': {
+    title: 'NAT',
+    summary: 'Address translation that lets containers reach out and lets published ports reach in.',
+    body: 'Outgoing traffic is masqueraded to the host\'s address (`MASQUERADE` in the nat table\'s POSTROUTING chain). Published ports use `DNAT` rules in the `DOCKER` chain (and sometimes a `docker-proxy` process) to forward a host port to the container\'s IP and port.',
+  },
+  'net.ports': {
+    title: 'Published ports',
+    summary: 'Host ports forwarded to the container; exposing alone forwards nothing.',
+    body: '`-p 8080:80` (compose `ports:`) makes host port 8080 reach the container\'s port 80, on every host address unless one is given (`127.0.0.1:8080:80`). `EXPOSE` and compose `expose:` only record a port in metadata. Published ports bypass host firewall rules in the `INPUT` chain because they are handled by DNAT before it.',
+  },
+  'net.dns': {
+    title: 'Container DNS',
+    summary: 'On user-defined networks, containers find each other by name through Docker\'s embedded DNS at 127.0.0.11.',
+    body: 'The embedded resolver answers container names, service names and aliases on the shared networks and forwards other queries to the host\'s resolvers. The default `bridge` network has no embedded DNS: containers there get a copy of the host\'s `resolv.conf` and cannot resolve each other by name.',
+  },
+  'net.mode.bridge': {
+    title: 'Bridge network',
+    summary: 'The container has its own network namespace, connected to a host bridge through a veth pair.',
+    body: 'The default. It has a private IP on the bridge subnet, reaches out through NAT, and is reachable from outside only through published ports.',
+  },
+  'net.mode.host': {
+    title: 'Host network',
+    summary: 'The container uses the host\'s network namespace: no veth, no NAT, no port mapping.',
+    body: 'Servers inside bind directly to the host\'s ports, so two such containers cannot use the same port, and `-p` is ignored. Fast and simple, but there is no network isolation.',
+  },
+  'net.mode.none': {
+    title: 'No network',
+    summary: 'The container has its own network namespace with only the loopback interface.',
+    body: 'Nothing can reach it over the network and it cannot reach anything. Useful for batch jobs that must not talk to the network.',
+  },
+  'net.mode.container': {
+    title: 'Another container\'s network',
+    summary: 'The container joins the network namespace of {name}.',
+    body: 'It has the same interfaces, IP addresses and ports as {name}; the two talk over `localhost`. Docker reports no networks of its own for this container. If {name} stops, this container loses its network.',
+  },
+  'net.mode.macvlan': {
+    title: 'macvlan',
+    summary: 'The container gets its own MAC address directly on a host network interface.',
+    body: 'It appears on the LAN as a separate machine, with no bridge, veth or NAT. Its interface is linked to the parent NIC, not to a veth. By design the host itself usually cannot talk to its macvlan containers through that NIC.',
+  },
+  'net.mode.ipvlan': {
+    title: 'ipvlan',
+    summary: 'The container gets its own IP on a host interface while sharing the host\'s MAC address.',
+    body: 'Like macvlan but with one MAC for all, which suits networks that limit MAC addresses per port. There is no bridge or veth.',
+  },
+  'net.mode.overlay': {
+    title: 'Overlay network',
+    summary: 'A network spanning several Docker hosts, tunnelled over VXLAN (Swarm).',
+    body: 'The container\'s interface pairs with a veth in a separate overlay namespace rather than the host\'s, and a second interface connects it to `docker_gwbridge` for outside traffic. Host-side veth pairing is therefore not shown.',
+  },
+  'net.userDefinedBridge': {
+    title: 'User-defined bridge vs default bridge',
+    summary: 'Networks made with docker network create (and by compose) have DNS by name; the default bridge does not.',
+    body: 'On a user-defined bridge, containers resolve each other by name and alias, are isolated from containers on other networks, and can be connected or disconnected while running. The default `bridge` (`docker0`) offers only IP addresses and legacy `--link`. Compose creates a user-defined network per project.',
+  },
+};

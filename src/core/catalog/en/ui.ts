@@ -1,0 +1,65 @@
+import type { Entry } from '../types';
+
+/** Values from a running container (hovers), and prose shown by the panels. */
+export const ui: Record<string, Entry> = {
+  'live.ns.shared_with_host': {
+    title: '{type} namespace: shared with host',
+    summary: 'This service\'s container: {type} namespace shared with host.',
+    body: 'The running container `{name}` has the same {type} namespace inode as the host.',
+  },
+  'live.ns.own': {
+    title: '{type} namespace: own',
+    summary: 'This service\'s container: own {type} namespace.',
+    body: 'The running container `{name}` has a {type} namespace of its own, not shared with the host.',
+  },
+  'live.limit': {
+    title: '{what}: {declared} → {effective}',
+    summary: 'This service\'s container: {what} {declared} → effective {effective}, {usage} used.',
+    body: 'Declared is what Docker stored for `{name}`; effective is what the kernel enforces after its parent cgroups.',
+  },
+  'ui.compare.title': {
+    title: 'Compare containers',
+    summary: 'Namespaces, limits and networks of two containers side by side.',
+    body: 'Rows where both sides hold the same namespace inode are shared: the two sides see the same resource.',
+  },
+  'ui.topology.title': {
+    title: 'Network topology',
+    summary: 'Bridges, host veths and the containers attached to them.',
+    body: 'Each line is a veth pair: the container\'s interface on one end, a host interface enslaved to a bridge on the other.',
+  },
+  'ui.diff.title': {
+    title: 'Namespace diff',
+    summary: 'Which namespaces {left} and {right} share.',
+    body: 'Two processes share a namespace exactly when their `/proc/PID/ns/<type>` links point at the same inode.',
+  },
+  'ui.removed': {
+    title: 'Removed',
+    summary: 'This container was removed.',
+    body: 'It no longer exists on the engine; the values shown are the last ones read.',
+  },
+  'ui.unreachable': {
+    title: 'Engine unreachable',
+    summary: 'The Docker Engine cannot be reached.',
+    body: 'Check that Docker is running and that this user can open its socket (`/var/run/docker.sock`, or the endpoint of the current context). Views update again once it answers.',
+  },
+  'ui.notRunning': {
+    title: 'Not running',
+    summary: 'This container is not running, so it has no processes, namespaces or live cgroup.',
+    body: 'Configured settings from Docker are still shown. Start the container to see kernel values.',
+  },
+  'ui.unavailable': {
+    title: 'Not available',
+    summary: 'This value could not be read.',
+    body: 'The reason is shown next to it, with what to do about it.',
+  },
+  'ui.noContainers': {
+    title: 'No containers',
+    summary: 'The engine has no containers.',
+    body: 'Start one (for example with `docker run` or `docker compose up`) and it appears here.',
+  },
+  'ui.remoteEngine': {
+    title: 'Engine on another kernel',
+    summary: 'The engine runs in a VM or on another machine, so this machine\'s /proc cannot see its containers.',
+    body: 'Settings, IPs and usage come from the API. Namespace inodes, veth pairs and effective limits need the helper container, which runs only with your consent.',
+  },
+};

@@ -1,0 +1,65 @@
+import type { Entry } from '../types';
+
+/** 실행 중인 컨테이너의 값(호버)과 패널에 보이는 문구. */
+export const ui: Record<string, Entry> = {
+  'live.ns.shared_with_host': {
+    title: '{type} 네임스페이스: 호스트와 공유',
+    summary: '이 서비스의 컨테이너: {type} 네임스페이스를 호스트와 공유합니다.',
+    body: '실행 중인 컨테이너 `{name}`의 {type} 네임스페이스 inode가 호스트와 같습니다.',
+  },
+  'live.ns.own': {
+    title: '{type} 네임스페이스: 전용',
+    summary: '이 서비스의 컨테이너: 전용 {type} 네임스페이스를 씁니다.',
+    body: '실행 중인 컨테이너 `{name}`은(는) 호스트와 공유하지 않는 자기 {type} 네임스페이스를 가집니다.',
+  },
+  'live.limit': {
+    title: '{what}: {declared} → {effective}',
+    summary: '이 서비스의 컨테이너: {what} {declared} → 실효 {effective}, 사용 중 {usage}.',
+    body: '선언값은 Docker가 `{name}`에 저장한 값이고, 실효값은 상위 cgroup까지 반영해 커널이 실제로 적용하는 값입니다.',
+  },
+  'ui.compare.title': {
+    title: '컨테이너 비교',
+    summary: '두 컨테이너의 네임스페이스, 제한, 네트워크를 나란히 보여 줍니다.',
+    body: '양쪽의 네임스페이스 inode가 같은 행은 공유 중이며, 두 쪽이 같은 자원을 봅니다.',
+  },
+  'ui.topology.title': {
+    title: '네트워크 토폴로지',
+    summary: '브리지, 호스트 veth, 그리고 거기에 붙은 컨테이너입니다.',
+    body: '선 하나가 veth 쌍 하나입니다. 한쪽 끝은 컨테이너 인터페이스, 다른 끝은 브리지에 붙은 호스트 인터페이스입니다.',
+  },
+  'ui.diff.title': {
+    title: '네임스페이스 비교',
+    summary: '{left}와(과) {right}이(가) 어떤 네임스페이스를 공유하는지 보여 줍니다.',
+    body: '두 프로세스의 `/proc/PID/ns/<type>` 링크가 같은 inode를 가리킬 때에만 네임스페이스를 공유하는 것입니다.',
+  },
+  'ui.removed': {
+    title: '삭제됨',
+    summary: '이 컨테이너는 삭제되었습니다.',
+    body: '엔진에 더 이상 존재하지 않으며, 보이는 값은 마지막으로 읽은 값입니다.',
+  },
+  'ui.unreachable': {
+    title: '엔진 연결 불가',
+    summary: 'Docker Engine에 연결할 수 없습니다.',
+    body: 'Docker가 실행 중인지, 그리고 현재 사용자가 소켓(`/var/run/docker.sock` 또는 현재 context의 엔드포인트)을 열 수 있는지 확인하세요. 엔진이 응답하면 화면이 다시 갱신됩니다.',
+  },
+  'ui.notRunning': {
+    title: '실행 중 아님',
+    summary: '이 컨테이너는 실행 중이 아니라서 프로세스, 네임스페이스, 활성 cgroup이 없습니다.',
+    body: 'Docker에 설정된 값은 계속 보입니다. 커널 값을 보려면 컨테이너를 시작하세요.',
+  },
+  'ui.unavailable': {
+    title: '확인 불가',
+    summary: '이 값을 읽지 못했습니다.',
+    body: '옆에 이유와 해결 방법이 표시됩니다.',
+  },
+  'ui.noContainers': {
+    title: '컨테이너 없음',
+    summary: '엔진에 컨테이너가 없습니다.',
+    body: '`docker run`이나 `docker compose up` 등으로 컨테이너를 시작하면 여기에 나타납니다.',
+  },
+  'ui.remoteEngine': {
+    title: '다른 커널에서 도는 엔진',
+    summary: '엔진이 VM이나 다른 머신에서 돌고 있어 이 머신의 /proc으로는 컨테이너가 보이지 않습니다.',
+    body: '설정, IP, 사용량은 API에서 가져옵니다. 네임스페이스 inode, veth 쌍, 실효 제한을 보려면 헬퍼 컨테이너가 필요하며, 동의한 경우에만 실행됩니다.',
+  },
+};
