@@ -5,7 +5,7 @@
  */
 import { endianness } from 'os';
 import * as path from 'path';
-import { readText } from './files';
+import { cutShort, readText } from './files';
 
 export interface RouteEntry {
   iface: string;
@@ -69,6 +69,8 @@ export async function interfaceAddresses(netDir: string): Promise<Map<string, st
   if (!trie.ok) return trie.reason;
   const route = await readText(path.join(netDir, 'route'));
   if (!route.ok) return route.reason;
+  const cut = cutShort(path.join(netDir, 'fib_trie'), trie.text) ?? cutShort(path.join(netDir, 'route'), route.text);
+  if (cut) return cut;
   const routes = parseRouteTable(route.text).filter((r) => r.gateway === '0.0.0.0' && r.mask !== '0.0.0.0');
   const out = new Map<string, string[]>();
   const add = (iface: string, ip: string) => out.set(iface, [...(out.get(iface) ?? []), ip]);
