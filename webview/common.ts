@@ -4,7 +4,14 @@ import { h } from './dom';
 
 export function noticeBanner(notice: Note | undefined, status: string): HTMLElement | null {
   if (!notice || status === 'ok') return null;
-  return h('div', { class: `notice notice-${status}`, role: 'status' }, h('strong', {}, notice.title), ' ', notice.summary);
+  return h(
+    'div',
+    { class: `notice notice-${status}`, role: 'status' },
+    h('strong', {}, notice.title),
+    ' ',
+    notice.summary,
+    notice.detail ? h('div', { class: 'mono detail' }, notice.detail) : null,
+  );
 }
 
 export function cellEl(tag: 'td' | 'th', cell: Cell, extraClass = ''): HTMLElement {

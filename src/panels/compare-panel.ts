@@ -16,6 +16,7 @@ export function sideKey(s: SideRef): string {
 export class ComparePanel extends PanelBase<CompareViewState> {
   private static readonly open = new Map<string, ComparePanel>();
   private lastDiff: NamespaceDiff | undefined;
+  private readonly knownNames: Record<string, string> = {};
 
   static find(left: SideRef, right: SideRef): ComparePanel | undefined {
     return ComparePanel.open.get(`${sideKey(left)}|${sideKey(right)}`);
@@ -56,7 +57,11 @@ export class ComparePanel extends PanelBase<CompareViewState> {
       left: this.left,
       right: this.right,
       lang: this.ctx.lang(),
+      knownNames: this.knownNames,
     });
+    for (const side of [result.state.left, result.state.right]) {
+      if (side.present && side.id !== undefined) this.knownNames[side.id] = side.label;
+    }
     this.lastDiff = result.diff;
     return { state: result.state, hasData: result.diff !== undefined };
   }

@@ -35,6 +35,8 @@ export interface CompareInput {
   left: SideRef;
   right: SideRef;
   lang: Lang;
+  /** Names last seen for container ids, to label a side after its container is gone. */
+  knownNames?: Readonly<Record<string, string>>;
 }
 
 export interface CompareResult {
@@ -50,10 +52,12 @@ function resolve(ref: SideRef, input: CompareInput): Resolved {
   return { ref, container: findContainer(input.containers, ref.id) };
 }
 
-function sideView(r: Resolved, L: PanelLabels): SideView {
+function sideView(r: Resolved, L: PanelLabels, known: Readonly<Record<string, string>>): SideView {
   if (r.ref.kind === 'host') return { kind: 'host', label: L.host, present: r.host !== undefined };
   const c = r.container;
-  return { kind: 'container', label: c ? c.name : r.ref.id, id: c ? c.id : r.ref.id, present: c !== undefined };
+  const id = c ? c.id : r.ref.id;
+  const label = c ? c.name : Object.prototype.hasOwnProperty.call(known, id) ? known[id] : id;
+  return { kind: 'container', label, id, present: c !== undefined };
 }
 
 function diffSide(r: Resolved, L: PanelLabels): DiffSide | undefined {
@@ -186,8 +190,8 @@ export function buildCompareState(input: CompareInput): CompareResult {
   const L = labels(input.lang);
   const l = resolve(input.left, input);
   const r = resolve(input.right, input);
-  const lv = sideView(l, L);
-  const rv = sideView(r, L);
+  const lv = sideView(l, L, input.knownNames ?? {});
+  const rv = sideView(r, L, input.knownNames ?? {});
   const ld = diffSide(l, L);
   const rd = diffSide(r, L);
   const diff = ld && rd ? diffNamespaces(ld, rd) : undefined;
@@ -212,8 +216,8 @@ export function buildCompareState(input: CompareInput): CompareResult {
     // Without the engine a missing side may just not be loaded yet: say unreachable, not removed.
     const unreachable = input.unreachable !== undefined;
     const notice = unreachable
-      ? note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' })
-      : note('ui.removed', input.lang, { name: missing?.label ?? '', id: missing?.id ?? '' });
+      ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+      : { ...note('ui.removed', input.lang, { name: missing?.label ?? '' }), detail: missing?.label ?? '' };
     return {
       state: {
         ...base,
@@ -233,6 +237,6 @@ export function buildCompareState(input: CompareInput): CompareResult {
     sections: [processSection(l, r, L, input.lang), cgroupSection(l, r, L, input.lang)],
     networks: networkTable(l, r, lv, rv, L, input.lang),
   };
-  if (input.unreachable !== undefined) state.notice = note('ui.unreachable', input.lang, { reason: input.unreachable });
+  if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
   return { state, diff };
 }

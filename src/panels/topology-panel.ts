@@ -10,6 +10,7 @@ export const TOPOLOGY_VIEW_TYPE = 'containerAnatomy.topology';
 
 export class TopologyPanel extends PanelBase<TopologyViewState> {
   private static readonly open = new Map<string, TopologyPanel>();
+  private knownName: string | undefined;
 
   static find(containerId: string): TopologyPanel | undefined {
     return TopologyPanel.open.get(containerId);
@@ -39,7 +40,9 @@ export class TopologyPanel extends PanelBase<TopologyViewState> {
       unreachable: this.unreachableReason(),
       containerId: this.containerId,
       lang: this.ctx.lang(),
+      knownName: this.knownName,
     });
+    if (state.status !== 'removed' && state.container.image !== '') this.knownName = state.container.name;
     return { state, hasData: state.container.image !== '' || state.lanes.length > 0 };
   }
 

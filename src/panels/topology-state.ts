@@ -24,6 +24,8 @@ export interface TopologyInput {
   unreachable?: string;
   containerId: string;
   lang: Lang;
+  /** The name last seen for containerId, to label the panel after the container is gone. */
+  knownName?: string;
 }
 
 function text<T>(m: Maybe<T>, show: (v: T) => string, L: PanelLabels): string {
@@ -184,15 +186,16 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
   const labelsOut = { compareWithHost: L.compareWithHost, peers: L.peers, noNetworks: L.noNetworks };
   const unreachable = input.unreachable !== undefined;
   if (!c) {
+    const name = input.knownName ?? input.containerId;
     return {
       kind: 'topology',
       lang: input.lang,
-      title: format(L.topologyTitle, { name: input.containerId }),
+      title: format(L.topologyTitle, { name }),
       status: unreachable ? 'unreachable' : 'removed',
       notice: unreachable
-        ? note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' })
-        : note('ui.removed', input.lang, { name: input.containerId, id: input.containerId }),
-      container: { id: input.containerId, name: input.containerId, image: '', state: '' },
+        ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+        : { ...note('ui.removed', input.lang, { name }), detail: name },
+      container: { id: input.containerId, name, image: '', state: '' },
       mode: 'other',
       modeNote: { title: '', summary: '' },
       lanes: [],
@@ -211,6 +214,6 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     lanes: lanes(c, input.containers, input.host, L, input.lang),
     labels: labelsOut,
   };
-  if (unreachable) state.notice = note('ui.unreachable', input.lang, { reason: input.unreachable ?? '' });
+  if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
   return state;
 }

@@ -15,6 +15,8 @@ export type SideRef = { kind: 'host' } | { kind: 'container'; id: string };
 export interface Note {
   title: string;
   summary: string;
+  /** A fact to show with it verbatim, e.g. the engine's error or the removed container's name. */
+  detail?: string;
 }
 
 /** One displayed value: text, or the reason it is missing (rendered dimmed, reason as tooltip). */

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import { explain } from '../../../src/core/catalog/index';
+import { NAMESPACE_TYPES } from '../../../src/core/model';
+import { buildCompareState, type CompareInput } from '../../../src/panels/compare-state';
+import { HOST_NS, HOSTILE, containers, db, host, hostile, hostnet, locked, sidecar, web } from './fixture';
+
+function input(over: Partial<CompareInput>): CompareInput {
+  return { host, containers, left: { kind: 'container', id: web.id }, right: { kind: 'host' }, lang: 'en', ...over };
+}
+
+describe('compare view state', () => {
+  it('lists every namespace type with both inodes and a verdict (container vs host)', () => {
+    const { state, diff } = buildCompareState(input({}));
+    assert.ok(diff);
+    assert.equal(state.status, 'ok');
+    assert.equal(state.notice, undefined);
+    assert.deepEqual(state.namespaces.map((r) => r.type), [...NAMESPACE_TYPES]);
+    const byType = Object.fromEntries(state.namespaces.map((r) => [r.type, r]));
+    assert.equal(byType.net.left.text, String(web.namespaces.net.inode && 'value' in web.namespaces.net.inode ? web.namespaces.net.inode.value : ''));
+    assert.equal(byType.net.right.text, String(HOST_NS.net));
+    assert.equal(byType.net.verdict, 'different');
+    assert.equal(byType.time.verdict, 'same');
+    assert.equal(byType.user.verdict, 'same');
+    assert.equal(byType.pid.verdictLabel, 'different');
+    assert.equal(byType.time.verdictLabel, 'same');
+    // The diff returned is the one shown.
+    assert.deepEqual(diff.rows.map((r) => r.verdict), state.namespaces.map((r) => r.verdict));
+    assert.deepEqual(diff.left, { kind: 'container', label: 'web', id: web.id });
+    assert.equal(diff.right.kind, 'host');
+  });
+
+  it('explains each verdict for these two sides with the catalog text, in English and Korean', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const { state } = buildCompareState(input({ lang }));
+      const net = state.namespaces.find((r) => r.type === 'net');
+      assert.ok(net);
+      const hostLabel = lang === 'en' ? 'host' : '호스트';
+      const expected = explain('diff.net.different', lang, { left: 'web', right: hostLabel, type: 'net' });
+      assert.ok(expected, `catalog has diff.net.different in ${lang}`);
+      assert.equal(net.meaning.title, expected.title);
+      assert.equal(net.meaning.summary, expected.summary);
+      assert.ok(net.meaning.summary.includes('web'));
+      assert.equal(net.typeNote.title, explain('ns.net', lang)?.title);
+      assert.equal(state.right.label, hostLabel);
+    }
+    const en = buildCompareState(input({ lang: 'en' })).state;
+    const ko = buildCompareState(input({ lang: 'ko' })).state;
+    assert.equal(en.title, 'Compare: web ↔ host');
+    assert.equal(ko.title, '비교: web ↔ 호스트');
+    assert.notEqual(en.namespaces[0].verdictLabel, ko.namespaces[0].verdictLabel);
+    assert.notEqual(en.labels.namespaces, ko.labels.namespaces);
+  });
+
+  it('compares two containers, including a shared network namespace (container:X)', () => {
+    const { state, diff } = buildCompareState(input({ left: { kind: 'container', id: 'sidecar' }, right: { kind: 'container', id: web.id.slice(0, 12) } }));
+    assert.ok(diff);
+    assert.equal(state.title, 'Compare: sidecar ↔ web');
+    assert.equal(state.left.id, sidecar.id);
+    assert.equal(state.right.id, web.id);
+    const net = state.namespaces.find((r) => r.type === 'net');
+    assert.equal(net?.verdict, 'same');
+    assert.equal(state.namespaces.find((r) => r.type === 'pid')?.verdict, 'different');
+    const sideRow = state.networks.rows.find((r) => r.side === 'left');
+    assert.equal(sideRow?.cells[0].text, 'container:web');
+  });
+
+  it('marks rows unknown and carries the reason when an inode could not be read', () => {
+    const { state } = buildCompareState(input({ left: { kind: 'container', id: locked.id } }));
+    for (const row of state.namespaces) {
+      assert.equal(row.verdict, 'unknown');
+      assert.equal(row.left.text, 'unavailable');
+      assert.match(row.left.unavailable ?? '', /permission denied reading \/proc\/6900\/ns\//);
+      assert.equal(row.meaning.title, explain('diff.unknown', 'en', { left: 'locked', right: 'host', type: row.type })?.title);
+    }
+  });
+
+  it('puts process facts and cgroup limits side by side (declared → effective, usage)', () => {
+    const { state } = buildCompareState(input({ left: { kind: 'container', id: web.id }, right: { kind: 'container', id: db.id } }));
+    const [proc, cg] = state.sections;
+    assert.equal(proc.id, 'process');
+    assert.equal(cg.id, 'cgroup');
+    const row = (s: typeof proc, topic: string) => {
+      const title = explain(topic, 'en')?.title ?? topic;
+      const r = s.rows.find((x) => x.label === title);
+      assert.ok(r, `row ${topic}`);
+      return r;
+    };
+    assert.equal(row(proc, 'process.nspid').left.text, '6208 → 1');
+    assert.equal(row(proc, 'process.uidmap').left.text, '0 → 0 (4294967295)');
+    assert.equal(row(proc, 'process.hostname').right.text, db.id.slice(0, 12));
+    assert.equal(row(proc, 'process.hostname').differs, true);
+    const mem = row(cg, 'cgroup.memory.limit');
+    assert.equal(mem.left.text, '64 MiB → 32 MiB');
+    assert.equal(mem.right.text, explain('cgroup.unlimited', 'en')?.title);
+    assert.equal(mem.differs, true);
+    assert.match(mem.left.hint ?? '', /64 MiB/);
+    assert.equal(row(cg, 'cgroup.memory.usage').left.text, '3.1 MiB');
+    assert.equal(row(cg, 'cgroup.cpu.cpus').left.text, '0.5 CPU');
+    assert.equal(row(cg, 'cgroup.pids.max').left.text, '50');
+    assert.equal(row(cg, 'cgroup.pids.max').differs, false);
+  });
+
+  it('shows the host side as what the host has (hostname, memory total), not as a container', () => {
+    const { state } = buildCompareState(input({}));
+    const [proc, cg] = state.sections;
+    const hostname = proc.rows.find((r) => r.label === explain('process.hostname', 'en')?.title);
+    assert.equal(hostname?.right.text, 'refhost');
+    const pid = proc.rows.find((r) => r.label === explain('process.pid', 'en')?.title);
+    assert.equal(pid?.right.na, true);
+    assert.equal(pid?.differs, false);
+    const mem = cg.rows.find((r) => r.label === explain('cgroup.memory.limit', 'en')?.title);
+    assert.equal(mem?.right.text, '23.5 GiB (host total)');
+  });
+
+  it('lists networks of both sides: network, bridge, IP/prefix, gateway, MAC, veth', () => {
+    const { state } = buildCompareState(input({ right: { kind: 'container', id: db.id } }));
+    assert.equal(state.networks.headers.length, 6);
+    const [l, r] = state.networks.rows;
+    assert.deepEqual(l.cells.map((c) => c.text), ['bridge', 'docker0', '172.17.0.2/16', '172.17.0.1', '02:42:ac:11:00:02', 'vethc204874 (9)']);
+    assert.equal(l.topologyId, web.id);
+    assert.equal(r.cells[2].text, '172.17.0.3/16');
+    const hostRows = buildCompareState(input({})).state.networks.rows.filter((x) => x.side === 'right');
+    assert.deepEqual(hostRows[0].cells.map((c) => c.text), ['bridge', 'docker0', '172.17.0.1/16', '172.17.0.1', '—', 'vethc204874\nveth1a2b3c4']);
+    const hostMode = buildCompareState(input({ left: { kind: 'container', id: hostnet.id } })).state;
+    assert.equal(hostMode.namespaces.find((x) => x.type === 'net')?.verdict, 'same');
+    assert.equal(hostMode.networks.rows[0].cells[2].text, '—');
+  });
+
+  it('passes hostile strings through unchanged (they reach the DOM only as text)', () => {
+    const { state } = buildCompareState(input({ left: { kind: 'container', id: hostile.id } }));
+    assert.equal(state.networks.rows[0].cells[0].text, HOSTILE);
+  });
+
+  it('says "removed" (catalog ui.removed) when a side is gone, and returns no diff', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const { state, diff } = buildCompareState(input({ lang, containers: containers.filter((c) => c.id !== web.id) }));
+      assert.equal(diff, undefined);
+      assert.equal(state.status, 'removed');
+      assert.equal(state.left.present, false);
+      assert.equal(state.left.label, web.id);
+      assert.deepEqual(state.namespaces, []);
+      const expected = explain('ui.removed', lang, { name: web.id });
+      assert.ok(expected, `catalog has ui.removed in ${lang}`);
+      assert.deepEqual(state.notice, { title: expected.title, summary: expected.summary, detail: web.id });
+    }
+  });
+
+  it('says "unreachable" (catalog ui.unreachable) while the engine is down, keeping known data', () => {
+    const reason = 'connect ENOENT /var/run/docker.sock';
+    const withData = buildCompareState(input({ unreachable: reason }));
+    assert.equal(withData.state.status, 'unreachable');
+    assert.equal(withData.state.namespaces.length, NAMESPACE_TYPES.length);
+    const expected = explain('ui.unreachable', 'en');
+    assert.ok(expected);
+    assert.deepEqual(withData.state.notice, { title: expected.title, summary: expected.summary, detail: reason });
+    const empty = buildCompareState(input({ unreachable: reason, host: undefined, containers: [] }));
+    assert.equal(empty.state.status, 'unreachable');
+    assert.equal(empty.diff, undefined);
+  });
+});

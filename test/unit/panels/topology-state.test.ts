@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { explain } from '../../../src/core/catalog/index';
+import { buildTopologyState, type TopologyInput } from '../../../src/panels/topology-state';
+import { HOSTILE, containers, db, host, hostile, hostnet, isolated, mv, sidecar, web } from './fixture';
+
+function build(over: Partial<TopologyInput>) {
+  return buildTopologyState({ host, containers, containerId: web.id, lang: 'en', ...over });
+}
+
+describe('topology view state', () => {
+  it('draws a bridge lane: eth0 ⇄ host veth ⇄ bridge ⇄ host with NAT and published ports', () => {
+    const state = build({});
+    assert.equal(state.status, 'ok');
+    assert.equal(state.mode, 'bridge');
+    assert.equal(state.title, 'Network: web');
+    assert.equal(state.lanes.length, 1);
+    const [lane] = state.lanes;
+    assert.equal(lane.layout, 'bridge');
+    assert.equal(lane.heading, 'bridge');
+    assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'veth', 'bridge', 'host']);
+    const [eth, veth, bridge, hostNode] = lane.chain;
+    assert.deepEqual(eth.lines, ['eth0 172.17.0.2/16', '02:42:ac:11:00:02']);
+    assert.equal(veth.title, 'vethc204874');
+    assert.deepEqual(veth.lines, ['ifindex 9']);
+    assert.equal(bridge.title, 'docker0');
+    assert.deepEqual(bridge.lines, ['172.17.0.0/16', 'Gateway 172.17.0.1']);
+    assert.deepEqual(hostNode.lines, ['MASQUERADE 172.17.0.0/16 ! -o docker0', '127.0.0.1:18080 → 80/tcp']);
+    assert.equal(lane.links.length, lane.chain.length - 1);
+    assert.equal(bridge.note?.title, explain('net.bridge', 'en')?.title);
+  });
+
+  it('hangs the other containers on the same bridge below it, each opening its own topology', () => {
+    const [lane] = build({}).lanes;
+    assert.deepEqual(lane.peers.map((p) => [p.title, p.lines[0], p.openId]), [['db', '172.17.0.3/16', db.id]]);
+    const [dbLane] = build({ containerId: 'db' }).lanes;
+    assert.deepEqual(dbLane.peers.map((p) => p.openId), [web.id]);
+  });
+
+  it('draws host mode as the container inside the host network namespace, without a veth', () => {
+    const state = build({ containerId: hostnet.id });
+    assert.equal(state.mode, 'host');
+    const [lane] = state.lanes;
+    assert.equal(lane.layout, 'host');
+    assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'host']);
+    assert.deepEqual(lane.chain[1].lines, ['refhost']);
+    assert.ok(!lane.chain.some((n) => n.role === 'veth' || n.role === 'bridge'));
+    assert.equal(state.modeNote.title, explain('net.mode.host', 'en')?.title);
+  });
+
+  it('draws none as a container with only lo', () => {
+    const [lane] = build({ containerId: isolated.id }).lanes;
+    assert.equal(lane.layout, 'none');
+    assert.equal(lane.chain.length, 1);
+    assert.deepEqual(lane.chain[0].lines, ['lo 127.0.0.1/8 only']);
+    assert.deepEqual(lane.peers, []);
+  });
+
+  it('draws container:X as an arrow to X, clickable when X is present', () => {
+    const state = build({ containerId: sidecar.id });
+    const [lane] = state.lanes;
+    assert.equal(lane.layout, 'container');
+    assert.equal(lane.heading, 'container:web');
+    assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
+    assert.equal(lane.chain[1].openId, web.id);
+    assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
+    assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });
+    assert.equal(gone.lanes[0].chain[1].openId, undefined);
+    assert.equal(gone.lanes[0].chain[1].title, 'web');
+  });
+
+  it('draws macvlan as the parent NIC, with no veth and no bridge', () => {
+    const [lane] = build({ containerId: mv.id }).lanes;
+    assert.equal(lane.layout, 'macvlan');
+    assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'parent', 'network']);
+    assert.deepEqual(lane.chain[1].lines, ['ifindex 4']);
+    assert.deepEqual(lane.chain[2].lines, ['192.168.50.0/24', 'Gateway 192.168.50.1']);
+  });
+
+  it('draws one lane per network, ports only once', () => {
+    const two = structuredClone(web);
+    const second = structuredClone(hostile.networks[0]);
+    two.networks = [...two.networks, second];
+    two.network.networks = two.networks;
+    const state = build({ containers: [two, db, hostile] });
+    assert.deepEqual(state.lanes.map((l) => l.heading), ['bridge', HOSTILE]);
+    assert.equal(state.lanes[0].chain[3].lines.length, 2);
+    assert.equal(state.lanes[1].chain[3].lines.length, 1);
+    assert.deepEqual(state.lanes[1].peers.map((p) => p.openId), [hostile.id]);
+  });
+
+  it('passes hostile names, images and networks through unchanged', () => {
+    const state = build({ containerId: hostile.id });
+    assert.equal(state.lanes[0].heading, HOSTILE);
+    assert.equal(build({}).container.image, `evil/${HOSTILE}:latest`);
+  });
+
+  it('speaks the chosen language: Korean labels and catalog notes', () => {
+    const ko = build({ lang: 'ko' });
+    assert.equal(ko.lang, 'ko');
+    assert.equal(ko.title, '네트워크: web');
+    assert.equal(ko.lanes[0].chain[2].lines[1], '게이트웨이 172.17.0.1');
+    assert.equal(ko.lanes[0].chain[2].note?.title, explain('net.bridge', 'ko')?.title);
+    assert.equal(ko.modeNote.summary, explain('net.mode.bridge', 'ko')?.summary);
+    assert.notEqual(ko.labels.compareWithHost, build({}).labels.compareWithHost);
+  });
+
+  it('shows removed (with the last known name) and unreachable', () => {
+    const removed = build({ containers: [db], knownName: 'web' });
+    assert.equal(removed.status, 'removed');
+    assert.equal(removed.title, 'Network: web');
+    assert.deepEqual(removed.lanes, []);
+    assert.equal(removed.notice?.title, explain('ui.removed', 'en')?.title);
+    assert.equal(removed.notice?.detail, 'web');
+    const down = build({ unreachable: 'connect ECONNREFUSED' });
+    assert.equal(down.status, 'unreachable');
+    assert.equal(down.lanes.length, 1);
+    assert.equal(down.notice?.title, explain('ui.unreachable', 'en')?.title);
+    assert.equal(down.notice?.detail, 'connect ECONNREFUSED');
+  });
+});
