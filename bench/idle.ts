@@ -1,0 +1,48 @@
+/**
+ * Idle cost: the live service connected through the counting proxy, nothing happening,
+ * for a fixed time. Every request other than the one open /events stream is a cost.
+ * Other work on the same engine can emit events in the window; those are counted apart so
+ * a re-read they caused is not mistaken for polling.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AnatomyService } from '../src/core/service';
+import { isEventStream, normalisedKey, type CountingProxy } from './proxy';
+
+export interface IdleResult {
+  /** Containers on the engine from this benchmark. */
+  n: number;
+  seconds: number;
+  /** Requests other than the /events stream in the window. */
+  requests: number;
+  byPath: Record<string, number>;
+  /** Engine events that reached the service in the window (from activity outside the benchmark). */
+  eventsInWindow: number;
+  /** Of `requests`, those naming a container an event in the window named. */
+  requestsAfterEvents: number;
+  /** The /events stream stayed the one open subscription (no reconnect in the window). */
+  eventStreamsOpened: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function measureIdle(service: AnatomyService, proxy: CountingProxy, n: number, seconds: number): Promise<IdleResult> {
+  await service.start();
+  if (service.status.kind !== 'ready') throw new Error(`the service did not become ready: ${JSON.stringify(service.status)}`);
+  await sleep(1000);
+  const mark = performance.now();
+  await sleep(seconds * 1000);
+  const window = proxy.requests.filter((r) => r.at >= mark);
+  const others = window.filter((r) => !isEventStream(r));
+  const chunks = proxy.eventChunks.filter((c) => c.at >= mark).map((c) => c.text);
+  const eventsInWindow = chunks.reduce((n, t) => n + (t.match(/"Action":/g)?.length ?? 0), 0);
+  const text = chunks.join('\n');
+  const byPath: Record<string, number> = {};
+  let requestsAfterEvents = 0;
+  for (const r of others) {
+    const k = normalisedKey(r);
+    byPath[k] = (byPath[k] ?? 0) + 1;
+    const id = /[0-9a-f]{64}/.exec(r.path)?.[0];
+    if ((id && text.includes(id)) || (r.path === '/networks' && eventsInWindow > 0)) requestsAfterEvents++;
+  }
+  return { n, seconds, requests: others.length, byPath, eventsInWindow, requestsAfterEvents, eventStreamsOpened: window.length - others.length };
+}

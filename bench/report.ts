@@ -1,0 +1,147 @@
+/** The benchmark's one table and one JSON object. */
+import type { BuildResult } from './bundles';
+import type { EventResult } from './event';
+import type { HostResult } from './host';
+import type { IdleResult } from './idle';
+import type { BenchOptions } from './run';
+import type { SnapshotResult } from './snapshot';
+import { cell } from './stats';
+
+export interface BenchReport {
+  options: BenchOptions;
+  machine: { cpus: number; memBytes: number; node: string; docker: string; cgroup: string };
+  snapshots: SnapshotResult[];
+  peakRssBytes: number | null;
+  events: EventResult | undefined;
+  idle: IdleResult | undefined;
+  bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
+  host: HostResult;
+  seconds: number;
+}
+
+const EXT_TARGET = 1_500_000;
+const WEBVIEW_TARGET = 300_000;
+
+const decimal = (bytes: number | null, unit: 'kB' | 'MB'): string =>
+  bytes === null ? 'missing' : unit === 'MB' ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+const mark = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+
+function snapshotTable(r: BenchReport): string[] {
+  const cols = r.snapshots;
+  const w = 12;
+  const row = (label: string, f: (s: SnapshotResult) => string): string => pad(label, 44) + cols.map((s) => lpad(f(s), w)).join('');
+  const at200 = cols.find((s) => s.n === 200);
+  return [
+    `Full snapshot, whole process, median of ${r.options.runs} alternated runs (ms)`,
+    row('  N bench containers (all on engine)', (s) => `${s.n} (${s.containersOnEngine})`),
+    row('  node dist/cli.js --json --all', (s) => cell(s.cliMs)),
+    row('  docker ps -aq + docker inspect IDS', (s) => cell(s.dockerMs)),
+    row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
+    row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
+    row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
+    at200 ? `  -> at N=200 the ratio ${mark(at200.ratio <= 1)} the target` : '  -> N=200 not run: no verdict on the ratio target',
+    `Peak RSS of the CLI at N=${cols[cols.length - 1]?.n ?? '?'}: ${r.peakRssBytes === null ? 'not measured' : `${(r.peakRssBytes / 1048576).toFixed(1)} MiB`} (ru_maxrss read in a process exit hook)`,
+  ];
+}
+
+function eventLines(r: BenchReport): string[] {
+  const e = r.events;
+  if (!e) return ['Event to model: not measured'];
+  const n = r.snapshots[r.snapshots.length - 1]?.n;
+  return [
+    `Event to model, N=${n} running, ${e.samples.length} starts of one stopped container (ms)   p50    p95`,
+    `  start request sent -> model running with all 8 inodes (target 100/250) ${lpad(cell(e.p50Ms), 6)} ${lpad(cell(e.p95Ms), 6)}  ${mark(e.p50Ms <= 100 && e.p95Ms <= 250)}`,
+    `  engine's start event at the socket -> model                             ${lpad(cell(e.eventP50Ms), 6)} ${lpad(cell(e.eventP95Ms), 6)}`,
+    `  POST /containers/{id}/start answered (p50)                              ${lpad(cell(e.startCallP50Ms), 6)}`,
+    `  re-reads per start: ${e.onlyTargetReread ? 'only the started container' : 'OTHER CONTAINERS TOO'} (inspects of it/others per start: ${summariseInspects(e)}; restart: ${e.restart.inspectsOfTarget}/${e.restart.inspectsOfOthers})`,
+    `  requests of one start: ${formatCounts(e.samples[e.samples.length - 1]?.requests ?? {})}`,
+  ];
+}
+
+function summariseInspects(e: EventResult): string {
+  const kinds = new Set(e.samples.map((s) => `${s.inspectsOfTarget}/${s.inspectsOfOthers}`));
+  return [...kinds].join(', ');
+}
+
+function formatCounts(m: Record<string, number>): string {
+  const entries = Object.entries(m);
+  return entries.length ? entries.map(([k, v]) => `${k} x${v}`).join(', ') : 'none';
+}
+
+function idleLines(r: BenchReport): string[] {
+  const i = r.idle;
+  if (!i) return ['Idle: not measured'];
+  return [
+    `Idle, N=${i.n}, ${i.seconds} s, live service through the counting proxy`,
+    `  requests other than the open /events stream: ${i.requests} (target 0) ${mark(i.requests === 0)}` +
+      (i.requests ? ` — ${formatCounts(i.byPath)}; ${i.requestsAfterEvents} follow ${i.eventsInWindow} events from other activity on the engine` : ''),
+    `  /events subscriptions opened in the window: ${i.eventStreamsOpened}; engine events in the window: ${i.eventsInWindow}`,
+    `  in the real VS Code host: ${r.host.measured ? `${r.host.idleRequests ?? 'not measured'}` : `not measured — ${r.host.reason}`}`,
+  ];
+}
+
+function bundleLines(r: BenchReport): string[] {
+  const b = r.bundles;
+  return [
+    `Bundles after node esbuild.mjs --production${b.buildError ? ` (BUILD FAILED: ${b.buildError.split('\n')[0]})` : ''}`,
+    `  dist/extension.js  ${pad(decimal(b.extensionBytes, 'MB'), 10)} (target <= 1.5 MB)${b.extensionBytes === null ? '' : ` ${mark(b.extensionBytes <= EXT_TARGET)}`}`,
+    `  dist/webview.js    ${pad(decimal(b.webviewBytes, 'kB'), 10)} (target <= 300 kB)${b.webviewBytes === null ? '' : ` ${mark(b.webviewBytes <= WEBVIEW_TARGET)}`}`,
+    `  activation in VS Code: ${r.host.measured ? `${r.host.activationMs.toFixed(0)} ms` : `not measured — ${r.host.reason}`}`,
+    `  extension bundle parse in a fresh node (vm.Script, not run): ${b.extensionCompileMs === null ? 'no bundle' : `${b.extensionCompileMs.toFixed(1)} ms`}`,
+  ];
+}
+
+export function renderTable(r: BenchReport): string {
+  const m = r.machine;
+  return [
+    `Container Anatomy benchmarks — ${m.cpus} CPUs, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}, Docker ${m.docker}, cgroup ${m.cgroup}`,
+    '',
+    ...snapshotTable(r),
+    '',
+    ...eventLines(r),
+    '',
+    ...idleLines(r),
+    '',
+    ...bundleLines(r),
+    '',
+    `(${r.options.quick ? 'quick smoke run' : 'full run'}, ${r.seconds.toFixed(0)} s)`,
+  ].join('\n');
+}
+
+const num = (v: number | null | undefined): number | null => (v === null || v === undefined || Number.isNaN(v) ? null : Math.round(v * 100) / 100);
+
+export function toJson(r: BenchReport): Record<string, unknown> {
+  const s200 = r.snapshots.find((s) => s.n === 200);
+  const largest = r.snapshots[r.snapshots.length - 1];
+  const why: Record<string, string> = {};
+  if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
+  if (!r.host.measured) why.activationMs = r.host.reason;
+  if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
+  if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
+  return {
+    snapshotRatio200: num(s200?.ratio),
+    snapshotMs200: num(s200?.cliMs),
+    dockerInspectMs200: num(s200?.dockerMs),
+    eventP50Ms: num(r.events?.p50Ms),
+    eventP95Ms: num(r.events?.p95Ms),
+    idleRequests: r.idle ? r.idle.requests : null,
+    activationMs: r.host.measured ? num(r.host.activationMs) : null,
+    extensionBundleBytes: r.bundles.extensionBytes,
+    webviewBundleBytes: r.bundles.webviewBytes,
+    peakRssBytes200: s200 && largest === s200 ? r.peakRssBytes : null,
+    nullBecause: why,
+    detail: {
+      machine: r.machine,
+      options: r.options,
+      snapshots: r.snapshots,
+      peakRssBytesAtLargest: r.peakRssBytes,
+      events: r.events && { ...r.events, n: largest?.n },
+      idle: r.idle,
+      bundles: r.bundles,
+      host: r.host,
+      seconds: r.seconds,
+    },
+  };
+}
