@@ -1,0 +1,115 @@
+/**
+ * dockerode options for an EndpointChoice. The choice is already resolved, so nothing
+ * here looks at DOCKER_HOST & co. again; `withoutDockerEnv` keeps docker-modem, which
+ * reads them in its constructor, from overriding the choice.
+ */
+import type Dockerode from 'dockerode';
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as path from 'node:path';
+import { utils as sshUtils } from 'ssh2';
+import type { EndpointChoice } from './endpoint';
+import { EngineError } from './errors';
+
+/** docker-modem also takes an http(s) agent; the published types omit it. */
+export type ModemOptions = Dockerode.DockerOptions & { agent?: http.Agent };
+
+export interface BuiltOptions {
+  options: ModemOptions;
+  /** The connection pool of this engine (none for ssh: docker-modem opens one ssh session per request). */
+  agent: http.Agent | null;
+}
+
+export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string): BuiltOptions {
+  const ep = choice.endpoint;
+  switch (choice.kind) {
+    case 'unix':
+    case 'npipe': {
+      const socketPath = choice.kind === 'unix' ? ep.slice('unix://'.length) : ep.slice('npipe://'.length);
+      const agent = new http.Agent({ keepAlive: true });
+      return { options: { socketPath, host: undefined, agent }, agent };
+    }
+    case 'tcp': {
+      const url = new URL(ep.replace(/^tcp:/, 'http:'));
+      const base = { host: url.hostname, port: url.port, socketPath: undefined };
+      if (!choice.tls) {
+        const agent = new http.Agent({ keepAlive: true });
+        return { options: { ...base, protocol: 'http', agent }, agent };
+      }
+      const material = readTlsMaterial(choice, ep);
+      const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: choice.tls.verify, ...material });
+      return { options: { ...base, protocol: 'https', agent, ...material }, agent };
+    }
+    case 'ssh': {
+      const url = new URL(ep);
+      const sshOptions: Record<string, unknown> = {};
+      if (env.SSH_AUTH_SOCK) sshOptions.agent = env.SSH_AUTH_SOCK;
+      const key = defaultPrivateKey(homeDir);
+      if (key) sshOptions.privateKey = key;
+      return {
+        options: {
+          protocol: 'ssh',
+          host: url.hostname,
+          port: url.port || '22',
+          username: decodeURIComponent(url.username) || env.USER || undefined,
+          socketPath: undefined,
+          sshOptions,
+        },
+        agent: null,
+      };
+    }
+  }
+}
+
+function readTlsMaterial(choice: EndpointChoice, endpoint: string): { ca?: Buffer; cert?: Buffer; key?: Buffer } {
+  const dir = choice.tls?.certPath;
+  if (!dir) return {};
+  const out: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
+  for (const name of ['ca', 'cert', 'key'] as const) {
+    const file = path.join(dir, `${name}.pem`);
+    try {
+      out[name] = readFileSync(file);
+    } catch (err) {
+      // Like the CLI: a missing file is simply not used.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new EngineError('tls', endpoint, `Cannot read ${file}: ${(err as Error).message}`, 'Check DOCKER_CERT_PATH and the permissions of the certificate files.', {
+        cause: err,
+      });
+    }
+  }
+  return out;
+}
+
+/** The first unencrypted default key under ~/.ssh, used when no ssh-agent is available. */
+function defaultPrivateKey(homeDir: string): Buffer | null {
+  for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+    try {
+      const key = readFileSync(path.join(homeDir, '.ssh', name));
+      // parseKey returns an Error for a passphrase-protected key (or one it cannot read).
+      if (!(sshUtils.parseKey(key) instanceof Error)) return key;
+    } catch {
+      // No such key: try the next one.
+    }
+  }
+  return null;
+}
+
+const DOCKER_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+
+/** Runs `fn` (synchronously) with docker-modem's environment variables hidden. */
+export function withoutDockerEnv<T>(fn: () => T): T {
+  const saved = new Map<string, string>();
+  for (const k of DOCKER_ENV) {
+    const v = process.env[k];
+    if (v !== undefined) {
+      saved.set(k, v);
+      delete process.env[k];
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    for (const [k, v] of saved) process.env[k] = v;
+  }
+}
