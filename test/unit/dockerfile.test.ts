@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dockerfileTopicAt, TopicHit, TextPosition } from '../../src/core/dockerfile';
+import { explain, hasTopic } from '../../src/core/catalog';
+
+const DIR = join(__dirname, '..', 'fixtures', 'files', 'dockerfile');
+const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
+
+/** Position of the `nth` occurrence of `needle` in `text`, moved `delta` characters right. */
+function at(text: string, needle: string, delta = 0, nth = 0): TextPosition {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`fixture lacks ${JSON.stringify(needle)} #${nth}`);
+  }
+  offset += delta;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function topicAt(text: string, needle: string, delta = 0, nth = 0): string | null {
+  return dockerfileTopicAt(text, at(text, needle, delta, nth))?.topic ?? null;
+}
+
+/** Every position of every line, plus one past each line end and a line past the end. */
+function* everyPosition(text: string): Generator<TextPosition> {
+  const lines = text.split('\n');
+  for (let line = 0; line <= lines.length; line++) {
+    const len = line < lines.length ? lines[line].length : 0;
+    for (let character = 0; character <= len + 1; character++) yield { line, character };
+  }
+}
+
+function assertSaneHit(hit: TopicHit, pos: TextPosition): void {
+  assert.ok(hasTopic(hit.topic), `unknown topic ${hit.topic}`);
+  const { start, end } = hit.range;
+  const afterStart = pos.line > start.line || (pos.line === start.line && pos.character >= start.character);
+  const beforeEnd = pos.line < end.line || (pos.line === end.line && pos.character < end.character);
+  assert.ok(afterStart && beforeEnd, `${hit.topic} range does not contain ${JSON.stringify(pos)}`);
+  const x = explain(hit.topic, 'en', hit.vars);
+  assert.ok(x && !/\{[A-Za-z_]\w*\}/.test(x.title + x.summary + x.body), `${hit.topic} leaves a placeholder unfilled`);
+}
+
+describe('dockerfileTopicAt', () => {
+  const good = read('Dockerfile.good');
+
+  it('explains each instruction keyword, case-insensitively', () => {
+    for (const kw of ['ARG', 'WORKDIR', 'RUN', 'LABEL', 'ENV', 'VOLUME', 'EXPOSE', 'USER', 'STOPSIGNAL', 'HEALTHCHECK',
+      'SHELL', 'ONBUILD', 'MAINTAINER']) {
+      assert.equal(topicAt(good, `\n${kw} `, 1), `dockerfile.${kw}`, kw);
+      assert.equal(topicAt(good, `\n${kw} `, kw.length), `dockerfile.${kw}`, `${kw} last letter`);
+    }
+    assert.equal(topicAt(good, 'FROM --platform'), 'dockerfile.FROM');
+    assert.equal(topicAt(good, 'COPY --link'), 'dockerfile.COPY');
+    assert.equal(topicAt(good, 'ADD --checksum', 2), 'dockerfile.ADD');
+    assert.equal(topicAt(read('Dockerfile.shellform'), 'cmd exec', 1), 'dockerfile.CMD.shell');
+  });
+
+  it('returns the keyword range', () => {
+    const hit = dockerfileTopicAt(good, at(good, '\nUSER ', 2));
+    assert.deepEqual(hit, { topic: 'dockerfile.USER', range: { start: { line: 17, character: 0 }, end: { line: 17, character: 4 } } });
+  });
+
+  it('tells exec form from shell form for CMD and ENTRYPOINT', () => {
+    assert.equal(topicAt(good, 'ENTRYPOINT ['), 'dockerfile.ENTRYPOINT.exec');
+    assert.equal(topicAt(good, 'CMD ["serve"'), 'dockerfile.CMD.exec');
+    const shell = read('Dockerfile.shellform');
+    assert.equal(topicAt(shell, 'ENTRYPOINT /bin'), 'dockerfile.ENTRYPOINT.shell');
+    // Not valid JSON (missing comma): Docker runs it under /bin/sh -c.
+    assert.equal(topicAt(shell, 'CMD ["a" "b"]'), 'dockerfile.CMD.shell');
+    // A JSON array continued over two lines is still exec form.
+    assert.equal(topicAt(shell, 'CMD ["multi"'), 'dockerfile.CMD.exec');
+  });
+
+  it('explains flags with their value', () => {
+    assert.deepEqual(dockerfileTopicAt(good, at(good, '--network=none', 3)), {
+      topic: 'dockerfile.RUN.--network',
+      vars: { value: 'none' },
+      range: { start: { line: 6, character: 4 }, end: { line: 6, character: 18 } },
+    });
+    assert.equal(topicAt(good, '--mount=type'), 'dockerfile.RUN.--mount');
+    assert.equal(topicAt(good, 'type=cache', 3), 'dockerfile.RUN.--mount', 'the value belongs to the flag');
+    assert.equal(topicAt(good, '--security=insecure', 12), 'dockerfile.RUN.--security');
+    assert.equal(topicAt(good, '--platform'), 'dockerfile.FROM.--platform');
+    assert.equal(topicAt(good, '--from=build', 4), 'dockerfile.COPY.--from');
+    assert.equal(topicAt(good, '--chown=10001'), 'dockerfile.COPY.--chown');
+    assert.equal(topicAt(good, '--link'), 'dockerfile.COPY.--link');
+    assert.equal(topicAt(good, '--checksum'), 'dockerfile.ADD.--checksum');
+    assert.equal(topicAt(good, '--interval'), 'dockerfile.HEALTHCHECK.--interval');
+    assert.equal(topicAt(good, '--timeout'), 'dockerfile.HEALTHCHECK.--timeout');
+    assert.equal(topicAt(good, '--retries'), 'dockerfile.HEALTHCHECK.--retries');
+  });
+
+  it('looks inside ONBUILD triggers', () => {
+    assert.equal(topicAt(good, 'ONBUILD RUN', 8), 'dockerfile.RUN');
+    assert.equal(topicAt(good, 'ONBUILD RUN --network', 13), 'dockerfile.RUN.--network');
+  });
+
+  it('returns null off keywords and flags', () => {
+    assert.equal(topicAt(good, '# syntax'), null, 'parser directive');
+    assert.equal(topicAt(good, 'golang:1.22'), null, 'image argument');
+    assert.equal(topicAt(good, ' AS build', 1), null, 'AS');
+    assert.equal(topicAt(good, 'go build -o'), null, 'continued RUN line');
+    assert.equal(topicAt(good, '\nUSER ', 5), null, 'space after keyword');
+    assert.equal(topicAt(good, 'CMD ["/usr/local/bin/app", "health"]'), null, 'CMD inside HEALTHCHECK is an argument');
+    assert.equal(topicAt(good, '\n\nFROM', 1), null, 'blank line');
+    assert.equal(dockerfileTopicAt(good, { line: 999, character: 0 }), null, 'past the end');
+    assert.equal(dockerfileTopicAt(good, { line: 3, character: 500 }), null, 'past the line end');
+    assert.equal(dockerfileTopicAt(good, { line: -1, character: 0 }), null, 'negative line');
+    assert.equal(dockerfileTopicAt(good, { line: 0.5, character: 0 }), null, 'fractional line');
+  });
+
+  it('copes with broken Dockerfiles', () => {
+    const broken = read('Dockerfile.broken');
+    assert.equal(topicAt(broken, 'FROM\n'), 'dockerfile.FROM', 'FROM without an image');
+    assert.equal(topicAt(broken, 'CMD ["sh"'), 'dockerfile.CMD.shell', 'unterminated array is shell form');
+    assert.equal(topicAt(broken, 'ENTRYPOINT ['), 'dockerfile.ENTRYPOINT.shell');
+    assert.equal(topicAt(broken, 'FLY me'), null, 'unknown instruction');
+    assert.equal(topicAt(broken, '--network echo', 3), 'dockerfile.RUN.--network', 'flag without value');
+    assert.equal(topicAt(broken, '--unknown-flag'), null, 'flag with no topic');
+    assert.equal(topicAt(broken, 'COPY --chown', 6), 'dockerfile.COPY.--chown');
+    assert.equal(topicAt(broken, 'RUN <<EOT'), 'dockerfile.RUN', 'heredoc RUN');
+    assert.equal(topicAt(broken, 'CMD not an'), null, 'heredoc body is not an instruction');
+    assert.equal(topicAt(broken, 'RUN echo trailing'), 'dockerfile.RUN', 'trailing backslash at EOF');
+  });
+
+  it('handles CRLF line endings', () => {
+    const crlf = read('Dockerfile.crlf');
+    assert.ok(crlf.includes('\r\n'), 'fixture really has CRLF');
+    assert.equal(topicAt(crlf, 'USER'), 'dockerfile.USER');
+    assert.equal(topicAt(crlf, 'CMD ["sh"]'), 'dockerfile.CMD.exec');
+    assert.equal(topicAt(crlf, '--network=host', 2), 'dockerfile.RUN.--network');
+    assert.equal(topicAt(crlf, '# comment'), null);
+  });
+
+  it('returns null for empty and comment-only files', () => {
+    for (const name of ['Dockerfile.empty', 'Dockerfile.comments']) {
+      const text = read(name);
+      for (const pos of everyPosition(text)) assert.equal(dockerfileTopicAt(text, pos), null, `${name} ${JSON.stringify(pos)}`);
+    }
+  });
+
+  it('never throws and only returns known topics whose range holds the cursor, at every position of every fixture', () => {
+    let hits = 0;
+    for (const name of ['Dockerfile.good', 'Dockerfile.shellform', 'Dockerfile.broken', 'Dockerfile.crlf']) {
+      const text = read(name);
+      for (const pos of everyPosition(text)) {
+        const hit = dockerfileTopicAt(text, pos);
+        if (hit) {
+          hits++;
+          assertSaneHit(hit, pos);
+        }
+      }
+    }
+    assert.ok(hits > 100, `expected many hits, got ${hits}`);
+  });
+
+  it('never throws on generated garbage', () => {
+    const pieces = ['RUN', 'CMD', 'FROM', 'ONBUILD', '--network=', '--mount', '[', ']', '"', '\\', '\n', '\r\n', ' ', '\t',
+      '<<EOF', 'EOF', '#', 'escape=`', '`', '${', '}', '=', 'héllo', '😀'];
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      for (let j = rand(40); j > 0; j--) text += pieces[rand(pieces.length)];
+      for (let k = 0; k < 10; k++) {
+        const pos = { line: rand(6), character: rand(12) };
+        const hit = dockerfileTopicAt(text, pos);
+        if (hit) assertSaneHit(hit, pos);
+      }
+    }
+  });
+});
