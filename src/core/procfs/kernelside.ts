@@ -39,6 +39,17 @@ export interface Scope {
   stop: string;
 }
 
+/**
+ * Why a control file is missing. The root cgroup of a hierarchy has no limit files (no
+ * memory.max, pids.max, pids.current, ...): a process there is limited by nothing below the
+ * machine itself.
+ */
+export function whyMissing(s: Scope, otherwise: string): string {
+  return s.dir === s.stop
+    ? 'the process sits in the root cgroup of this hierarchy, which has no such file (the root takes no limits)'
+    : otherwise;
+}
+
 export type ScopeOf = (key: string, what: string) => Scope | Unavailable;
 
 /** Builds the scope lookup for a set of resolved directories. */

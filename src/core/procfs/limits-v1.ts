@@ -8,14 +8,14 @@ import {
   keyOf, limitKeyOf, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkMin,
   type Outcome,
 } from './cgfile';
-import type { KernelAndEffective, KernelSide, Scope, ScopeOf } from './kernelside';
+import { whyMissing, type KernelAndEffective, type KernelSide, type Scope, type ScopeOf } from './kernelside';
 
 const NOT_ACCOUNTED_SWAP =
   'this kernel does not account swap per cgroup (built without CONFIG_MEMCG_SWAP, or booted with swapaccount=0), ' +
   "so Docker's MemorySwap is not enforced here";
 
-function missing(ctrl: string): string {
-  return `the ${ctrl} controller of this kernel does not provide it`;
+function missing(ctrl: string, s: Scope): string {
+  return whyMissing(s, `the ${ctrl} controller of this kernel does not provide it`);
 }
 
 /** A v1 limit file read at `d`: own value, plus the walk up for the effective value. */
@@ -35,13 +35,13 @@ async function memoryEffective(s: Scope, statKey: string, file: string, own: May
 async function memory(scope: ScopeOf): Promise<KernelSide['memory']> {
   const s = scope('memory', 'memory limits');
   if (!('dir' in s)) return { limit: { kernel: s, effective: s }, reservation: { kernel: s, effective: s }, swap: { kernel: s, effective: s }, usage: s, oomKills: s };
-  const limitK = await readOwn(s.dir, 'memory.limit_in_bytes', parseLimit, missing('memory'));
+  const limitK = await readOwn(s.dir, 'memory.limit_in_bytes', parseLimit, missing('memory', s));
   const swapK = await readOwn(s.dir, 'memory.memsw.limit_in_bytes', parseLimit, NOT_ACCOUNTED_SWAP);
-  const resK = await readOwn(s.dir, 'memory.soft_limit_in_bytes', parseLimit, missing('memory'));
+  const resK = await readOwn(s.dir, 'memory.soft_limit_in_bytes', parseLimit, missing('memory', s));
   // Usage: memory.usage_in_bytes, the figure the engine's /stats reports as memory_stats.usage,
   // so the two views agree. It is approximate (per-CPU charge batching); when the file is
   // missing we fall back to total_rss + total_cache from memory.stat.
-  let usage: Maybe<number> = await readOwn(s.dir, 'memory.usage_in_bytes', parseCount, missing('memory'));
+  let usage: Maybe<number> = await readOwn(s.dir, 'memory.usage_in_bytes', parseCount, missing('memory', s));
   if (isUnavailable(usage)) {
     const rss = await readFile(s.dir, 'memory.stat', keyOf('total_rss'));
     const cache = await readFile(s.dir, 'memory.stat', keyOf('total_cache'));
@@ -71,21 +71,21 @@ async function ratioAt(d: string): Promise<Outcome<number | null>> {
 async function cpu(scope: ScopeOf): Promise<KernelSide['cpu']> {
   const s = scope('cpu', 'CPU limits');
   const acct = scope('cpuacct', 'CPU usage');
-  const usageNs = 'dir' in acct ? await readOwn(acct.dir, 'cpuacct.usage', parseCount, missing('cpuacct')) : acct;
+  const usageNs = 'dir' in acct ? await readOwn(acct.dir, 'cpuacct.usage', parseCount, missing('cpuacct', acct)) : acct;
   const weight = unavailable('cgroup v1 has no cpu.weight; the kernel holds cpu.shares instead');
   if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, quotaUs: s, periodUs: s, shares: { kernel: s, effective: s }, weight, usageNs, throttledPeriods: s };
   const own = await ratioAt(s.dir);
-  const cpusK: Maybe<number | null> = own.kind === 'value' ? fact(own.value, 'procfs') : unavailable(own.kind === 'missing' ? `${own.reason}: ${missing('cpu')} (CFS bandwidth control)` : own.reason);
-  const sharesK = await readOwn(s.dir, 'cpu.shares', parseCount, missing('cpu'));
+  const cpusK: Maybe<number | null> = own.kind === 'value' ? fact(own.value, 'procfs') : unavailable(own.kind === 'missing' ? `${own.reason}: ${missing('cpu', s)} (CFS bandwidth control)` : own.reason);
+  const sharesK = await readOwn(s.dir, 'cpu.shares', parseCount, missing('cpu', s));
   return {
     cpus: { kernel: cpusK, effective: isUnavailable(cpusK) ? cpusK : await walkMin(s.dir, s.stop, ratioAt) },
-    quotaUs: await readOwn(s.dir, 'cpu.cfs_quota_us', parseLimit, missing('cpu')),
-    periodUs: await readOwn(s.dir, 'cpu.cfs_period_us', parseCount, missing('cpu')),
+    quotaUs: await readOwn(s.dir, 'cpu.cfs_quota_us', parseLimit, missing('cpu', s)),
+    periodUs: await readOwn(s.dir, 'cpu.cfs_period_us', parseCount, missing('cpu', s)),
     // Shares are relative among siblings, not a ceiling: effective = own.
     shares: { kernel: sharesK, effective: sharesK },
     weight,
     usageNs,
-    throttledPeriods: await readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), missing('cpu')),
+    throttledPeriods: await readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), missing('cpu', s)),
   };
 }
 
@@ -93,8 +93,8 @@ async function cpusetOf(scope: ScopeOf): Promise<KernelSide['cpuset']> {
   const s = scope('cpuset', 'the cpuset');
   if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, mems: { kernel: s, effective: s } };
   const one = async (own: string, eff: string): Promise<KernelAndEffective<string>> => ({
-    kernel: await readOwn(s.dir, own, parseList, missing('cpuset')),
-    effective: await readOwn(s.dir, eff, parseList, missing('cpuset')),
+    kernel: await readOwn(s.dir, own, parseList, missing('cpuset', s)),
+    effective: await readOwn(s.dir, eff, parseList, missing('cpuset', s)),
   });
   return { cpus: await one('cpuset.cpus', 'cpuset.effective_cpus'), mems: await one('cpuset.mems', 'cpuset.effective_mems') };
 }
@@ -102,10 +102,10 @@ async function cpusetOf(scope: ScopeOf): Promise<KernelSide['cpuset']> {
 async function pids(scope: ScopeOf): Promise<KernelSide['pids']> {
   const s = scope('pids', 'the PID limit');
   if (!('dir' in s)) return { max: { kernel: s, effective: s }, current: s };
-  const k = await readOwn(s.dir, 'pids.max', parseLimit, missing('pids'));
+  const k = await readOwn(s.dir, 'pids.max', parseLimit, missing('pids', s));
   return {
     max: { kernel: k, effective: isUnavailable(k) ? k : await walkMin(s.dir, s.stop, (d) => limitAt(d, 'pids.max')) },
-    current: await readOwn(s.dir, 'pids.current', parseCount, missing('pids')),
+    current: await readOwn(s.dir, 'pids.current', parseCount, missing('pids', s)),
   };
 }
 

@@ -7,10 +7,10 @@ import {
   keyOf, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkMin,
   type Outcome, type Parsed,
 } from './cgfile';
-import type { KernelAndEffective, KernelSide, Scope } from './kernelside';
+import { whyMissing, type KernelAndEffective, type KernelSide, type Scope } from './kernelside';
 
-function notEnabled(ctrl: string): string {
-  return `the ${ctrl} controller is not enabled for this cgroup (see cgroup.subtree_control of its parent)`;
+function notEnabled(ctrl: string, s: Scope): string {
+  return whyMissing(s, `the ${ctrl} controller is not enabled for this cgroup (see cgroup.subtree_control of its parent)`);
 }
 
 /** cpu.max: "max 100000" or "50000 100000". */
@@ -27,7 +27,7 @@ async function ratioAt(d: string): Promise<Outcome<number | null>> {
 }
 
 async function memory(s: Scope): Promise<KernelSide['memory']> {
-  const own = (file: string) => readOwn(s.dir, file, parseLimit, notEnabled('memory'));
+  const own = (file: string) => readOwn(s.dir, file, parseLimit, notEnabled('memory', s));
   const walk = (file: string) => walkMin(s.dir, s.stop, (d) => readFile(d, file, parseLimit));
   const limitK = await own('memory.max');
   const limitE = isUnavailable(limitK) ? limitK : await walk('memory.max');
@@ -44,8 +44,8 @@ async function memory(s: Scope): Promise<KernelSide['memory']> {
     // memory + swap. We report memory.max + memory.swap.max so every version shows the same
     // quantity; unlimited if either part is unlimited.
     swap: { kernel: sumLimits(limitK, swapOnlyK), effective: sumLimits(limitE, swapOnlyE) },
-    usage: await readOwn(s.dir, 'memory.current', parseCount, notEnabled('memory')),
-    oomKills: await readOwn(s.dir, 'memory.events', keyOf('oom_kill'), notEnabled('memory')),
+    usage: await readOwn(s.dir, 'memory.current', parseCount, notEnabled('memory', s)),
+    oomKills: await readOwn(s.dir, 'memory.events', keyOf('oom_kill'), notEnabled('memory', s)),
   };
 }
 
@@ -56,7 +56,7 @@ function sumLimits(a: Maybe<number | null>, b: Maybe<number | null>): Maybe<numb
 }
 
 async function cpu(s: Scope): Promise<KernelSide['cpu']> {
-  const max = await readOwn(s.dir, 'cpu.max', parseCpuMax, notEnabled('cpu'));
+  const max = await readOwn(s.dir, 'cpu.max', parseCpuMax, notEnabled('cpu', s));
   const cpusK: Maybe<number | null> = isUnavailable(max) ? max : fact(max.value.quota === null ? null : max.value.quota / max.value.period, 'procfs');
   const usageUs = await readOwn(s.dir, 'cpu.stat', keyOf('usage_usec'), 'cpu.stat is always present in cgroup v2');
   const shares = unavailable('cgroup v2 has no cpu.shares; the kernel holds cpu.weight instead (see weight)');
@@ -65,29 +65,29 @@ async function cpu(s: Scope): Promise<KernelSide['cpu']> {
     quotaUs: isUnavailable(max) ? max : fact(max.value.quota, 'procfs'),
     periodUs: isUnavailable(max) ? max : fact(max.value.period, 'procfs'),
     shares: { kernel: shares, effective: shares },
-    weight: await readOwn(s.dir, 'cpu.weight', parseWeight, notEnabled('cpu')),
+    weight: await readOwn(s.dir, 'cpu.weight', parseWeight, notEnabled('cpu', s)),
     usageNs: isUnavailable(usageUs) ? usageUs : fact(usageUs.value * 1000, 'procfs'),
-    throttledPeriods: await readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), notEnabled('cpu')),
+    throttledPeriods: await readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), notEnabled('cpu', s)),
   };
 }
 
 async function cpuset(s: Scope): Promise<KernelSide['cpuset']> {
   const one = async (own: string): Promise<KernelAndEffective<string>> => {
-    const k = await readOwn(s.dir, own, parseList, notEnabled('cpuset'));
+    const k = await readOwn(s.dir, own, parseList, notEnabled('cpuset', s));
     return {
       // An empty cpuset.cpus in v2 means "no restriction of its own; use the parent's".
       kernel: isUnavailable(k) ? k : fact(k.value === '' ? null : k.value, 'procfs'),
-      effective: await readOwn(s.dir, `${own}.effective`, parseList, notEnabled('cpuset')),
+      effective: await readOwn(s.dir, `${own}.effective`, parseList, notEnabled('cpuset', s)),
     };
   };
   return { cpus: await one('cpuset.cpus'), mems: await one('cpuset.mems') };
 }
 
 async function pids(s: Scope): Promise<KernelSide['pids']> {
-  const k = await readOwn(s.dir, 'pids.max', parseLimit, notEnabled('pids'));
+  const k = await readOwn(s.dir, 'pids.max', parseLimit, notEnabled('pids', s));
   return {
     max: { kernel: k, effective: isUnavailable(k) ? k : await walkMin(s.dir, s.stop, (d) => readFile(d, 'pids.max', parseLimit)) },
-    current: await readOwn(s.dir, 'pids.current', parseCount, notEnabled('pids')),
+    current: await readOwn(s.dir, 'pids.current', parseCount, notEnabled('pids', s)),
   };
 }
 
@@ -97,7 +97,7 @@ async function io(s: Scope): Promise<KernelSide['io']> {
   let k: Maybe<number>;
   if (bfq.kind === 'value') k = fact(bfq.value, 'procfs');
   else if (bfq.kind === 'bad') k = unavailable(bfq.reason);
-  else k = await readOwn(s.dir, 'io.weight', parseWeight, `io.bfq.weight does not exist either: ${notEnabled('io')}, or no weight-based I/O control is available`);
+  else k = await readOwn(s.dir, 'io.weight', parseWeight, `io.bfq.weight does not exist either: ${notEnabled('io', s)}, or no weight-based I/O control is available`);
   // Weights are relative among siblings, not a ceiling: effective = own.
   return { weight: { kernel: k, effective: k } };
 }

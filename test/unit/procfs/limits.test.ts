@@ -169,6 +169,24 @@ describe('procfs/limits', () => {
     assert.deepEqual(a.cpu.cpus.declared, fact(null, 'engine'));
   });
 
+  it('reads this test process on the real machine, walking up no further than each mount', async () => {
+    const layout = await readCgroupLayout('/proc');
+    assert.ok(isFact(layout));
+    const dirs = await resolveCgroupDirs('/proc', process.pid, layout.value);
+    const a = await readCgroupAnatomy({
+      layout: layout.value, dirs, hostConfig: {}, memTotalBytes: await readMemTotalBytes('/proc'), onlineCpus: await readOnlineCpus('/sys'), running: true,
+    });
+    const memTotal = v(await readMemTotalBytes('/proc'));
+    const eff = v(a.memory.limitBytes.effective);
+    assert.ok(eff !== null && eff > 0 && eff <= memTotal, String(eff));
+    const cpus = v(a.cpu.cpus.effective);
+    assert.ok(cpus !== null && cpus > 0 && cpus <= v(await readOnlineCpus('/sys')));
+    // Here the test process sits in the root pids cgroup (8:pids:/), which has no pids.* files.
+    for (const m of [a.pids.current, a.pids.max.kernel]) {
+      assert.ok(isFact(m) ? m.value === null || m.value >= 1 : /root cgroup of this hierarchy/.test(m.unavailable), JSON.stringify(m));
+    }
+  });
+
   it('turns malformed, truncated and missing files into reasons, never a throw', async () => {
     const a = await anatomy('malformed', 7006, {});
     assert.match(why(a.memory.limitBytes.kernel), /memory\.limit_in_bytes: expected a number/);
