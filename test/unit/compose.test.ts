@@ -1,0 +1,241 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeTopicAt, ComposeHit, isComposeFileName } from '../../src/core/compose';
+import type { TextPosition } from '../../src/core/dockerfile';
+import { explain, hasTopic } from '../../src/core/catalog';
+
+const DIR = join(__dirname, '..', 'fixtures', 'files', 'compose');
+const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
+
+/** Position of the `nth` occurrence of `needle` in `text`, moved `delta` characters right. */
+function at(text: string, needle: string, delta = 0, nth = 0): TextPosition {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`fixture lacks ${JSON.stringify(needle)} #${nth}`);
+  }
+  offset += delta;
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function hitAt(text: string, needle: string, delta = 0, nth = 0): ComposeHit | null {
+  return composeTopicAt(text, at(text, needle, delta, nth));
+}
+
+function topicAt(text: string, needle: string, delta = 0, nth = 0): string | null {
+  return hitAt(text, needle, delta, nth)?.topic ?? null;
+}
+
+function* everyPosition(text: string): Generator<TextPosition> {
+  const lines = text.split('\n');
+  for (let line = 0; line <= lines.length; line++) {
+    const len = line < lines.length ? lines[line].length : 0;
+    for (let character = 0; character <= len + 1; character++) yield { line, character };
+  }
+}
+
+function assertSaneHit(hit: ComposeHit, pos: TextPosition): void {
+  assert.ok(hasTopic(hit.topic), `unknown topic ${hit.topic}`);
+  const { start, end } = hit.range;
+  const afterStart = pos.line > start.line || (pos.line === start.line && pos.character >= start.character);
+  const beforeEnd = pos.line < end.line || (pos.line === end.line && pos.character < end.character);
+  assert.ok(afterStart && beforeEnd, `${hit.topic} range does not contain ${JSON.stringify(pos)}`);
+  for (const lang of ['en', 'ko'] as const) {
+    const x = explain(hit.topic, lang, hit.vars);
+    assert.ok(x && !/\{[A-Za-z_]\w*\}/.test(x.title + x.summary + x.body), `${hit.topic} leaves a placeholder unfilled`);
+  }
+}
+
+describe('isComposeFileName', () => {
+  it('accepts the names Compose looks for, and override/environment variants, in any directory', () => {
+    for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml',
+      'docker-compose.override.yml', 'docker-compose.prod.yaml', 'compose.override.yaml', 'compose.dev.local.yml',
+      '/home/me/app/compose.yaml', 'C:\\work\\app\\docker-compose.yml', 'Docker-Compose.YML']) {
+      assert.equal(isComposeFileName(name), true, name);
+    }
+  });
+  it('rejects other files', () => {
+    for (const name of ['compose.json', 'docker-compose.yml.bak', 'mycompose.yaml', 'compose', 'compose.yaml/x.txt',
+      'kustomization.yaml', 'docker-compose', '', 'compose..yml/']) {
+      assert.equal(isComposeFileName(name), false, name);
+    }
+  });
+});
+
+describe('composeTopicAt', () => {
+  const good = read('compose.yaml');
+
+  it('explains service keys and names the service', () => {
+    assert.deepEqual(hitAt(good, 'mem_limit', 3), {
+      topic: 'compose.mem_limit',
+      range: { start: { line: 6, character: 4 }, end: { line: 6, character: 13 } },
+      service: 'db',
+      key: 'mem_limit',
+      value: '512m',
+    });
+    const cases: Array<[string, string, string]> = [
+      ['mem_reservation', 'compose.mem_reservation', 'db'], ['memswap_limit', 'compose.memswap_limit', 'db'],
+      ['cpus: 1.5', 'compose.cpus', 'db'], ['cpu_shares', 'compose.cpu_shares', 'db'], ['cpuset', 'compose.cpuset', 'db'],
+      ['pids_limit', 'compose.pids_limit', 'db'], ['cgroup_parent', 'compose.cgroup_parent', 'db'],
+      ['shm_size', 'compose.shm_size', 'db'], ['expose', 'compose.expose', 'db'], ['build', 'compose.build', 'web'],
+      ['image: demo', 'compose.image', 'web'], ['user:', 'compose.user', 'web'], ['hostname', 'compose.hostname', 'web'],
+      ['ports', 'compose.ports', 'web'], ['cap_drop', 'compose.cap_drop', 'web'], ['cap_add', 'compose.cap_add', 'web'],
+      ['privileged', 'compose.privileged', 'web'], ['uts: host', 'compose.uts', 'sidecar'],
+      ['userns_mode', 'compose.userns_mode', 'sidecar'],
+    ];
+    for (const [needle, topic, service] of cases) {
+      const hit = hitAt(good, needle, 1);
+      assert.equal(hit?.topic, topic, needle);
+      assert.equal(hit?.service, service, needle);
+    }
+    assert.equal(hitAt(good, 'cpus: 1.5')?.value, '1.5');
+    assert.equal(hitAt(good, 'cpuset')?.value, '0-1', 'quotes are not part of the value');
+    assert.equal(hitAt(good, 'networks:\n      - back')?.topic, 'compose.networks');
+    assert.equal(hitAt(good, 'networks:\n      - back')?.value, null, 'a sequence has no scalar value');
+  });
+
+  it('maps everything under deploy.resources.limits to the limits topic', () => {
+    assert.equal(topicAt(good, 'deploy'), 'compose.deploy');
+    assert.equal(topicAt(good, 'resources'), 'compose.deploy.resources');
+    assert.equal(topicAt(good, 'limits'), 'compose.deploy.resources.limits');
+    const mem = hitAt(good, 'memory: 64m', 2);
+    assert.deepEqual([mem?.topic, mem?.service, mem?.key, mem?.value],
+      ['compose.deploy.resources.limits', 'web', 'deploy.resources.limits.memory', '64m']);
+    assert.equal(hitAt(good, 'pids: 50')?.key, 'deploy.resources.limits.pids');
+    assert.equal(topicAt(good, 'reservations'), 'compose.deploy.resources.reservations');
+    assert.equal(hitAt(good, 'memory: 32m')?.topic, 'compose.deploy.resources.reservations');
+  });
+
+  it('explains values that have their own topic, with the donor name filled in', () => {
+    assert.deepEqual(hitAt(good, '"service:web"', 3), {
+      topic: 'compose.network_mode.service',
+      vars: { name: 'web' },
+      range: { start: { line: 42, character: 18 }, end: { line: 42, character: 31 } },
+      service: 'sidecar',
+      key: 'network_mode',
+      value: 'service:web',
+    });
+    assert.equal(topicAt(good, 'pid: host', 6), 'compose.pid.host');
+    assert.equal(topicAt(good, 'ipc: service:db', 6), 'compose.ipc.service');
+    assert.deepEqual(hitAt(good, 'ipc: service:db', 6)?.vars, { name: 'db' });
+    assert.equal(topicAt(good, 'ipc: shareable', 6), 'compose.ipc.shareable');
+    assert.equal(topicAt(good, 'ipc: host', 6), 'compose.ipc.host');
+    assert.equal(topicAt(good, 'uts: host', 6), 'compose.uts.host');
+    assert.equal(topicAt(good, 'userns_mode: host', 14), 'compose.userns_mode.host');
+    assert.equal(topicAt(good, 'network_mode: host', 15), 'compose.network_mode.host');
+    assert.equal(topicAt(good, 'network_mode: none', 15), 'compose.network_mode.none');
+    assert.equal(topicAt(good, 'cgroup: private', 9), 'compose.cgroup.private');
+    assert.equal(topicAt(good, 'cgroup: host', 9), 'compose.cgroup.host');
+    const donor = hitAt(good, '"container:legacy"', 5);
+    assert.deepEqual([donor?.topic, donor?.vars], ['compose.pid.container', { name: 'legacy' }]);
+  });
+
+  it('explains the key, not the value, when the cursor is on the key of a value-specific setting', () => {
+    const hit = hitAt(good, 'pid: host', 1);
+    assert.deepEqual([hit?.topic, hit?.value], ['compose.pid', 'host']);
+  });
+
+  it('explains top-level services and networks', () => {
+    assert.deepEqual(hitAt(good, 'services:', 2), {
+      topic: 'compose.services', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } },
+      service: null, key: 'services', value: null,
+    });
+    assert.equal(topicAt(good, '\nnetworks:', 1), 'compose.networks.toplevel');
+  });
+
+  it('returns null elsewhere', () => {
+    assert.equal(topicAt(good, 'name: anatomy'), null, 'unknown top-level key');
+    assert.equal(topicAt(good, '  db:', 2), null, 'service name');
+    assert.equal(topicAt(good, 'postgres'), null, 'value without its own topic');
+    assert.equal(topicAt(good, 'mem_limit: 512m', 9), null, 'colon');
+    assert.equal(topicAt(good, 'aliases'), null, 'key below networks');
+    assert.equal(topicAt(good, '"127.0.0.1'), null, 'sequence item');
+    assert.equal(topicAt(good, '    image: postgres', 1), null, 'indentation');
+    assert.equal(composeTopicAt(good, { line: 500, character: 0 }), null, 'past the end');
+    assert.equal(composeTopicAt(good, { line: 2, character: 200 }), null, 'past the line end');
+    assert.equal(composeTopicAt(good, { line: -1, character: 0 }), null, 'negative');
+  });
+
+  it('handles CRLF line endings', () => {
+    const crlf = read('compose.crlf.yaml');
+    assert.ok(crlf.includes('\r\n'));
+    assert.deepEqual(hitAt(crlf, 'host')?.range, { start: { line: 3, character: 9 }, end: { line: 3, character: 13 } });
+    assert.equal(topicAt(crlf, 'host'), 'compose.pid.host');
+    assert.equal(hitAt(crlf, 'mem_limit')?.value, '64m', 'no \\r in the value');
+  });
+
+  it('follows anchors, aliases, merge keys and flow mappings', () => {
+    const a = read('docker-compose.anchors.yml');
+    assert.equal(topicAt(a, 'pid: host'), null, 'inside an x- extension, not a service');
+    assert.equal(topicAt(a, '<<'), null, 'merge key');
+    const mode = hitAt(a, 'network_mode: *mode');
+    assert.deepEqual([mode?.topic, mode?.value], ['compose.network_mode', 'none'], 'alias value resolved');
+    assert.equal(topicAt(a, '*mode', 1), 'compose.network_mode.none', 'on the alias itself');
+    assert.equal(topicAt(a, 'c: *b', 4), null, 'aliased service');
+    const flow = hitAt(a, 'pid: host', 6, 1);
+    assert.deepEqual([flow?.topic, flow?.service], ['compose.pid.host', 'flow']);
+    assert.equal(hitAt(a, 'memory: 64m')?.key, 'deploy.resources.limits.memory');
+  });
+
+  it('copes with broken and unusual files', () => {
+    const broken = read('docker-compose.broken.yml');
+    assert.equal(topicAt(broken, 'image'), 'compose.image', 'before the unclosed quote');
+    assert.equal(topicAt(broken, 'cpus: 3'), null, 'swallowed by the unclosed quote');
+    const weird = read('compose.weird.yaml');
+    assert.equal(hitAt(weird, 'pid: host')?.service, '123', 'numeric service name');
+    assert.equal(hitAt(weird, 'pid:\n')?.value, null, 'empty value');
+    assert.equal(topicAt(weird, '"service:"', 2), null, 'service: without a name');
+    assert.equal(topicAt(weird, 'container:\n', 2), null, 'container: without a name');
+    assert.equal(hitAt(weird, 'mem_limit: 64m')?.service, 'emoji😀');
+    assert.equal(topicAt(weird, 'mem_limit: 1g'), null, 'services nested inside a service');
+    assert.equal(topicAt(weird, 'replicas'), null);
+    assert.equal(topicAt(weird, 'limits: 64m'), 'compose.deploy.resources.limits');
+    assert.equal(topicAt(read('docker-compose.odd.yml'), 'pid'), null, 'root is a sequence');
+    const multi = read('compose.multi.yaml');
+    assert.equal(topicAt(multi, 'pid: host', 6), 'compose.pid.host');
+  });
+
+  it('never throws and only returns known topics whose range holds the cursor, at every position of every fixture', () => {
+    let hits = 0;
+    for (const name of ['compose.yaml', 'compose.crlf.yaml', 'docker-compose.broken.yml', 'docker-compose.anchors.yml',
+      'docker-compose.odd.yml', 'compose.multi.yaml', 'compose.weird.yaml', 'compose.empty.yaml', 'compose.comment.yaml']) {
+      const text = read(name);
+      for (const pos of everyPosition(text)) {
+        const hit = composeTopicAt(text, pos);
+        if (hit) {
+          hits++;
+          assertSaneHit(hit, pos);
+        }
+      }
+    }
+    assert.ok(hits > 300, `expected many hits, got ${hits}`);
+  });
+
+  it('returns null for empty and comment-only files', () => {
+    for (const name of ['compose.empty.yaml', 'compose.comment.yaml']) {
+      const text = read(name);
+      for (const pos of everyPosition(text)) assert.equal(composeTopicAt(text, pos), null, name);
+    }
+  });
+
+  it('never throws on generated garbage', () => {
+    const pieces = ['services:', '\n', '\r\n', '  ', '\t', 'web:', 'pid: ', 'host', '"', "'", '&a ', '*a', '<<: ', '{', '}',
+      '[', ']', '- ', ': ', '#', 'network_mode: service:', 'deploy:', 'resources:', 'limits:', '---', '? ', '!!str ', '😀'];
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      for (let j = rand(40); j > 0; j--) text += pieces[rand(pieces.length)];
+      for (let k = 0; k < 10; k++) {
+        const pos = { line: rand(6), character: rand(14) };
+        const hit = composeTopicAt(text, pos);
+        if (hit) assertSaneHit(hit, pos);
+      }
+    }
+  });
+});
