@@ -20,7 +20,7 @@ const REQUIRED: string[] = [
   'cgroup.cpuset.mems', 'cgroup.pids.max', 'cgroup.pids.current', 'cgroup.io.weight',
   'net.bridge', 'net.veth', 'net.subnet', 'net.gateway', 'net.ip', 'net.mac', 'net.ipv6', 'net.nat', 'net.ports', 'net.dns',
   'net.mode.bridge', 'net.mode.host', 'net.mode.none', 'net.mode.container', 'net.mode.macvlan', 'net.mode.ipvlan',
-  'net.mode.overlay', 'net.userDefinedBridge',
+  'net.mode.overlay', 'net.mode.null', 'net.mode.other', 'net.userDefinedBridge',
   'docker.engine', 'docker.registry', 'docker.image', 'docker.container', 'docker.compose', 'docker.context',
   'docker.machine', 'docker.swarm', 'docker.desktop',
   ...INSTRUCTIONS.map((i) => `dockerfile.${i}`),

@@ -87,6 +87,16 @@ export const network: Record<string, Entry> = {
     summary: 'A network spanning several Docker hosts, tunnelled over VXLAN (Swarm).',
     body: 'The container\'s interface pairs with a veth in a separate overlay namespace rather than the host\'s, and a second interface connects it to `docker_gwbridge` for outside traffic. Host-side veth pairing is therefore not shown.',
   },
+  'net.mode.null': {
+    title: 'null driver (no network)',
+    summary: 'The driver of Docker\'s built-in none network: the container gets only loopback.',
+    body: 'A container attached to `none` has its own network namespace with `lo` and nothing else. No veth, no bridge, no IP address on any network.',
+  },
+  'net.mode.other': {
+    title: 'Other network driver',
+    summary: 'A network mode or driver without a detailed explanation here, such as a plugin driver.',
+    body: 'The container still has the network namespace shown in the namespaces section. How it connects to the outside depends on the driver; `docker network inspect` shows its options.',
+  },
   'net.userDefinedBridge': {
     title: 'User-defined bridge vs default bridge',
     summary: 'Networks made with docker network create (and by compose) have DNS by name; the default bridge does not.',

@@ -87,6 +87,16 @@ export const network: Record<string, Entry> = {
     summary: '여러 Docker 호스트에 걸친 네트워크로, VXLAN 터널을 씁니다(Swarm).',
     body: '컨테이너 인터페이스의 veth 짝은 호스트가 아니라 별도의 overlay 네임스페이스에 있고, 외부 통신용 두 번째 인터페이스가 `docker_gwbridge`에 연결됩니다. 그래서 호스트 쪽 veth 짝은 표시되지 않습니다.',
   },
+  'net.mode.null': {
+    title: 'null 드라이버(네트워크 없음)',
+    summary: 'Docker 기본 none 네트워크의 드라이버로, 컨테이너에는 루프백만 있습니다.',
+    body: '`none`에 붙은 컨테이너는 `lo`만 있는 자기 network 네임스페이스를 가집니다. veth도 브리지도 없고, 어느 네트워크의 IP 주소도 없습니다.',
+  },
+  'net.mode.other': {
+    title: '기타 네트워크 드라이버',
+    summary: '플러그인 드라이버처럼 여기서 자세히 설명하지 않는 네트워크 모드나 드라이버입니다.',
+    body: '컨테이너의 network 네임스페이스는 네임스페이스 항목에 보이는 그대로입니다. 외부와 어떻게 연결되는지는 드라이버에 달려 있으며, `docker network inspect`로 옵션을 확인할 수 있습니다.',
+  },
   'net.userDefinedBridge': {
     title: '사용자 정의 브리지와 기본 브리지',
     summary: 'docker network create(와 compose)로 만든 네트워크는 이름으로 DNS 조회가 되지만, 기본 브리지는 안 됩니다.',
