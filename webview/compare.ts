@@ -18,7 +18,7 @@ function namespaceTable(state: CompareViewState): HTMLElement {
       h('th', { scope: 'row', title: row.typeNote.summary || undefined }, h('span', { class: 'mono' }, row.type), h('div', { class: 'sub' }, row.typeNote.title)),
       cellEl('td', row.left, 'mono'),
       cellEl('td', row.right, 'mono'),
-      h('td', {}, h('vscode-tag', { class: `verdict verdict-${row.verdict}` }, row.verdictLabel)),
+      h('td', {}, h('span', { class: `tag verdict verdict-${row.verdict}` }, row.verdictLabel)),
       h('td', {}, h('div', { class: 'meaning-title' }, row.meaning.title), h('div', { class: 'sub' }, row.meaning.summary)),
     ),
   );

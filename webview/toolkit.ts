@@ -1,23 +1,23 @@
-/** Registers only the toolkit components the panels use (keeps the bundle small). */
+/**
+ * Registers only the toolkit components the panels use (keeps the bundle small). Not
+ * vscode-tag / vscode-badge: their template binds a style attribute, which the panels' CSP
+ * (no 'unsafe-inline') blocks and reports; verdicts are plain spans styled with badge vars.
+ */
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
-  vsCodeDivider,
   vsCodeLink,
   vsCodePanels,
   vsCodePanelTab,
   vsCodePanelView,
-  vsCodeTag,
 } from '@vscode/webview-ui-toolkit';
 
 export function registerToolkit(): void {
   provideVSCodeDesignSystem().register(
     vsCodeButton(),
-    vsCodeDivider(),
     vsCodeLink(),
     vsCodePanels(),
     vsCodePanelTab(),
     vsCodePanelView(),
-    vsCodeTag(),
   );
 }

@@ -10,7 +10,7 @@ import { h, s } from './dom';
 const CHAR_W = 7.2;
 const LINE_H = 16;
 const PAD = 10;
-const GAP = 110;
+const GAP = 96;
 const MIN_W = 150;
 const MAX_W = 300;
 const LANE_GAP = 36;
@@ -100,13 +100,17 @@ function drawChain(lane: TopologyLane, y0: number): Drawn {
   lane.chain.forEach((n, i) => {
     xs.push(x);
     g.appendChild(drawNode(n, x, top, sizes[i].w, sizes[i].h));
+    const label = lane.links[i] ?? '';
+    const gap = Math.max(GAP, Math.min(textWidth(label), MAX_W) + 24);
     if (i < lane.chain.length - 1) {
       const cls = lane.layout === 'container' ? 'arrow dashed' : '';
-      g.appendChild(link(x + sizes[i].w, top + 20, x + sizes[i].w + GAP, top + 20, lane.links[i] ?? '', cls));
+      g.appendChild(link(x + sizes[i].w, top + 20, x + sizes[i].w + gap, top + 20, label, cls));
+      x += sizes[i].w + gap;
+    } else {
+      x += sizes[i].w;
     }
-    x += sizes[i].w + GAP;
   });
-  let width = x - GAP;
+  let width = x;
   let height = rowH + 28;
 
   if (lane.peers.length > 0) {
@@ -164,7 +168,7 @@ export function renderTopology(state: TopologyViewState): HTMLElement {
     'p',
     { class: 'meta' },
     h('span', { class: 'mono' }, state.container.image),
-    state.container.state ? h('vscode-tag', {}, state.container.state) : null,
+    state.container.state ? h('span', { class: 'tag' }, state.container.state) : null,
   );
   const mode = state.modeNote.title ? h('p', { class: 'mode' }, h('strong', {}, state.modeNote.title), ' ', state.modeNote.summary) : null;
   const root = h('div', { class: 'topology-view' }, header, noticeBanner(state.notice, state.status), meta, mode);

@@ -103,12 +103,12 @@ function cgroupSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): Pa
     ['cgroup.memory.usage', c((g) => maybeCell(g.memory.usageBytes, formatBytes, L))],
     ['cgroup.memory.oom', c((g) => maybeCell(g.memory.oomKills, String, L))],
     ['cgroup.cpu.cpus', c((g) => limitCell(g.cpu.cpus, 'cpus', L, lang), (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
-    ['cgroup.cpu.shares', c((g) => limitCell(g.cpu.shares, 'count', L, lang))],
+    ['cgroup.cpu.shares', c((g) => limitCell(g.cpu.shares, 'count', L, lang, true))],
     ['cgroup.cpuset.cpus', c((g) => limitCell(g.cpuset.cpus, 'string', L, lang))],
     ['cgroup.cpuset.mems', c((g) => limitCell(g.cpuset.mems, 'string', L, lang))],
     ['cgroup.pids.max', c((g) => limitCell(g.pids.max, 'count', L, lang))],
     ['cgroup.pids.current', c((g) => maybeCell(g.pids.current, String, L))],
-    ['cgroup.io.weight', c((g) => limitCell(g.io.weight, 'count', L, lang))],
+    ['cgroup.io.weight', c((g) => limitCell(g.io.weight, 'count', L, lang, true))],
   ];
   return { id: 'cgroup', title: L.cgroup, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
 }

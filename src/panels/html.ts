@@ -1,6 +1,10 @@
 /**
  * The static HTML shell of both panels. It holds no data: only the CSP source, a nonce and
  * the two resource URIs. Everything shown is posted after the webview says it is ready.
+ *
+ * The toolkit's elements style themselves through adoptedStyleSheets, which style-src does
+ * not govern; FAST's one probe that appends a <style> element (the :focus-visible check)
+ * takes its nonce from <meta property="csp-nonce">, so the shell carries one.
  */
 import type { PanelKind } from '../shared/protocol';
 
@@ -39,6 +43,7 @@ export function buildShellHtml(o: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${o.nonce}">
 <link rel="stylesheet" href="${attr(o.styleUri)}" nonce="${o.nonce}">
 </head>
 <body data-panel="${o.kind}">

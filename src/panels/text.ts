@@ -30,20 +30,22 @@ export function limitValueText(v: number | string | null, kind: LimitKind, L: Pa
  * "declared → effective" (one value when they agree); the tooltip spells out declared,
  * kernel file and effective value with their catalog names.
  */
-export function limitCell(limit: Limit<number | string>, kind: LimitKind, L: PanelLabels, lang: Lang): Cell {
+export function limitCell(limit: Limit<number | string>, kind: LimitKind, L: PanelLabels, lang: Lang, nullDeclaredIsDefault = false): Cell {
   const part = (m: Maybe<number | string | null>): string =>
     isFact(m) ? limitValueText(m.value, kind, L, lang) : L.unavailable;
-  const d = part(limit.declared);
+  // For weights and shares an unset value is the kernel's default, not "unlimited": show only what applies.
+  const declaredIsDefault = nullDeclaredIsDefault && isFact(limit.declared) && limit.declared.value === null;
+  const d = declaredIsDefault ? part(limit.effective) : part(limit.declared);
   const e = part(limit.effective);
   const hint = [
-    `${note('cgroup.declared', lang).title}: ${d}`,
+    `${note('cgroup.declared', lang).title}: ${declaredIsDefault ? L.notApplicable : d}`,
     `${note('cgroup.kernel', lang).title}: ${part(limit.kernel)}`,
     `${note('cgroup.effective', lang).title}: ${e}`,
   ];
   const reasons = [limit.declared, limit.kernel, limit.effective].filter(isUnavailable).map((u) => u.unavailable);
   hint.push(...reasons);
   if (isUnavailable(limit.effective)) {
-    if (isUnavailable(limit.declared)) return { text: L.unavailable, unavailable: limit.effective.unavailable, hint: hint.join('\n') };
+    if (isUnavailable(limit.declared) || declaredIsDefault) return { text: L.unavailable, unavailable: limit.effective.unavailable, hint: hint.join('\n') };
     return { text: `${d} ${L.declaredSuffix}`, hint: hint.join('\n') };
   }
   return { text: d === e ? e : `${d} → ${e}`, hint: hint.join('\n') };

@@ -86,7 +86,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
     lines: [subnet, `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
     note: note('net.bridge', lang),
   };
-  const hostLines = [`MASQUERADE ${subnet} ! -o ${bridgeName}`];
+  const hostLines = [`MASQUERADE ${subnet}`];
   if (withPorts) {
     for (const p of c.network.ports) hostLines.push(`${p.hostIp || '0.0.0.0'}:${p.hostPort} → ${p.containerPort}/${p.protocol}`);
   }

@@ -98,6 +98,11 @@ describe('compare view state', () => {
     assert.equal(row(cg, 'cgroup.cpu.cpus').left.text, '0.5 CPU');
     assert.equal(row(cg, 'cgroup.pids.max').left.text, '50');
     assert.equal(row(cg, 'cgroup.pids.max').differs, false);
+    // Unset shares mean the kernel default, not "unlimited"; an unreadable weight says why.
+    assert.equal(row(cg, 'cgroup.cpu.shares').left.text, '1024');
+    const io = row(cg, 'cgroup.io.weight').left;
+    assert.equal(io.text, 'unavailable');
+    assert.match(io.unavailable ?? '', /blkio\.bfq\.weight/);
   });
 
   it('shows the host side as what the host has (hostname, memory total), not as a container', () => {

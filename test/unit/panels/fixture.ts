@@ -56,7 +56,13 @@ function cgroup(memory: number | null, cpus: number | null, pids: number | null)
     },
     cpuset: { cpus: limit('0', '0', '0'), mems: limit('0', '0', '0') },
     pids: { max: limit(pids, pids, pids), current: fact(1, 'procfs') },
-    io: { weight: limit<number>(null, null, null) },
+    io: {
+      weight: {
+        declared: fact(null, 'engine'),
+        kernel: unavailable('no blkio.weight file: this kernel offers only blkio.bfq.weight'),
+        effective: unavailable('no blkio.weight file: this kernel offers only blkio.bfq.weight'),
+      },
+    },
   };
 }
 

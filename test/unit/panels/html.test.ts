@@ -27,6 +27,8 @@ describe('panel HTML shell', () => {
       assert.ok(attrs.includes(`src="${scriptUri}"`), attrs);
     }
     assert.doesNotMatch(html, /<script\b[^>]*>[^<]+<\/script>/, 'no inline script body');
+    // FAST's one <style> probe (the :focus-visible check) takes its nonce from this meta.
+    assert.ok(html.includes(`<meta property="csp-nonce" content="${nonce}">`));
     assert.doesNotMatch(html, /<style\b/, 'no inline style element');
     assert.doesNotMatch(html, /\sstyle=/, 'no style attributes');
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
