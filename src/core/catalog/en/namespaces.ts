@@ -51,7 +51,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.cgroup.host': {
     title: 'cgroup namespace shared with the host',
     summary: 'The container sees its real cgroup path, including the docker/ prefix and its id.',
-    body: 'This is Docker\'s default on cgroup v1. A process inside reads its real path in `/proc/self/cgroup` and, where cgroupfs is mounted, can see the names of other containers\' cgroups. It still cannot change limits unless it is privileged.',
+    body: 'This is Docker\'s default on cgroup v1. A process inside reads its real path in `/proc/self/cgroup`, which reveals the container id and the cgroup layout of the host. Its mounted `/sys/fs/cgroup` still shows only its own subtree, and it cannot change limits unless it is privileged.',
   },
   'ns.cgroup.container': {
     title: 'cgroup namespace shared with {name}',
