@@ -22,7 +22,7 @@ export function escapeMarkdown(text: string): string {
 
 export interface TopicRef {
   topic: string;
-  /** Placeholder values; they are data and are escaped before filling. */
+  /** Placeholder values; they are data and are escaped while filling. */
   vars?: Record<string, string | number>;
 }
 
@@ -40,18 +40,33 @@ export interface TooltipSpec {
 /** What the catalog returns for a topic; its title and body are trusted Markdown without HTML. */
 export type ExplainFn = (topic: string, vars?: Record<string, string | number>) => { title: string; body: string } | undefined;
 
-export function escapeVars(vars: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
-  if (!vars) return undefined;
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(vars)) out[k] = typeof v === 'number' ? v : escapeMarkdown(v);
-  return out;
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Text for inside a code span: everything is literal there except backticks and line breaks. */
+export function codeSpanSafe(text: string): string {
+  return String(text).replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/`/g, "'");
+}
+
+/**
+ * Fills `{name}` placeholders of trusted catalog Markdown with data: escaped as text
+ * outside code spans, made backtick-free inside them. Unknown placeholders stay as written.
+ */
+export function fillMarkdown(template: string, vars: Record<string, string | number> | undefined): string {
+  if (!vars) return template;
+  return template.replace(PLACEHOLDER, (whole, key: string, offset: number) => {
+    if (!Object.prototype.hasOwnProperty.call(vars, key)) return whole;
+    const inCode = (template.slice(0, offset).match(/`/g) ?? []).length % 2 === 1;
+    const v = String(vars[key]);
+    return inCode ? codeSpanSafe(v) : escapeMarkdown(v);
+  });
 }
 
 /** One explained topic as Markdown: bold title, blank line, body. */
 export function explanationMarkdown(ref: TopicRef, explain: ExplainFn): string | undefined {
-  const e = explain(ref.topic, escapeVars(ref.vars));
+  // Ask for the raw text and fill it here, where we know which placeholders sit in code spans.
+  const e = explain(ref.topic);
   if (!e) return undefined;
-  return `**${e.title}**\n\n${e.body}`;
+  return `**${fillMarkdown(e.title, ref.vars)}**\n\n${fillMarkdown(e.body, ref.vars)}`;
 }
 
 /** The whole tooltip as Markdown, every piece of data escaped. */

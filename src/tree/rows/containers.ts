@@ -116,7 +116,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
     children: { kind: 'container' },
     containerId: c.id,
     value: c.id,
-    tooltip: tooltip(c.name, [{ topic: 'process.pid' }], facts, notes),
+    tooltip: tooltip(c.name, [{ topic: 'docker.container' }, { topic: 'process.pid' }], facts, notes),
   };
 }
 
@@ -130,7 +130,7 @@ export function sectionRows(c: ContainerAnatomy, t: Translate): Row[] {
       contextValue: 'section.namespaces',
       icon: { id: 'symbol-namespace' },
       children: { kind: 'section', section: 'namespaces' },
-      tooltip: tooltip(t('Namespaces'), [{ topic: 'ns.overview' }]),
+      tooltip: tooltip(t('Namespaces'), [{ topic: 'ui.diff.title' }]),
     },
     {
       ...base,

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { escapeMarkdown, tooltipMarkdown, type ExplainFn } from '../../../src/tree/markdown';
+import { escapeMarkdown, fillMarkdown, tooltipMarkdown, type ExplainFn } from '../../../src/tree/markdown';
 import { childRows, plainTranslate } from '../../../src/tree/rows';
 import { EVIL_ID, EVIL_IMAGE, EVIL_NAME, snapshot } from './fixture';
 
-/** A catalog stand-in that fills {name} like the real one does. */
-const explain: ExplainFn = (topic, vars) => ({ title: `T(${topic})`, body: `Body of ${topic} for ${vars?.name ?? 'nobody'}.` });
+/** A catalog stand-in: raw text with a {name} placeholder, like the real catalog's entries. */
+const explain: ExplainFn = (topic) => ({ title: `T(${topic})`, body: `Body of ${topic} for {name}.` });
 
 /** No raw tag may survive: every `<` must be an entity. */
 function assertNoTags(md: string): void {
@@ -53,7 +53,13 @@ describe('tooltipMarkdown', () => {
 
   it('shows each topic once, most specific first, separated by rules', () => {
     const md = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'a' }, { topic: 'b' }, { topic: 'a' }] }, explain);
-    assert.equal(md, '**web**\n\n---\n\n**T(a)**\n\nBody of a for nobody.\n\n---\n\n**T(b)**\n\nBody of b for nobody.');
+    assert.equal(md, '**web**\n\n---\n\n**T(a)**\n\nBody of a for {name}.\n\n---\n\n**T(b)**\n\nBody of b for {name}.');
+  });
+
+  it('fills placeholders inside code spans without escapes but without backticks', () => {
+    const md = fillMarkdown('The container `{name}` is {name}.', { name: 'my_app`<b>' });
+    assert.equal(md, "The container `my_app'<b>` is my\\_app\\`&lt;b&gt;.");
+    assert.equal(fillMarkdown('{what} and {missing}', { what: 'x' }), 'x and {missing}');
   });
 
   it('skips topics the catalog does not know', () => {

@@ -1,0 +1,98 @@
+/**
+ * The Containers tree. Rows come from the pure `rows` module; this class only wraps them in
+ * TreeItems, keeps container nodes stable, and refreshes just the containers that changed.
+ */
+import * as vscode from 'vscode';
+import { explain, type Lang } from '../core/catalog';
+import type { AnatomyChange, AnatomyService } from '../core/service';
+import { tooltipMarkdown } from './markdown';
+import { nodeFor, RowNode } from './nodes';
+import { childRows, type RowOptions } from './rows';
+import { structureKey } from './structure';
+
+export interface TreeSettings {
+  showStopped: boolean;
+  groupByCompose: boolean;
+}
+
+export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RowNode | RowNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Container nodes by container id, so an update refreshes the node VS Code already has. */
+  private readonly containerNodes = new Map<string, RowNode>();
+  private shownStructure = '';
+
+  constructor(
+    private readonly service: AnatomyService,
+    private readonly settings: () => TreeSettings,
+    private readonly lang: () => Lang,
+  ) {}
+
+  private options(): RowOptions {
+    return { ...this.settings(), t: (message, ...args) => vscode.l10n.t(message, ...args) };
+  }
+
+  getTreeItem(node: RowNode): vscode.TreeItem {
+    return node;
+  }
+
+  getParent(node: RowNode): RowNode | undefined {
+    return node.parent;
+  }
+
+  getChildren(parent?: RowNode): RowNode[] {
+    const snap = this.service.snapshot();
+    if (!parent) {
+      if (this.service.status.kind !== 'ready') return [];
+      this.shownStructure = structureKey(snap, this.settings());
+    }
+    return childRows(snap, parent?.row, this.options()).map((row) => {
+      if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
+      const known = this.containerNodes.get(row.containerId);
+      if (known && known.parent === parent) {
+        known.apply(row);
+        return known;
+      }
+      const node = nodeFor(row, parent);
+      this.containerNodes.set(row.containerId, node);
+      return node;
+    });
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: RowNode): vscode.TreeItem {
+    const lang = this.lang();
+    const md = new vscode.MarkdownString(tooltipMarkdown(node.row.tooltip, (topic, vars) => explain(topic, lang, vars)));
+    md.isTrusted = false;
+    md.supportHtml = false;
+    item.tooltip = md;
+    return item;
+  }
+
+  /** Refreshes only what changed: the whole tree when its top-level shape moved, else the changed containers. */
+  onServiceChange(change: AnatomyChange): void {
+    const snap = this.service.snapshot();
+    for (const id of change.removed) this.containerNodes.delete(id);
+    if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
+      this.refreshAll();
+      return;
+    }
+    const nodes: RowNode[] = [];
+    for (const id of change.updated) {
+      const node = this.containerNodes.get(id);
+      if (!node) continue;
+      const row = childRows(snap, node.parent?.row, this.options()).find((r) => r.containerId === id && r.kind === 'container');
+      if (row) node.apply(row);
+      nodes.push(node);
+    }
+    if (nodes.length) this.changed.fire(nodes);
+  }
+
+  refreshAll(): void {
+    this.containerNodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The Containers view: starts the engine work when the view is first shown, pauses the event
+ * stream after it has been hidden for a while, and keeps the status context key and the
+ * view message (the reason text a static welcome view cannot carry) up to date.
+ */
+import * as vscode from 'vscode';
+import type { Lang } from '../core/catalog';
+import type { AnatomyService } from '../core/service';
+import type { RowNode } from './nodes';
+import { ContainersTreeProvider, type TreeSettings } from './provider';
+import { isStopped } from './rows';
+
+export const VIEW_ID = 'containerAnatomy.views.containers';
+export const STATUS_KEY = 'containerAnatomy.status';
+export const SHOW_STOPPED_KEY = 'containerAnatomy.showStopped';
+
+export type ViewStatus = 'connecting' | 'ready' | 'unreachable' | 'empty';
+
+/** How long the view may stay hidden before the event stream is paused. */
+const PAUSE_AFTER_MS = 60_000;
+
+export class ContainersView implements vscode.Disposable {
+  readonly provider: ContainersTreeProvider;
+  readonly treeView: vscode.TreeView<RowNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private starting: Promise<void> | undefined;
+  private pauseTimer: NodeJS.Timeout | undefined;
+  private shownStatus: ViewStatus | undefined;
+
+  constructor(
+    private readonly service: AnatomyService,
+    private readonly settings: () => TreeSettings,
+    lang: () => Lang,
+    private readonly log: (message: string) => void,
+  ) {
+    this.provider = new ContainersTreeProvider(service, settings, lang);
+    this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    const off = service.onDidChange((change) => {
+      this.provider.onServiceChange(change);
+      this.updateStatus();
+    });
+    this.disposables.push(
+      this.provider,
+      this.treeView,
+      { dispose: off },
+      this.treeView.onDidChangeVisibility((e) => (e.visible ? this.onShown() : this.onHidden())),
+    );
+    this.updateStatus();
+    if (this.treeView.visible) this.onShown();
+  }
+
+  /** Starts the engine work if it is not running; commands await this before reading the model. */
+  ensureStarted(): Promise<void> {
+    this.cancelPause();
+    if (this.starting) return this.starting;
+    this.updateStatus();
+    this.starting = this.service.start().then(
+      () => this.updateStatus(),
+      (err: unknown) => {
+        this.log(`engine start failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.starting = undefined;
+        this.updateStatus();
+      },
+    );
+    return this.starting;
+  }
+
+  /** Forgets the running start so the next ensureStarted() connects again (retry, settings change). */
+  restart(): Promise<void> {
+    this.starting = undefined;
+    return this.ensureStarted();
+  }
+
+  /** After the engine connection was replaced: connect again only if someone is looking. */
+  reconnected(): void {
+    this.starting = undefined;
+    if (this.treeView.visible) void this.ensureStarted();
+    else this.updateStatus();
+  }
+
+  /** Re-renders after a tree setting changed. */
+  settingsChanged(): void {
+    void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, this.settings().showStopped);
+    this.provider.refreshAll();
+    this.updateStatus();
+  }
+
+  private onShown(): void {
+    void this.ensureStarted();
+  }
+
+  private onHidden(): void {
+    this.cancelPause();
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = undefined;
+      if (this.treeView.visible) return;
+      this.starting = undefined;
+      this.service.pause();
+      this.log('view hidden: event stream paused');
+    }, PAUSE_AFTER_MS);
+  }
+
+  private cancelPause(): void {
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = undefined;
+  }
+
+  /** The status the welcome views key on, and the text shown above the tree. */
+  updateStatus(): void {
+    const s = this.service.status;
+    const containers = this.service.snapshot().containers;
+    const hidden = this.settings().showStopped ? 0 : containers.filter(isStopped).length;
+    let status: ViewStatus;
+    let message: string | undefined;
+    if (s.kind === 'unreachable') {
+      status = 'unreachable';
+      message = s.reason;
+    } else if (s.kind === 'connecting') {
+      status = 'connecting';
+      message = s.endpoint ? vscode.l10n.t('Connecting to {0}…', s.endpoint) : undefined;
+    } else if (containers.length - hidden === 0) {
+      status = 'empty';
+      message = hidden ? vscode.l10n.t('{0} stopped containers are hidden.', hidden) : undefined;
+    } else {
+      status = 'ready';
+      message = hidden ? vscode.l10n.t('{0} stopped containers are hidden.', hidden) : undefined;
+    }
+    this.treeView.message = message;
+    if (status !== this.shownStatus) {
+      this.shownStatus = status;
+      void vscode.commands.executeCommand('setContext', STATUS_KEY, status);
+    }
+  }
+
+  dispose(): void {
+    this.cancelPause();
+    for (const d of this.disposables) d.dispose();
+  }
+}
