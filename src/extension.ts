@@ -1,0 +1,78 @@
+/**
+ * Activation builds the services and registers views, commands and hovers. It awaits nothing:
+ * the engine work starts when the Containers view is shown or a command needs it.
+ */
+import * as vscode from 'vscode';
+import { resolveLang, type Lang } from './core/catalog';
+import { createAnatomyService } from './core/anatomy-service';
+import type { AnatomyService } from './core/service';
+import { registerCommands } from './commands';
+import { logLine } from './commands/safe';
+import { registerHovers } from './hovers';
+import { registerPanelSerializers, type PanelContext } from './panels';
+import { SwitchingService } from './tree/switching-service';
+import { ContainersView, SHOW_STOPPED_KEY, STATUS_KEY } from './tree/view';
+
+export interface ContainerAnatomyApi {
+  service: AnatomyService;
+  explanationLanguage(): Lang;
+}
+
+const SECTION = 'containerAnatomy';
+
+function engineOptions(): { host?: string; context?: string } {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const host = config.get<string>('engine.host', '').trim();
+  const context = config.get<string>('engine.context', '').trim();
+  return { ...(host ? { host } : {}), ...(context ? { context } : {}) };
+}
+
+function treeSettings(): { showStopped: boolean; groupByCompose: boolean } {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return { showStopped: config.get<boolean>('tree.showStopped', true), groupByCompose: config.get<boolean>('tree.groupByCompose', true) };
+}
+
+export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi {
+  const output = vscode.window.createOutputChannel('Container Anatomy');
+  const log = (message: string): void => logLine(output, message);
+  const explanationLanguage = (): Lang =>
+    resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
+
+  const service = new SwitchingService(() => createAnatomyService(engineOptions()));
+  void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
+  void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
+  const view = new ContainersView(service, treeSettings, explanationLanguage, log);
+  const panels: PanelContext = { extensionUri: context.extensionUri, service, lang: explanationLanguage };
+
+  let reconnect: NodeJS.Timeout | undefined;
+  context.subscriptions.push(
+    output,
+    { dispose: () => service.dispose() },
+    view,
+    ...registerCommands({ service, view, panels, output, ensureStarted: () => view.ensureStarted() }),
+    ...registerHovers(service, explanationLanguage, log),
+    ...registerPanelSerializers(panels),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.engine`)) {
+        // Select Engine writes two settings; connect once, after both.
+        if (reconnect) clearTimeout(reconnect);
+        reconnect = setTimeout(() => {
+          reconnect = undefined;
+          log(`engine settings changed: reconnecting (${JSON.stringify(engineOptions())})`);
+          service.replace().then(
+            () => view.reconnected(),
+            (err: unknown) => log(`reconnect failed: ${err instanceof Error ? err.message : String(err)}`),
+          );
+        }, 150);
+      }
+      if (e.affectsConfiguration(`${SECTION}.tree`)) view.settingsChanged();
+      if (e.affectsConfiguration(`${SECTION}.explanations`)) view.provider.refreshAll();
+    }),
+    { dispose: () => reconnect && clearTimeout(reconnect) },
+  );
+  return { service, explanationLanguage };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
