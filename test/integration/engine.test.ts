@@ -4,13 +4,16 @@
  * container-anatomy.test=engine and is removed in after(), whatever happened.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { connectEngine, type Engine } from '../../src/core/engine/connection';
 import { resolveEndpoint, type EndpointChoice } from '../../src/core/engine/endpoint';
 import { EngineError, toEngineError } from '../../src/core/engine/errors';
 import { EventWatcher, type EngineEvent, type WatcherStatus } from '../../src/core/engine/watcher';
-import { FIXTURES, close, listen, runAsNobody, tempDir, unixChoice } from '../unit/engine/helpers';
+import { FIXTURES, REPO_ROOT, close, listen, runAsNobody, tempDir, unixChoice } from '../unit/engine/helpers';
+import { startSshRelay } from '../unit/engine/ssh-relay';
 
 const SOCKET = '/var/run/docker.sock';
 const LABEL = { 'container-anatomy.test': 'engine' };
@@ -184,6 +187,60 @@ describe('engine (real dockerd at /var/run/docker.sock)', function () {
       viaRelay.dispose();
       await close(relay);
     }
+  });
+
+  describe('ssh:// endpoints (a local sshd that runs docker system dial-stdio onto the real socket)', () => {
+    it('negotiates and reads /info over ssh with the default key from ~/.ssh', async () => {
+      const relay = await startSshRelay(SOCKET, 'tester');
+      const home = path.join(tmp.dir, 'ssh-home');
+      mkdirSync(path.join(home, '.ssh'), { recursive: true });
+      writeFileSync(path.join(home, '.ssh', 'id_ed25519'), relay.clientKey, { mode: 0o600 });
+      const choice = resolveEndpoint({ DOCKER_HOST: `ssh://tester@127.0.0.1:${relay.port}` }, home);
+      try {
+        const viaSsh = await connectEngine(choice, { env: {}, homeDir: home, timeoutMs: 15000 });
+        assert.equal(viaSsh.apiVersion, '1.41');
+        assert.equal((await viaSsh.info()).CgroupVersion, '1');
+        viaSsh.dispose();
+        assert.ok(relay.commands.length >= 2);
+        assert.ok(relay.commands.every((c) => c === 'docker system dial-stdio'));
+      } finally {
+        await relay.close();
+      }
+    });
+
+    it('works from an esbuild bundle without the native cpu-features and sshcrypto modules', () => {
+      // Bundled as the extension should be: cpu-features and *.node left out, so ssh2 takes its pure-JS path.
+      const dir = path.join(tmp.dir, 'bundle');
+      mkdirSync(dir, { recursive: true });
+      const entry = path.join(dir, 'entry.ts');
+      writeFileSync(
+        entry,
+        `import { connectEngine } from ${JSON.stringify(path.join(REPO_ROOT, 'src/core/engine/connection'))};
+import { startSshRelay } from ${JSON.stringify(path.join(REPO_ROOT, 'test/unit/engine/ssh-relay'))};
+import { mkdirSync, writeFileSync } from 'node:fs';
+(async () => {
+  const relay = await startSshRelay(${JSON.stringify(SOCKET)}, 'tester');
+  const home = ${JSON.stringify(path.join(dir, 'home'))};
+  mkdirSync(home + '/.ssh', { recursive: true });
+  writeFileSync(home + '/.ssh/id_ed25519', relay.clientKey, { mode: 0o600 });
+  const engine = await connectEngine({ endpoint: 'ssh://tester@127.0.0.1:' + relay.port, kind: 'ssh', context: null, chosenBy: 'setting', tls: null }, { env: {}, homeDir: home, timeoutMs: 15000 });
+  const native = Object.keys(require.cache).filter((k) => k.endsWith('.node') || k.includes('cpu-features'));
+  console.log(JSON.stringify({ apiVersion: engine.apiVersion, native }));
+  engine.dispose();
+  await relay.close();
+})().catch((e) => { console.error(e); process.exit(1); });
+`,
+      );
+      const out = path.join(dir, 'out.js');
+      const esbuild = require.resolve('esbuild', { paths: [REPO_ROOT] });
+      execFileSync(process.execPath, [
+        '-e',
+        `require(${JSON.stringify(esbuild)}).buildSync({ entryPoints: [${JSON.stringify(entry)}], outfile: ${JSON.stringify(out)}, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', external: ['cpu-features', '*.node'] })`,
+      ]);
+      // Run from a folder with no node_modules: nothing outside the bundle can be found.
+      const result = JSON.parse(execFileSync(process.execPath, [out], { cwd: dir, timeout: 30000, encoding: 'utf8' }).trim().split('\n').pop() ?? '');
+      assert.deepEqual(result, { apiVersion: '1.41', native: [] });
+    });
   });
 
   it('a container that does not exist is not-found, with the engine\'s message', async () => {
