@@ -114,22 +114,57 @@ function drawChain(lane: TopologyLane, y0: number): Drawn {
   let height = rowH + 28;
 
   if (lane.peers.length > 0) {
-    // Peers hang below the bridge (or the network node for macvlan and others).
-    const anchor = Math.max(0, lane.chain.findIndex((n) => n.role === 'bridge' || n.role === 'network'));
-    const ax = xs[anchor] + sizes[anchor].w / 2;
-    const ay = top + sizes[anchor].h;
-    const py = top + rowH + 40;
-    let px = xs[anchor];
-    for (const p of lane.peers) {
-      const z = nodeSize(p);
-      g.appendChild(link(ax, ay, px + z.w / 2, py, '', 'peer-link'));
-      g.appendChild(drawNode(p, px, py, z.w, z.h));
-      px += z.w + 16;
-      height = Math.max(height, py - y0 + z.h);
-    }
-    width = Math.max(width, px - 16);
+    const d = drawPeers(lane, xs[anchorIndex(lane)] + sizes[anchorIndex(lane)].w / 2, top + sizes[anchorIndex(lane)].h, top + rowH + 28, Math.max(width, 4 * (MIN_W + 16)));
+    g.appendChild(d.g);
+    width = Math.max(width, d.w);
+    height = Math.max(height, d.h - y0);
   }
   return { g, w: width, h: height };
+}
+
+/** Peers hang below the bridge (or the network node for macvlan and others). */
+function anchorIndex(lane: TopologyLane): number {
+  return Math.max(0, lane.chain.findIndex((n) => n.role === 'bridge' || n.role === 'network'));
+}
+
+const MAX_PEERS = 60;
+const PEER_GAP = 16;
+
+/**
+ * Peers in rows under a bus: a trunk from the anchor down to the first bus, a gutter line on
+ * the left joining the buses of later rows, and a short drop to each peer.
+ */
+function drawPeers(lane: TopologyLane, ax: number, ay: number, y: number, maxWidth: number): { g: SVGGElement; w: number; h: number } {
+  const g = s('g', { class: 'peers' });
+  const shown = lane.peers.slice(0, MAX_PEERS);
+  const cellW = Math.max(...shown.map((p) => nodeSize(p).w));
+  const cellH = Math.max(...shown.map((p) => nodeSize(p).h));
+  const perRow = Math.max(1, Math.floor((maxWidth + PEER_GAP) / (cellW + PEER_GAP)));
+  const rows = Math.ceil(shown.length / perRow);
+  const gutter = -8;
+  let bottom = y;
+  let right = 0;
+  for (let r = 0; r < rows; r++) {
+    const rowTop = y + 16 + r * (cellH + 32);
+    const busY = rowTop - 12;
+    const items = shown.slice(r * perRow, (r + 1) * perRow);
+    const rowEnd = (items.length - 1) * (cellW + PEER_GAP) + cellW / 2;
+    g.appendChild(link(gutter, busY, Math.max(ax, rowEnd), busY, '', 'peer-link'));
+    items.forEach((p, i) => {
+      const px = i * (cellW + PEER_GAP);
+      g.appendChild(link(px + cellW / 2, busY, px + cellW / 2, rowTop, '', 'peer-link'));
+      g.appendChild(drawNode(p, px, rowTop, cellW, cellH));
+      right = Math.max(right, px + cellW);
+    });
+    bottom = rowTop + cellH;
+  }
+  g.appendChild(link(ax, ay, ax, y + 4, '', 'peer-link'));
+  if (rows > 1) g.appendChild(link(gutter, y + 4, gutter, y + 4 + (rows - 1) * (cellH + 32), '', 'peer-link'));
+  if (lane.peers.length > shown.length) {
+    bottom += 22;
+    g.appendChild(s('text', { x: 0, y: bottom, class: 'node-line' }, `+${lane.peers.length - shown.length}`));
+  }
+  return { g, w: right, h: bottom + 8 };
 }
 
 function diagram(state: TopologyViewState): SVGSVGElement {

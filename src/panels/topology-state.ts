@@ -71,7 +71,7 @@ function peers(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Containe
     const on = other.networks.find((o) => sameNetwork(o, n));
     if (on) out.push({ role: 'peer', title: other.name, lines: [ipPrefix(on, L)], openId: other.id });
   }
-  return out.sort((a, b) => a.title.localeCompare(b.title));
+  return out.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
 }
 
 function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], withPorts: boolean, L: PanelLabels, lang: Lang): TopologyLane {
