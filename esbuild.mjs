@@ -20,7 +20,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', 'cpu-features', 'ssh2'],
+    external: ['vscode', 'cpu-features', '*.node'],
   },
   {
     ...common,
@@ -30,7 +30,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['cpu-features', 'ssh2'],
+    external: ['cpu-features', '*.node'],
   },
   {
     ...common,

@@ -10,7 +10,7 @@ import { EventWatcher, type EngineEvent } from './engine/watcher';
 import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
 import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
-import { NAMESPACE_TYPES } from './model';
+import { NAMESPACE_TYPES, valueOf } from './model';
 import type { AnatomyChange, AnatomyService, Disposer, EngineStatus } from './service';
 import { byStateThenName, inspectOne, matchesRef, takeSnapshot } from './snapshot';
 
@@ -24,6 +24,9 @@ export interface AnatomyServiceOptions {
   debounceMs?: number;
   connectTimeoutMs?: number;
 }
+
+/** Waits between attempts to reach an engine that is not answering. */
+const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 
 /** Events after which a container's anatomy is re-read; others (kill, stop, …) are followed by one of these. */
 const REREAD = new Set(['create', 'start', 'die', 'rename', 'pause', 'unpause', 'update', 'oom', 'restart', 'connect', 'disconnect']);
@@ -43,6 +46,9 @@ class LiveAnatomyService implements AnatomyService {
   private pending = new Map<string, NodeJS.Timeout>();
   private generation = 0;
   private starting: Promise<void> | undefined;
+  private paused = false;
+  private retries = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: AnatomyServiceOptions) {}
 
@@ -65,6 +71,7 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   start(): Promise<void> {
+    this.paused = false;
     if (this.watcher && this.status.kind === 'ready') return Promise.resolve();
     this.starting ??= this.connectAndList().finally(() => (this.starting = undefined));
     return this.starting;
@@ -85,11 +92,12 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   pause(): void {
+    this.paused = true;
     this.stopWatching();
   }
 
   dispose(): void {
-    this.stopWatching();
+    this.pause();
     this.listeners.clear();
   }
 
@@ -113,6 +121,8 @@ class LiveAnatomyService implements AnatomyService {
     this.generation++;
     this.watcher?.stop();
     this.watcher = undefined;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
     this.engine?.dispose();
@@ -141,6 +151,7 @@ class LiveAnatomyService implements AnatomyService {
       this.takenAt = snapshot.takenAt;
       this.watch(engine, since, gen);
       this.status = { kind: 'ready', endpoint };
+      this.retries = 0;
       this.emit({ updated: [...this.containers.keys()], removed: [...before].filter((id) => !this.containers.has(id)), host: true });
     } catch (err) {
       if (gen !== this.generation) return;
@@ -148,13 +159,26 @@ class LiveAnatomyService implements AnatomyService {
     }
   }
 
-  private fail(err: unknown, endpoint: string): void {
+  /** The engine is gone: say why, forget its containers, and try again later with backoff. */
+  private fail(err: unknown, endpoint: string, keepWatcher = false): void {
     const e: EngineError = toEngineError(err, endpoint);
-    this.stopWatching();
+    if (!keepWatcher) {
+      this.stopWatching();
+      this.scheduleRetry();
+    }
     const removed = [...this.containers.keys()];
     this.containers.clear();
     this.status = { kind: 'unreachable', endpoint: e.endpoint || endpoint, reason: e.hint ? `${e.message} — ${e.hint}` : e.message, code: e.code };
     this.emit({ updated: [], removed, host: true });
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.paused) return;
+    const delay = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)];
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.paused) void this.start();
+    }, delay);
   }
 
   private watch(engine: Engine, since: number, gen: number): void {
@@ -165,7 +189,10 @@ class LiveAnatomyService implements AnatomyService {
     });
     w.onStatus((s) => {
       if (gen !== this.generation) return;
-      if (!s.connected) this.fail(s.error, engine.choice.endpoint);
+      // The watcher reconnects by itself; while it is away the engine is unreachable, and
+      // when it is back everything is listed again (events may have been missed).
+      if (!s.connected) this.fail(s.error ?? new Error('the event stream ended'), engine.choice.endpoint, true);
+      else if (this.status.kind === 'unreachable') void this.refresh();
     });
     w.start(since);
   }
@@ -236,7 +263,7 @@ class LiveAnatomyService implements AnatomyService {
   private afterChange(updated: string[], removed: string[]): void {
     const all = [...this.containers.values()];
     const before = new Map(all.map((c) => [c.id, linkKey(c)]));
-    linkContainers(all);
+    linkContainers(all, this.ctx?.host);
     const changed = new Set(updated);
     for (const c of all) if (before.get(c.id) !== linkKey(c)) changed.add(c.id);
     this.takenAt = new Date().toISOString();
@@ -244,8 +271,9 @@ class LiveAnatomyService implements AnatomyService {
   }
 }
 
+/** Views show "shared with host" for the host's namespaces, not who else is in them, so that list is left out. */
 function linkKey(c: ContainerAnatomy): string {
-  return NAMESPACE_TYPES.map((t: NamespaceType) => `${c.namespaces[t].sharedWithContainers.join(',')}|${c.namespaces[t].mode.sharesWith?.name ?? ''}`).join(';') + (c.network.sharesWith?.name ?? '');
+  return NAMESPACE_TYPES.map((t: NamespaceType) => `${valueOf(c.namespaces[t].sharedWithHost, false) ? 'host' : c.namespaces[t].sharedWithContainers.join(',')}|${c.namespaces[t].mode.sharesWith?.name ?? ''}`).join(';') + (c.network.sharesWith?.name ?? '');
 }
 
 function emptyHost(endpoint: string): HostAnatomy {

@@ -22,9 +22,12 @@ export function formatCpus(n: number): string {
 
 export type LimitKind = 'bytes' | 'cpus' | 'count' | 'string';
 
-/** One limit value: null is unlimited. */
-export function formatLimitValue(value: number | string | null, kind: LimitKind): string {
-  if (value === null) return 'unlimited';
+/**
+ * One limit value. null is "unlimited" for hard limits; for relative controls (shares,
+ * weights, cpusets) nothing declared means the kernel default applies, so pass 'default'.
+ */
+export function formatLimitValue(value: number | string | null, kind: LimitKind, nullText = 'unlimited'): string {
+  if (value === null) return nullText;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'bytes':
@@ -37,18 +40,18 @@ export function formatLimitValue(value: number | string | null, kind: LimitKind)
 }
 
 /** A Maybe as text: the value, or "unavailable". */
-export function describeMaybe<T extends number | string | null>(m: Maybe<T>, kind: LimitKind = 'string'): string {
+export function describeMaybe<T extends number | string | null>(m: Maybe<T>, kind: LimitKind = 'string', nullText = 'unlimited'): string {
   if (isUnavailable(m)) return 'unavailable';
-  return formatLimitValue(m.value, kind);
+  return formatLimitValue(m.value, kind, nullText);
 }
 
 /**
  * "declared → effective": what Docker was told and what applies. When the two agree only
  * one value is shown; when the kernel file differs from both it is shown in brackets.
  */
-export function formatLimit(limit: Limit<number | string>, kind: LimitKind): string {
-  const d = describeMaybe(limit.declared, kind);
-  const e = describeMaybe(limit.effective, kind);
+export function formatLimit(limit: Limit<number | string>, kind: LimitKind, nullText = 'unlimited'): string {
+  const d = describeMaybe(limit.declared, kind, nullText);
+  const e = describeMaybe(limit.effective, kind, nullText);
   if (isUnavailable(limit.effective)) return `${d} (declared)`;
   if (d === e) return e;
   return `${d} → ${e}`;

@@ -57,6 +57,8 @@ export interface HostContext {
   networks: Map<string, RawNetwork>;
   /** id -> name of every container the engine listed. */
   names: Map<string, string>;
+  /** Ids of the containers the list showed running or paused. */
+  running: Set<string>;
 }
 
 const MODE_FIELD: Record<NamespaceType, string | null> = {
@@ -111,6 +113,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
     engine.docker.listContainers({ all: true }) as Promise<any[]>,
   ]);
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
+  const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
   const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await Promise.all([
     readNamespaces(roots.procRoot, 'self'),
     readNamespaces(roots.procRoot, 1),
@@ -155,7 +158,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       ...(notLocal ? { localReason: notLocal } : {}),
     },
   };
-  return { roots, notLocal, host, layout, hostLinks, networks, names };
+  return { roots, notLocal, host, layout, hostLinks, networks, names, running };
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
@@ -441,17 +444,48 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
   };
 }
 
+/** A container seen only for linking: its name and namespace inodes. */
+export interface LinkPeer {
+  id: string;
+  name: string;
+  inodes: Partial<Record<NamespaceType, number>>;
+}
+
+export function peerOf(c: ContainerAnatomy): LinkPeer {
+  const inodes: Partial<Record<NamespaceType, number>> = {};
+  for (const t of NAMESPACE_TYPES) {
+    const ino = c.namespaces[t].inode;
+    if (isFact(ino)) inodes[t] = ino.value;
+  }
+  return { id: c.id, name: c.name, inodes };
+}
+
+/** Reads just enough of a running container to know which namespaces it holds. */
+export async function readPeer(raw: RawInspect, ctx: HostContext): Promise<LinkPeer | null> {
+  const pid = Number(raw.State?.Pid ?? 0);
+  if (!pid || ctx.notLocal) return null;
+  const ns = await readNamespaces(ctx.roots.procRoot, pid);
+  const inodes: Partial<Record<NamespaceType, number>> = {};
+  for (const t of NAMESPACE_TYPES) if (isFact(ns[t])) inodes[t] = ns[t].value;
+  return { id: String(raw.Id), name: String(raw.Name ?? raw.Id).replace(/^\//, ''), inodes };
+}
+
 /**
  * Cross-container facts that need the whole set: who else holds the same namespace inode,
- * and donor names for container:<id> modes (a rename changes them).
+ * and donor names for container:<id> modes (a rename changes them). Namespaces that are the
+ * host's own are not listed as shared between containers: "shared with host" says it.
+ * `peers` are containers not in the list that still count as sharers (e.g. when the CLI
+ * shows only some containers).
  */
-export function linkContainers(containers: ContainerAnatomy[]): void {
-  const names = new Map(containers.map((c) => [c.id, c.name]));
+export function linkContainers(containers: ContainerAnatomy[], host?: HostAnatomy, peers: LinkPeer[] = []): void {
+  const all = [...containers.map(peerOf), ...peers.filter((p) => !containers.some((c) => c.id === p.id))];
+  const names = new Map(all.map((c) => [c.id, c.name]));
   for (const t of NAMESPACE_TYPES) {
+    const hostIno = host?.namespaces[t].inode;
     const byInode = new Map<number, string[]>();
-    for (const c of containers) {
-      const ino = c.namespaces[t].inode;
-      if (isFact(ino)) byInode.set(ino.value, [...(byInode.get(ino.value) ?? []), c.name]);
+    for (const p of all) {
+      const ino = p.inodes[t];
+      if (ino !== undefined && !(isFact(hostIno) && hostIno.value === ino)) byInode.set(ino, [...(byInode.get(ino) ?? []), p.name]);
     }
     for (const c of containers) {
       const ino = c.namespaces[t].inode;
@@ -465,4 +499,3 @@ export function linkContainers(containers: ContainerAnatomy[]): void {
     if (sw) sw.name = names.get(sw.id) ?? sw.name;
   }
 }
-

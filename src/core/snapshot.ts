@@ -1,6 +1,6 @@
 import type { Engine } from './engine/connection';
 import { toEngineError } from './engine/errors';
-import { introspectContainer, introspectHost, linkContainers, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type Roots } from './introspect';
 import type { ContainerAnatomy, Snapshot } from './model';
 import { mapLimit } from './pool';
 
@@ -55,7 +55,19 @@ export async function takeSnapshot(engine: Engine, opts: SnapshotOptions = {}): 
   const inspected = await mapLimit([...new Set(ids)], INSPECT_CONCURRENCY, (id) => inspectOne(engine, id, ctx));
   let containers = inspected.filter((c): c is ContainerAnatomy => !!c);
   if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
-  linkContainers(containers);
+  // Showing some containers: the others still count when saying who shares a namespace.
+  let peers: LinkPeer[] = [];
+  if (opts.only && opts.only.length) {
+    const others = listed.filter((c) => !ids.includes(c.id) && ctx.running.has(c.id)).map((c) => c.id);
+    peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
+      try {
+        return await readPeer(await engine.docker.getContainer(id).inspect(), ctx);
+      } catch {
+        return null; // gone since the list: it shares nothing any more
+      }
+    })).filter((p): p is LinkPeer => !!p);
+  }
+  linkContainers(containers, ctx.host, peers);
   containers.sort(byStateThenName);
   return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers }, ctx, missing };
 }

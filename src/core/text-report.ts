@@ -38,6 +38,12 @@ export function safe(s: string): string {
   return s.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
 }
 
+/** "a, b, c and 47 more containers": long lists stay one readable line. */
+export function listSome(items: string[], noun: string, sep = ', ', max = 5): string {
+  if (items.length <= max) return items.join(sep);
+  return `${items.slice(0, max).join(sep)}${sep}and ${items.length - max} more ${noun}s`;
+}
+
 function why(m: Maybe<unknown>): string {
   return isUnavailable(m) ? m.unavailable : '';
 }
@@ -76,7 +82,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
       marker = p('33', 'shared with host');
       topic = `ns.${t}.host`;
     } else if (ns.sharedWithContainers.length) {
-      marker = p('36', `shared with ${ns.sharedWithContainers.map(safe).join(', ')}`);
+      marker = p('36', `shared with ${listSome(ns.sharedWithContainers.map(safe), 'container')}`);
       topic = `ns.${t}.container`;
       vars.name = ns.sharedWithContainers.join(', ');
     } else marker = p('32', 'own');
@@ -90,8 +96,8 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
 
   L.row(p('1', '  cgroup limits') + p('90', '  declared → effective'));
-  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string): void => {
-    L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind), 28)}${used ? p('90', used) : ''}`);
+  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string): void => {
+    L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind, nullText), 28)}${used ? p('90', used) : ''}`);
     if (isUnavailable(l.effective) && isFact(l.declared) && c.state === 'running') L.row(`      ${p('90', l.effective.unavailable)}`);
     L.note(topic);
   };
@@ -101,11 +107,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap');
   const cpu = c.cgroup.cpu;
   lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined);
-  lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares');
-  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus');
-  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems');
+  lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares', undefined, 'default');
+  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all');
+  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all');
   lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined);
-  lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight');
+  lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight', undefined, 'default');
 
   L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
   L.note(`net.mode.${c.network.mode === 'other' ? 'bridge' : c.network.mode}`, { name: c.network.sharesWith?.name ?? '' });
@@ -141,7 +147,7 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   if (isUnavailable(h.bridges)) L.row(`    ${p('90', h.bridges.unavailable)}`);
   else
     for (const b of h.bridges.value) {
-      L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ports: ${b.ports.join(' ')}`) : ''}`);
+      L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ports: ${listSome(b.ports, 'veth', ' ')}`) : ''}`);
     }
   return L.out.join('\n');
 }
