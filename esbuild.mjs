@@ -5,6 +5,21 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// dockerode loads its BuildKit session code (gRPC, protobuf: about 400 KB) eagerly; we
+// never build images, so those two modules are replaced by a stub that says so if called.
+const noImageBuilds = {
+  name: 'no-image-builds',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) =>
+      /node_modules[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: args.path, namespace: 'no-image-builds' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-image-builds' }, () => ({
+      contents: 'module.exports = function () { throw new Error("image builds are not supported here"); };',
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -21,6 +36,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'cpu-features', '*.node'],
+    plugins: [noImageBuilds],
   },
   {
     ...common,
@@ -31,6 +47,7 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     external: ['cpu-features', '*.node'],
+    plugins: [noImageBuilds],
   },
   {
     ...common,
