@@ -34,7 +34,6 @@ function pad(s: string, n: number): string {
 
 /** Strip control characters so container data cannot drive the terminal. */
 export function safe(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
 }
 
