@@ -19,10 +19,13 @@ export interface EventSample {
   startToModelMs: number;
   /** How long the engine took to answer POST /containers/{id}/start. */
   startCallMs: number;
-  /** From the engine's start event passing through the proxy to the model being ready. */
+  /** From the engine's first event naming the container (network connect or start) passing the proxy to the model being ready. */
   eventToModelMs: number | null;
   inspectsOfTarget: number;
+  /** Inspects of other containers that no engine event in the window named (target 0). */
   inspectsOfOthers: number;
+  /** Inspects of other containers that an event in the window named (other work on the engine). */
+  inspectsAfterForeignEvents: number;
   requests: Record<string, number>;
 }
 
@@ -35,7 +38,7 @@ export interface EventResult {
   startCallP50Ms: number;
   /** Every start re-read exactly the started container and no other. */
   onlyTargetReread: boolean;
-  restart: { inspectsOfTarget: number; inspectsOfOthers: number; requests: Record<string, number> };
+  restart: Pick<EventSample, 'inspectsOfTarget' | 'inspectsOfOthers' | 'inspectsAfterForeignEvents' | 'requests'>;
 }
 
 export function isLive(c: ContainerAnatomy | undefined): boolean {
@@ -62,25 +65,29 @@ export function waitForModel(service: AnatomyService, cond: () => boolean, timeo
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function inspectCounts(proxy: CountingProxy, since: number, targetId: string): Pick<EventSample, 'inspectsOfTarget' | 'inspectsOfOthers' | 'requests'> {
+function inspectCounts(proxy: CountingProxy, since: number, targetId: string): EventResult['restart'] {
+  const named = proxy.eventChunks.filter((c) => c.at >= since).map((c) => c.text).join('\n');
   let inspectsOfTarget = 0;
   let inspectsOfOthers = 0;
+  let inspectsAfterForeignEvents = 0;
   const requests: Record<string, number> = {};
   for (const r of proxy.requests) {
     if (r.at < since || (r.method === 'GET' && r.path === '/events')) continue;
     const m = /^\/containers\/([^/]+)\/json$/.exec(r.path);
     if (r.method === 'GET' && m) {
       if (m[1] === targetId) inspectsOfTarget++;
+      else if (named.includes(m[1])) inspectsAfterForeignEvents++;
       else inspectsOfOthers++;
     }
     const k = normalisedKey(r);
     requests[k] = (requests[k] ?? 0) + 1;
   }
-  return { inspectsOfTarget, inspectsOfOthers, requests };
+  return { inspectsOfTarget, inspectsOfOthers, inspectsAfterForeignEvents, requests };
 }
 
-function eventSeenAt(proxy: CountingProxy, since: number, id: string, action: string): number | null {
-  const hit = proxy.eventChunks.find((c) => c.at >= since && c.text.includes(`"Action":"${action}"`) && c.text.includes(id));
+/** The first event naming the container after `since` (a network connect can precede the start). */
+function eventSeenAt(proxy: CountingProxy, since: number, id: string): number | null {
+  const hit = proxy.eventChunks.find((c) => c.at >= since && c.text.includes(id));
   return hit ? hit.at : null;
 }
 
@@ -113,7 +120,7 @@ export async function measureEvents(
     const startReturned = performance.now();
     const ready = await waitForModel(service, () => isLive(service.container(spare.id)), 10_000, 'the model to show the started container');
     await sleep(SETTLE_MS);
-    const seen = eventSeenAt(proxy, mark, spare.id, 'start');
+    const seen = eventSeenAt(proxy, mark, spare.id);
     samples.push({
       startToModelMs: ready - mark,
       startCallMs: startReturned - mark,
@@ -121,7 +128,7 @@ export async function measureEvents(
       ...inspectCounts(proxy, mark, spare.id),
     });
     const s = samples[samples.length - 1];
-    log(`  start ${i + 1}/${iterations}: ${s.startToModelMs.toFixed(0)} ms (engine call ${s.startCallMs.toFixed(0)} ms, event→model ${s.eventToModelMs?.toFixed(0) ?? '?'} ms), inspects ${s.inspectsOfTarget}+${s.inspectsOfOthers}`);
+    log(`  start ${i + 1}/${iterations}: ${s.startToModelMs.toFixed(0)} ms (engine call ${s.startCallMs.toFixed(0)} ms, event→model ${s.eventToModelMs?.toFixed(0) ?? '?'} ms), inspects ${s.inspectsOfTarget} of it, ${s.inspectsOfOthers} of others, ${s.inspectsAfterForeignEvents} after others' events`);
     await stopAndSettle(docker, service, spare.id);
   }
 

@@ -12,12 +12,14 @@ export interface IdleResult {
   /** Containers on the engine from this benchmark. */
   n: number;
   seconds: number;
-  /** Requests other than the /events stream in the window. */
+  /** Requests other than the /events stream in the window that no engine event explains (target 0). */
   requests: number;
+  /** Every request other than the /events stream, explained or not. */
+  allRequests: number;
   byPath: Record<string, number>;
   /** Engine events that reached the service in the window (from activity outside the benchmark). */
   eventsInWindow: number;
-  /** Of `requests`, those naming a container an event in the window named. */
+  /** Requests naming a container an event in the window named, or the network list after an event. */
   requestsAfterEvents: number;
   /** The /events stream stayed the one open subscription (no reconnect in the window). */
   eventStreamsOpened: number;
@@ -44,5 +46,5 @@ export async function measureIdle(service: AnatomyService, proxy: CountingProxy,
     const id = /[0-9a-f]{64}/.exec(r.path)?.[0];
     if ((id && text.includes(id)) || (r.path === '/networks' && eventsInWindow > 0)) requestsAfterEvents++;
   }
-  return { n, seconds, requests: others.length, byPath, eventsInWindow, requestsAfterEvents, eventStreamsOpened: window.length - others.length };
+  return { n, seconds, requests: others.length - requestsAfterEvents, allRequests: others.length, byPath, eventsInWindow, requestsAfterEvents, eventStreamsOpened: window.length - others.length };
 }

@@ -30,10 +30,12 @@ export interface BenchOptions {
   idleSeconds: number;
   eventIterations: number;
   build: boolean;
+  /** Leave the containers running at the end (for profiling); the next run sweeps them. */
+  keep: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const o: BenchOptions = { sizes: [10, 50, 200], runs: 5, quick: false, skipHost: false, json: false, idleSeconds: 60, eventIterations: 20, build: true };
+  const o: BenchOptions = { sizes: [10, 50, 200], runs: 5, quick: false, skipHost: false, json: false, idleSeconds: 60, eventIterations: 20, build: true, keep: false };
   const rest = [...argv];
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -70,11 +72,14 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--no-build':
         o.build = false;
         break;
+      case '--keep':
+        o.keep = true;
+        break;
       case '--json':
         o.json = true;
         break;
       default:
-        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --no-build)`);
+        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --no-build --keep)`);
     }
   }
   if (quick) {
@@ -101,15 +106,18 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
   let proxy: CountingProxy | undefined;
   const services: AnatomyService[] = [];
   let cleaning: Promise<void> | undefined;
+  let interrupted = false;
   const cleanup = (): Promise<void> =>
     (cleaning ??= (async () => {
       for (const s of services) s.dispose();
       engine?.dispose();
       await proxy?.close().catch(() => undefined);
+      if (opts.keep && !interrupted) return log(`--keep: left ${fleet.members.length} bench containers running`);
       const removed = await fleet.sweep();
       log(`removed ${removed} bench containers`);
     })());
   const onSignal = (sig: NodeJS.Signals): void => {
+    interrupted = true;
     log(`${sig}: removing the bench containers…`);
     void cleanup().finally(() => process.exit(130));
   };
@@ -118,6 +126,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
 
   try {
     const t0 = Date.now();
+    const loadAtStart = os.loadavg()[0];
     const left = await fleet.sweep();
     if (left) log(`removed ${left} containers left over from an earlier run`);
     await docker.getImage(IMAGE).inspect().catch(() => {
@@ -178,7 +187,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
     const info = await engine.info();
     return {
       options: opts,
-      machine: { cpus: os.cpus().length, memBytes: os.totalmem(), node: process.version, docker: `${engine.serverVersion} (API ${engine.apiVersion})`, cgroup: `v${info.CgroupVersion} ${info.CgroupDriver}` },
+      machine: { loadAvg: [loadAtStart, os.loadavg()[0]], cpus: os.cpus().length, memBytes: os.totalmem(), node: process.version, docker: `${engine.serverVersion} (API ${engine.apiVersion})`, cgroup: `v${info.CgroupVersion} ${info.CgroupDriver}` },
       snapshots,
       peakRssBytes,
       events,

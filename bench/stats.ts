@@ -20,10 +20,3 @@ export function cell(v: number | null | undefined, digits = 0): string {
   return v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits);
 }
 
-export function mib(bytes: number | null): string {
-  return bytes === null ? '–' : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-export function kib(bytes: number | null): string {
-  return bytes === null ? '–' : `${(bytes / 1024).toFixed(0)} KiB`;
-}
