@@ -37,8 +37,8 @@ export interface TooltipSpec {
   topics: TopicRef[];
 }
 
-/** What the catalog returns for a topic; its title and body are trusted Markdown without HTML. */
-export type ExplainFn = (topic: string, vars?: Record<string, string | number>) => { title: string; body: string } | undefined;
+/** What the catalog returns for a topic; its text is trusted Markdown without HTML. */
+export type ExplainFn = (topic: string, vars?: Record<string, string | number>) => { title: string; summary?: string; body: string } | undefined;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -61,12 +61,13 @@ export function fillMarkdown(template: string, vars: Record<string, string | num
   });
 }
 
-/** One explained topic as Markdown: bold title, blank line, body. */
+/** One explained topic as Markdown: bold title, then the one-sentence summary, then the body. */
 export function explanationMarkdown(ref: TopicRef, explain: ExplainFn): string | undefined {
   // Ask for the raw text and fill it here, where we know which placeholders sit in code spans.
   const e = explain(ref.topic);
   if (!e) return undefined;
-  return `**${fillMarkdown(e.title, ref.vars)}**\n\n${fillMarkdown(e.body, ref.vars)}`;
+  const parts = [`**${fillMarkdown(e.title, ref.vars)}**`, e.summary ? fillMarkdown(e.summary, ref.vars) : '', fillMarkdown(e.body, ref.vars)];
+  return parts.filter(Boolean).join('\n\n');
 }
 
 /** The whole tooltip as Markdown, every piece of data escaped. */

@@ -19,6 +19,7 @@ export class RowNode extends vscode.TreeItem {
     this.description = row.description;
     this.contextValue = row.contextValue;
     this.iconPath = row.icon ? new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined) : undefined;
+    this.command = row.command ? { command: row.command.id, title: row.label, arguments: row.command.args } : undefined;
     this.tooltip = undefined; // resolved on hover (resolveTreeItem)
     this.accessibilityInformation = { label: [row.label, row.description].filter(Boolean).join(', ') };
   }
@@ -36,6 +37,7 @@ export class LimitNode extends RowNode {}
 export class NetworkNode extends RowNode {}
 export class ValueNode extends RowNode {}
 export class MessageNode extends RowNode {}
+export class ActionNode extends RowNode {}
 
 const CLASSES: Record<RowKind, typeof RowNode> = {
   group: GroupNode,
@@ -47,6 +49,7 @@ const CLASSES: Record<RowKind, typeof RowNode> = {
   ports: ValueNode,
   value: ValueNode,
   message: MessageNode,
+  action: ActionNode,
 };
 
 export function nodeFor(row: Row, parent: RowNode | undefined): RowNode {

@@ -7,7 +7,7 @@ import { explain, type Lang } from '../core/catalog';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, type RowOptions } from './rows';
+import { childRows, unreachableRows, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -43,7 +43,9 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   getChildren(parent?: RowNode): RowNode[] {
     const snap = this.service.snapshot();
     if (!parent) {
-      if (this.service.status.kind !== 'ready') return [];
+      const status = this.service.status;
+      if (status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
+      if (status.kind !== 'ready') return [];
       this.shownStructure = structureKey(snap, this.settings());
     }
     return childRows(snap, parent?.row, this.options()).map((row) => {

@@ -23,7 +23,6 @@ export class ContainersView implements vscode.Disposable {
   readonly provider: ContainersTreeProvider;
   readonly treeView: vscode.TreeView<RowNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  private starting: Promise<void> | undefined;
   private pauseTimer: NodeJS.Timeout | undefined;
   private shownStatus: ViewStatus | undefined;
 
@@ -49,31 +48,28 @@ export class ContainersView implements vscode.Disposable {
     if (this.treeView.visible) this.onShown();
   }
 
-  /** Starts the engine work if it is not running; commands await this before reading the model. */
+  /**
+   * Starts the engine work if it is not running (the service coalesces concurrent starts and
+   * returns at once when ready); commands await this before reading the model.
+   */
   ensureStarted(): Promise<void> {
     this.cancelPause();
-    if (this.starting) return this.starting;
-    this.updateStatus();
-    this.starting = this.service.start().then(
+    return this.service.start().then(
       () => this.updateStatus(),
       (err: unknown) => {
         this.log(`engine start failed: ${err instanceof Error ? err.message : String(err)}`);
-        this.starting = undefined;
         this.updateStatus();
       },
     );
-    return this.starting;
   }
 
-  /** Forgets the running start so the next ensureStarted() connects again (retry, settings change). */
+  /** Connects again (Retry). */
   restart(): Promise<void> {
-    this.starting = undefined;
     return this.ensureStarted();
   }
 
   /** After the engine connection was replaced: connect again only if someone is looking. */
   reconnected(): void {
-    this.starting = undefined;
     if (this.treeView.visible) void this.ensureStarted();
     else this.updateStatus();
   }
@@ -94,7 +90,6 @@ export class ContainersView implements vscode.Disposable {
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = undefined;
       if (this.treeView.visible) return;
-      this.starting = undefined;
       this.service.pause();
       this.log('view hidden: event stream paused');
     }, PAUSE_AFTER_MS);
@@ -112,15 +107,14 @@ export class ContainersView implements vscode.Disposable {
     const hidden = this.settings().showStopped ? 0 : containers.filter(isStopped).length;
     let status: ViewStatus;
     let message: string | undefined;
+    // A message hides the welcome views, so only the states without one may set it.
     if (s.kind === 'unreachable') {
       status = 'unreachable';
-      message = s.reason;
+      message = vscode.l10n.t('The Docker Engine at {0} cannot be reached: {1}', s.endpoint || '?', s.reason);
     } else if (s.kind === 'connecting') {
       status = 'connecting';
-      message = s.endpoint ? vscode.l10n.t('Connecting to {0}…', s.endpoint) : undefined;
     } else if (containers.length - hidden === 0) {
       status = 'empty';
-      message = hidden ? vscode.l10n.t('{0} stopped containers are hidden.', hidden) : undefined;
     } else {
       status = 'ready';
       message = hidden ? vscode.l10n.t('{0} stopped containers are hidden.', hidden) : undefined;

@@ -14,6 +14,7 @@ export { rootRows, containerRow, visibleContainers, composeProject, isStopped, s
 export { sharingOf, sharingText, namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
+export { unreachableRows } from './status';
 
 /** Children of `parent` (the root when undefined) in `snapshot`. */
 export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {

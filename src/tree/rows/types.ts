@@ -12,7 +12,7 @@ export type Translate = (message: string, ...args: Array<string | number>) => st
 export const plainTranslate: Translate = (message, ...args) =>
   message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
 
-export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message';
+export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message' | 'action';
 
 export type SectionKey = 'namespaces' | 'limits' | 'network';
 
@@ -57,6 +57,8 @@ export interface Row {
   containerId?: string;
   /** Text that Copy Value puts on the clipboard. */
   value?: string;
+  /** Command run when the row is clicked (action rows). */
+  command?: { id: string; args?: unknown[] };
   tooltip: TooltipSpec;
 }
 

@@ -62,6 +62,11 @@ describe('tooltipMarkdown', () => {
     assert.equal(fillMarkdown('{what} and {missing}', { what: 'x' }), 'x and {missing}');
   });
 
+  it('puts the summary between title and body when the catalog has one', () => {
+    const md = tooltipMarkdown({ heading: '', facts: [], notes: [], topics: [{ topic: 'x', vars: { name: '<b>' } }] }, () => ({ title: 'T', summary: 'S {name}.', body: 'B' }));
+    assert.equal(md, '**T**\n\nS &lt;b&gt;.\n\nB');
+  });
+
   it('skips topics the catalog does not know', () => {
     const md = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'missing' }] }, () => undefined);
     assert.equal(md, '**web**');

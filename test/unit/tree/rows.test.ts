@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { childRows, plainTranslate, type Row, type RowOptions } from '../../../src/tree/rows';
+import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions } from '../../../src/tree/rows';
 import { EVIL_ID, EVIL_NAME, OLD_ID, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
 const opts: RowOptions = { showStopped: true, groupByCompose: true, t: plainTranslate };
@@ -169,5 +169,18 @@ describe('tree rows: hostile data stays data', () => {
     assert.ok(evil);
     assert.equal(evil.label, EVIL_NAME);
     assert.equal(evil.tooltip.heading, EVIL_NAME);
+  });
+});
+
+describe('tree rows: engine unreachable', () => {
+  it('offers Retry, Select Engine/Context and Open Settings as clickable rows', () => {
+    const rows = unreachableRows('connect ENOENT /nope.sock', plainTranslate);
+    assert.deepEqual(rows.map((r) => [r.label, r.command?.id]), [
+      ['Retry', 'containerAnatomy.engine.retry'],
+      ['Select Engine/Context', 'containerAnatomy.engine.select'],
+      ['Open Settings', 'workbench.action.openSettings'],
+    ]);
+    assert.deepEqual(rows[0].tooltip.notes, ['connect ENOENT /nope.sock']);
+    assert.deepEqual(rows[2].command?.args, ['containerAnatomy.engine']);
   });
 });

@@ -1,0 +1,23 @@
+import { tooltip, type Row, type Translate } from './types';
+
+/**
+ * What the tree shows while the engine cannot be reached. Welcome views are hidden as soon
+ * as the view shows a message, and the message is where the reason goes, so the actions a
+ * welcome view would offer are rows here.
+ */
+export function unreachableRows(reason: string, t: Translate): Row[] {
+  const action = (key: string, label: string, icon: string, id: string, args?: unknown[]): Row => ({
+    id: `status:${key}`,
+    kind: 'action',
+    label,
+    contextValue: 'action',
+    icon: { id: icon },
+    command: { id, ...(args ? { args } : {}) },
+    tooltip: tooltip(label, [{ topic: 'ui.unreachable' }], [], reason ? [reason] : []),
+  });
+  return [
+    action('retry', t('Retry'), 'debug-restart', 'containerAnatomy.engine.retry'),
+    action('select', t('Select Engine/Context'), 'plug', 'containerAnatomy.engine.select'),
+    action('settings', t('Open Settings'), 'settings-gear', 'workbench.action.openSettings', ['containerAnatomy.engine']),
+  ];
+}
