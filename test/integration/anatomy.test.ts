@@ -80,7 +80,10 @@ describe('anatomy of real containers (one snapshot against the kernel)', functio
       assert.equal(val(a.namespaces[t].sharedWithHost, t), false, `default ${t} is private`);
       assert.ok(lsnsHas(t, val(a.namespaces[t].inode, t)), `lsns lists the ${t} namespace`);
     }
-    for (const t of ['cgroup', 'user', 'time'] as const) assert.equal(val(a.namespaces[t].sharedWithHost, t), true, `default ${t} is the host's on cgroup v1`);
+    for (const t of ['cgroup', 'user', 'time'] as const) {
+      assert.equal(val(a.namespaces[t].sharedWithHost, t), true, `default ${t} is the host's on cgroup v1`);
+      assert.deepEqual(a.namespaces[t].sharedWithContainers, [], `the host's ${t} namespace is not listed as shared between containers`);
+    }
     const chain = val(a.process.nspid, 'nspid');
     assert.deepEqual(chain, nspid(p));
     assert.deepEqual(chain, [p, 1]);

@@ -75,6 +75,13 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     for (const t of ['net', 'pid', 'mnt'] as const) assert.equal((snap.host.namespaces[t].inode as { value: number }).value, nsInode('self', t));
   });
 
+  it('naming one container still names the containers it shares a namespace with', async () => {
+    const only = await runCliJson<Snapshot>([joiner.name]);
+    assert.deepEqual(only.containers.map((c) => c.id), [joiner.id]);
+    assert.ok(only.containers[0].namespaces.net.sharedWithContainers.includes(donor.name), 'the donor is named though not shown');
+    assert.equal(only.containers[0].namespaces.net.mode.sharesWith?.name, donor.name);
+  });
+
   it('exit code 3 for an unknown container', async () => {
     const [r, diff] = await Promise.all([runCli([suite.fullName('no-such-container')]), runCli(['diff', donor.name, suite.fullName('nope')])]);
     assert.equal(r.code, 3, r.stderr);
