@@ -19,7 +19,10 @@ export interface EventSample {
   startToModelMs: number;
   /** How long the engine took to answer POST /containers/{id}/start. */
   startCallMs: number;
-  /** From the engine's first event naming the container (network connect or start) passing the proxy to the model being ready. */
+  /**
+   * From the engine's start event passing the proxy to the model being ready; 0 when the
+   * re-read after the earlier network connect event had already found the container running.
+   */
   eventToModelMs: number | null;
   inspectsOfTarget: number;
   /** Inspects of other containers that no engine event in the window named (target 0). */
@@ -85,9 +88,9 @@ function inspectCounts(proxy: CountingProxy, since: number, targetId: string): E
   return { inspectsOfTarget, inspectsOfOthers, inspectsAfterForeignEvents, requests };
 }
 
-/** The first event naming the container after `since` (a network connect can precede the start). */
+/** When the engine's start event for the container passed the proxy after `since`. */
 function eventSeenAt(proxy: CountingProxy, since: number, id: string): number | null {
-  const hit = proxy.eventChunks.find((c) => c.at >= since && c.text.includes(id));
+  const hit = proxy.eventChunks.find((c) => c.at >= since && c.text.includes('"Action":"start"') && c.text.includes(id));
   return hit ? hit.at : null;
 }
 
@@ -124,7 +127,7 @@ export async function measureEvents(
     samples.push({
       startToModelMs: ready - mark,
       startCallMs: startReturned - mark,
-      eventToModelMs: seen === null ? null : ready - seen,
+      eventToModelMs: seen === null ? null : Math.max(0, ready - seen),
       ...inspectCounts(proxy, mark, spare.id),
     });
     const s = samples[samples.length - 1];

@@ -17,7 +17,8 @@ export async function measureHost(log: (s: string) => void): Promise<HostResult>
     log(`host: not measured — ${reason}`);
     return { measured: false, reason };
   }
-  const reason = 'test/host/server.ts exists but exposes no activation timing or engine-host setting this benchmark can read yet';
+  const reason =
+    'test/host starts code-server, but activation needs a browser on the workbench and neither VS Code nor the extension reports activation time where this benchmark can read it';
   log(`host: not measured — ${reason}`);
   return { measured: false, reason };
 }

@@ -21,6 +21,8 @@ export interface IdleResult {
   eventsInWindow: number;
   /** Requests naming a container an event in the window named, or the network list after an event. */
   requestsAfterEvents: number;
+  /** Method and path of each request no event explains. */
+  unexplained: string[];
   /** The /events stream stayed the one open subscription (no reconnect in the window). */
   eventStreamsOpened: number;
 }
@@ -30,21 +32,26 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function measureIdle(service: AnatomyService, proxy: CountingProxy, n: number, seconds: number): Promise<IdleResult> {
   await service.start();
   if (service.status.kind !== 'ready') throw new Error(`the service did not become ready: ${JSON.stringify(service.status)}`);
+  const readyAt = performance.now();
   await sleep(1000);
   const mark = performance.now();
   await sleep(seconds * 1000);
   const window = proxy.requests.filter((r) => r.at >= mark);
   const others = window.filter((r) => !isEventStream(r));
-  const chunks = proxy.eventChunks.filter((c) => c.at >= mark).map((c) => c.text);
-  const eventsInWindow = chunks.reduce((n, t) => n + (t.match(/"Action":/g)?.length ?? 0), 0);
-  const text = chunks.join('\n');
+  const count = (texts: string[]): number => texts.reduce((n, t) => n + (t.match(/"Action":/g)?.length ?? 0), 0);
+  const eventsInWindow = count(proxy.eventChunks.filter((c) => c.at >= mark).map((c) => c.text));
+  // An event just before the window can still cause a re-read inside it, so look back to readiness.
+  const recent = proxy.eventChunks.filter((c) => c.at >= readyAt).map((c) => c.text);
+  const text = recent.join('\n');
+  const unexplained: string[] = [];
   const byPath: Record<string, number> = {};
   let requestsAfterEvents = 0;
   for (const r of others) {
     const k = normalisedKey(r);
     byPath[k] = (byPath[k] ?? 0) + 1;
     const id = /[0-9a-f]{64}/.exec(r.path)?.[0];
-    if ((id && text.includes(id)) || (r.path === '/networks' && eventsInWindow > 0)) requestsAfterEvents++;
+    if ((id && text.includes(id)) || (r.path === '/networks' && count(recent) > 0)) requestsAfterEvents++;
+    else unexplained.push(`${r.method} ${r.path}`);
   }
-  return { n, seconds, requests: others.length - requestsAfterEvents, allRequests: others.length, byPath, eventsInWindow, requestsAfterEvents, eventStreamsOpened: window.length - others.length };
+  return { n, seconds, unexplained, requests: others.length - requestsAfterEvents, allRequests: others.length, byPath, eventsInWindow, requestsAfterEvents, eventStreamsOpened: window.length - others.length };
 }

@@ -41,8 +41,11 @@ function snapshotTable(r: BenchReport): string[] {
     row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
     row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
     row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
+    row('  CPU of the CLI process (user+sys)', (s) => cell(s.cliCpuMs)),
+    row('  CPU of dockerd serving the CLI', (s) => cell(s.dockerdCpuMsForCli)),
+    row('  CPU of dockerd serving docker ps+inspect', (s) => cell(s.dockerdCpuMsForDocker)),
     at200 ? `  -> at N=200 the ratio ${mark(at200.ratio <= 1)} the target` : '  -> N=200 not run: no verdict on the ratio target',
-    `Peak RSS of the CLI at N=${cols[cols.length - 1]?.n ?? '?'}: ${r.peakRssBytes === null ? 'not measured' : `${(r.peakRssBytes / 1048576).toFixed(1)} MiB`} (ru_maxrss read in a process exit hook)`,
+    `Peak RSS of the CLI at N=${cols[cols.length - 1]?.n ?? '?'}: ${r.peakRssBytes === null ? 'not measured' : `${(r.peakRssBytes / 1048576).toFixed(1)} MiB`} (highest ru_maxrss of the timed runs, read in an exit hook)`,
   ];
 }
 
@@ -54,7 +57,7 @@ function eventLines(r: BenchReport): string[] {
   return [
     pad(`Event to model, N=${n} running, ${e.samples.length} starts of one stopped container (ms)`, 72) + lpad('p50', 6) + lpad('p95', 7),
     row('  start request sent -> model running, all 8 inodes (target 100/250)', e.p50Ms, e.p95Ms) + `  ${mark(e.p50Ms <= 100 && e.p95Ms <= 250)}`,
-    row("  engine's first event for it at the socket -> model", e.eventP50Ms, e.eventP95Ms),
+    row("  engine's start event at the socket -> model (0: already read)", e.eventP50Ms, e.eventP95Ms),
     row('  POST /containers/{id}/start answered by the engine', e.startCallP50Ms),
     `  re-reads per start: ${e.onlyTargetReread ? 'only the started container' : 'OTHER CONTAINERS TOO'} (inspects of it/others per start: ${summariseInspects(e)}; restart: ${e.restart.inspectsOfTarget}/${e.restart.inspectsOfOthers})`,
     `  requests of one start: ${formatCounts(e.samples[e.samples.length - 1]?.requests ?? {})}`,
@@ -78,7 +81,7 @@ function idleLines(r: BenchReport): string[] {
   if (!i) return ['Idle: not measured'];
   return [
     `Idle, N=${i.n}, ${i.seconds} s, live service through the counting proxy`,
-    `  requests not caused by an engine event: ${i.requests} (target 0) ${mark(i.requests === 0)}`,
+    `  requests not caused by an engine event: ${i.requests} (target 0) ${mark(i.requests === 0)}${i.unexplained.length ? ` — ${i.unexplained.join(', ')}` : ''}`,
     `  all requests other than the open /events stream: ${i.allRequests}${i.allRequests ? ` (${formatCounts(i.byPath)}), ${i.requestsAfterEvents} of them re-reads after ${i.eventsInWindow} events from other work on the engine` : ''}`,
     `  /events subscriptions opened in the window: ${i.eventStreamsOpened}; engine events in the window: ${i.eventsInWindow}`,
     `  in the real VS Code host: ${r.host.measured ? `${r.host.idleRequests ?? 'not measured'}` : `not measured — ${r.host.reason}`}`,
@@ -88,7 +91,7 @@ function idleLines(r: BenchReport): string[] {
 function bundleLines(r: BenchReport): string[] {
   const b = r.bundles;
   return [
-    `Bundles after node esbuild.mjs --production${b.buildError ? ` (BUILD FAILED: ${b.buildError.split('\n')[0]})` : ''}`,
+    `Bundles ${r.options.build ? 'after node esbuild.mjs --production' : 'as found in dist/ (not rebuilt: --quick or --no-build)'}${b.buildError ? ` (BUILD FAILED: ${b.buildError.split('\n')[0]})` : ''}`,
     `  dist/extension.js  ${pad(decimal(b.extensionBytes, 'MB'), 10)} (target <= 1.5 MB)${b.extensionBytes === null ? '' : ` ${mark(b.extensionBytes <= EXT_TARGET)}`}`,
     `  dist/webview.js    ${pad(decimal(b.webviewBytes, 'kB'), 10)} (target <= 300 kB)${b.webviewBytes === null ? '' : ` ${mark(b.webviewBytes <= WEBVIEW_TARGET)}`}`,
     `  activation in VS Code: ${r.host.measured ? `${r.host.activationMs.toFixed(0)} ms` : `not measured — ${r.host.reason}`}`,

@@ -18,7 +18,7 @@ import { Fleet, IMAGE } from './fleet';
 import { measureHost, type HostResult } from './host';
 import { measureIdle, type IdleResult } from './idle';
 import { startCountingProxy, type CountingProxy } from './proxy';
-import { measurePeakRss, measureSnapshot, type SnapshotResult } from './snapshot';
+import { CLI, measureSnapshot, type SnapshotResult } from './snapshot';
 import { renderTable, toJson, type BenchReport } from './report';
 
 export interface BenchOptions {
@@ -69,8 +69,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--skip-host':
         o.skipHost = true;
         break;
+      case '--build':
+        o.build = true;
+        explicit.add('build');
+        break;
       case '--no-build':
         o.build = false;
+        explicit.add('build');
         break;
       case '--keep':
         o.keep = true;
@@ -79,14 +84,15 @@ export function parseOptions(argv: string[]): BenchOptions {
         o.json = true;
         break;
       default:
-        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --no-build --keep)`);
+        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --build --no-build --keep)`);
     }
   }
   if (quick) {
     o.quick = true;
     if (!explicit.has('sizes')) o.sizes = [3];
     if (!explicit.has('runs')) o.runs = 1;
-    if (!explicit.has('idle')) o.idleSeconds = 5;
+    if (!explicit.has('idle')) o.idleSeconds = 3;
+    if (!explicit.has('build')) o.build = false;
     if (!explicit.has('events')) o.eventIterations = 3;
   }
   o.sizes = [...new Set(o.sizes)].sort((a, b) => a - b);
@@ -138,6 +144,10 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
       log('building with node esbuild.mjs --production …');
       const b = await build(true);
       if (!b.ok) buildError = b.error;
+    } else if (sizeOf(CLI) === null) {
+      log('dist/cli.js is missing: building with node esbuild.mjs …');
+      const b = await build(false);
+      if (!b.ok) throw new Error(`node esbuild.mjs failed: ${b.error}`);
     }
     const bundles = {
       extensionBytes: sizeOf(EXTENSION_BUNDLE),
@@ -169,7 +179,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         s.dispose();
       }
       if (n === largest) {
-        peakRssBytes = await measurePeakRss();
+        peakRssBytes = snapshots[snapshots.length - 1].peakRssBytes;
         log(`events: ${opts.eventIterations} starts of one stopped container among N=${n} running …`);
         const spare = await fleet.createSpare();
         const s = createAnatomyService({ host: proxy.endpoint });

@@ -24,6 +24,13 @@ export interface SnapshotResult {
   dockerInspectOnlyMs: number;
   ratio: number;
   coreMs: number;
+  /** User + system CPU of the CLI process (median), from its own exit hook. */
+  cliCpuMs: number;
+  /** CPU dockerd spent serving one run (median), from /proc/<dockerd>/stat; null if unreadable. */
+  dockerdCpuMsForCli: number | null;
+  dockerdCpuMsForDocker: number | null;
+  /** Highest ru_maxrss over the timed CLI runs. */
+  peakRssBytes: number;
   cliSamples: number[];
   dockerSamples: number[];
   coreSamples: number[];
@@ -45,10 +52,55 @@ function timedExec(file: string, args: string[], env?: NodeJS.ProcessEnv): Promi
   });
 }
 
-async function runCli(): Promise<Timed & { count: number }> {
-  const r = await timedExec(process.execPath, [CLI, '--json', '--all']);
+/** A preload that writes the process's own peak RSS and CPU time at exit (well under 1 ms). */
+function writeExitHook(dir: string): string {
+  const hook = path.join(dir, 'exit-hook.cjs');
+  fs.writeFileSync(
+    hook,
+    "const fs = require('node:fs');\n" +
+      "process.on('exit', () => { const u = process.resourceUsage();\n" +
+      "  fs.writeFileSync(process.env.BENCH_EXIT_FILE, JSON.stringify({ maxRssBytes: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })); });\n",
+  );
+  return hook;
+}
+
+async function runCli(dir: string, hook: string): Promise<Timed & { count: number; cpuMs: number; maxRssBytes: number }> {
+  const out = path.join(dir, 'exit.json');
+  const r = await timedExec(process.execPath, ['--require', hook, CLI, '--json', '--all'], { ...process.env, BENCH_EXIT_FILE: out });
   const parsed = JSON.parse(r.stdout) as { containers: unknown[] };
-  return { ...r, count: parsed.containers.length };
+  const usage = JSON.parse(fs.readFileSync(out, 'utf8')) as { maxRssBytes: number; cpuMs: number };
+  return { ...r, count: parsed.containers.length, ...usage };
+}
+
+/** dockerd's user + system CPU so far in ms, or null when /proc does not show it. */
+function dockerdCpuMs(): number | null {
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let comm: string;
+      try {
+        comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        continue;
+      }
+      if (comm !== 'dockerd') continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** USER_HZ; 100 on every Linux architecture Docker runs on. */
+const CLOCK_TICKS = 100;
+
+async function dockerdDelta<T>(run: () => Promise<T>): Promise<{ value: T; dockerdMs: number | null }> {
+  const before = dockerdCpuMs();
+  const value = await run();
+  const after = dockerdCpuMs();
+  return { value, dockerdMs: before === null || after === null ? null : after - before };
 }
 
 async function runDocker(): Promise<{ ms: number; inspectMs: number; count: number }> {
@@ -60,68 +112,67 @@ async function runDocker(): Promise<{ ms: number; inspectMs: number; count: numb
 }
 
 export async function measureSnapshot(engine: Engine, n: number, runs: number, log: (s: string) => void): Promise<SnapshotResult> {
-  // One untimed pass of each warms the page cache and dockerd's own caches for both sides.
-  await runCli();
-  await runDocker();
-  const cli: number[] = [];
-  const docker: number[] = [];
-  const inspectOnly: number[] = [];
-  let containersOnEngine = 0;
-  for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['cli', 'docker'] : ['docker', 'cli'];
-    for (const which of order) {
-      if (which === 'cli') {
-        const r = await runCli();
-        cli.push(r.ms);
-        containersOnEngine = Math.max(containersOnEngine, r.count);
-      } else {
-        const r = await runDocker();
-        docker.push(r.ms);
-        inspectOnly.push(r.inspectMs);
-      }
-    }
-    log(`  N=${n} run ${i + 1}/${runs}: cli ${cli[i].toFixed(0)} ms, docker ${docker[i].toFixed(0)} ms`);
-  }
-  const core: number[] = [];
-  await takeSnapshot(engine, { all: true });
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await takeSnapshot(engine, { all: true });
-    core.push(performance.now() - t0);
-  }
-  const cliMs = median(cli);
-  const dockerMs = median(docker);
-  return {
-    n,
-    containersOnEngine,
-    cliMs,
-    dockerMs,
-    dockerInspectOnlyMs: median(inspectOnly),
-    ratio: cliMs / dockerMs,
-    coreMs: median(core),
-    cliSamples: cli,
-    dockerSamples: docker,
-    coreSamples: core,
-  };
-}
-
-/**
- * Peak RSS of one CLI run: a preload registers an exit hook that writes
- * process.resourceUsage().maxRSS (getrusage ru_maxrss, the high-water mark of the whole
- * process up to exit) to a file. Not timed, so the hook costs the timed runs nothing.
- */
-export async function measurePeakRss(): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anatomy-bench-rss-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anatomy-bench-'));
   try {
-    const hook = path.join(dir, 'maxrss.cjs');
-    const out = path.join(dir, 'maxrss.txt');
-    fs.writeFileSync(
-      hook,
-      "const fs = require('node:fs');\n" +
-        "process.on('exit', () => fs.writeFileSync(process.env.BENCH_MAXRSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n",
-    );
-    await timedExec(process.execPath, ['--require', hook, CLI, '--json', '--all'], { ...process.env, BENCH_MAXRSS_FILE: out });
-    return Number(fs.readFileSync(out, 'utf8'));
+    const hook = writeExitHook(dir);
+    // One untimed pass of each warms the page cache and dockerd's own caches for both sides
+    // (left out of a single-run smoke test).
+    if (runs > 1) {
+      await runCli(dir, hook);
+      await runDocker();
+    }
+    const cli: number[] = [];
+    const cliCpu: number[] = [];
+    const docker: number[] = [];
+    const inspectOnly: number[] = [];
+    const dCli: number[] = [];
+    const dDocker: number[] = [];
+    let containersOnEngine = 0;
+    let peakRssBytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const order = i % 2 === 0 ? ['cli', 'docker'] : ['docker', 'cli'];
+      for (const which of order) {
+        if (which === 'cli') {
+          const { value: r, dockerdMs } = await dockerdDelta(() => runCli(dir, hook));
+          cli.push(r.ms);
+          cliCpu.push(r.cpuMs);
+          if (dockerdMs !== null) dCli.push(dockerdMs);
+          containersOnEngine = Math.max(containersOnEngine, r.count);
+          peakRssBytes = Math.max(peakRssBytes, r.maxRssBytes);
+        } else {
+          const { value: r, dockerdMs } = await dockerdDelta(runDocker);
+          docker.push(r.ms);
+          inspectOnly.push(r.inspectMs);
+          if (dockerdMs !== null) dDocker.push(dockerdMs);
+        }
+      }
+      log(`  N=${n} run ${i + 1}/${runs}: cli ${cli[i].toFixed(0)} ms (cpu ${cliCpu[i].toFixed(0)} ms), docker ${docker[i].toFixed(0)} ms`);
+    }
+    const core: number[] = [];
+    await takeSnapshot(engine, { all: true });
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await takeSnapshot(engine, { all: true });
+      core.push(performance.now() - t0);
+    }
+    const cliMs = median(cli);
+    const dockerMs = median(docker);
+    return {
+      n,
+      containersOnEngine,
+      cliMs,
+      dockerMs,
+      dockerInspectOnlyMs: median(inspectOnly),
+      ratio: cliMs / dockerMs,
+      coreMs: median(core),
+      cliCpuMs: median(cliCpu),
+      dockerdCpuMsForCli: dCli.length ? median(dCli) : null,
+      dockerdCpuMsForDocker: dDocker.length ? median(dDocker) : null,
+      peakRssBytes,
+      cliSamples: cli,
+      dockerSamples: docker,
+      coreSamples: core,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
