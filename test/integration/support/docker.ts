@@ -1,14 +1,18 @@
 /**
  * Labelled test containers and networks on the real engine, created through dockerode with
  * explicit HostConfig (never a shell string). Everything a suite creates carries the label
- * `container-anatomy.test=<suite>` and is removed in `after`, even when a test failed; a
- * sweep in `before` removes leftovers of earlier runs of the same suite.
+ * `container-anatomy.test=<suite>` plus its run id and PID, and is removed in `after`, even
+ * when a test failed; a sweep in `before` removes leftovers of earlier runs of the same suite
+ * whose process is gone (a run still going in another process is left alone).
  */
 import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 
 export const IMAGE = 'container-anatomy-test/busybox:latest';
 export const LABEL = 'container-anatomy.test';
+/** Which run created an object, and the PID of the process behind that run. */
+export const RUN_LABEL = 'container-anatomy.test.run';
+export const PID_LABEL = 'container-anatomy.test.pid';
 export const SOCKET = '/var/run/docker.sock';
 
 /** One id per process, so names from parallel or leftover runs never collide. */
@@ -49,7 +53,7 @@ export class TestSuite {
       name,
       Image: IMAGE,
       Cmd: ['sleep', '3600'],
-      Labels: { [LABEL]: this.suite },
+      Labels: this.labels(),
       HostConfig: { ...spec.hostConfig },
       ...(spec.endpoints ? { NetworkingConfig: { EndpointsConfig: spec.endpoints } } : {}),
     });
@@ -60,16 +64,25 @@ export class TestSuite {
   /** A user-defined bridge network; returns its id and full name. */
   async createNetwork(short: string): Promise<{ id: string; name: string }> {
     const name = this.fullName(short);
-    const net = await docker.createNetwork({ Name: name, Driver: 'bridge', Labels: { [LABEL]: this.suite }, CheckDuplicate: true });
+    const net = await docker.createNetwork({ Name: name, Driver: 'bridge', Labels: this.labels(), CheckDuplicate: true });
     return { id: net.id, name };
   }
 
-  /** Removes every container and network carrying this suite's label (any run). */
-  async sweep(): Promise<void> {
+  private labels(): Record<string, string> {
+    return { [LABEL]: this.suite, [RUN_LABEL]: RUN_ID, [PID_LABEL]: String(process.pid) };
+  }
+
+  /**
+   * Removes this suite's containers and networks: of this run, or (`leftovers`) of earlier
+   * runs whose process is gone. A run of the same suite still going elsewhere is left alone.
+   */
+  async sweep(leftovers = false): Promise<void> {
     const filters = JSON.stringify({ label: [this.label] });
-    const containers = await docker.listContainers({ all: true, filters });
+    const ours = (labels: Record<string, string> | undefined): boolean =>
+      labels?.[RUN_LABEL] === RUN_ID || (leftovers && !processAlive(Number(labels?.[PID_LABEL])));
+    const containers = (await docker.listContainers({ all: true, filters })).filter((c) => ours(c.Labels));
     await Promise.all(containers.map((c) => removeContainer(c.Id)));
-    const networks = await docker.listNetworks({ filters });
+    const networks = (await docker.listNetworks({ filters })).filter((n) => ours(n.Labels));
     for (const n of networks) {
       try {
         await docker.getNetwork(n.Id).remove();
@@ -79,11 +92,22 @@ export class TestSuite {
     }
   }
 
-  /** Registers the sweep before and after the enclosing mocha block. */
+  /** Registers the sweeps around the enclosing mocha block: leftovers before, this run's after. */
   hooks(): this {
-    before(async () => this.sweep());
+    before(async () => this.sweep(true));
     after(async () => this.sweep());
     return this;
+  }
+}
+
+/** True while a process with this PID exists (on this machine). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
