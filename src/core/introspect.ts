@@ -335,16 +335,19 @@ async function networkOf(raw: RawInspect, pid: number | null, state: ContainerSt
         containerInterface = unavailable(`no interface inside the container carries ${mac || ep.IPAddress || 'this network'}`);
         hostVeth = containerInterface;
       } else {
-        containerInterface = fact({ name: link.name, ifindex: link.ifindex, iflink: link.iflink ?? 0 }, 'procfs');
         if (bridge === null) {
           hostVeth = unavailable(
             net?.Driver === 'macvlan' || net?.Driver === 'ipvlan'
-              ? `a ${net.Driver} interface hangs directly off a host NIC (ifindex ${link.iflink ?? '?'}); there is no veth pair and no bridge`
+              ? `a ${net.Driver} interface hangs directly off a host NIC${link.iflink !== null ? ` (ifindex ${link.iflink})` : ''}; there is no veth pair and no bridge`
               : `the ${net?.Driver ?? 'unknown'} driver does not put a veth into this machine's network namespace`,
           );
         } else {
           hostVeth = isFact(ctx.hostLinks) ? findHostVeth(link, ctx.hostLinks.value, bridge) : ctx.hostLinks;
         }
+        // Without root the container's own sysfs is out of reach and iflink is unknown; the
+        // host veth found by its iflink pointing at this ifindex pins it down.
+        const iflink = link.iflink ?? (isFact(hostVeth) ? hostVeth.value.ifindex : null);
+        containerInterface = fact({ name: link.name, ifindex: link.ifindex, iflink }, 'procfs');
       }
     }
     const ipv6: Maybe<string | null> = fact(ep.GlobalIPv6Address ? String(ep.GlobalIPv6Address) : null, 'engine');

@@ -164,8 +164,12 @@ export interface NetworkAttachment {
   gateway: Maybe<string>;
   macAddress: Maybe<string>;
   ipv6Address: Maybe<string | null>;
-  /** Container-side interface (name, ifindex) inside its netns. */
-  containerInterface: Maybe<{ name: string; ifindex: number; iflink: number }>;
+  /**
+   * Container-side interface inside its netns. iflink is the ifindex of its peer on the
+   * host (the veth, or the parent NIC for macvlan); null when it could not be read (the
+   * container's sysfs needs root) and no host veth pins it down.
+   */
+  containerInterface: Maybe<{ name: string; ifindex: number; iflink: number | null }>;
   hostVeth: Maybe<HostVeth>;
   aliases: string[];
 }

@@ -105,7 +105,7 @@ function macvlanLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Co
   const parent: TopologyNode = {
     role: 'parent',
     title: L.parentNic,
-    lines: [isFact(n.containerInterface) ? `ifindex ${n.containerInterface.value.iflink}` : L.unavailable],
+    lines: [isFact(n.containerInterface) && n.containerInterface.value.iflink !== null ? `ifindex ${n.containerInterface.value.iflink}` : L.unavailable],
     note: note(`net.mode.${driver === 'ipvlan' ? 'ipvlan' : 'macvlan'}`, lang),
   };
   const net: TopologyNode = {

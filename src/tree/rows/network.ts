@@ -117,7 +117,9 @@ export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translat
   const n = c.network.networks.find((x) => x.name === name);
   if (!n) return [messageRow(`c:${c.id}/net/${name}/gone`, c.id, t('no longer attached'), name, t)];
   const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (ifindex ${n.hostVeth.value.ifindex})${n.hostVeth.value.master ? ` → ${n.hostVeth.value.master}` : ''}` : undefined;
-  const inside = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (ifindex ${n.containerInterface.value.ifindex}, iflink ${n.containerInterface.value.iflink})` : undefined;
+  const inside = isFact(n.containerInterface)
+    ? `${n.containerInterface.value.name} (ifindex ${n.containerInterface.value.ifindex}${n.containerInterface.value.iflink !== null ? `, iflink ${n.containerInterface.value.iflink}` : ''})`
+    : undefined;
   const rows = [
     detail(c, n, 'bridge', t('bridge'), n.bridge, text(n.bridge), 'net.bridge', t),
     detail(c, n, 'ip', t('IP'), n.ipAddress, ipWithPrefix(n), 'net.ip', t),
