@@ -70,6 +70,9 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
 
   L.row(p('1', '  Namespaces'));
+  // One reason for all eight (e.g. not running) is said once, under the table.
+  const reasons = new Set(NAMESPACE_TYPES.map((t) => why(c.namespaces[t].inode).replace(/\/ns\/\w+/, '/ns/*')));
+  const commonReason = reasons.size === 1 ? [...reasons][0] : '';
   for (const t of NAMESPACE_TYPES) {
     const ns = c.namespaces[t];
     const ino = isFact(ns.inode) ? String(ns.inode.value) : p('90', 'unavailable');
@@ -87,9 +90,10 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
     } else marker = p('32', 'own');
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
-    if (isUnavailable(ns.inode)) L.row(`      ${p('90', ns.inode.unavailable)}`);
+    if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
     L.note(topic, vars);
   }
+  if (commonReason) L.row(`    ${p('90', commonReason)}`);
   const pr = c.process;
   if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; container root is ${pr.rootIsHostRoot.value ? p('33', 'host root') : p('32', 'not host root')}` : ''}`);
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
@@ -115,7 +119,9 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
   L.note(`net.mode.${c.network.mode === 'other' ? 'bridge' : c.network.mode}`, { name: c.network.sharesWith?.name ?? '' });
   if (c.network.networks.length === 0 && c.network.mode !== 'host') L.row(`    ${p('90', 'no network attached')}`);
-  for (const n of c.network.networks) {
+  if (c.network.mode === 'host') L.row(`    ${p('90', 'no interface of its own: it uses the host\'s interfaces, addresses and ports')}`);
+  if (c.network.mode === 'none') L.row(`    ${p('90', 'only the loopback interface lo')}`);
+  for (const n of c.network.mode === 'host' || c.network.mode === 'none' ? [] : c.network.networks) {
     const ip = isFact(n.ipAddress) ? `${n.ipAddress.value}/${describeMaybe(n.prefixLength)}` : p('90', 'no IP');
     const gw = isFact(n.gateway) ? ` gw ${n.gateway.value}` : '';
     const mac = isFact(n.macAddress) ? ` mac ${n.macAddress.value}` : '';
