@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../core/model';
 import { RowNode } from '../tree/nodes';
@@ -7,10 +8,12 @@ import { assertReachable } from './pick';
 
 export const EXPORT_SNAPSHOT = 'containerAnatomy.snapshot.export';
 
+/** A target file: a Uri, or a string that is an absolute path or names a .json file (not a container id). */
 function targetOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg.trim()) return vscode.Uri.file(arg);
-  return undefined;
+  if (typeof arg !== 'string' || !arg.trim()) return undefined;
+  const p = arg.trim();
+  return path.isAbsolute(p) || p.toLowerCase().endsWith('.json') ? vscode.Uri.file(path.resolve(p)) : undefined;
 }
 
 /**
@@ -20,7 +23,7 @@ function targetOf(arg: unknown): vscode.Uri | undefined {
 export async function exportSnapshot(ctx: CommandContext, arg?: unknown, target?: unknown): Promise<Snapshot | undefined> {
   await ctx.ensureStarted();
   assertReachable(ctx);
-  let uri = arg instanceof RowNode ? targetOf(target) : targetOf(arg) ?? targetOf(target);
+  let uri = arg instanceof RowNode ? targetOf(target) : (targetOf(arg) ?? targetOf(target));
   if (!uri) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `container-anatomy-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
