@@ -49,6 +49,9 @@ export function startCountingProxy(socketPath: string, upstream = '/var/run/dock
     requests.push(rec);
     const up = http.request({ socketPath: upstream, method: req.method, path: req.url, headers: req.headers }, (upRes) => {
       res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+      // Send the headers now, as the engine does: a quiet /events stream would otherwise
+      // keep them buffered until its first event, and the client would time out waiting.
+      res.flushHeaders();
       if (isEventStream(rec)) upRes.on('data', (b: Buffer) => eventChunks.push({ at: performance.now(), text: b.toString('utf8') }));
       upRes.pipe(res);
     });
