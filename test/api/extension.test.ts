@@ -120,4 +120,20 @@ describe('Container Anatomy in a real extension host', function () {
     assert.ok(entry);
     assert.ok(text.includes(entry.summary), `hover text lacks the pid: host summary:\n${text}`);
   });
+
+  it('the explanation-language setting overrides the display language', async () => {
+    const config = vscode.workspace.getConfiguration('containerAnatomy');
+    const other = api.explanationLanguage() === 'ko' ? 'en' : 'ko';
+    await config.update('explanations.language', other, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(api.explanationLanguage(), other);
+      const file = path.join(tmp, 'Dockerfile');
+      fs.writeFileSync(file, 'FROM busybox\nUSER 1000:1000\n');
+      const text = await hoverAt(file, 1, 1);
+      const entry = explain('dockerfile.USER', other);
+      assert.ok(entry && text.includes(entry.summary), `hover follows the setting (${other}):\n${text}`);
+    } finally {
+      await config.update('explanations.language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -82,22 +82,59 @@ export function activityItem(page: Page, title: string): Locator {
   return page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
 }
 
-/** Clicks an activity-bar entry unless its view container is already open. */
+/** Opens the view container of an activity-bar entry (clicking it again would close it). */
 export async function openActivity(page: Page, title: string): Promise<void> {
   const item = activityItem(page, title);
   await item.waitFor({ timeout: 30_000 });
-  const checked = await item.locator('xpath=..').getAttribute('aria-pressed')
-    ?? await item.getAttribute('aria-checked') ?? await item.locator('xpath=..').getAttribute('aria-checked');
-  if (checked !== 'true') await item.click();
-  await page.locator(`.part.sidebar .composite.title`).filter({ hasText: new RegExp(title, 'i') })
-    .first().waitFor({ timeout: 15_000 });
+  const shown = page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await shown.isVisible()) return;
+    await item.click();
+    await shown.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await shown.waitFor({ timeout: 5_000 });
 }
 
-/** A tree row (in the side bar) whose label matches. */
-export function treeRow(page: Page, label: string | RegExp): Locator {
-  return page.locator('.part.sidebar .monaco-list-row').filter({
+/** A tree row (in the side bar) whose label matches (only rows scrolled into view exist). */
+export function treeRow(page: Page, label: string | RegExp, within?: Locator): Locator {
+  return (within ?? page.locator('.part.sidebar')).locator('.monaco-list-row').filter({
     has: page.locator('.label-name, .monaco-highlighted-label', { hasText: label }),
   }).first();
+}
+
+/**
+ * Pages through the side-bar tree from the top (Home, then Page Down, as a person does with
+ * the keyboard) until a row matching `label` is rendered; returns the row.
+ */
+export async function findTreeRow(page: Page, label: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+  const row = treeRow(page, label);
+  const list = page.locator('.part.sidebar .monaco-list').first();
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let still = 0;
+  let fromTop = true;
+  while (Date.now() < deadline) {
+    if (await row.count()) {
+      await row.scrollIntoViewIfNeeded();
+      return row;
+    }
+    if (await list.isVisible()) {
+      await list.focus();
+      await page.keyboard.press(fromTop ? 'Home' : 'PageDown');
+      fromTop = false;
+      await page.waitForTimeout(100);
+      const rows = await treeLabels(page);
+      const bottom = rows[rows.length - 1] ?? '';
+      // The first Page Down only moves the focus; two without scrolling mean the end. The
+      // row may still come (engine events): start over from the top.
+      still = bottom === last ? still + 1 : 0;
+      if (still >= 2) { fromTop = true; still = 0; }
+      last = bottom;
+    } else {
+      await page.waitForTimeout(250);
+    }
+  }
+  throw new Error(`no tree row matching ${String(label)} after paging through the tree for ${timeoutMs} ms`);
 }
 
 /** All visible rows of the side-bar tree, as their aria-labels. */
@@ -106,33 +143,70 @@ export async function treeLabels(page: Page): Promise<string[]> {
     rows.map((r) => r.getAttribute('aria-label') ?? (r.textContent ?? '').trim()));
 }
 
+async function waitForExpanded(page: Page, row: Locator, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await row.getAttribute('aria-expanded')) === 'false') {
+    if (Date.now() > deadline) throw new Error('the tree row did not expand');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(200); // children render right after
+}
+
+/** Every row label of the side-bar tree, paging through it from the top. */
+export async function allTreeLabels(page: Page): Promise<string[]> {
+  const list = page.locator('.part.sidebar .monaco-list').first();
+  const seen = new Set<string>();
+  if (!(await list.isVisible())) return [];
+  await list.focus();
+  await page.keyboard.press('Home');
+  let last = '';
+  for (let still = 0; still < 2;) {
+    const rows = await treeLabels(page);
+    rows.forEach((r) => seen.add(r));
+    const bottom = rows[rows.length - 1] ?? '';
+    still = bottom === last ? still + 1 : 0;
+    last = bottom;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(80);
+  }
+  return [...seen];
+}
+
 /** Expands a collapsed tree row by clicking its twistie. */
 export async function expandTreeRow(page: Page, label: string | RegExp): Promise<Locator> {
-  const row = treeRow(page, label);
-  await row.waitFor({ timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) === 'false') {
-    await row.click();
-    await page.waitForFunction((el) => el?.getAttribute('aria-expanded') !== 'false', await row.elementHandle(), { timeout: 10_000 })
-      .catch(async () => { await row.press('ArrowRight'); });
-  }
+  const row = await findTreeRow(page, label);
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  await waitForExpanded(page, row);
   return row;
 }
 
-/** Moves the mouse over `target` and returns the text of the hover (tooltip) that appears. */
-export async function hoverText(page: Page, target: Locator, timeoutMs = 10_000): Promise<string> {
-  await page.mouse.move(0, 0);
-  await target.hover();
-  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible, .monaco-hover-content:visible').last();
-  await hover.waitFor({ state: 'visible', timeout: timeoutMs });
-  // Hovers may fill in after a first render; wait for the text to settle.
-  let text = '';
-  for (let i = 0; i < 10; i++) {
-    const next = (await hover.innerText()).trim();
-    if (next && next === text) break;
-    text = next;
-    await page.waitForTimeout(150);
+/**
+ * Moves the mouse over `target` and returns the text of the hover (tooltip) that appears.
+ * Tries again when the hover goes away before it could be read (a row re-rendered by an
+ * engine event takes its hover with it).
+ */
+export async function hoverText(page: Page, target: Locator, timeoutMs = 30_000): Promise<string> {
+  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').last();
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await page.mouse.move(0, 0);
+      await target.hover({ timeout: 5_000 });
+      await hover.waitFor({ state: 'visible', timeout: 5_000 });
+      let text = '';
+      for (let i = 0; i < 10; i++) {
+        const next = (await hover.innerText({ timeout: 1_000 })).trim();
+        if (next && next === text) break;
+        text = next;
+        await page.waitForTimeout(150);
+      }
+      if (text) return text;
+    } catch (err) {
+      lastError = err;
+    }
   }
-  return text;
+  throw new Error(`no hover could be read within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
 /** Dismisses hovers, menus and quick inputs. */
@@ -141,15 +215,30 @@ export async function escape(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
 }
 
+/** Opens the command palette and types `>text`; retries until rows matching `expect` show. */
+export async function paletteRows(page: Page, text: string, expect: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const rows = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: expect });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${text}`);
+    try {
+      await rows.first().waitFor({ timeout: 3_000 });
+      return rows;
+    } catch (err) {
+      // Contributions of an extension may register a moment after the workbench shows.
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Opens the command palette, types the title and runs the matching command. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
+  const rows = await paletteRows(page, title, title);
+  await rows.first().click();
 }
 
 /** The visible quick pick rows' labels (after a command asked for something). */
@@ -203,16 +292,71 @@ export async function modalDialogOpen(page: Page): Promise<boolean> {
   return page.locator('.monaco-dialog-box').isVisible();
 }
 
-/** The frame of the webview panel whose body contains `text` (webviews nest two iframes deep). */
-export async function webviewText(page: Page, timeoutMs = 20_000): Promise<string> {
+/** Body text of every webview frame on the page (webviews nest two iframes deep). */
+export async function webviewTexts(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+    if (text.trim()) out.push(text);
+  }
+  return out;
+}
+
+/** Waits until some webview shows text matching `pattern`; returns that webview's text. */
+export async function waitForWebviewText(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
   while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame() || !frame.url().includes('fake.html') && frame.parentFrame() === page.mainFrame()) continue;
-      const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
-      if (text.trim()) return text;
-    }
+    seen = await webviewTexts(page);
+    const hit = seen.find((t) => pattern.test(t));
+    if (hit) return hit;
     await page.waitForTimeout(300);
   }
-  return '';
+  throw new Error(`no webview shows ${pattern} within ${timeoutMs} ms; webviews show:\n${seen.join('\n----\n').slice(0, 2000)}`);
+}
+
+export interface TreeRowInfo {
+  index: number;
+  level: number;
+  label: string;
+  expanded: string | null;
+}
+
+/** The rendered rows of the side-bar tree with their depth. */
+export async function treeRows(page: Page): Promise<TreeRowInfo[]> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
+    index: Number(r.getAttribute('data-index')),
+    level: Number(r.getAttribute('aria-level') ?? '1'),
+    label: r.getAttribute('aria-label') ?? (r.textContent ?? '').trim(),
+    expanded: r.getAttribute('aria-expanded'),
+  })).sort((a, b) => a.index - b.index));
+}
+
+/** Labels of the rendered descendants of the row whose label starts with `parent`. */
+export async function childLabels(page: Page, parent: string, depth = 1): Promise<string[]> {
+  const rows = await treeRows(page);
+  const at = rows.findIndex((r) => r.label === parent || r.label.startsWith(`${parent},`));
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const r of rows.slice(at + 1)) {
+    if (r.level <= rows[at].level) break;
+    if (r.level <= rows[at].level + depth) out.push(r.label);
+  }
+  return out;
+}
+
+/** Expands the child row `child` (label prefix) under the row whose label starts with `parent`. */
+export async function expandChild(page: Page, parent: string, child: string): Promise<Locator> {
+  const rows = await treeRows(page);
+  const at = rows.findIndex((r) => r.label === parent || r.label.startsWith(`${parent},`));
+  if (at < 0) throw new Error(`no rendered row ${parent}`);
+  const hit = rows.slice(at + 1).find((r, i, rest) =>
+    rest.slice(0, i + 1).every((x) => x.level > rows[at].level) && (r.label === child || r.label.startsWith(`${child},`)));
+  if (!hit) throw new Error(`no row ${child} under ${parent}; rows: ${rows.map((r) => r.label).join(' | ')}`);
+  const row = page.locator(`.part.sidebar .monaco-list-row[data-index="${hit.index}"]`);
+  await row.scrollIntoViewIfNeeded();
+  if (hit.expanded === 'false') await row.click();
+  await waitForExpanded(page, row);
+  return row;
 }

@@ -12,10 +12,13 @@ import {
   nodeBin, nodeDir, nodePrefix,
 } from './paths';
 
-/** Debian packages: headers for code-server's native modules, the browser, the demo image's busybox. */
+/**
+ * Debian packages: headers for code-server's native modules, the browser and a Korean font
+ * for its screenshots, the demo image's busybox.
+ */
 export const APT_PACKAGES = [
   'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config',
-  'chromium', 'busybox-static',
+  'chromium', 'fonts-nanum', 'busybox-static',
 ];
 
 export interface InstallReport {

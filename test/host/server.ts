@@ -110,6 +110,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     'telemetry.telemetryLevel': 'off',
     'chat.disableAIFeatures': true,
     'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
     ...opts.settings,
   }, null, 2));
 
