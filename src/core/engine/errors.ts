@@ -86,7 +86,7 @@ export function toEngineError(err: unknown, endpoint: string): EngineError {
       'socket-missing',
       endpoint,
       `No Docker engine socket at ${socket}`,
-      'Start dockerd (sudo systemctl start docker) or pick another context (Docker: Select Engine/Context, or DOCKER_HOST / DOCKER_CONTEXT).',
+      'Start dockerd (sudo systemctl start docker) or pick another context (Container Anatomy: Select Engine/Context, or DOCKER_HOST / DOCKER_CONTEXT).',
       { cause: err },
     );
   }
