@@ -262,7 +262,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
       assert.ok(e instanceof EngineError);
       assert.equal(e.code, 'socket-missing');
       assert.equal(e.message, `No Docker engine socket at ${wrong}`);
-      assert.equal(e.hint, 'Start dockerd (sudo systemctl start docker) or pick another context (Docker: Select Engine/Context, or DOCKER_HOST / DOCKER_CONTEXT).');
+      assert.equal(e.hint, 'Start dockerd (sudo systemctl start docker) or pick another context (Container Anatomy: Select Engine/Context, or DOCKER_HOST / DOCKER_CONTEXT).');
       return true;
     });
   });
