@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
   const view = new ContainersView(service, treeSettings, explanationLanguage, log);
-  const panels: PanelContext = { extensionUri: context.extensionUri, service, lang: explanationLanguage };
+  const panels: PanelContext = { extensionUri: context.extensionUri, service, lang: explanationLanguage, demand: view.demand };
 
   let reconnect: NodeJS.Timeout | undefined;
   context.subscriptions.push(

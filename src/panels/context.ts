@@ -6,6 +6,8 @@ export interface PanelContext {
   extensionUri: vscode.Uri;
   service: AnatomyService;
   lang: () => 'en' | 'ko';
+  /** Told whether each panel is visible, so the live model keeps running while one is. */
+  demand?: { set(holder: object, visible: boolean): void };
 }
 
 /** How a panel opens another panel (a click on a peer, "compare with host"). */

@@ -61,13 +61,16 @@ export abstract class PanelBase<S extends ViewState> {
       { dispose: unsubscribe },
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
       panel.onDidChangeViewState(() => {
+        ctx.demand?.set(this, panel.visible);
         if (panel.visible && this.dirty) this.update();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('containerAnatomy.explanations.language')) this.update(true);
       }),
       panel.onDidDispose(() => this.dispose()),
+      { dispose: () => ctx.demand?.set(this, false) },
     );
+    ctx.demand?.set(this, panel.visible);
   }
 
   /** The current state from the service. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalog';
 import type { AnatomyService } from '../core/service';
+import { Demand } from '../demand';
 import type { RowNode } from './nodes';
 import { ContainersTreeProvider, type TreeSettings } from './provider';
 import { isStopped } from './rows';
@@ -25,6 +26,11 @@ export class ContainersView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private pauseTimer: NodeJS.Timeout | undefined;
   private shownStatus: ViewStatus | undefined;
+  /** The view and the visible panels: the event stream runs while any of them is shown. */
+  readonly demand = new Demand(
+    () => this.onShown(),
+    () => this.onHidden(),
+  );
 
   constructor(
     private readonly service: AnatomyService,
@@ -42,10 +48,10 @@ export class ContainersView implements vscode.Disposable {
       this.provider,
       this.treeView,
       { dispose: off },
-      this.treeView.onDidChangeVisibility((e) => (e.visible ? this.onShown() : this.onHidden())),
+      this.treeView.onDidChangeVisibility((e) => this.demand.set(this.treeView, e.visible)),
     );
     this.updateStatus();
-    if (this.treeView.visible) this.onShown();
+    this.demand.set(this.treeView, this.treeView.visible);
   }
 
   /**
@@ -70,7 +76,7 @@ export class ContainersView implements vscode.Disposable {
 
   /** After the engine connection was replaced: connect again only if someone is looking. */
   reconnected(): void {
-    if (this.treeView.visible) void this.ensureStarted();
+    if (this.demand.wanted) void this.ensureStarted();
     else this.updateStatus();
   }
 
@@ -89,9 +95,9 @@ export class ContainersView implements vscode.Disposable {
     this.cancelPause();
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = undefined;
-      if (this.treeView.visible) return;
+      if (this.demand.wanted) return;
       this.service.pause();
-      this.log('view hidden: event stream paused');
+      this.log('view and panels hidden: event stream paused');
     }, PAUSE_AFTER_MS);
   }
 
