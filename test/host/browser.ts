@@ -222,7 +222,12 @@ export async function paletteRows(page: Page, text: string, expect: string | Reg
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (!(await input.isVisible())) await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 10_000 });
+    if (!(await input.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
+      // Right after load the keyboard focus may be nowhere: focus the workbench and retry.
+      await page.locator('.part.statusbar').click({ position: { x: 2, y: 2 } });
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10_000 });
+    }
     await input.fill(`>${text}`);
     try {
       await rows.first().waitFor({ timeout: 3_000 });
