@@ -224,7 +224,7 @@ export async function paletteRows(page: Page, text: string, expect: string | Reg
     if (!(await input.isVisible())) await page.keyboard.press('F1');
     if (!(await input.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
       // Right after load the keyboard focus may be nowhere: focus the workbench and retry.
-      await page.locator('.part.statusbar').click({ position: { x: 2, y: 2 } });
+      await page.locator('.part.editor').click();
       await page.keyboard.press('F1');
       await input.waitFor({ timeout: 10_000 });
     }

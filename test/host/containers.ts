@@ -14,6 +14,8 @@ export interface Spec {
   labels?: Record<string, string>;
   hostConfig?: Docker.HostConfig;
   networks?: string[];
+  /** e.g. '8080/tcp' (needed for PortBindings to take effect through the API). */
+  exposedPorts?: string[];
   start?: boolean;
 }
 
@@ -22,6 +24,7 @@ export async function createContainer(spec: Spec, label: Record<string, string>)
   const c = await docker.createContainer({
     Image: IMAGE, Cmd: ['sleep', '86400'], name: spec.name,
     Labels: { ...spec.labels, ...label },
+    ExposedPorts: Object.fromEntries((spec.exposedPorts ?? []).map((p) => [p, {}])),
     HostConfig: { Init: false, ...spec.hostConfig },
   });
   for (const n of spec.networks ?? []) await docker.getNetwork(n).connect({ Container: c.id });

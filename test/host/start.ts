@@ -26,7 +26,7 @@ async function startDemoContainers(): Promise<void> {
   await removeLabelled('container-anatomy.demo', '1');
   await ensureNetwork(DEMO_NETWORK, DEMO_LABEL);
   const web = await createContainer({
-    name: 'anatomy-demo-web', networks: [DEMO_NETWORK],
+    name: 'anatomy-demo-web', networks: [DEMO_NETWORK], exposedPorts: ['8080/tcp'],
     hostConfig: {
       Memory: 128 * 1024 * 1024, NanoCpus: 500_000_000, PidsLimit: 100,
       PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
