@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import { utils as sshUtils } from 'ssh2';
 import type { EndpointChoice } from './endpoint';
 import { EngineError } from './errors';
@@ -21,24 +22,34 @@ export interface BuiltOptions {
   agent: http.Agent | null;
 }
 
+/**
+ * docker-modem runs util.inspect(options, { depth: null }) on every request, even with its
+ * debug log off; with a keep-alive agent in the options that walks every pooled socket
+ * (measured: half the CPU of a 200-container snapshot). The agent prints as one word instead.
+ */
+function quiet<A extends http.Agent>(agent: A): A {
+  Object.defineProperty(agent, inspect.custom, { value: () => 'http.Agent', enumerable: false });
+  return agent;
+}
+
 export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string): BuiltOptions {
   const ep = choice.endpoint;
   switch (choice.kind) {
     case 'unix':
     case 'npipe': {
       const socketPath = choice.kind === 'unix' ? ep.slice('unix://'.length) : ep.slice('npipe://'.length);
-      const agent = new http.Agent({ keepAlive: true });
+      const agent = quiet(new http.Agent({ keepAlive: true }));
       return { options: { socketPath, host: undefined, agent }, agent };
     }
     case 'tcp': {
       const url = new URL(ep.replace(/^tcp:/, 'http:'));
       const base = { host: url.hostname, port: url.port, socketPath: undefined };
       if (!choice.tls) {
-        const agent = new http.Agent({ keepAlive: true });
+        const agent = quiet(new http.Agent({ keepAlive: true }));
         return { options: { ...base, protocol: 'http', agent }, agent };
       }
       const material = readTlsMaterial(choice, ep);
-      const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: choice.tls.verify, ...material });
+      const agent = quiet(new https.Agent({ keepAlive: true, rejectUnauthorized: choice.tls.verify, ...material }));
       return { options: { ...base, protocol: 'https', agent, ...material }, agent };
     }
     case 'ssh': {

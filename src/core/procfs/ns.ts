@@ -3,7 +3,7 @@
  * stat() (which follows the magic link into nsfs) returns the same inode. lstat() would give
  * the proc symlink's own inode, so it is never used here.
  */
-import { promises as fs } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
 import { NAMESPACE_TYPES, fact, unavailable, type Maybe, type NamespaceType } from '../model';
 import { exists } from './files';
@@ -23,7 +23,7 @@ const SINCE: Record<NamespaceType, string> = {
 export async function readNamespaceInode(procRoot: string, pid: number | 'self', type: NamespaceType): Promise<Maybe<number>> {
   const link = path.join(procRoot, String(pid), 'ns', type);
   try {
-    const st = await fs.stat(link, { bigint: true });
+    const st = fs.statSync(link, { bigint: true }); // nsfs: no disk behind it, see files.ts
     const ino = Number(st.ino);
     if (!Number.isSafeInteger(ino)) return unavailable(`the inode of ${link} (${st.ino}) is too large to hold exactly`);
     return fact(ino, 'procfs');
