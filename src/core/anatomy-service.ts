@@ -8,6 +8,7 @@ import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
 import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import { withReadCache } from './procfs/files';
 import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
@@ -241,7 +242,7 @@ class LiveAnatomyService implements AnatomyService {
       needNetworks ? listNetworks(engine) : Promise.resolve(ctx.networks),
       ctx.notLocal ? Promise.resolve(ctx.hostLinks) : readHostLinks(ctx.roots.sysRoot),
     ]);
-    const fresh = await inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) });
+    const fresh = await withReadCache(() => inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) }));
     if (gen !== this.generation) return;
     ctx.networks = networks;
     ctx.hostLinks = hostLinks;

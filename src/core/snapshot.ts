@@ -3,6 +3,7 @@ import { toEngineError } from './engine/errors';
 import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type Roots } from './introspect';
 import type { ContainerAnatomy, Snapshot } from './model';
 import { mapLimit } from './pool';
+import { withReadCache } from './procfs/files';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
@@ -35,7 +36,11 @@ export function matchesRef(c: { id: string; name: string }, ref: string): boolea
   return c.name === r || c.id === r || (r.length >= 3 && /^[0-9a-f]+$/.test(r) && c.id.startsWith(r));
 }
 
-export async function takeSnapshot(engine: Engine, opts: SnapshotOptions = {}): Promise<{ snapshot: Snapshot; ctx: HostContext; missing: string[] }> {
+export function takeSnapshot(engine: Engine, opts: SnapshotOptions = {}): Promise<{ snapshot: Snapshot; ctx: HostContext; missing: string[] }> {
+  return withReadCache(() => snapshotOnce(engine, opts));
+}
+
+async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ snapshot: Snapshot; ctx: HostContext; missing: string[] }> {
   const ctx = await introspectHost(engine, opts.roots ?? REAL_ROOTS);
   const listed = [...ctx.names.entries()].map(([id, name]) => ({ id, name }));
   let ids: string[];

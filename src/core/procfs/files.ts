@@ -2,6 +2,7 @@
  * Small, throw-free file helpers shared by the /proc and /sys readers. Every failure comes
  * back as a sentence a person can act on, never as an exception.
  */
+import { AsyncLocalStorage } from 'async_hooks';
 import * as fs from 'fs';
 
 /*
@@ -41,12 +42,29 @@ export function cutShort(path: string, text: string): string | null {
   return text === '' || text.endsWith('\n') ? null : `${path} was cut short (its last line has no newline)`;
 }
 
+const readScope = new AsyncLocalStorage<Map<string, ReadResult>>();
+
+/**
+ * Runs `fn` with a read cache: inside it each file is read once. One snapshot is one scope,
+ * so the ancestors every container shares (docker/, the mount root) and files several limits
+ * come from (memory.stat, cpu.cfs_quota_us) are read once, and all agree with each other.
+ */
+export function withReadCache<T>(fn: () => Promise<T>): Promise<T> {
+  return readScope.run(new Map(), fn);
+}
+
 export async function readText(path: string): Promise<ReadResult> {
+  const cache = readScope.getStore();
+  const hit = cache?.get(path);
+  if (hit) return hit;
+  let result: ReadResult;
   try {
-    return { ok: true, text: fs.readFileSync(path, 'utf8') };
+    result = { ok: true, text: fs.readFileSync(path, 'utf8') };
   } catch (err) {
-    return { ok: false, ...explainError(path, err) };
+    result = { ok: false, ...explainError(path, err) };
   }
+  cache?.set(path, result);
+  return result;
 }
 
 export async function listDir(path: string): Promise<{ ok: true; names: string[] } | { ok: false; code: string; reason: string }> {
