@@ -16,6 +16,8 @@ import { ContainersView, SHOW_STOPPED_KEY, STATUS_KEY } from './tree/view';
 export interface ContainerAnatomyApi {
   service: AnatomyService;
   explanationLanguage(): Lang;
+  /** How long activate() took, and when the tree first showed the containers (ms after activation began). */
+  timings(): { activateMs: number; firstTreeRenderMs: number | null };
 }
 
 const SECTION = 'containerAnatomy';
@@ -33,6 +35,7 @@ function treeSettings(): { showStopped: boolean; groupByCompose: boolean } {
 }
 
 export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi {
+  const started = performance.now();
   const output = vscode.window.createOutputChannel('Container Anatomy');
   const log = (message: string): void => logLine(output, message);
   const explanationLanguage = (): Lang =>
@@ -70,7 +73,13 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
     }),
     { dispose: () => reconnect && clearTimeout(reconnect) },
   );
-  return { service, explanationLanguage };
+  const activateMs = performance.now() - started;
+  log(`activated in ${activateMs.toFixed(1)} ms`);
+  const timings = (): { activateMs: number; firstTreeRenderMs: number | null } => {
+    const first = view.provider.firstRenderAt;
+    return { activateMs, firstTreeRenderMs: first === undefined ? null : first - started };
+  };
+  return { service, explanationLanguage, timings };
 }
 
 export function deactivate(): void {

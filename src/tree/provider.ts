@@ -40,6 +40,9 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     return node.parent;
   }
 
+  /** performance.now() when the tree first listed the engine's containers. */
+  firstRenderAt: number | undefined;
+
   getChildren(parent?: RowNode): RowNode[] {
     const snap = this.service.snapshot();
     if (!parent) {
@@ -47,6 +50,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       if (status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
       if (status.kind !== 'ready') return [];
       this.shownStructure = structureKey(snap, this.settings());
+      this.firstRenderAt ??= performance.now();
     }
     return childRows(snap, parent?.row, this.options()).map((row) => {
       if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
