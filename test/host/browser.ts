@@ -234,8 +234,13 @@ export async function paletteRows(page: Page, text: string, expect: string | Reg
       return rows;
     } catch (err) {
       // Contributions of an extension may register a moment after the workbench shows.
-      if (Date.now() > deadline) throw err;
+      if (Date.now() > deadline) {
+        const seen = await page.locator('.quick-input-widget .monaco-list-row').evaluateAll((els) =>
+          els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+        throw new Error(`the command palette shows no row matching ${String(expect)} for ">${text}"; it shows: ${seen.join(' | ')}`, { cause: err });
+      }
       await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 5_000 });
     }
   }
 }

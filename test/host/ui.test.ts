@@ -223,15 +223,26 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         await ui.openActivity(page, TITLE);
         const start = await stopEngine();
         try {
-          const welcome = page.locator('.part.sidebar .welcome-view-content');
-          await welcome.filter({ hasText: /reach|connect/i }).first().waitFor({ timeout: 60_000 });
-          const text = await welcome.first().innerText();
+          const welcome = page.locator('.part.sidebar .pane-body').filter({ hasText: /cannot be reached/i }).first();
+          await welcome.waitFor({ timeout: 60_000 });
+          const text = await welcome.innerText();
           await ui.screenshot(page, 'en-engine-unreachable');
           assert.match(text, /docker\.sock|refused|ENOENT|no such file/i, `the reason is shown:\n${text}`);
         } finally {
           await start();
+          // dockerd took the containers down with it; bring the fixtures back for what follows.
+          for (const key of ['bridge', 'limits', 'shared', 'xss']) {
+            await docker.getContainer(info[key].id).start();
+            info[key].pid = (await docker.getContainer(info[key].id).inspect()).State.Pid;
+          }
         }
-        await ui.findTreeRow(page, NAMES.bridge, 90_000);
+        const row = await ui.findTreeRow(page, NAMES.bridge, 90_000);
+        await ui.screenshot(page, 'en-engine-back');
+        const deadline = Date.now() + 30_000;
+        while (!/running/.test((await row.getAttribute('aria-label')) ?? '')) {
+          assert.ok(Date.now() < deadline, `${NAMES.bridge} shows running again`);
+          await page.waitForTimeout(500);
+        }
       });
     }
   });
