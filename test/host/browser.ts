@@ -194,14 +194,15 @@ export async function hoverText(page: Page, target: Locator, timeoutMs = 30_000)
       await page.mouse.move(0, 0);
       await target.hover({ timeout: 5_000 });
       await hover.waitFor({ state: 'visible', timeout: 5_000 });
+      // Lazily resolved tooltips show "Loading..." first; wait for the text to settle.
       let text = '';
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 30; i++) {
         const next = (await hover.innerText({ timeout: 1_000 })).trim();
-        if (next && next === text) break;
+        if (next && next === text && !/^Loading\b|^로드 중/.test(next)) break;
         text = next;
         await page.waitForTimeout(150);
       }
-      if (text) return text;
+      if (text && !/^Loading\b|^로드 중/.test(text)) return text;
     } catch (err) {
       lastError = err;
     }
