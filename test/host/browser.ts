@@ -185,14 +185,18 @@ export async function expandTreeRow(page: Page, label: string | RegExp): Promise
  * Tries again when the hover goes away before it could be read (a row re-rendered by an
  * engine event takes its hover with it).
  */
-export async function hoverText(page: Page, target: Locator, timeoutMs = 30_000): Promise<string> {
+export async function hoverText(
+  page: Page, target: Locator, timeoutMs = 30_000, position?: () => Promise<{ x: number; y: number }>,
+): Promise<string> {
   const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').last();
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
+      // Let any earlier hover (say, of the activity-bar entry just clicked) go away first.
       await page.mouse.move(0, 0);
-      await target.hover({ timeout: 5_000 });
+      await hover.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      await target.hover({ timeout: 5_000, position: position ? await position() : undefined });
       await hover.waitFor({ state: 'visible', timeout: 5_000 });
       // Lazily resolved tooltips show "Loading..." first; wait for the text to settle.
       let text = '';
@@ -281,10 +285,21 @@ export async function openFile(page: Page, relativePath: string): Promise<Locato
   return editor;
 }
 
-/** The span holding `word` on an editor line containing `lineText`. */
-export function editorToken(page: Page, lineText: string, word: string): Locator {
-  return page.locator('.editor-instance .view-line').filter({ hasText: lineText }).first()
-    .locator('span > span', { hasText: word }).first();
+/**
+ * Hovers `word` on the editor line containing `lineText` and returns the hover's text. The
+ * point is computed inside the line (monospace), so it holds before and after tokenization.
+ */
+export async function hoverEditorWord(page: Page, lineText: string, word: string): Promise<string> {
+  const line = page.locator('.editor-instance .view-line').filter({ hasText: lineText }).first();
+  await line.waitFor({ timeout: 15_000 });
+  const at = async () => {
+    const text = (await line.textContent()) ?? '';
+    const box = await line.locator(':scope > span').first().boundingBox();
+    const i = text.indexOf(word);
+    if (!box || i < 0 || !text.length) throw new Error(`"${word}" not on the line "${text}"`);
+    return { x: ((i + word.length / 2) * box.width) / text.length, y: box.height / 2 };
+  };
+  return hoverText(page, line.locator(':scope > span').first(), 30_000, at);
 }
 
 /** Titles of the editor tabs (panels included). */

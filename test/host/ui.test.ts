@@ -185,13 +185,13 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const { page } = wb;
       await ui.openFile(page, 'Dockerfile');
       for (const [line, word, topic] of [['USER 1000', 'USER', 'dockerfile.USER'], ['EXPOSE 8080', 'EXPOSE', 'dockerfile.EXPOSE']]) {
-        const text = await ui.hoverText(page, ui.editorToken(page, line, word));
+        const text = await ui.hoverEditorWord(page, line, word);
         assert.ok(plain(text).includes(plain(explain(topic, 'en')?.summary ?? '?')), `${word} hover:\n${text}`);
         await ui.screenshot(page, `en-hover-${word}`);
         await ui.escape(page);
       }
       await ui.openFile(page, 'compose.yaml');
-      const text = await ui.hoverText(page, ui.editorToken(page, 'pid: host', 'host'));
+      const text = await ui.hoverEditorWord(page, 'pid: host', 'host');
       assert.ok(plain(text).includes(plain(explain('compose.pid.host', 'en')?.summary ?? '?')), `pid: host hover:\n${text}`);
     });
 
@@ -284,7 +284,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     it('hovers in a Dockerfile are in Korean', async () => {
       const { page } = wb;
       await ui.openFile(page, 'Dockerfile');
-      const text = await ui.hoverText(page, ui.editorToken(page, 'USER 1000', 'USER'));
+      const text = await ui.hoverEditorWord(page, 'USER 1000', 'USER');
       assert.ok(plain(text).includes(plain(explain('dockerfile.USER', 'ko')?.summary ?? '?')), `USER hover in Korean:\n${text}`);
     });
 
