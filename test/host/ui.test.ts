@@ -211,6 +211,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       }
       assert.deepEqual(wb.dialogs, [], 'no dialog opened or was attempted');
       assert.equal(await ui.modalDialogOpen(page), false);
+      if (wb.cspViolations.length) console.log(`      CSP violations seen on the page (none in our webviews allowed):\n${wb.cspViolations.join('\n')}`);
       const ours = wb.cspViolations.filter((v) => /container-anatomy|vscode-webview|webview/i.test(v));
       assert.deepEqual(ours, [], 'no CSP violation in our webviews');
     });
