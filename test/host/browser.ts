@@ -263,8 +263,17 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
   return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
 }
 
-/** Picks the quick pick row containing `text`. */
+/**
+ * Picks the quick pick row containing `text`. A string is typed into the filter box first, as
+ * a person would with a long list (a busy engine lists hundreds of containers, and rows
+ * scrolled out of view cannot be clicked).
+ */
 export async function pickQuickItem(page: Page, text: string | RegExp): Promise<void> {
+  if (typeof text === 'string') {
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(text);
+  }
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();
