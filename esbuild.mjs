@@ -20,6 +20,25 @@ const noImageBuilds = {
   },
 };
 
+// docker-modem requires its ssh transport (and with it ssh2, a third of the bundle) at load
+// time, so every start paid for ssh2's set-up. Its './ssh' becomes a shim that requires the
+// real module on the first ssh:// request; esbuild keeps CommonJS modules lazy until then.
+const lazySsh = {
+  name: 'lazy-ssh',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) =>
+      /node_modules[\\/]docker-modem[\\/]lib$/.test(args.resolveDir)
+        ? { path: args.path, namespace: 'lazy-ssh', pluginData: { dir: args.resolveDir } }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-ssh' }, (args) => ({
+      contents: 'module.exports = function (opt) { return require("./ssh.js")(opt); };',
+      resolveDir: args.pluginData.dir,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -36,7 +55,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'cpu-features', '*.node'],
-    plugins: [noImageBuilds],
+    plugins: [noImageBuilds, lazySsh],
   },
   {
     ...common,
@@ -47,7 +66,7 @@ const builds = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     external: ['cpu-features', '*.node'],
-    plugins: [noImageBuilds],
+    plugins: [noImageBuilds, lazySsh],
   },
   {
     ...common,

@@ -9,7 +9,6 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { utils as sshUtils } from 'ssh2';
 import type { EndpointChoice } from './endpoint';
 import { EngineError } from './errors';
 
@@ -92,13 +91,22 @@ function readTlsMaterial(choice: EndpointChoice, endpoint: string): { ca?: Buffe
   return out;
 }
 
+/**
+ * ssh2 is loaded on first use: it is a third of the bundle and its start-up work would
+ * otherwise be paid by every run, while only ssh:// endpoints need it.
+ */
+function ssh2(): typeof import('ssh2') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  return require('ssh2') as typeof import('ssh2');
+}
+
 /** The first unencrypted default key under ~/.ssh, used when no ssh-agent is available. */
 function defaultPrivateKey(homeDir: string): Buffer | null {
   for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
     try {
       const key = readFileSync(path.join(homeDir, '.ssh', name));
       // parseKey returns an Error for a passphrase-protected key (or one it cannot read).
-      if (!(sshUtils.parseKey(key) instanceof Error)) return key;
+      if (!(ssh2().utils.parseKey(key) instanceof Error)) return key;
     } catch {
       // No such key: try the next one.
     }
