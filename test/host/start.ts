@@ -4,11 +4,8 @@
 //   --port N   listen on port N instead of a free one
 // Stays in the foreground until Ctrl-C.
 import * as path from 'node:path';
-import { createContainer, ensureImage, ensureNetwork, removeLabelled, removeNetworkIfUnused } from './containers';
+import { removeDemo, startDemoContainers } from './demo';
 import { packageExtension, startHost, type Host } from './server';
-
-const DEMO_LABEL = { 'container-anatomy.demo': '1' };
-const DEMO_NETWORK = 'anatomy-demo';
 
 function parseArgs(argv: string[]): { demo: boolean; port?: number } {
   const demo = argv.includes('--demo');
@@ -18,35 +15,6 @@ function parseArgs(argv: string[]): { demo: boolean; port?: number } {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port wants a number from 1 to 65535, got "${raw}"`);
   return { demo, port };
-}
-
-async function startDemoContainers(): Promise<void> {
-  const image = await ensureImage();
-  console.log(`demo image: ${image}`);
-  await removeLabelled('container-anatomy.demo', '1');
-  await ensureNetwork(DEMO_NETWORK, DEMO_LABEL);
-  const web = await createContainer({
-    name: 'anatomy-demo-web', networks: [DEMO_NETWORK], exposedPorts: ['8080/tcp'],
-    hostConfig: {
-      Memory: 128 * 1024 * 1024, NanoCpus: 500_000_000, PidsLimit: 100,
-      PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
-    },
-  }, DEMO_LABEL);
-  await createContainer({
-    name: 'anatomy-demo-sidecar',
-    hostConfig: { NetworkMode: `container:${web.Id}`, PidMode: `container:${web.Id}`, Memory: 32 * 1024 * 1024 },
-  }, DEMO_LABEL);
-  await createContainer({ name: 'anatomy-demo-hostpid', hostConfig: { PidMode: 'host', CpusetCpus: '0' } }, DEMO_LABEL);
-  await createContainer({ name: 'anatomy-demo-isolated', hostConfig: { NetworkMode: 'none', IpcMode: 'private' } }, DEMO_LABEL);
-  await createContainer({ name: 'anatomy-demo-stopped', start: false }, DEMO_LABEL);
-  console.log('demo containers: anatomy-demo-web (bridge + anatomy-demo, limits), anatomy-demo-sidecar (shares web\'s net and pid),');
-  console.log('                 anatomy-demo-hostpid (pid: host), anatomy-demo-isolated (network none), anatomy-demo-stopped');
-}
-
-async function removeDemo(): Promise<void> {
-  const n = await removeLabelled('container-anatomy.demo', '1');
-  await removeNetworkIfUnused(DEMO_NETWORK);
-  console.log(`removed ${n} demo containers and the ${DEMO_NETWORK} network`);
 }
 
 async function main(): Promise<void> {
