@@ -36,6 +36,12 @@ describe('topology view state', () => {
     assert.deepEqual(dbLane.peers.map((p) => p.openId), [web.id]);
   });
 
+  it('leaves stopped containers off the bridge: they keep their settings but have no endpoint', () => {
+    const stoppedDb = { ...db, state: 'exited' as const };
+    const [lane] = build({ containers: containers.map((c) => (c.id === db.id ? stoppedDb : c)) }).lanes;
+    assert.deepEqual(lane.peers, []);
+  });
+
   it('draws host mode as the container inside the host network namespace, without a veth', () => {
     const state = build({ containerId: hostnet.id });
     assert.equal(state.mode, 'host');
