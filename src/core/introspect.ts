@@ -27,6 +27,7 @@ import {
   type PortBinding,
   type ProcessAnatomy,
 } from './model';
+import { readText } from './procfs/files';
 import { readNamespaces } from './procfs/ns';
 import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot } from './procfs/process';
 import { readCgroupLayout, resolveCgroupDirs, type CgroupLayout } from './procfs/cgroup';
@@ -374,17 +375,16 @@ async function networkOf(raw: RawInspect, pid: number | null, state: ContainerSt
 
 /** True when /proc/PID on this machine belongs to this container (its cgroup path names the id). */
 async function pidIsThisContainer(ctx: HostContext, pid: number, id: string): Promise<Maybe<true>> {
-  try {
-    const text = await readFile(`${ctx.roots.procRoot}/${pid}/cgroup`, 'utf8');
-    if (text.includes(id)) return fact(true, 'procfs');
+  // Through the snapshot's read cache: resolveCgroupDirs reads the same file next.
+  const r = await readText(`${ctx.roots.procRoot}/${pid}/cgroup`);
+  if (r.ok) {
+    if (r.text.includes(id)) return fact(true, 'procfs');
     return unavailable(
       `PID ${pid} on this machine is not this container (its cgroup does not name ${id.slice(0, 12)}): the engine probably runs in a VM (Docker Desktop) or another PID namespace`,
     );
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return unavailable(`no process ${pid} on this machine: the engine runs elsewhere (a VM or another PID namespace), or the container just stopped`);
-    return unavailable(`cannot read ${ctx.roots.procRoot}/${pid}/cgroup: ${(err as Error).message}`);
   }
+  if (r.code === 'ENOENT') return unavailable(`no process ${pid} on this machine: the engine runs elsewhere (a VM or another PID namespace), or the container just stopped`);
+  return unavailable(`cannot read ${ctx.roots.procRoot}/${pid}/cgroup: ${r.message}`);
 }
 
 export async function introspectContainer(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {

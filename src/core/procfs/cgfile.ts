@@ -85,8 +85,33 @@ export async function readOwn<T>(dir: string, file: string, parse: (text: string
   return unavailable(o.reason);
 }
 
+/** An absolute path already in normal form: no empty, "." or ".." segment, no trailing slash. */
+function isNormalAbsolute(p: string): boolean {
+  return p === '/' || (p.startsWith('/') && !p.endsWith('/') && !p.includes('//') && !/\/\.\.?(?:\/|$)/.test(p));
+}
+
+/**
+ * True when `p` is `root` or lies below it, as path.relative(root, p) would say. Every
+ * container asks this of each cgroup mount, so normal absolute paths (all of them on a real
+ * host) take a string comparison; anything else goes through path.relative.
+ */
+export function isWithin(root: string, p: string): boolean {
+  if (isNormalAbsolute(root) && isNormalAbsolute(p)) return p === root || root === '/' || p.startsWith(root + '/');
+  const rel = path.relative(root, p);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
 /** The directories from `dir` up to `stop` (the mount's root directory), both included. */
 export function ancestry(dir: string, stop: string): string[] {
+  if (isNormalAbsolute(dir) && isNormalAbsolute(stop)) {
+    if (!isWithin(stop, dir)) return [dir];
+    const out = [dir];
+    for (let cur = dir; cur !== stop; ) {
+      cur = cur.slice(0, Math.max(cur.lastIndexOf('/'), 1));
+      out.push(cur);
+    }
+    return out;
+  }
   const rel = path.relative(stop, dir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return [dir];
   const out = [dir];

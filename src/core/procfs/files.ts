@@ -12,7 +12,8 @@ import * as fs from 'fs';
  * async signatures so callers do not depend on that choice.
  */
 
-export type ReadResult = { ok: true; text: string } | { ok: false; code: string; reason: string };
+/** A failure keeps the system's own message too, for readers that quote it. */
+export type ReadResult = { ok: true; text: string } | { ok: false; code: string; reason: string; message: string };
 
 /** Explains an errno for `path` in plain words. */
 export function explainError(path: string, err: unknown): { code: string; reason: string } {
@@ -61,7 +62,7 @@ export async function readText(path: string): Promise<ReadResult> {
   try {
     result = { ok: true, text: fs.readFileSync(path, 'utf8') };
   } catch (err) {
-    result = { ok: false, ...explainError(path, err) };
+    result = { ok: false, ...explainError(path, err), message: (err as Error | undefined)?.message ?? String(err) };
   }
   cache?.set(path, result);
   return result;

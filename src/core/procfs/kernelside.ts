@@ -2,8 +2,8 @@
  * The kernel's half of a container's cgroup anatomy (what the files say), before the
  * engine's declared values and the machine caps are joined in by limits.ts.
  */
-import * as path from 'path';
 import { unavailable, type Maybe, type Unavailable } from '../model';
+import { isWithin } from './cgfile';
 import type { CgroupLayout } from './cgroup';
 
 export interface KernelAndEffective<T> {
@@ -66,8 +66,7 @@ export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoo
     let stop = dir;
     let best = -1;
     for (const m of mountDirs) {
-      const rel = path.relative(m, dir);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel) && m.length > best) {
+      if (m.length > best && isWithin(m, dir)) {
         best = m.length;
         stop = m;
       }

@@ -3,7 +3,7 @@
  * the ifindex of its host-side peer (and the reverse), and ifindex is unique within one
  * network namespace.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, readlinkSync } from 'fs';
 import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
 import { listDir, parseUint, readText } from './files';
@@ -31,7 +31,7 @@ async function readSmall(file: string): Promise<string | null> {
 
 async function readLink(file: string): Promise<string | null> {
   try {
-    return path.basename(await fs.readlink(file));
+    return path.basename(readlinkSync(file)); // sysfs: synchronous, see files.ts
   } catch {
     return null; // no master: the interface is not enslaved to a bridge or bond
   }

@@ -23,10 +23,12 @@ const SINCE: Record<NamespaceType, string> = {
 export async function readNamespaceInode(procRoot: string, pid: number | 'self', type: NamespaceType): Promise<Maybe<number>> {
   const link = path.join(procRoot, String(pid), 'ns', type);
   try {
-    const st = fs.statSync(link, { bigint: true }); // nsfs: no disk behind it, see files.ts
-    const ino = Number(st.ino);
-    if (!Number.isSafeInteger(ino)) return unavailable(`the inode of ${link} (${st.ino}) is too large to hold exactly`);
-    return fact(ino, 'procfs');
+    // nsfs: no disk behind it, see files.ts. A plain stat is exact below 2^53 (every nsfs
+    // inode seen so far is a 32-bit number); only a larger one needs the bigint stat to say so.
+    const ino = fs.statSync(link).ino;
+    if (Number.isSafeInteger(ino)) return fact(ino, 'procfs');
+    const big = fs.statSync(link, { bigint: true }).ino;
+    return unavailable(`the inode of ${link} (${big}) is too large to hold exactly`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') {
