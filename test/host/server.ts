@@ -177,10 +177,12 @@ const STAGE_COPIES = ['package.json', 'esbuild.mjs', 'README.md', 'LICENSE', 'CH
  * Builds the extension for production (the project's esbuild.mjs --production, i.e.
  * `npm run build -- --production`) and packages it as .cache/host/container-anatomy.vsix.
  * The build runs in a staging folder that links the sources, so a concurrent `npm run
- * build`/`watch` in the checkout cannot rewrite dist/ while vsce zips it.
+ * build`/`watch` in the checkout cannot rewrite dist/ while vsce zips it. `into` (default
+ * .cache/host) holds the staging folder and the .vsix, so a benchmark can package beside a
+ * host test running at the same time.
  */
-export async function packageExtension(): Promise<string> {
-  const stage = path.join(cacheDir, 'stage');
+export async function packageExtension(into = cacheDir): Promise<string> {
+  const stage = path.join(into, 'stage');
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
   for (const name of STAGE_LINKS) {
@@ -192,6 +194,6 @@ export async function packageExtension(): Promise<string> {
   }
   const build = spawnSync('npm', ['run', 'build', '--', '--production'], { cwd: stage, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build -- --production failed:\n${build.stdout}\n${build.stderr}`);
-  return vscePackage(stage, path.join(cacheDir, 'container-anatomy.vsix'),
+  return vscePackage(stage, path.join(into, 'container-anatomy.vsix'),
     ['--ignoreFile', path.join(__dirname, 'vscodeignore')]);
 }

@@ -38,9 +38,9 @@ export async function bundleApiTests(outDir: string): Promise<string[]> {
   return files.map((f) => path.join(outDir, path.relative(path.join(repoRoot, 'test', 'api'), f).replace(/\.ts$/, '.js')));
 }
 
-/** Builds the runner extension; returns the .vsix path. */
-export async function buildRunnerExtension(): Promise<string> {
-  const dir = path.join(runnerDir, 'ext');
+/** Builds the runner extension in `into` (default .cache/host/runner-ext); returns the .vsix path. */
+export async function buildRunnerExtension(into = runnerDir): Promise<string> {
+  const dir = path.join(into, 'ext');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(__dirname, 'package.json'), path.join(dir, 'package.json'));
@@ -53,5 +53,5 @@ export async function buildRunnerExtension(): Promise<string> {
     external: ['vscode'], logLevel: 'warning',
   });
   await bundleApiTests(path.join(dir, 'tests'));
-  return vscePackage(dir, path.join(runnerDir, 'test-runner.vsix'));
+  return vscePackage(dir, path.join(into, 'test-runner.vsix'));
 }
