@@ -36,6 +36,15 @@ export async function measureIdle(service: AnatomyService, proxy: CountingProxy,
   await sleep(1000);
   const mark = performance.now();
   await sleep(seconds * 1000);
+  return idleWindow(proxy, n, seconds, readyAt, mark);
+}
+
+/**
+ * Classifies the proxy's requests since `mark`: every one other than the /events stream,
+ * and which of them an engine event seen since `readyAt` explains (a re-read of a container
+ * the event named, or the network list after any event).
+ */
+export function idleWindow(proxy: CountingProxy, n: number, seconds: number, readyAt: number, mark: number): IdleResult {
   const window = proxy.requests.filter((r) => r.at >= mark);
   const others = window.filter((r) => !isEventStream(r));
   const count = (texts: string[]): number => texts.reduce((n, t) => n + (t.match(/"Action":/g)?.length ?? 0), 0);

@@ -14,7 +14,7 @@ import { createAnatomyService } from '../src/core/anatomy-service';
 import type { AnatomyService } from '../src/core/service';
 import { build, compileMs, EXTENSION_BUNDLE, sizeOf, WEBVIEW_BUNDLE } from './bundles';
 import { measureEvents, type EventResult } from './event';
-import { Fleet, IMAGE } from './fleet';
+import { Fleet, fleetNames, IMAGE } from './fleet';
 import { measureHost, type HostResult } from './host';
 import { measureIdle, type IdleResult } from './idle';
 import { startCountingProxy, type CountingProxy } from './proxy';
@@ -32,6 +32,8 @@ export interface BenchOptions {
   build: boolean;
   /** Leave the containers running at the end (for profiling); the next run sweeps them. */
   keep: boolean;
+  /** A named fleet (own label, names, network) so runs beside another benchmark do not collide. */
+  fleet?: string;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -83,8 +85,15 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--json':
         o.json = true;
         break;
+      case '--fleet': {
+        const name = rest.shift();
+        if (!name) throw new Error('--fleet needs a name');
+        fleetNames(name);
+        o.fleet = name;
+        break;
+      }
       default:
-        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --build --no-build --keep)`);
+        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --build --no-build --keep --fleet NAME)`);
     }
   }
   if (quick) {
@@ -107,7 +116,7 @@ export function idleSize(sizes: number[]): number {
 async function main(opts: BenchOptions): Promise<BenchReport> {
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
-  const fleet = new Fleet(docker);
+  const fleet = new Fleet(docker, fleetNames(opts.fleet));
   let engine: Engine | undefined;
   let proxy: CountingProxy | undefined;
   const services: AnatomyService[] = [];
@@ -162,6 +171,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
     let idle: IdleResult | undefined;
     let events: EventResult | undefined;
     let peakRssBytes: number | null = null;
+    let host: HostResult = { measured: false, reason: opts.skipHost ? '--skip-host was given' : 'not reached' };
     const largest = opts.sizes[opts.sizes.length - 1];
     const idleN = idleSize(opts.sizes);
 
@@ -177,6 +187,10 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         services.push(s);
         idle = await measureIdle(s, proxy, n, opts.idleSeconds);
         s.dispose();
+        if (!opts.skipHost) {
+          const containersOnEngine = snapshots[snapshots.length - 1].containersOnEngine;
+          host = await measureHost(log, { n, containersOnEngine, idleSeconds: opts.idleSeconds, rowName: fleet.members[n - 1].name });
+        }
       }
       if (n === largest) {
         peakRssBytes = snapshots[snapshots.length - 1].peakRssBytes;
@@ -190,9 +204,6 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         s.dispose();
       }
     }
-
-    let host: HostResult = { measured: false, reason: '--skip-host was given' };
-    if (!opts.skipHost) host = await measureHost(log);
 
     const info = await engine.info();
     return {
