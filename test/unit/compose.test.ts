@@ -1,24 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { composeTopicAt, ComposeHit, isComposeFileName } from '../../src/core/compose';
 import type { TextPosition } from '../../src/core/dockerfile';
-import { explain, hasTopic } from '../../src/core/catalog';
+import { assertSaneHit as assertSane, at, everyPosition, samples, seeded } from './support/lookup';
 
-const DIR = join(__dirname, '..', 'fixtures', 'files', 'compose');
-const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
-
-/** Position of the `nth` occurrence of `needle` in `text`, moved `delta` characters right. */
-function at(text: string, needle: string, delta = 0, nth = 0): TextPosition {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) {
-    offset = text.indexOf(needle, offset + 1);
-    if (offset < 0) throw new Error(`fixture lacks ${JSON.stringify(needle)} #${nth}`);
-  }
-  offset += delta;
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
-}
+const read = samples('compose');
 
 function hitAt(text: string, needle: string, delta = 0, nth = 0): ComposeHit | null {
   return composeTopicAt(text, at(text, needle, delta, nth));
@@ -28,24 +13,9 @@ function topicAt(text: string, needle: string, delta = 0, nth = 0): string | nul
   return hitAt(text, needle, delta, nth)?.topic ?? null;
 }
 
-function* everyPosition(text: string): Generator<TextPosition> {
-  const lines = text.split('\n');
-  for (let line = 0; line <= lines.length; line++) {
-    const len = line < lines.length ? lines[line].length : 0;
-    for (let character = 0; character <= len + 1; character++) yield { line, character };
-  }
-}
-
+/** Compose explanations are checked in both languages. */
 function assertSaneHit(hit: ComposeHit, pos: TextPosition): void {
-  assert.ok(hasTopic(hit.topic), `unknown topic ${hit.topic}`);
-  const { start, end } = hit.range;
-  const afterStart = pos.line > start.line || (pos.line === start.line && pos.character >= start.character);
-  const beforeEnd = pos.line < end.line || (pos.line === end.line && pos.character < end.character);
-  assert.ok(afterStart && beforeEnd, `${hit.topic} range does not contain ${JSON.stringify(pos)}`);
-  for (const lang of ['en', 'ko'] as const) {
-    const x = explain(hit.topic, lang, hit.vars);
-    assert.ok(x && !/\{[A-Za-z_]\w*\}/.test(x.title + x.summary + x.body), `${hit.topic} leaves a placeholder unfilled`);
-  }
+  assertSane(hit, pos, ['en', 'ko']);
 }
 
 describe('isComposeFileName', () => {
@@ -223,11 +193,7 @@ describe('composeTopicAt', () => {
   it('never throws on generated garbage', () => {
     const pieces = ['services:', '\n', '\r\n', '  ', '\t', 'web:', 'pid: ', 'host', '"', "'", '&a ', '*a', '<<: ', '{', '}',
       '[', ']', '- ', ': ', '#', 'network_mode: service:', 'deploy:', 'resources:', 'limits:', '---', '? ', '!!str ', '😀'];
-    let seed = 7;
-    const rand = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rand = seeded(7);
     for (let i = 0; i < 300; i++) {
       let text = '';
       for (let j = rand(40); j > 0; j--) text += pieces[rand(pieces.length)];
