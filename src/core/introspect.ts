@@ -80,7 +80,7 @@ function endpointNotLocal(engine: Engine): string | null {
 }
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
-  const list: RawNetwork[] = await engine.docker.listNetworks();
+  const list: RawNetwork[] = await engine.listNetworks();
   return new Map(list.map((n) => [n.Id as string, n]));
 }
 
@@ -111,7 +111,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
   const [info, networks, list] = await Promise.all([
     engine.info(),
     listNetworks(engine),
-    engine.docker.listContainers({ all: true }) as Promise<any[]>,
+    engine.listContainers(true),
   ]);
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
   const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));

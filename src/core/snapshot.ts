@@ -22,7 +22,7 @@ export interface SnapshotOptions {
 export async function inspectOne(engine: Engine, id: string, ctx: HostContext): Promise<ContainerAnatomy | undefined> {
   let raw;
   try {
-    raw = await engine.docker.getContainer(id).inspect();
+    raw = await engine.inspectContainer(id);
   } catch (err) {
     const e = toEngineError(err, engine.choice.endpoint);
     if (e.code === 'not-found') return undefined;
@@ -66,7 +66,7 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ sn
     const others = listed.filter((c) => !ids.includes(c.id) && ctx.running.has(c.id)).map((c) => c.id);
     peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
       try {
-        return await readPeer(await engine.docker.getContainer(id).inspect(), ctx);
+        return await readPeer(await engine.inspectContainer(id), ctx);
       } catch {
         return null; // gone since the list: it shares nothing any more
       }

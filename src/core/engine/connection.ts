@@ -1,25 +1,36 @@
 /**
- * Opens a dockerode client on a resolved endpoint and negotiates the API version with
- * the engine (unversioned GET /version), as the docker CLI does.
+ * Opens a connection to an engine and negotiates the API version with it (unversioned
+ * GET /version), as the docker CLI does. The reads a snapshot makes go through a small GET
+ * client on unix, npipe and tcp endpoints (see http.ts); dockerode serves ssh endpoints and
+ * every caller of `docker`, and is loaded on first use.
  */
-import Dockerode from 'dockerode';
-import * as http from 'node:http';
+import type Dockerode from 'dockerode';
+import type * as http from 'node:http';
 import { homedir } from 'node:os';
 import type { EndpointChoice } from './endpoint';
 import { EngineError, timeoutError, toEngineError, where } from './errors';
-import { dockerodeOptions, withoutDockerEnv } from './options';
+import { getJson, queryString, type HttpTarget, type StatusReasons } from './http';
+import { dockerodeOptions, httpTarget, withoutDockerEnv, type ModemOptions } from './options';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 export interface Engine {
-  /** A client pinned to the negotiated API version. */
-  docker: Dockerode;
+  /** A dockerode client pinned to the negotiated API version, made on first use. */
+  readonly docker: Dockerode;
   choice: EndpointChoice;
   /** Negotiated, e.g. "1.41". */
   apiVersion: string;
   serverVersion: string;
   /** Raw GET /info, cached after the first successful call. */
-  info(): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  info(): Promise<any>;
+  /** Raw GET /containers/json (every container when `all`). */
+  listContainers(all: boolean): Promise<any[]>;
+  /** Raw GET /networks. */
+  listNetworks(): Promise<any[]>;
+  /** Raw GET /containers/{id}/json; a container the engine does not have rejects with status 404. */
+  inspectContainer(id: string): Promise<any>;
   dispose(): void;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * The newest API whose response shapes this code was written against (Docker 27.x).
@@ -39,6 +50,17 @@ export interface ConnectOptions {
   homeDir?: string;
 }
 
+/** The status reasons dockerode gives these calls, so failures read the same through either client. */
+const SERVER_ERROR: StatusReasons = { 500: 'server error' };
+const LIST: StatusReasons = { 400: 'bad parameter', 500: 'server error' };
+const INSPECT: StatusReasons = { 404: 'no such container', 500: 'server error' };
+
+function newDockerode(options: ModemOptions): Dockerode {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
+  const Docker = require('dockerode') as typeof Dockerode;
+  return withoutDockerEnv(() => new Docker(options));
+}
+
 export async function connectEngine(choice: EndpointChoice, opts?: ConnectOptions): Promise<Engine> {
   const timeoutMs = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const endpoint = choice.endpoint;
@@ -47,11 +69,12 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
     const built = dockerodeOptions(choice, opts?.env ?? process.env, opts?.homeDir ?? homedir());
     agent = built.agent;
     const base = built.options;
-    const probe = withoutDockerEnv(() => new Dockerode(base));
-    const version = await withTimeout(endpoint, timeoutMs, (signal) => abortable(probe).version({ abortSignal: signal }));
-    const apiVersion = negotiate(endpoint, version as unknown as Record<string, unknown>);
-    const docker = withoutDockerEnv(() => new Dockerode({ ...base, version: `v${apiVersion}` }));
-    return makeEngine(docker, choice, apiVersion, String(version.Version ?? ''), agent, timeoutMs);
+    const target = httpTarget(built);
+    const version = (await withTimeout(endpoint, timeoutMs, (signal) =>
+      target ? getJson(target, '/version', SERVER_ERROR, signal) : abortable(newDockerode(base)).version({ abortSignal: signal }),
+    )) as Record<string, unknown>;
+    const apiVersion = negotiate(endpoint, version);
+    return makeEngine(base, target, choice, apiVersion, String(version.Version ?? ''), agent, timeoutMs);
   } catch (err) {
     agent?.destroy();
     throw toEngineError(err, endpoint);
@@ -59,27 +82,44 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
 }
 
 function makeEngine(
-  docker: Dockerode,
+  base: ModemOptions,
+  target: HttpTarget | null,
   choice: EndpointChoice,
   apiVersion: string,
   serverVersion: string,
   agent: http.Agent | null,
   timeoutMs: number,
 ): Engine {
+  let docker: Dockerode | undefined;
+  const client = (): Dockerode => (docker ??= newDockerode({ ...base, version: `v${apiVersion}` }));
+  const get = (path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<any> => getJson(target as HttpTarget, `/v${apiVersion}${path}`, reasons, signal); // eslint-disable-line @typescript-eslint/no-explicit-any
   let infoPromise: Promise<unknown> | undefined;
   return {
-    docker,
+    get docker() {
+      return client();
+    },
     choice,
     apiVersion,
     serverVersion,
     info() {
       if (!infoPromise) {
-        infoPromise = withTimeout(choice.endpoint, timeoutMs, (signal) => abortable(docker).info({ abortSignal: signal })).catch((err: unknown) => {
-          infoPromise = undefined;
-          throw toEngineError(err, choice.endpoint);
-        });
+        infoPromise = withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/info', SERVER_ERROR, signal) : abortable(client()).info({ abortSignal: signal }))).catch(
+          (err: unknown) => {
+            infoPromise = undefined;
+            throw toEngineError(err, choice.endpoint);
+          },
+        );
       }
       return infoPromise;
+    },
+    listContainers(all) {
+      return target ? get(`/containers/json?${queryString({ all })}`, LIST) : client().listContainers({ all });
+    },
+    listNetworks() {
+      return target ? get('/networks', LIST) : client().listNetworks();
+    },
+    inspectContainer(id) {
+      return target ? get(`/containers/${id}/json`, INSPECT) : client().getContainer(id).inspect();
     },
     dispose() {
       agent?.destroy();

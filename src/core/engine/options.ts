@@ -10,6 +10,7 @@ import * as https from 'node:https';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import type { EndpointChoice } from './endpoint';
+import type { HttpTarget } from './http';
 import { EngineError } from './errors';
 
 /** docker-modem also takes an http(s) agent; the published types omit it. */
@@ -112,6 +113,21 @@ function defaultPrivateKey(homeDir: string): Buffer | null {
     }
   }
   return null;
+}
+
+/**
+ * Where the snapshot's own GET client sends requests, from the same options and connection
+ * pool dockerode uses; null for ssh, which stays with dockerode.
+ */
+export function httpTarget(built: BuiltOptions): HttpTarget | null {
+  const o = built.options as ModemOptions & { key?: Buffer; cert?: Buffer; ca?: Buffer };
+  if (!built.agent || o.protocol === 'ssh') return null;
+  if (o.socketPath) return { socketPath: String(o.socketPath), agent: built.agent };
+  // URL keeps IPv6 brackets in hostname; a request wants the bare address.
+  const hostname = String(o.host ?? '').replace(/^\[(.*)\]$/, '$1');
+  const target: HttpTarget = { hostname, port: String(o.port ?? ''), agent: built.agent };
+  if (o.protocol === 'https') target.tls = { ...(o.key ? { key: o.key } : {}), ...(o.cert ? { cert: o.cert } : {}), ...(o.ca ? { ca: o.ca } : {}) };
+  return target;
 }
 
 const DOCKER_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];

@@ -86,17 +86,20 @@ export async function readOwn<T>(dir: string, file: string, parse: (text: string
 }
 
 /** An absolute path already in normal form: no empty, "." or ".." segment, no trailing slash. */
-function isNormalAbsolute(p: string): boolean {
-  return p === '/' || (p.startsWith('/') && !p.endsWith('/') && !p.includes('//') && !/\/\.\.?(?:\/|$)/.test(p));
+export function isNormalAbsolute(p: string): boolean {
+  if (p === '/') return true;
+  if (p.charCodeAt(0) !== 0x2f || p.charCodeAt(p.length - 1) === 0x2f) return false;
+  return !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
 }
 
 /**
  * True when `p` is `root` or lies below it, as path.relative(root, p) would say. Every
  * container asks this of each cgroup mount, so normal absolute paths (all of them on a real
- * host) take a string comparison; anything else goes through path.relative.
+ * host) take a string comparison; anything else goes through path.relative. A caller that
+ * already knows whether both are in normal form passes it as `bothNormal`.
  */
-export function isWithin(root: string, p: string): boolean {
-  if (isNormalAbsolute(root) && isNormalAbsolute(p)) return p === root || root === '/' || p.startsWith(root + '/');
+export function isWithin(root: string, p: string, bothNormal = isNormalAbsolute(root) && isNormalAbsolute(p)): boolean {
+  if (bothNormal) return p === root || root === '/' || p.startsWith(root + '/');
   const rel = path.relative(root, p);
   return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -3,7 +3,7 @@
  * engine's declared values and the machine caps are joined in by limits.ts.
  */
 import { unavailable, type Maybe, type Unavailable } from '../model';
-import { isWithin } from './cgfile';
+import { isNormalAbsolute, isWithin } from './cgfile';
 import type { CgroupLayout } from './cgroup';
 
 export interface KernelAndEffective<T> {
@@ -56,6 +56,7 @@ export type ScopeOf = (key: string, what: string) => Scope | Unavailable;
 export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoot: string): ScopeOf {
   const prefix = layout.fsRoot ? '' : fsRoot;
   const mountDirs = layout.mounts.map((m) => prefix + m.mountPoint);
+  const mountsNormal = mountDirs.map(isNormalAbsolute);
   return (key, what) => {
     const dir = dirs[key];
     if (dir === undefined) {
@@ -65,8 +66,10 @@ export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoo
     // The longest mount directory that contains dir is its hierarchy's root directory.
     let stop = dir;
     let best = -1;
-    for (const m of mountDirs) {
-      if (m.length > best && isWithin(m, dir)) {
+    const dirNormal = isNormalAbsolute(dir);
+    for (let i = 0; i < mountDirs.length; i++) {
+      const m = mountDirs[i];
+      if (m.length > best && isWithin(m, dir, dirNormal && mountsNormal[i])) {
         best = m.length;
         stop = m;
       }
