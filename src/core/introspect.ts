@@ -108,14 +108,12 @@ async function readHostname(procRoot: string): Promise<Maybe<string>> {
 /** The reference side: this process's namespaces, PID 1's where readable, cgroups, bridges. */
 export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS): Promise<HostContext> {
   const notLocal = endpointNotLocal(engine);
-  const [info, networks, list] = await Promise.all([
-    engine.info(),
-    listNetworks(engine),
-    engine.listContainers(true),
-  ]);
-  const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
-  const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
-  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await Promise.all([
+  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]);
+  asked.catch(() => undefined); // awaited below; this only keeps the rejection from looking unhandled meanwhile
+  // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
+  // first, so the engine works on its answers while this thread reads.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const kernel = Promise.all([
     readNamespaces(roots.procRoot, 'self'),
     readNamespaces(roots.procRoot, 1),
     readCgroupLayout(roots.procRoot),
@@ -124,6 +122,10 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
     readOnlineCpus(roots.sysRoot),
     readHostname(roots.procRoot),
   ]);
+  const [info, networks, list] = await asked;
+  const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
+  const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
+  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await kernel;
   const namespaces = {} as Record<NamespaceType, HostNamespace>;
   for (const t of NAMESPACE_TYPES) namespaces[t] = { type: t, inode: self[t], pid1Inode: pid1[t] };
 

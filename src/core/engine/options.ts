@@ -6,7 +6,6 @@
 import type Dockerode from 'dockerode';
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
-import * as https from 'node:https';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import type { EndpointChoice } from './endpoint';
@@ -49,6 +48,9 @@ export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv,
         return { options: { ...base, protocol: 'http', agent }, agent };
       }
       const material = readTlsMaterial(choice, ep);
+      // node:https (and tls) load only here: unix and plain tcp endpoints never need them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
+      const https = require('node:https') as typeof import('node:https');
       const agent = quiet(new https.Agent({ keepAlive: true, rejectUnauthorized: choice.tls.verify, ...material }));
       return { options: { ...base, protocol: 'https', agent, ...material }, agent };
     }
