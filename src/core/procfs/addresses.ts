@@ -5,7 +5,7 @@
  */
 import { endianness } from 'os';
 import * as path from 'path';
-import { cutShort, readText } from './files';
+import { cutShort, readTextSync } from './files';
 
 export interface RouteEntry {
   iface: string;
@@ -65,9 +65,9 @@ function maskBits(mask: string): number {
 
 /** Interface name -> its IPv4 addresses, or a reason when the files cannot be read. */
 export async function interfaceAddresses(netDir: string): Promise<Map<string, string[]> | string> {
-  const trie = await readText(path.join(netDir, 'fib_trie'));
+  const trie = readTextSync(path.join(netDir, 'fib_trie'));
   if (!trie.ok) return trie.reason;
-  const route = await readText(path.join(netDir, 'route'));
+  const route = readTextSync(path.join(netDir, 'route'));
   if (!route.ok) return route.reason;
   const cut = cutShort(path.join(netDir, 'fib_trie'), trie.text) ?? cutShort(path.join(netDir, 'route'), route.text);
   if (cut) return cut;

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { fact, isUnavailable, unavailable, type Maybe } from '../model';
-import { cutShort, parseKeyValues, parseUint, readText } from './files';
+import { cutShort, parseKeyValues, parseUint, readTextSync } from './files';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -66,10 +66,10 @@ export function limitKeyOf(key: string): (text: string) => Parsed<number | null>
 
 export type Outcome<T> = { kind: 'value'; value: T } | { kind: 'missing'; reason: string } | { kind: 'bad'; reason: string };
 
-/** Reads and parses `dir/file` without throwing. */
-export async function readFile<T>(dir: string, file: string, parse: (text: string) => Parsed<T>): Promise<Outcome<T>> {
+/** Reads and parses `dir/file` without throwing (synchronously: see readTextSync). */
+export function readFile<T>(dir: string, file: string, parse: (text: string) => Parsed<T>): Outcome<T> {
   const full = path.join(dir, file);
-  const r = await readText(full);
+  const r = readTextSync(full);
   if (!r.ok) return { kind: r.code === 'ENOENT' ? 'missing' : 'bad', reason: r.reason };
   const cut = cutShort(full, r.text);
   if (cut) return { kind: 'bad', reason: cut };
@@ -78,8 +78,8 @@ export async function readFile<T>(dir: string, file: string, parse: (text: strin
 }
 
 /** `dir/file` as a procfs fact; `missingWhy` explains what a missing file means for this control. */
-export async function readOwn<T>(dir: string, file: string, parse: (text: string) => Parsed<T>, missingWhy: string): Promise<Maybe<T>> {
-  const o = await readFile(dir, file, parse);
+export function readOwn<T>(dir: string, file: string, parse: (text: string) => Parsed<T>, missingWhy: string): Maybe<T> {
+  const o = readFile(dir, file, parse);
   if (o.kind === 'value') return fact(o.value, 'procfs');
   if (o.kind === 'missing') return unavailable(`${o.reason}: ${missingWhy}`);
   return unavailable(o.reason);
@@ -139,15 +139,15 @@ export function minLimit(a: number | null, b: number | null): number | null {
  * an ancestor without the file (the root cgroup, or a controller not enabled there) adds no
  * limit; an unreadable or malformed ancestor makes the answer unavailable.
  */
-export async function walkMin(
+export function walkMin(
   dir: string,
   stop: string,
-  readAt: (d: string) => Promise<Outcome<number | null>>,
-): Promise<Maybe<number | null>> {
+  readAt: (d: string) => Outcome<number | null>,
+): Maybe<number | null> {
   let best: number | null = null;
   const dirs = ancestry(dir, stop);
   for (let i = 0; i < dirs.length; i++) {
-    const o = await readAt(dirs[i]);
+    const o = readAt(dirs[i]);
     if (o.kind === 'value') best = minLimit(best, o.value);
     else if (i === 0 || o.kind === 'bad') return unavailable(o.reason);
   }

@@ -19,104 +19,104 @@ function missing(ctrl: string, s: Scope): string {
 }
 
 /** A v1 limit file read at `d`: own value, plus the walk up for the effective value. */
-async function limitAt(d: string, file: string): Promise<Outcome<number | null>> {
+function limitAt(d: string, file: string): Outcome<number | null> {
   return readFile(d, file, parseLimit);
 }
 
 /** Effective v1 memory limit: memory.stat's hierarchical value, else the walk. */
-async function memoryEffective(s: Scope, statKey: string, file: string, own: Maybe<number | null>): Promise<Maybe<number | null>> {
+function memoryEffective(s: Scope, statKey: string, file: string, own: Maybe<number | null>): Maybe<number | null> {
   if (isUnavailable(own)) return own;
   // The kernel already folds the ancestors in (memory cgroup-v1 doc, section 5.2).
-  const h = await readFile(s.dir, 'memory.stat', limitKeyOf(statKey));
+  const h = readFile(s.dir, 'memory.stat', limitKeyOf(statKey));
   if (h.kind === 'value') return fact(h.value, 'procfs');
   return walkMin(s.dir, s.stop, (d) => limitAt(d, file));
 }
 
-async function memory(scope: ScopeOf): Promise<KernelSide['memory']> {
+function memory(scope: ScopeOf): KernelSide['memory'] {
   const s = scope('memory', 'memory limits');
   if (!('dir' in s)) return { limit: { kernel: s, effective: s }, reservation: { kernel: s, effective: s }, swap: { kernel: s, effective: s }, usage: s, oomKills: s };
-  const limitK = await readOwn(s.dir, 'memory.limit_in_bytes', parseLimit, missing('memory', s));
-  const swapK = await readOwn(s.dir, 'memory.memsw.limit_in_bytes', parseLimit, NOT_ACCOUNTED_SWAP);
-  const resK = await readOwn(s.dir, 'memory.soft_limit_in_bytes', parseLimit, missing('memory', s));
+  const limitK = readOwn(s.dir, 'memory.limit_in_bytes', parseLimit, missing('memory', s));
+  const swapK = readOwn(s.dir, 'memory.memsw.limit_in_bytes', parseLimit, NOT_ACCOUNTED_SWAP);
+  const resK = readOwn(s.dir, 'memory.soft_limit_in_bytes', parseLimit, missing('memory', s));
   // Usage: memory.usage_in_bytes, the figure the engine's /stats reports as memory_stats.usage,
   // so the two views agree. It is approximate (per-CPU charge batching); when the file is
   // missing we fall back to total_rss + total_cache from memory.stat.
-  let usage: Maybe<number> = await readOwn(s.dir, 'memory.usage_in_bytes', parseCount, missing('memory', s));
+  let usage: Maybe<number> = readOwn(s.dir, 'memory.usage_in_bytes', parseCount, missing('memory', s));
   if (isUnavailable(usage)) {
-    const rss = await readFile(s.dir, 'memory.stat', keyOf('total_rss'));
-    const cache = await readFile(s.dir, 'memory.stat', keyOf('total_cache'));
+    const rss = readFile(s.dir, 'memory.stat', keyOf('total_rss'));
+    const cache = readFile(s.dir, 'memory.stat', keyOf('total_cache'));
     if (rss.kind === 'value' && cache.kind === 'value') usage = fact(rss.value + cache.value, 'procfs');
   }
   return {
-    limit: { kernel: limitK, effective: await memoryEffective(s, 'hierarchical_memory_limit', 'memory.limit_in_bytes', limitK) },
+    limit: { kernel: limitK, effective: memoryEffective(s, 'hierarchical_memory_limit', 'memory.limit_in_bytes', limitK) },
     // A soft limit is a reclaim target, not a ceiling that ancestors tighten: effective = own.
     reservation: { kernel: resK, effective: resK },
-    swap: { kernel: swapK, effective: await memoryEffective(s, 'hierarchical_memsw_limit', 'memory.memsw.limit_in_bytes', swapK) },
+    swap: { kernel: swapK, effective: memoryEffective(s, 'hierarchical_memsw_limit', 'memory.memsw.limit_in_bytes', swapK) },
     usage,
-    oomKills: await readOwn(s.dir, 'memory.oom_control', keyOf('oom_kill'), 'the kernel reports OOM kills per cgroup only from Linux 4.13'),
+    oomKills: readOwn(s.dir, 'memory.oom_control', keyOf('oom_kill'), 'the kernel reports OOM kills per cgroup only from Linux 4.13'),
   };
 }
 
 /** quota/period as CPUs at `d`; quota -1 means no quota. */
-async function ratioAt(d: string): Promise<Outcome<number | null>> {
-  const q = await readFile(d, 'cpu.cfs_quota_us', parseLimit);
+function ratioAt(d: string): Outcome<number | null> {
+  const q = readFile(d, 'cpu.cfs_quota_us', parseLimit);
   if (q.kind !== 'value') return q;
   if (q.value === null) return q;
-  const p = await readFile(d, 'cpu.cfs_period_us', parseCount);
+  const p = readFile(d, 'cpu.cfs_period_us', parseCount);
   if (p.kind !== 'value') return p;
   if (p.value === 0) return { kind: 'bad', reason: `${path.join(d, 'cpu.cfs_period_us')} reads 0` };
   return { kind: 'value', value: q.value / p.value };
 }
 
-async function cpu(scope: ScopeOf): Promise<KernelSide['cpu']> {
+function cpu(scope: ScopeOf): KernelSide['cpu'] {
   const s = scope('cpu', 'CPU limits');
   const acct = scope('cpuacct', 'CPU usage');
-  const usageNs = 'dir' in acct ? await readOwn(acct.dir, 'cpuacct.usage', parseCount, missing('cpuacct', acct)) : acct;
+  const usageNs = 'dir' in acct ? readOwn(acct.dir, 'cpuacct.usage', parseCount, missing('cpuacct', acct)) : acct;
   const weight = unavailable('cgroup v1 has no cpu.weight; the kernel holds cpu.shares instead');
   if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, quotaUs: s, periodUs: s, shares: { kernel: s, effective: s }, weight, usageNs, throttledPeriods: s };
-  const own = await ratioAt(s.dir);
+  const own = ratioAt(s.dir);
   const cpusK: Maybe<number | null> = own.kind === 'value' ? fact(own.value, 'procfs') : unavailable(own.kind === 'missing' ? `${own.reason}: ${missing('cpu', s)} (CFS bandwidth control)` : own.reason);
-  const sharesK = await readOwn(s.dir, 'cpu.shares', parseCount, missing('cpu', s));
+  const sharesK = readOwn(s.dir, 'cpu.shares', parseCount, missing('cpu', s));
   return {
-    cpus: { kernel: cpusK, effective: isUnavailable(cpusK) ? cpusK : await walkMin(s.dir, s.stop, ratioAt) },
-    quotaUs: await readOwn(s.dir, 'cpu.cfs_quota_us', parseLimit, missing('cpu', s)),
-    periodUs: await readOwn(s.dir, 'cpu.cfs_period_us', parseCount, missing('cpu', s)),
+    cpus: { kernel: cpusK, effective: isUnavailable(cpusK) ? cpusK : walkMin(s.dir, s.stop, ratioAt) },
+    quotaUs: readOwn(s.dir, 'cpu.cfs_quota_us', parseLimit, missing('cpu', s)),
+    periodUs: readOwn(s.dir, 'cpu.cfs_period_us', parseCount, missing('cpu', s)),
     // Shares are relative among siblings, not a ceiling: effective = own.
     shares: { kernel: sharesK, effective: sharesK },
     weight,
     usageNs,
-    throttledPeriods: await readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), missing('cpu', s)),
+    throttledPeriods: readOwn(s.dir, 'cpu.stat', keyOf('nr_throttled'), missing('cpu', s)),
   };
 }
 
-async function cpusetOf(scope: ScopeOf): Promise<KernelSide['cpuset']> {
+function cpusetOf(scope: ScopeOf): KernelSide['cpuset'] {
   const s = scope('cpuset', 'the cpuset');
   if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, mems: { kernel: s, effective: s } };
-  const one = async (own: string, eff: string): Promise<KernelAndEffective<string>> => ({
-    kernel: await readOwn(s.dir, own, parseList, missing('cpuset', s)),
-    effective: await readOwn(s.dir, eff, parseList, missing('cpuset', s)),
+  const one = (own: string, eff: string): KernelAndEffective<string> => ({
+    kernel: readOwn(s.dir, own, parseList, missing('cpuset', s)),
+    effective: readOwn(s.dir, eff, parseList, missing('cpuset', s)),
   });
-  return { cpus: await one('cpuset.cpus', 'cpuset.effective_cpus'), mems: await one('cpuset.mems', 'cpuset.effective_mems') };
+  return { cpus: one('cpuset.cpus', 'cpuset.effective_cpus'), mems: one('cpuset.mems', 'cpuset.effective_mems') };
 }
 
-async function pids(scope: ScopeOf): Promise<KernelSide['pids']> {
+function pids(scope: ScopeOf): KernelSide['pids'] {
   const s = scope('pids', 'the PID limit');
   if (!('dir' in s)) return { max: { kernel: s, effective: s }, current: s };
-  const k = await readOwn(s.dir, 'pids.max', parseLimit, missing('pids', s));
+  const k = readOwn(s.dir, 'pids.max', parseLimit, missing('pids', s));
   return {
-    max: { kernel: k, effective: isUnavailable(k) ? k : await walkMin(s.dir, s.stop, (d) => limitAt(d, 'pids.max')) },
-    current: await readOwn(s.dir, 'pids.current', parseCount, missing('pids', s)),
+    max: { kernel: k, effective: isUnavailable(k) ? k : walkMin(s.dir, s.stop, (d) => limitAt(d, 'pids.max')) },
+    current: readOwn(s.dir, 'pids.current', parseCount, missing('pids', s)),
   };
 }
 
-async function io(scope: ScopeOf): Promise<KernelSide['io']> {
+function io(scope: ScopeOf): KernelSide['io'] {
   const s = scope('blkio', 'the block I/O weight');
   if (!('dir' in s)) return { weight: { kernel: s, effective: s } };
   // blkio.weight belongs to the legacy CFQ scheduler; kernels without it expose BFQ's
   // blkio.bfq.weight, which runc writes instead.
-  let k = await readOwn(s.dir, 'blkio.weight', parseWeight, 'no CFQ weight');
+  let k = readOwn(s.dir, 'blkio.weight', parseWeight, 'no CFQ weight');
   if (isUnavailable(k)) {
-    const bfq = await readFile(s.dir, 'blkio.bfq.weight', parseWeight);
+    const bfq = readFile(s.dir, 'blkio.bfq.weight', parseWeight);
     if (bfq.kind === 'value') k = fact(bfq.value, 'procfs');
     else if (bfq.kind === 'bad') k = unavailable(bfq.reason);
     else k = unavailable(`neither blkio.weight nor blkio.bfq.weight exists in ${s.dir}: no I/O scheduler with weights (CFQ or BFQ) is available`);
@@ -126,6 +126,7 @@ async function io(scope: ScopeOf): Promise<KernelSide['io']> {
 }
 
 export async function readV1(scope: ScopeOf): Promise<KernelSide> {
-  const [m, c, cs, p, i] = await Promise.all([memory(scope), cpu(scope), cpusetOf(scope), pids(scope), io(scope)]);
+  // Synchronous underneath (see readTextSync); the promise keeps callers independent of that.
+  const [m, c, cs, p, i] = [memory(scope), cpu(scope), cpusetOf(scope), pids(scope), io(scope)];
   return { memory: m, cpu: c, cpuset: cs, pids: p, io: i };
 }

@@ -6,7 +6,7 @@
 import { promises as fs, readlinkSync } from 'fs';
 import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
-import { listDir, parseUint, readText } from './files';
+import { listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
 
 export { parseRouteTable, parseFibTrieLocal } from './addresses';
@@ -24,12 +24,12 @@ export interface LinkInfo {
 const ARPHRD_ETHER = 1;
 const ARPHRD_LOOPBACK = 772;
 
-async function readSmall(file: string): Promise<string | null> {
-  const r = await readText(file);
+function readSmall(file: string): string | null {
+  const r = readTextSync(file);
   return r.ok ? r.text.trim() : null;
 }
 
-async function readLink(file: string): Promise<string | null> {
+function readLink(file: string): string | null {
   try {
     return path.basename(readlinkSync(file)); // sysfs: synchronous, see files.ts
   } catch {
@@ -50,36 +50,36 @@ function kindOf(type: number | null, devtype: string | null, hasBridgeDir: boole
   return 'other';
 }
 
-async function readOneHostLink(dir: string, name: string): Promise<LinkInfo | string> {
+function readOneHostLink(dir: string, name: string): LinkInfo | string {
   const d = path.join(dir, name);
-  const entries = await listDir(d);
+  const entries = listDirSync(d);
   if (!entries.ok) return entries.reason;
-  const ifindex = parseUint((await readSmall(path.join(d, 'ifindex'))) ?? '');
-  const iflink = parseUint((await readSmall(path.join(d, 'iflink'))) ?? '');
+  const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
+  const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
   if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
-  const type = parseUint((await readSmall(path.join(d, 'type'))) ?? '');
-  const uevent = (await readSmall(path.join(d, 'uevent'))) ?? '';
+  const type = parseUint((readSmall(path.join(d, 'type'))) ?? '');
+  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
   const devtype = /^DEVTYPE=(.+)$/m.exec(uevent)?.[1] ?? null;
-  const mac = await readSmall(path.join(d, 'address'));
+  const mac = readSmall(path.join(d, 'address'));
   return {
     name,
     ifindex,
     iflink,
-    master: entries.names.includes('master') ? await readLink(path.join(d, 'master')) : null,
+    master: entries.names.includes('master') ? readLink(path.join(d, 'master')) : null,
     kind: kindOf(type, devtype, entries.names.includes('bridge'), ifindex, iflink, entries.names),
     mac: mac === '' ? null : mac,
-    operstate: await readSmall(path.join(d, 'operstate')),
+    operstate: readSmall(path.join(d, 'operstate')),
   };
 }
 
 /** Every interface in <sysRoot>/class/net (the network namespace that mounted this sysfs). */
 export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>> {
   const dir = path.join(sysRoot, 'class', 'net');
-  const names = await listDir(dir);
+  const names = listDirSync(dir);
   if (!names.ok) return unavailable(names.reason);
   const out: LinkInfo[] = [];
   for (const name of names.names) {
-    const l = await readOneHostLink(dir, name);
+    const l = readOneHostLink(dir, name);
     // An interface can vanish between readdir and read (a container stopping): skip only that.
     if (typeof l === 'string') {
       if (await stillThere(path.join(dir, name))) return unavailable(l);
@@ -123,9 +123,9 @@ function namesFromNetDev(text: string): string[] | null {
 }
 
 /** From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
-async function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): Promise<ContainerLink[] | string> {
+function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): ContainerLink[] | string {
   const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
-  const names = await listDir(dir);
+  const names = listDirSync(dir);
   if (!names.ok) return names.reason;
   // sysfs shows the namespace of whoever mounted it; check it is the container's own.
   if (netDevNames && names.names.join(' ') !== [...netDevNames].sort().join(' ')) {
@@ -134,10 +134,10 @@ async function linksFromSysfs(procRoot: string, pid: number, netDevNames: string
   const out: ContainerLink[] = [];
   for (const name of names.names) {
     const d = path.join(dir, name);
-    const ifindex = parseUint((await readSmall(path.join(d, 'ifindex'))) ?? '');
-    const iflink = parseUint((await readSmall(path.join(d, 'iflink'))) ?? '');
+    const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
+    const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
-    const mac = await readSmall(path.join(d, 'address'));
+    const mac = readSmall(path.join(d, 'address'));
     out.push({ name, ifindex, iflink, mac: mac === '' ? null : mac, ipv4: [] });
   }
   return out;
@@ -157,10 +157,10 @@ export function parseIfindexNames(igmp: string | null, devMcast: string | null):
   return out;
 }
 
-async function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] | null, sysfsWhy: string): Promise<Maybe<ContainerLink[]>> {
+function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] | null, sysfsWhy: string): Maybe<ContainerLink[]> {
   const base = path.join(procRoot, String(pid), 'net');
-  const igmp = await readText(path.join(base, 'igmp'));
-  const mcast = await readText(path.join(base, 'dev_mcast'));
+  const igmp = readTextSync(path.join(base, 'igmp'));
+  const mcast = readTextSync(path.join(base, 'dev_mcast'));
   if (!igmp.ok && !mcast.ok) return unavailable(`${sysfsWhy}; and ${igmp.reason}`);
   const byName = parseIfindexNames(igmp.ok ? igmp.text : null, mcast.ok ? mcast.text : null);
   const names = netDevNames ?? [...byName.keys()];
@@ -181,13 +181,13 @@ async function linksFromProcNet(procRoot: string, pid: number, netDevNames: stri
  */
 export async function readContainerLinks(procRoot: string, pid: number): Promise<Maybe<ContainerLink[]>> {
   const devFile = path.join(procRoot, String(pid), 'net', 'dev');
-  const dev = await readText(devFile);
+  const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
   const netDevNames = dev.ok ? namesFromNetDev(dev.text) : null;
-  const fromSys = await linksFromSysfs(procRoot, pid, netDevNames);
+  const fromSys = linksFromSysfs(procRoot, pid, netDevNames);
   let links: ContainerLink[];
   if (typeof fromSys === 'string') {
-    const fallback = await linksFromProcNet(procRoot, pid, netDevNames, fromSys);
+    const fallback = linksFromProcNet(procRoot, pid, netDevNames, fromSys);
     if (!('value' in fallback)) return fallback;
     links = fallback.value;
   } else {
