@@ -92,6 +92,14 @@ function bridgeName(net: RawNetwork | undefined): string | null {
   return `br-${String(net.Id).slice(0, 12)}`;
 }
 
+/** Docker's NAT for a network, from its settings: bridges masquerade unless told not to. */
+function masqueradeOf(net: RawNetwork | undefined): Maybe<boolean> {
+  if (!net) return unavailable('the network is not in the engine\'s network list');
+  if (net.Driver !== 'bridge') return fact(false, 'engine');
+  const opt = net.Options?.['com.docker.network.bridge.enable_ip_masquerade'];
+  return fact(!net.Internal && opt !== 'false', 'engine');
+}
+
 function firstIpamConfig(net: RawNetwork | undefined): { Subnet?: string; Gateway?: string } {
   const cfgs: any[] = net?.IPAM?.Config ?? [];
   return cfgs.find((c) => c.Subnet && !String(c.Subnet).includes(':')) ?? cfgs[0] ?? {};
@@ -367,6 +375,7 @@ async function networkOf(raw: RawInspect, pid: number | null, state: ContainerSt
       ipv6Address: ipv6,
       containerInterface,
       hostVeth,
+      masquerade: masqueradeOf(net),
       aliases: Array.isArray(ep.Aliases) ? ep.Aliases.map(String) : [],
     };
   });

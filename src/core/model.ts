@@ -171,6 +171,13 @@ export interface NetworkAttachment {
    */
   containerInterface: Maybe<{ name: string; ifindex: number; iflink: number | null }>;
   hostVeth: Maybe<HostVeth>;
+  /**
+   * Whether Docker masquerades traffic leaving this network (its NAT rule for the subnet):
+   * true for a bridge unless the network is internal or the option
+   * com.docker.network.bridge.enable_ip_masquerade is "false". From the network's settings,
+   * not from the firewall.
+   */
+  masquerade?: Maybe<boolean>;
   aliases: string[];
 }
 

@@ -89,7 +89,8 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
     lines: [subnet, `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
     note: note('net.bridge', lang),
   };
-  const hostLines = [`MASQUERADE ${subnet}`];
+  // Docker's NAT rule for the subnet, as the network's settings say; absent on internal networks.
+  const hostLines = n.masquerade === undefined || valueOf(n.masquerade, false) ? [`MASQUERADE ${subnet}`] : [];
   if (withPorts) {
     for (const p of c.network.ports) hostLines.push(`${p.hostIp || '0.0.0.0'}:${p.hostPort} → ${p.containerPort}/${p.protocol}`);
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { hasTopic } from '../../src/core/catalog/index';
 import { NAMESPACE_TYPES, type ContainerAnatomy, type NetworkAttachment, type Snapshot } from '../../src/core/model';
 import { removeParent, sweepParents } from './support/cgroup-parent';
-import { inspect, networks, TestSuite, type Created } from './support/docker';
+import { docker, inspect, networks, TestSuite, type Created } from './support/docker';
 import { buildFleet, LIMITED, MiB, PARENT, type Fleet } from './support/fleet';
 import { containerIn, snapshotAll, val, why } from './support/model';
 import {
@@ -247,6 +247,10 @@ describe('anatomy of real containers (one snapshot against the kernel)', functio
     assert.equal(hb.subnet, val(att.subnet, 'subnet'));
     assert.equal(hb.gateway, val(att.gateway, 'gateway'));
     assert.ok(hb.ports.includes(val(att.hostVeth, 'veth').name));
+    // Docker's NAT for the subnet: present unless the network is internal or opts out.
+    const raw = await docker.getNetwork(fleet.net1.id).inspect();
+    assert.equal(raw.Internal, false);
+    assert.equal(val(att.masquerade!, 'masquerade'), raw.Options?.['com.docker.network.bridge.enable_ip_masquerade'] !== 'false');
   });
 
   it('two networks on one container: two attachments, two veths, each on its own bridge', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { explain } from '../../../src/core/catalog/index';
+import { fact } from '../../../src/core/model';
 import { buildTopologyState, type TopologyInput } from '../../../src/panels/topology-state';
 import { HOSTILE, containers, db, host, hostile, hostnet, isolated, mv, sidecar, web } from './fixture';
 
@@ -34,6 +35,12 @@ describe('topology view state', () => {
     assert.deepEqual(lane.peers.map((p) => [p.title, p.lines[0], p.openId]), [['db', '172.17.0.3/16', db.id]]);
     const [dbLane] = build({ containerId: 'db' }).lanes;
     assert.deepEqual(dbLane.peers.map((p) => p.openId), [web.id]);
+  });
+
+  it('draws the NAT rule only where Docker masquerades the network (not on an internal one)', () => {
+    const internal = { ...web, networks: web.networks.map((n) => ({ ...n, masquerade: fact(false, 'engine' as const) })) };
+    const [lane] = build({ containers: containers.map((c) => (c.id === web.id ? internal : c)) }).lanes;
+    assert.ok(!lane.chain[3].lines.some((l) => l.startsWith('MASQUERADE')), lane.chain[3].lines.join('\n'));
   });
 
   it('leaves stopped containers off the bridge: they keep their settings but have no endpoint', () => {
