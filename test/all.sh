@@ -46,6 +46,11 @@ if [ "${CONTAINER_ANATOMY_SKIP_HOST:-}" != 1 ]; then
   suite npm run test:host
 fi
 
+step "benchmark smoke run (N=3)"
+if ! npm run bench -- --quick; then
+  echo "npm run bench -- --quick failed" >>"$results"
+fi
+
 step "summary"
 cat "$results"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
