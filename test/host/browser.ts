@@ -193,9 +193,12 @@ export async function hoverText(
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      // Let any earlier hover (say, of the activity-bar entry just clicked) go away first.
-      await page.mouse.move(0, 0);
+      // Let any earlier hover (say, of the activity-bar entry just clicked) go away first:
+      // rest the pointer over the empty editor area, where nothing has a hover.
+      const size = page.viewportSize() ?? { width: 1400, height: 900 };
+      await page.mouse.move(Math.round(size.width * 0.75), Math.round(size.height * 0.6));
       await hover.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      const stale = (await hover.isVisible()) ? (await hover.innerText({ timeout: 1_000 })).trim() : '';
       await target.hover({ timeout: 5_000, position: position ? await position() : undefined });
       await hover.waitFor({ state: 'visible', timeout: 5_000 });
       // Lazily resolved tooltips show "Loading..." first; wait for the text to settle.
@@ -206,7 +209,8 @@ export async function hoverText(
         text = next;
         await page.waitForTimeout(150);
       }
-      if (text && !/^Loading\b|^로드 중/.test(text)) return text;
+      // A hover that outlived the pointer's move is not the target's.
+      if (text && text !== stale && !/^Loading\b|^로드 중/.test(text)) return text;
     } catch (err) {
       lastError = err;
     }
