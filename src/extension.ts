@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
   const explanationLanguage = (): Lang =>
     resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
 
-  const service = new SwitchingService(() => createAnatomyService(engineOptions()));
+  const service = new SwitchingService(() => createAnatomyService({ ...engineOptions(), onError: log }));
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
   const view = new ContainersView(service, treeSettings, explanationLanguage, log);

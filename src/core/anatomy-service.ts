@@ -24,7 +24,12 @@ export interface AnatomyServiceOptions {
   /** Coalesce a burst of events for one container into one re-read. */
   debounceMs?: number;
   connectTimeoutMs?: number;
+  /** Told about failures that leave the model as it was (e.g. one container's re-read). */
+  onError?: (message: string) => void;
 }
+
+/** Errors that mean the engine itself is out of reach, not that one request went wrong. */
+const CONNECTION_ERRORS = new Set(['socket-missing', 'permission-denied', 'timeout', 'refused', 'tls', 'ssh']);
 
 /** Waits between attempts to reach an engine that is not answering. */
 const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
@@ -47,6 +52,9 @@ class LiveAnatomyService implements AnatomyService {
   private pending = new Map<string, NodeJS.Timeout>();
   private generation = 0;
   private starting: Promise<void> | undefined;
+  private startingGeneration = -1;
+  /** Per container: bumped by each re-read and by destroy, so a late answer cannot resurrect or roll back. */
+  private readSeq = new Map<string, number>();
   private paused = false;
   private retries = 0;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -74,8 +82,17 @@ class LiveAnatomyService implements AnatomyService {
   start(): Promise<void> {
     this.paused = false;
     if (this.watcher && this.status.kind === 'ready') return Promise.resolve();
-    this.starting ??= this.connectAndList().finally(() => (this.starting = undefined));
-    return this.starting;
+    // A start still on its way is reused only if nothing (refresh, pause) superseded it.
+    if (this.starting && this.startingGeneration === this.generation) return this.starting;
+    // Drop a watcher kept through an outage and its engine before connecting anew.
+    this.stopWatching();
+    const starting = this.connectAndList();
+    this.startingGeneration = this.generation;
+    this.starting = starting;
+    void starting.finally(() => {
+      if (this.starting === starting) this.starting = undefined;
+    });
+    return starting;
   }
 
   async refresh(): Promise<void> {
@@ -206,6 +223,7 @@ class LiveAnatomyService implements AnatomyService {
     }
     if (e.action === 'destroy') {
       this.cancel(e.id);
+      this.bumpSeq(e.id);
       if (this.containers.delete(e.id)) this.afterChange([], [e.id]);
       return;
     }
@@ -225,7 +243,7 @@ class LiveAnatomyService implements AnatomyService {
       id,
       setTimeout(() => {
         this.pending.delete(id);
-        if (gen === this.generation) void this.reread(id, networksChanged).catch((err) => this.fail(err, this.status.endpoint));
+        if (gen === this.generation) void this.reread(id, networksChanged).catch((err) => this.rereadFailed(id, err));
       }, this.opts.debounceMs ?? 30),
     );
   }
@@ -236,6 +254,7 @@ class LiveAnatomyService implements AnatomyService {
     const ctx = this.ctx;
     if (!engine || !ctx) return;
     const gen = this.generation;
+    const seq = this.bumpSeq(id);
     const prev = this.containers.get(id);
     const needNetworks = networksChanged || !prev;
     const [networks, hostLinks] = await Promise.all([
@@ -243,7 +262,8 @@ class LiveAnatomyService implements AnatomyService {
       ctx.notLocal ? Promise.resolve(ctx.hostLinks) : readHostLinks(ctx.roots.sysRoot),
     ]);
     const fresh = await withReadCache(() => inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) }));
-    if (gen !== this.generation) return;
+    // Superseded: the service reconnected, a newer re-read of this container started, or it was destroyed.
+    if (gen !== this.generation || this.readSeq.get(id) !== seq) return;
     ctx.networks = networks;
     ctx.hostLinks = hostLinks;
     if (!fresh) {
@@ -252,6 +272,22 @@ class LiveAnatomyService implements AnatomyService {
     }
     this.containers.set(fresh.id, fresh);
     this.afterChange([fresh.id], []);
+  }
+
+  private bumpSeq(id: string): number {
+    const next = (this.readSeq.get(id) ?? 0) + 1;
+    this.readSeq.set(id, next);
+    return next;
+  }
+
+  /**
+   * A re-read of one container failed. The engine being gone is an outage for every view;
+   * anything else (an API error about this container) keeps what was known and is reported.
+   */
+  private rereadFailed(id: string, err: unknown): void {
+    const e = toEngineError(err, this.status.endpoint);
+    if (CONNECTION_ERRORS.has(e.code)) this.fail(e, this.status.endpoint);
+    else this.opts.onError?.(`re-reading container ${id.slice(0, 12)} failed: ${e.message}`);
   }
 
   private names(extraId: string): Map<string, string> {

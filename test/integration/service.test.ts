@@ -99,6 +99,30 @@ describe('live anatomy service: follows engine events', function () {
     assert.ok(!service.snapshot().containers.some((x) => x.id === c.id));
   });
 
+  it('rm -f of a running container removes it for good: a re-read answered late does not bring it back', async () => {
+    const c = await create('forced');
+    await c.container.start();
+    assert.ok(await waitFor(() => service.container(c.id)?.state === 'running', WITHIN_MS), 'running in the service');
+    // die, disconnect and destroy arrive together; the re-reads that die and disconnect start race the destroy.
+    await c.container.remove({ force: true });
+    assert.ok(await waitFor(() => service.container(c.id) === undefined, WITHIN_MS), 'gone from the service');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(service.container(c.id), undefined, 'still gone after the trailing events');
+  });
+
+  it('a refresh while the first list is still running ends ready, not stuck connecting', async () => {
+    const other = createAnatomyService();
+    try {
+      const first = other.start();
+      const refreshed = other.refresh();
+      await Promise.all([first, refreshed]);
+      assert.equal(other.status.kind, 'ready', JSON.stringify(other.status));
+      assert.ok(other.host()?.engine.apiVersion, 'the host side was read');
+    } finally {
+      other.dispose();
+    }
+  });
+
   it('a restart re-reads only that container (plus the ones sharing a namespace with it)', async () => {
     const [donor, other] = await Promise.all([create('donor'), create('other')]);
     await Promise.all([donor.container.start(), other.container.start()]);
