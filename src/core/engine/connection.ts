@@ -92,6 +92,7 @@ function makeEngine(
 ): Engine {
   let docker: Dockerode | undefined;
   const client = (): Dockerode => (docker ??= newDockerode({ ...base, version: `v${apiVersion}` }));
+  const readTimeoutMs = Math.max(timeoutMs * 6, 30_000);
   const get = (path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<any> => getJson(target as HttpTarget, `/v${apiVersion}${path}`, reasons, signal); // eslint-disable-line @typescript-eslint/no-explicit-any
   let infoPromise: Promise<unknown> | undefined;
   return {
@@ -112,14 +113,22 @@ function makeEngine(
       }
       return infoPromise;
     },
+    // Every read has a deadline too (longer than the connection's: a busy engine answering
+    // hundreds of inspects is slow, not gone), so one stuck container cannot hold a snapshot forever.
     listContainers(all) {
-      return target ? get(`/containers/json?${queryString({ all })}`, LIST) : client().listContainers({ all });
+      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+        target ? get(`/containers/json?${queryString({ all })}`, LIST, signal) : client().listContainers({ all, abortSignal: signal } as Dockerode.ContainerListOptions),
+      );
     },
     listNetworks() {
-      return target ? get('/networks', LIST) : client().listNetworks();
+      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+        target ? get('/networks', LIST, signal) : client().listNetworks({ abortSignal: signal } as Dockerode.NetworkListOptions),
+      );
     },
     inspectContainer(id) {
-      return target ? get(`/containers/${id}/json`, INSPECT) : client().getContainer(id).inspect();
+      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+        target ? get(`/containers/${id}/json`, INSPECT, signal) : client().getContainer(id).inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions),
+      );
     },
     dispose() {
       agent?.destroy();
