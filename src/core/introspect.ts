@@ -402,7 +402,8 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
   const id = String(raw.Id);
   const state = stateOf(raw);
   const rawPid = Number(raw.State?.Pid ?? 0);
-  const running = rawPid > 0 && (state === 'running' || state === 'paused' || state === 'restarting');
+  // Any state with a PID has a live init (running, paused, restarting, or removing with -f).
+  const running = rawPid > 0 && state !== 'exited' && state !== 'dead' && state !== 'created';
   let pid = running ? rawPid : null;
   let local = ctx;
   if (pid !== null && !ctx.notLocal) {

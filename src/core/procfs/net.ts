@@ -218,8 +218,13 @@ export function findHostVeth(link: ContainerLink, hostLinks: LinkInfo[], bridge:
     return unavailable(`no host interface has iflink ${link.ifindex}${link.iflink !== null ? ` and ifindex ${link.iflink}` : ''}: ` +
       `the peer of ${link.name} is not in the host's network namespace (host, none, macvlan or overlay networking)${hint}`);
   }
-  if (matches.length > 1 && bridge !== null) {
+  if (bridge !== null && (matches.length > 1 || link.iflink === null)) {
+    // Without the container's iflink an ifindex match alone can be another namespace's
+    // interface: only a veth on the network's own bridge is this link's peer.
     const onBridge = matches.filter((h) => h.master === bridge);
+    if (onBridge.length === 0 && link.iflink === null) {
+      return unavailable(`no host interface with iflink ${link.ifindex} is a port of ${bridge}: the peer of ${link.name} cannot be told without the container's iflink (readable as root)`);
+    }
     if (onBridge.length > 0) matches = onBridge;
   }
   if (matches.length > 1) {

@@ -13,12 +13,14 @@ export type Sharing =
 /** Who else holds this namespace, as far as the model can tell. */
 export function sharingOf(ns: ContainerNamespace): Sharing {
   if (isFact(ns.sharedWithHost) && ns.sharedWithHost.value) return { kind: 'host' };
-  if (ns.mode.sharesWith) {
-    const donor = ns.mode.sharesWith.name ?? ns.mode.sharesWith.id.slice(0, 12);
-    const others = ns.sharedWithContainers.filter((n) => n !== donor);
-    return { kind: 'container', names: [donor, ...others] };
+  // When the inode is known, the kernel says who shares it; Docker's container:<id> setting
+  // only orders the donor first (a restarted or stopped donor no longer holds it).
+  if (isFact(ns.inode)) {
+    if (!ns.sharedWithContainers.length) return isFact(ns.sharedWithHost) ? { kind: 'own' } : { kind: 'unknown', reason: isUnavailable(ns.sharedWithHost) ? ns.sharedWithHost.unavailable : '' };
+    const donor = ns.mode.sharesWith?.name;
+    const names = donor && ns.sharedWithContainers.includes(donor) ? [donor, ...ns.sharedWithContainers.filter((n) => n !== donor)] : [...ns.sharedWithContainers];
+    return { kind: 'container', names };
   }
-  if (ns.sharedWithContainers.length) return { kind: 'container', names: [...ns.sharedWithContainers] };
   if (isFact(ns.sharedWithHost)) return { kind: 'own' };
   if (isUnavailable(ns.inode)) return { kind: 'unknown', reason: ns.inode.unavailable };
   return { kind: 'unknown', reason: isUnavailable(ns.sharedWithHost) ? ns.sharedWithHost.unavailable : '' };
