@@ -88,11 +88,14 @@ export async function openActivity(page: Page, title: string): Promise<void> {
   await item.waitFor({ timeout: 30_000 });
   const shown = page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first();
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await shown.isVisible()) return;
+    if (await shown.isVisible()) break;
     await item.click();
     await shown.waitFor({ timeout: 5_000 }).catch(() => undefined);
   }
   await shown.waitFor({ timeout: 5_000 });
+  // Move focus into the view, as a person's next click would: a focused activity-bar item
+  // keeps showing its own hover ("Container Anatomy") over whatever is hovered next.
+  await page.locator('.part.sidebar .monaco-list').first().focus({ timeout: 5_000 }).catch(() => undefined);
 }
 
 /** A tree row (in the side bar) whose label matches (only rows scrolled into view exist). */
