@@ -60,13 +60,22 @@ export function limitText(limit: Limit<number | string>, spec: LimitSpec, t: Tra
   return `${d} → ${e}`;
 }
 
-/** The row's one line: e.g. "64 MiB limit, 3.1 MiB used" or "unlimited, 12 used". */
+/**
+ * Whether this container's own setting is "no limit": its cgroup file when readable, else what
+ * Docker declared. The effective value of an unlimited container is still bounded (by an
+ * ancestor, or by the machine's memory and CPUs), but calling that "a limit" misleads.
+ */
+function ownValueUnlimited(limit: Limit<number | string>): boolean {
+  const own = isFact(limit.kernel) ? limit.kernel : limit.declared;
+  return isFact(own) && own.value === null;
+}
+
+/** The row's one line: e.g. "64 MiB limit, 3.1 MiB used" or "unlimited → 23.5 GiB, 12 used". */
 export function limitDescription(c: ContainerAnatomy, spec: LimitSpec, t: Translate): string {
   const limit = limitText(spec.limit(c), spec, t);
   const usage = spec.usage?.(c);
   const used = usage && isFact(usage) ? formatValue(usage.value, spec, t) : undefined;
-  const bounded = isFact(spec.limit(c).effective) ? spec.limit(c).effective : spec.limit(c).declared;
-  const isUnlimited = isFact(bounded) && bounded.value === null;
+  const isUnlimited = ownValueUnlimited(spec.limit(c));
   if (used === undefined) return limit;
   return isUnlimited ? t('{0}, {1} used', limit, used) : t('{0} limit, {1} used', limit, used);
 }
@@ -91,7 +100,7 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
     label: spec.label(t),
     description,
     contextValue: 'limit',
-    icon: { id: isFact(limit.effective) && limit.effective.value !== null ? 'lock' : 'unlock' },
+    icon: { id: ownValueUnlimited(limit) ? 'unlock' : 'lock' },
     children: { kind: 'limit', key: spec.key },
     containerId: c.id,
     value: description,

@@ -116,6 +116,18 @@ describe('tree rows: cgroup limits', () => {
     assert.equal(find(rows, 'memory').description, 'unlimited, 3.1 MiB used');
   });
 
+  it('does not call the machine\'s memory a limit: an unlimited container bounded by the host stays "unlimited", unlocked', () => {
+    const snap = snapshot();
+    const tools = snap.containers.find((x) => x.id === TOOLS_ID);
+    assert.ok(tools);
+    tools.cgroup.memory.limitBytes.effective = { value: 25276510208, source: 'procfs' };
+    const c = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === TOOLS_ID);
+    assert.ok(c);
+    const memory = find(childRows(snap, find(childRows(snap, c, opts), 'cgroup limits'), opts), 'memory');
+    assert.equal(memory.description, 'unlimited → 23.5 GiB, 3.1 MiB used');
+    assert.equal(memory.icon?.id, 'unlock');
+  });
+
   it('expands a limit into declared, kernel file, effective and usage with sources', () => {
     const snap = snapshot();
     const memory = find(section(WEB_ID, 'cgroup limits'), 'memory');
