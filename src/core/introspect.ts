@@ -9,6 +9,7 @@ import type { Engine } from './engine/connection';
 import {
   NAMESPACE_TYPES,
   fact,
+  hasProcess,
   isFact,
   isUnavailable,
   unavailable,
@@ -402,8 +403,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
   const id = String(raw.Id);
   const state = stateOf(raw);
   const rawPid = Number(raw.State?.Pid ?? 0);
-  // Any state with a PID has a live init (running, paused, restarting, or removing with -f).
-  const running = rawPid > 0 && state !== 'exited' && state !== 'dead' && state !== 'created';
+  const running = rawPid > 0 && hasProcess(state);
   let pid = running ? rawPid : null;
   let local = ctx;
   if (pid !== null && !ctx.notLocal) {

@@ -45,6 +45,16 @@ export type NamespaceType = (typeof NAMESPACE_TYPES)[number];
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
+const STOPPED_STATES: ReadonlySet<ContainerState> = new Set<ContainerState>(['created', 'exited', 'dead']);
+
+/**
+ * Whether a container in this state has a live init process, and with it namespaces, a cgroup
+ * and network endpoints (running, paused, restarting, or being removed with -f).
+ */
+export function hasProcess(state: ContainerState): boolean {
+  return !STOPPED_STATES.has(state);
+}
+
 /** Docker's setting that decides a namespace, e.g. `PidMode: "host"`. */
 export interface NamespaceMode {
   /** HostConfig field name: PidMode, NetworkMode, IpcMode, UTSMode, UsernsMode, CgroupnsMode; null for mnt/time. */

@@ -1,7 +1,7 @@
 import type { Engine } from './engine/connection';
 import { toEngineError } from './engine/errors';
 import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type Roots } from './introspect';
-import type { ContainerAnatomy, Snapshot } from './model';
+import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { mapLimit } from './pool';
 import { withReadCache } from './procfs/files';
 
@@ -59,7 +59,7 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ sn
   }
   const inspected = await mapLimit([...new Set(ids)], INSPECT_CONCURRENCY, (id) => inspectOne(engine, id, ctx));
   let containers = inspected.filter((c): c is ContainerAnatomy => !!c);
-  if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
+  if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
   // Showing some containers: the others still count when saying who shares a namespace.
   let peers: LinkPeer[] = [];
   if (opts.only && opts.only.length) {

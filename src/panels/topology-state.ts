@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/catalog/index';
 import {
+  hasProcess,
   isFact,
   isUnavailable,
   valueOf,
@@ -64,13 +65,11 @@ function sameNetwork(a: NetworkAttachment, b: NetworkAttachment): boolean {
   return a.networkId !== '' && b.networkId !== '' ? a.networkId === b.networkId : a.name === b.name;
 }
 
-const ATTACHED_STATES = new Set(['running', 'paused', 'restarting']);
-
 function peers(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels): TopologyNode[] {
   const out: TopologyNode[] = [];
   for (const other of all) {
     // A stopped container keeps its network settings but has no endpoint on the bridge.
-    if (other.id === c.id || !ATTACHED_STATES.has(other.state)) continue;
+    if (other.id === c.id || !hasProcess(other.state)) continue;
     const on = other.networks.find((o) => sameNetwork(o, n));
     if (on) out.push({ role: 'peer', title: other.name, lines: [ipPrefix(on, L)], openId: other.id });
   }

@@ -1,14 +1,12 @@
-import { isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
 
 /** Compose label Docker Compose puts on every container it creates. */
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
 
-const STOPPED: ReadonlySet<ContainerState> = new Set<ContainerState>(['created', 'exited', 'dead']);
-
 export function isStopped(c: ContainerAnatomy): boolean {
-  return STOPPED.has(c.state);
+  return !hasProcess(c.state);
 }
 
 function stateRank(c: ContainerAnatomy): number {
