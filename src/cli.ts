@@ -13,7 +13,7 @@ import { diffContainerWithHost, diffContainers } from './core/diff';
 import { connectEngine, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
-import { takeSnapshot } from './core/snapshot';
+import { matchesRef, takeSnapshot } from './core/snapshot';
 import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3 } as const;
@@ -156,7 +156,7 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (args.command === 'diff') {
-    const [a, b] = args.refs.map((r) => snapshot.containers.find((c) => c.id === r || c.name === r.replace(/^\//, '') || c.id.startsWith(r)));
+    const [a, b] = args.refs.map((r) => snapshot.containers.find((c) => matchesRef(c, r)));
     if (!a || (args.refs[1] && !b)) {
       io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
       return EXIT.notFound;
