@@ -28,6 +28,12 @@ export interface AnatomyServiceOptions {
   onError?: (message: string) => void;
 }
 
+/** What an event may have changed beyond the container itself: the network list, the host's links. */
+interface Stale {
+  networks: boolean;
+  links: boolean;
+}
+
 /** Errors that mean the engine itself is out of reach, not that one request went wrong. */
 const CONNECTION_ERRORS = new Set(['socket-missing', 'permission-denied', 'timeout', 'refused', 'tls', 'ssh']);
 
@@ -49,7 +55,7 @@ class LiveAnatomyService implements AnatomyService {
   private containers = new Map<string, ContainerAnatomy>();
   private takenAt = new Date(0).toISOString();
   private listeners = new Set<(c: AnatomyChange) => void>();
-  private pending = new Map<string, NodeJS.Timeout>();
+  private pending = new Map<string, { timer: NodeJS.Timeout; stale: Stale }>();
   private generation = 0;
   private starting: Promise<void> | undefined;
   private startingGeneration = -1;
@@ -141,7 +147,7 @@ class LiveAnatomyService implements AnatomyService {
     this.watcher = undefined;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    for (const t of this.pending.values()) clearTimeout(t);
+    for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
     this.engine?.dispose();
     this.engine = undefined;
@@ -218,7 +224,7 @@ class LiveAnatomyService implements AnatomyService {
   private onEvent(e: EngineEvent): void {
     if (e.type === 'network') {
       const id = e.attributes.container;
-      if (id && REREAD.has(e.action)) this.schedule(id, true);
+      if (id && REREAD.has(e.action)) this.schedule(id, { networks: true, links: true });
       return;
     }
     if (e.action === 'destroy') {
@@ -227,39 +233,41 @@ class LiveAnatomyService implements AnatomyService {
       if (this.containers.delete(e.id)) this.afterChange([], [e.id]);
       return;
     }
-    if (REREAD.has(e.action)) this.schedule(e.id, false);
+    // Only a start makes new veths; other events leave the host's links as they were.
+    if (REREAD.has(e.action)) this.schedule(e.id, { networks: false, links: e.action === 'start' || e.action === 'restart' });
   }
 
-  private cancel(id: string): void {
-    const t = this.pending.get(id);
-    if (t) clearTimeout(t);
+  /** Cancels a queued re-read of `id`; returns what it would have refreshed. */
+  private cancel(id: string): Stale {
+    const p = this.pending.get(id);
+    if (p) clearTimeout(p.timer);
     this.pending.delete(id);
+    return p?.stale ?? { networks: false, links: false };
   }
 
-  private schedule(id: string, networksChanged: boolean): void {
-    this.cancel(id);
+  /** Queues one re-read of `id` for a burst of events, refreshing what any of them made stale. */
+  private schedule(id: string, stale: Stale): void {
+    const before = this.cancel(id);
+    const merged = { networks: before.networks || stale.networks, links: before.links || stale.links };
     const gen = this.generation;
-    this.pending.set(
-      id,
-      setTimeout(() => {
-        this.pending.delete(id);
-        if (gen === this.generation) void this.reread(id, networksChanged).catch((err) => this.rereadFailed(id, err));
-      }, this.opts.debounceMs ?? 30),
-    );
+    const timer = setTimeout(() => {
+      this.pending.delete(id);
+      if (gen === this.generation) void this.reread(id, merged).catch((err) => this.rereadFailed(id, err));
+    }, this.opts.debounceMs ?? 30);
+    this.pending.set(id, { timer, stale: merged });
   }
 
   /** Re-reads one container; refreshes the host-wide pieces it depends on (new veths, new networks, names). */
-  private async reread(id: string, networksChanged = false): Promise<void> {
+  private async reread(id: string, stale: Stale = { networks: true, links: true }): Promise<void> {
     const engine = this.engine;
     const ctx = this.ctx;
     if (!engine || !ctx) return;
     const gen = this.generation;
     const seq = this.bumpSeq(id);
     const prev = this.containers.get(id);
-    const needNetworks = networksChanged || !prev;
     const [networks, hostLinks] = await Promise.all([
-      needNetworks ? listNetworks(engine) : Promise.resolve(ctx.networks),
-      ctx.notLocal ? Promise.resolve(ctx.hostLinks) : readHostLinks(ctx.roots.sysRoot),
+      stale.networks || !prev ? listNetworks(engine) : Promise.resolve(ctx.networks),
+      !ctx.notLocal && (stale.links || !prev) ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
     ]);
     const fresh = await withReadCache(() => inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) }));
     // Superseded: the service reconnected, a newer re-read of this container started, or it was destroyed.
