@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { fact, unavailable, type CgroupVersion, type Maybe } from '../model';
-import { cutShort, readText } from './files';
+import { cutShort, readProcessFile, readText } from './files';
 
 export interface MountInfoEntry {
   mountId: number;
@@ -137,11 +137,9 @@ export async function resolveCgroupDirs(
   layout: CgroupLayout,
   fsRoot = '',
 ): Promise<Maybe<Record<string, string>>> {
-  const file = path.join(procRoot, String(pid), 'cgroup');
-  const r = await readText(file);
-  if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
-  const cut = cutShort(file, r.text);
-  if (cut) return unavailable(cut);
+  const r = await readProcessFile(procRoot, pid, 'cgroup');
+  if (!r.ok) return unavailable(r.reason);
+  const file = r.file;
   const lines = parseProcCgroup(r.text);
   if (lines.length === 0) return unavailable(`${file} has no "ID:controllers:path" line (empty, malformed or cut short)`);
   const prefix = layout.fsRoot ? '' : fsRoot;

@@ -4,6 +4,7 @@
  */
 import { AsyncLocalStorage } from 'async_hooks';
 import * as fs from 'fs';
+import { join } from 'path';
 
 /*
  * These are kernel pseudo-files that never wait on a disk: reading them synchronously costs a
@@ -52,6 +53,18 @@ const readScope = new AsyncLocalStorage<Map<string, ReadResult>>();
  */
 export function withReadCache<T>(fn: () => Promise<T>): Promise<T> {
   return readScope.run(new Map(), fn);
+}
+
+/**
+ * Reads /proc/PID/<name> whole: its text, or why not (the process exited, the read was
+ * refused, the file was cut short).
+ */
+export async function readProcessFile(procRoot: string, pid: number, name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
+  const file = join(procRoot, String(pid), name);
+  const r = await readText(file);
+  if (!r.ok) return { ok: false, reason: r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason };
+  const cut = cutShort(file, r.text);
+  return cut ? { ok: false, reason: cut } : { ok: true, file, text: r.text };
 }
 
 export async function readText(path: string): Promise<ReadResult> {

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { fact, unavailable, type IdMapRange, type Maybe } from '../model';
-import { countCpuList, cutShort, readText } from './files';
+import { countCpuList, readProcessFile, readText } from './files';
 
 /** The `NSpid:` line of /proc/PID/status, outermost PID first; null if absent or malformed. */
 export function parseNSpid(statusText: string): number[] | null {
@@ -16,13 +16,10 @@ export function parseNSpid(statusText: string): number[] | null {
 }
 
 export async function readNSpid(procRoot: string, pid: number): Promise<Maybe<number[]>> {
-  const file = path.join(procRoot, String(pid), 'status');
-  const r = await readText(file);
-  if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
-  const cut = cutShort(file, r.text);
-  if (cut) return unavailable(cut);
+  const r = await readProcessFile(procRoot, pid, 'status');
+  if (!r.ok) return unavailable(r.reason);
   const chain = parseNSpid(r.text);
-  if (!chain) return unavailable(`${file} has no readable NSpid line (it needs Linux 4.1 or later), or the file was cut short`);
+  if (!chain) return unavailable(`${r.file} has no readable NSpid line (it needs Linux 4.1 or later), or the file was cut short`);
   return fact(chain, 'procfs');
 }
 
@@ -42,14 +39,11 @@ export function parseIdMap(text: string): IdMapRange[] | null {
 }
 
 export async function readIdMap(procRoot: string, pid: number, which: 'uid_map' | 'gid_map'): Promise<Maybe<IdMapRange[]>> {
-  const file = path.join(procRoot, String(pid), which);
-  const r = await readText(file);
-  if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
-  if (r.text.trim() === '') return unavailable(`${file} is empty: the user namespace has no ${which === 'uid_map' ? 'uid' : 'gid'} mapping yet`);
-  const cut = cutShort(file, r.text);
-  if (cut) return unavailable(cut);
+  const r = await readProcessFile(procRoot, pid, which);
+  if (!r.ok) return unavailable(r.reason);
+  if (r.text.trim() === '') return unavailable(`${r.file} is empty: the user namespace has no ${which === 'uid_map' ? 'uid' : 'gid'} mapping yet`);
   const map = parseIdMap(r.text);
-  if (!map) return unavailable(`${file} is not in the kernel's "inside outside length" format (malformed or cut short)`);
+  if (!map) return unavailable(`${r.file} is not in the kernel's "inside outside length" format (malformed or cut short)`);
   return fact(map, 'procfs');
 }
 
