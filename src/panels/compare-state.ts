@@ -26,6 +26,9 @@ import type {
 import { format, labels, type PanelLabels } from './labels';
 import { findContainer } from './lookup';
 import { differs, limitCell, maybeCell, naCell, note } from './text';
+import { translator } from '../core/i18n';
+import { limitSpec } from '../tree/rows/limits';
+import type { LimitKey } from '../tree/rows/types';
 
 export interface CompareInput {
   host: HostAnatomy | undefined;
@@ -93,24 +96,31 @@ function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): P
 
 function cgroupSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): PairSection {
   type Pick = (s: Resolved) => Cell;
+  const t = translator(lang);
   const c = (fn: (g: ContainerAnatomy['cgroup']) => Cell, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) =>
     s.container ? fn(s.container.cgroup) : s.host && hostFn ? hostFn(s.host) : naCell(L);
+  // Limits in the same words as the tree: one spec per limit, shared with src/tree/rows/limits.ts.
+  const lim = (key: LimitKey, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) => {
+    const spec = limitSpec(key);
+    if (s.container && spec) return limitCell(spec.limit(s.container), spec, t, L, lang);
+    return s.host && hostFn ? hostFn(s.host) : naCell(L);
+  };
   const hostTotal = (cell: Cell): Cell => (cell.unavailable ? cell : { ...cell, text: `${cell.text} (${L.hostTotal})` });
   const rows: [string, Pick][] = [
-    ['cgroup.memory.limit', c((g) => limitCell(g.memory.limitBytes, 'bytes', L, lang), (h) => hostTotal(maybeCell(h.memTotalBytes, formatBytes, L)))],
-    ['cgroup.memory.reservation', c((g) => limitCell(g.memory.reservationBytes, 'bytes', L, lang))],
-    ['cgroup.memory.swap', c((g) => limitCell(g.memory.swapLimitBytes, 'bytes', L, lang))],
+    ['cgroup.memory.limit', lim('memory', (h) => hostTotal(maybeCell(h.memTotalBytes, formatBytes, L)))],
+    ['cgroup.memory.reservation', lim('memoryReservation')],
+    ['cgroup.memory.swap', lim('memorySwap')],
     ['cgroup.memory.usage', c((g) => maybeCell(g.memory.usageBytes, formatBytes, L))],
     ['cgroup.memory.oom', c((g) => maybeCell(g.memory.oomKills, String, L))],
-    ['cgroup.cpu.cpus', c((g) => limitCell(g.cpu.cpus, 'cpus', L, lang), (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
-    ['cgroup.cpu.shares', c((g) => limitCell(g.cpu.shares, 'count', L, lang, true))],
-    ['cgroup.cpuset.cpus', c((g) => limitCell(g.cpuset.cpus, 'string', L, lang))],
-    ['cgroup.cpuset.mems', c((g) => limitCell(g.cpuset.mems, 'string', L, lang))],
-    ['cgroup.pids.max', c((g) => limitCell(g.pids.max, 'count', L, lang))],
+    ['cgroup.cpu.cpus', lim('cpus', (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
+    ['cgroup.cpu.shares', lim('cpuShares')],
+    ['cgroup.cpuset.cpus', lim('cpusetCpus')],
+    ['cgroup.cpuset.mems', lim('cpusetMems')],
+    ['cgroup.pids.max', lim('pids')],
     ['cgroup.pids.current', c((g) => maybeCell(g.pids.current, String, L))],
-    ['cgroup.io.weight', c((g) => limitCell(g.io.weight, 'count', L, lang, true))],
+    ['cgroup.io.weight', lim('ioWeight')],
   ];
-  return { id: 'cgroup', title: L.cgroup, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
+  return { id: 'cgroup', title: L.cgroup, rows: rows.map(([topic, pick]) => pair(topic, lang, pick(l), pick(r))) };
 }
 
 function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: PanelLabels): NetworkRowView[] {

@@ -11,7 +11,7 @@ import type { Row, RowOptions } from './types';
 
 export * from './types';
 export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from './containers';
-export { sharingOf, sharingText, namespaceRows } from './namespaces';
+export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
 export { unreachableRows } from './status';

@@ -1,11 +1,12 @@
 import { formatBytes, formatCpus } from '../../core/format';
-import { isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
 import { messageRow } from './namespaces';
+import { stateText } from './state';
 import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
 
 type Kind = 'bytes' | 'cpus' | 'count' | 'string';
 
-interface LimitSpec {
+export interface LimitSpec {
   key: LimitKey;
   label: (t: Translate) => string;
   kind: Kind;
@@ -17,20 +18,27 @@ interface LimitSpec {
   usageTopic?: string;
   /** The value the kernel uses when Docker was told nothing (cpu.shares: 1024). */
   defaultValue?: number;
+  /** How the effective value is worked out: a hard limit, a soft target, a relative weight or a CPU set. */
+  effectiveTopic: string;
+  /** Declared nothing means "whatever the parent allows" (cpuset): show what applies. */
+  inherits?: boolean;
 }
 
 const unlimited = (t: Translate): string => t('unlimited');
+const HARD = 'cgroup.effective.limit';
+const WEIGHT = 'cgroup.effective.weight';
+const CPUSET = 'cgroup.effective.cpuset';
 
 export const LIMITS: readonly LimitSpec[] = [
-  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage' },
-  { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none') },
-  { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited },
-  { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited },
-  { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024 },
-  { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current' },
-  { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all') },
-  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all') },
-  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default') },
+  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage', effectiveTopic: HARD },
+  { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none'), effectiveTopic: 'cgroup.effective.soft' },
+  { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited, effectiveTopic: HARD },
+  { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited, effectiveTopic: HARD },
+  { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024, effectiveTopic: WEIGHT },
+  { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current', effectiveTopic: HARD },
+  { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
+  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
+  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default'), effectiveTopic: WEIGHT },
 ];
 
 export function limitSpec(key: LimitKey): LimitSpec | undefined {
@@ -52,7 +60,9 @@ function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Transla
 /** "declared → effective", one value when they agree, "unavailable" when neither is known. */
 export function limitText(limit: Limit<number | string>, spec: LimitSpec, t: Translate): string {
   const e = maybeText(limit.effective, spec, t) ?? maybeText(limit.kernel, spec, t);
-  const declaredDefault = isFact(limit.declared) && limit.declared.value === null && spec.defaultValue !== undefined;
+  const declaredNull = isFact(limit.declared) && limit.declared.value === null;
+  if (declaredNull && spec.inherits && e !== undefined) return t('{0} (not pinned)', e);
+  const declaredDefault = declaredNull && spec.defaultValue !== undefined;
   const d = declaredDefault && e === formatValue(spec.defaultValue ?? null, spec, t) ? e : maybeText(limit.declared, spec, t);
   if (d === undefined && e === undefined) return t('unavailable');
   if (e === undefined) return t('{0} (declared)', d ?? '');
@@ -92,7 +102,7 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
     { label: t('Kernel file'), value: `${maybeText(limit.kernel, spec, t) ?? t('unavailable')} · ${sourceNote(limit.kernel, t)}` },
     { label: t('Effective'), value: `${maybeText(limit.effective, spec, t) ?? t('unavailable')} · ${sourceNote(limit.effective, t)}` },
   ];
-  const topics = [{ topic: spec.topic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : []), { topic: 'cgroup.effective' }];
+  const topics = [{ topic: spec.topic }, { topic: spec.effectiveTopic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : [])];
   const description = limitDescription(c, spec, t);
   return {
     id: `c:${c.id}/limit/${spec.key}`,
@@ -109,6 +119,19 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
 }
 
 export function limitRows(c: ContainerAnatomy, t: Translate): Row[] {
+  // A stopped container has no cgroup: one row saying why, with what Docker declared.
+  if (!hasProcess(c.state)) {
+    const declared = LIMITS.flatMap((spec) => {
+      const d = spec.limit(c).declared;
+      return isFact(d) && d.value !== null && d.value !== 0 ? [{ label: spec.label(t), value: formatValue(d.value, spec, t) }] : [];
+    });
+    const row = messageRow(`c:${c.id}/limit/none`, c.id, t('{0}: no cgroup until it starts', stateText(c.state, t)), t('cgroup limits'), t);
+    return [{
+      ...row,
+      description: declared.length ? t('declared: {0}', declared.map((d) => `${d.label} ${d.value}`).join(', ')) : t('nothing declared: unlimited'),
+      tooltip: { ...row.tooltip, topics: [{ topic: 'ui.notRunning' }, { topic: 'cgroup.declared' }], facts: declared },
+    }];
+  }
   return LIMITS.map((spec) => limitRow(c, spec, t));
 }
 
@@ -134,7 +157,7 @@ export function limitDetailRows(c: ContainerAnatomy, key: LimitKey, t: Translate
   const rows = [
     valueRow(c, spec, 'declared', t('declared (Docker)'), limit.declared, 'cgroup.declared', t),
     valueRow(c, spec, 'kernel', t('kernel file'), limit.kernel, 'cgroup.kernel', t),
-    valueRow(c, spec, 'effective', t('effective'), limit.effective, 'cgroup.effective', t),
+    valueRow(c, spec, 'effective', t('effective'), limit.effective, spec.effectiveTopic, t),
   ];
   const usage = spec.usage?.(c);
   if (usage && spec.usageTopic) rows.push(valueRow(c, { ...spec, nullText: unlimited }, 'usage', t('used'), usage, spec.usageTopic, t));
