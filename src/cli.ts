@@ -5,7 +5,8 @@
  *   container-anatomy diff A [B]          (B defaults to the host)
  *   container-anatomy host
  *
- * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found.
+ * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found,
+ * 4 a container to diff is not running (it has no namespaces).
  */
 import * as os from 'node:os';
 import { resolveLang, type Lang } from './core/catalog/index';
@@ -14,9 +15,11 @@ import { connectEngine, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { matchesRef, takeSnapshot } from './core/snapshot';
-import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
+import { renderContainer, renderDiff, renderHost, safe, type ReportOptions } from './core/text-report';
+import { translator } from './core/i18n';
+import { hasProcess, type ContainerAnatomy } from './core/model';
 
-export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3 } as const;
+export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, notRunning: 4 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
@@ -161,6 +164,13 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
       io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
       return EXIT.notFound;
     }
+    // A stopped container has no namespaces: say so once instead of eight "unknown" rows.
+    const stopped = [a, b].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
+    if (stopped) {
+      const t = translator(args.lang);
+      io.err(`container-anatomy: ${t('{0} is {1}: it has no processes, so it has no namespaces to compare until it starts', safe(stopped.name), t(stopped.state))}\n`);
+      return EXIT.notRunning;
+    }
     const d = b ? diffContainers(a, b) : diffContainerWithHost(a, snapshot.host);
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
@@ -170,7 +180,8 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
     return EXIT.ok;
   }
   const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
-  if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
+  const t = translator(args.lang);
+  if (!snapshot.containers.length) blocks.push(args.all ? t('No containers on this engine.') : t('No running containers (use --all to include stopped ones).'));
   io.out(blocks.join('\n\n') + '\n');
   return EXIT.ok;
 }

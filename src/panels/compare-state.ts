@@ -27,8 +27,8 @@ import { format, labels, type PanelLabels } from './labels';
 import { findContainer } from './lookup';
 import { differs, limitCell, maybeCell, naCell, note } from './text';
 import { translator } from '../core/i18n';
-import { limitSpec } from '../tree/rows/limits';
-import type { LimitKey } from '../tree/rows/types';
+import { limitSpec } from '../core/limit-words';
+import type { LimitKey } from '../core/limit-words';
 
 export interface CompareInput {
   host: HostAnatomy | undefined;

@@ -1,7 +1,7 @@
 /** Small vscode-free helpers that turn model facts into display cells and catalog notes. */
 import { explain, type Lang } from '../core/catalog/index';
 import type { Translate } from '../core/i18n';
-import { formatValue, limitText, type LimitSpec } from '../tree/rows/limits';
+import { formatValue, limitText, type LimitSpec } from '../core/limit-words';
 import { isFact, isUnavailable, type Limit, type Maybe } from '../core/model';
 import type { Cell, Note } from '../shared/protocol';
 import type { PanelLabels } from './labels';

@@ -1,74 +1,13 @@
-import { formatBytes, formatCpus } from '../../core/format';
+import { formatValue, limitSpec, limitText, LIMITS, type LimitSpec } from '../../core/limit-words';
 import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
 import { messageRow } from './namespaces';
 import { stateText } from './state';
 import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
 
-type Kind = 'bytes' | 'cpus' | 'count' | 'string';
-
-export interface LimitSpec {
-  key: LimitKey;
-  label: (t: Translate) => string;
-  kind: Kind;
-  topic: string;
-  limit: (c: ContainerAnatomy) => Limit<number | string>;
-  /** What `null` means for this limit. */
-  nullText: (t: Translate) => string;
-  usage?: (c: ContainerAnatomy) => Maybe<number>;
-  usageTopic?: string;
-  /** The value the kernel uses when Docker was told nothing (cpu.shares: 1024). */
-  defaultValue?: number;
-  /** How the effective value is worked out: a hard limit, a soft target, a relative weight or a CPU set. */
-  effectiveTopic: string;
-  /** Declared nothing means "whatever the parent allows" (cpuset): show what applies. */
-  inherits?: boolean;
-}
+export { formatValue, limitSpec, limitText, LIMITS, type LimitSpec };
 
 const unlimited = (t: Translate): string => t('unlimited');
-const HARD = 'cgroup.effective.limit';
-const WEIGHT = 'cgroup.effective.weight';
-const CPUSET = 'cgroup.effective.cpuset';
 
-export const LIMITS: readonly LimitSpec[] = [
-  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage', effectiveTopic: HARD },
-  { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none'), effectiveTopic: 'cgroup.effective.soft' },
-  { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited, effectiveTopic: HARD },
-  { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited, effectiveTopic: HARD },
-  { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024, effectiveTopic: WEIGHT },
-  { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current', effectiveTopic: HARD },
-  { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
-  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
-  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default'), effectiveTopic: WEIGHT },
-];
-
-export function limitSpec(key: LimitKey): LimitSpec | undefined {
-  return LIMITS.find((l) => l.key === key);
-}
-
-export function formatValue(v: number | string | null, spec: Pick<LimitSpec, 'kind' | 'nullText'>, t: Translate): string {
-  if (v === null) return spec.nullText(t);
-  if (typeof v === 'string') return v;
-  if (spec.kind === 'bytes') return formatBytes(v);
-  if (spec.kind === 'cpus') return formatCpus(v);
-  return String(v);
-}
-
-function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Translate): string | undefined {
-  return isFact(m) ? formatValue(m.value, spec, t) : undefined;
-}
-
-/** "declared → effective", one value when they agree, "unavailable" when neither is known. */
-export function limitText(limit: Limit<number | string>, spec: LimitSpec, t: Translate): string {
-  const e = maybeText(limit.effective, spec, t) ?? maybeText(limit.kernel, spec, t);
-  const declaredNull = isFact(limit.declared) && limit.declared.value === null;
-  if (declaredNull && spec.inherits && e !== undefined) return t('{0} (not pinned)', e);
-  const declaredDefault = declaredNull && spec.defaultValue !== undefined;
-  const d = declaredDefault && e === formatValue(spec.defaultValue ?? null, spec, t) ? e : maybeText(limit.declared, spec, t);
-  if (d === undefined && e === undefined) return t('unavailable');
-  if (e === undefined) return t('{0} (declared)', d ?? '');
-  if (d === undefined || d === e) return e;
-  return `${d} → ${e}`;
-}
 
 /**
  * Whether this container's own setting is "no limit": its cgroup file when readable, else what
@@ -88,6 +27,10 @@ export function limitDescription(c: ContainerAnatomy, spec: LimitSpec, t: Transl
   const isUnlimited = ownValueUnlimited(spec.limit(c));
   if (used === undefined) return limit;
   return isUnlimited ? t('{0}, {1} used', limit, used) : t('{0} limit, {1} used', limit, used);
+}
+
+function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Translate): string | undefined {
+  return isFact(m) ? formatValue(m.value, spec, t) : undefined;
 }
 
 function sourceNote(m: Maybe<unknown>, t: Translate): string {

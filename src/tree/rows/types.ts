@@ -15,16 +15,8 @@ export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' 
 
 export type SectionKey = 'namespaces' | 'limits' | 'network';
 
-export type LimitKey =
-  | 'memory'
-  | 'memoryReservation'
-  | 'memorySwap'
-  | 'cpus'
-  | 'cpuShares'
-  | 'pids'
-  | 'cpusetCpus'
-  | 'cpusetMems'
-  | 'ioWeight';
+import type { LimitKey } from '../../core/limit-words';
+export type { LimitKey };
 
 /** Where a row's children come from. */
 export type ChildRef =

@@ -3,7 +3,7 @@ import type { Entry } from '../types';
 /** 네임스페이스를 누가 함께 쓰는지, 행이 속한 컨테이너 쪽에서 말합니다. */
 export const sharing: Record<string, Entry> = {
   'sharing.own': {
-    title: '자체',
+    title: '전용',
     summary: '이 컨테이너는 자기만의 {type} 네임스페이스를 가집니다.',
     body: '다른 컨테이너도 호스트도 그 안에 없습니다.',
   },
@@ -33,7 +33,7 @@ export const sharing: Record<string, Entry> = {
     body: '이유가 함께 표시됩니다.',
   },
   'sharing.declared.own': {
-    title: '자체(Docker 설정)',
+    title: '전용(Docker 설정)',
     summary: '컨테이너가 시작되면 Docker가 자기만의 {type} 네임스페이스를 줍니다.',
     body: '설정만 알 수 있습니다. 컨테이너에 프로세스가 없어 아직 읽을 네임스페이스가 없습니다.',
   },
