@@ -17,6 +17,7 @@ import { EngineError, toEngineError } from './core/engine/errors';
 import { matchesRef, takeSnapshot } from './core/snapshot';
 import { renderContainer, renderDiff, renderHost, safe, type ReportOptions } from './core/text-report';
 import { translator } from './core/i18n';
+import { localizeReason } from './core/reasons';
 import { hasProcess, type ContainerAnatomy } from './core/model';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, notRunning: 4 } as const;
@@ -140,7 +141,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
     return await runWith(engine, args, io);
   } catch (err) {
     const e = err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? '');
-    io.err(`container-anatomy: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+    io.err(`container-anatomy: ${localizeReason(e.message, args.lang)}${e.hint ? `\n  ${localizeReason(e.hint, args.lang)}` : ''}\n`);
     return e.code === 'not-found' ? EXIT.notFound : EXIT.unreachable;
   } finally {
     engine?.dispose();

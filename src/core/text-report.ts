@@ -16,6 +16,7 @@ import {
   type Maybe,
   type NamespaceDiff,
 } from './model';
+import { localizeReason } from './reasons';
 import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
 
 export interface ReportOptions {
@@ -57,8 +58,8 @@ export function listSome(items: string[], t: Translate, sep = ', ', max = 5): st
   return `${items.slice(0, max).join(sep)}${sep}${t('and {0} more', items.length - max)}`;
 }
 
-function why(m: Maybe<unknown>): string {
-  return isUnavailable(m) ? m.unavailable : '';
+function why(m: Maybe<unknown>, lang: Lang = 'en'): string {
+  return isUnavailable(m) ? localizeReason(m.unavailable, lang) : '';
 }
 
 class Lines {
@@ -124,7 +125,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
 function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
   L.row(p('1', `  ${t('Namespaces')}`));
   // One reason for all eight (e.g. the engine runs elsewhere) is said once, under the table.
-  const reasons = new Set(NAMESPACE_TYPES.map((type) => why(c.namespaces[type].inode).replace(/\/ns\/\w+/, '/ns/*')));
+  const reasons = new Set(NAMESPACE_TYPES.map((type) => why(c.namespaces[type].inode, L.lang).replace(/\/ns\/\w+/, '/ns/*')));
   const commonReason = reasons.size === 1 ? [...reasons][0] : '';
   for (const type of NAMESPACE_TYPES) {
     const ns = c.namespaces[type];
@@ -134,8 +135,8 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): 
     const marker = p(sharingColor(s), sharingWords(type, shown, L.lang).label);
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith ? `container:${ns.mode.sharesWith.name ?? ns.mode.sharesWith.id.slice(0, 12)}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(type, 7)}${pad(ino, 12)}${marker}${mode}`);
-    if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
-    else if (s.kind === 'unknown' && s.reason && isFact(ns.inode)) L.row(`      ${p('90', s.reason)}`);
+    if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', why(ns.inode, L.lang))}`);
+    else if (s.kind === 'unknown' && s.reason && isFact(ns.inode)) L.row(`      ${p('90', localizeReason(s.reason, L.lang))}`);
     L.note(sharingMeaningTopic(type, s), sharingVars(type, s));
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
@@ -156,7 +157,7 @@ function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void
     const l = spec.limit(c);
     const used = extra[spec.key];
     L.row(`    ${pad(spec.label(t), 20)}${pad(limitText(l, spec, t), 28)}${used ? p('90', used) : ''}`);
-    if (isUnavailable(l.effective) && isFact(l.declared)) L.row(`      ${p('90', l.effective.unavailable)}`);
+    if (isUnavailable(l.effective) && isFact(l.declared)) L.row(`      ${p('90', why(l.effective, L.lang))}`);
     L.note(spec.topic);
   }
 }
@@ -177,7 +178,7 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
     if (!hasProcess(c.state)) continue;
     const iface = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (if ${n.containerInterface.value.ifindex})` : '?';
     const bridge = isFact(n.bridge) ? n.bridge.value : describeMaybe(n.driver);
-    const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth));
+    const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth, L.lang));
     L.row(`      ${iface} ⇄ ${veth} ⇄ ${bridge}${isFact(n.subnet) ? ` ${n.subnet.value}` : ''}`);
   }
   for (const port of net.ports) L.row(`    ${t('published {0} → {1}', `${port.hostIp || '0.0.0.0'}:${port.hostPort}`, `${port.containerPort}/${port.protocol}`)}`);
@@ -190,7 +191,7 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const L = new Lines(o);
   L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
   L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
-  if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
+  if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
   L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t('this process · PID 1')}`));
   for (const type of NAMESPACE_TYPES) {
     const ns = h.namespaces[type];
@@ -198,7 +199,7 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
     L.note(`ns.${type}`);
   }
   L.row(p('1', `  ${t('Bridges')}`));
-  if (isUnavailable(h.bridges)) L.row(`    ${p('90', h.bridges.unavailable)}`);
+  if (isUnavailable(h.bridges)) L.row(`    ${p('90', why(h.bridges, o.lang))}`);
   else
     for (const b of h.bridges.value) {
       L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ${t('ports: {0}', listSome(b.ports, t, ' '))}`) : ''}`);

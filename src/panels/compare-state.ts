@@ -27,6 +27,7 @@ import { format, labels, type PanelLabels } from './labels';
 import { findContainer } from './lookup';
 import { differs, limitCell, maybeCell, naCell, note } from './text';
 import { translator } from '../core/i18n';
+import { localizeReason } from '../core/reasons';
 import { limitSpec } from '../core/limit-words';
 import type { LimitKey } from '../core/limit-words';
 
@@ -128,7 +129,7 @@ function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: Panel
   if (s.host) {
     const bridges = s.host.bridges;
     if (isUnavailable(bridges)) {
-      const cell: Cell = { text: L.unavailable, unavailable: bridges.unavailable };
+      const cell: Cell = { text: L.unavailable, unavailable: localizeReason(bridges.unavailable, L.lang) };
       return [{ side, sideLabel: sv.label, cells: [cell, cell, cell, cell, cell, cell] }];
     }
     return bridges.value.map((b) => ({
@@ -161,7 +162,7 @@ function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: Panel
 }
 
 function ipCell(ip: ContainerAnatomy['networks'][number]['ipAddress'], prefix: ContainerAnatomy['networks'][number]['prefixLength'], L: PanelLabels): Cell {
-  if (isUnavailable(ip)) return { text: L.unavailable, unavailable: ip.unavailable };
+  if (isUnavailable(ip)) return { text: L.unavailable, unavailable: localizeReason(ip.unavailable, L.lang) };
   if (!ip.value) return naCell(L);
   return { text: isUnavailable(prefix) ? ip.value : `${ip.value}/${prefix.value}` };
 }
@@ -226,7 +227,7 @@ export function buildCompareState(input: CompareInput): CompareResult {
     // Without the engine a missing side may just not be loaded yet: say unreachable, not removed.
     const unreachable = input.unreachable !== undefined;
     const notice = unreachable
-      ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+      ? { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) }
       : { ...note('ui.removed', input.lang, { name: missing?.label ?? '' }), detail: missing?.label ?? '' };
     return {
       state: {
@@ -247,6 +248,6 @@ export function buildCompareState(input: CompareInput): CompareResult {
     sections: [processSection(l, r, L, input.lang), cgroupSection(l, r, L, input.lang)],
     networks: networkTable(l, r, lv, rv, L, input.lang),
   };
-  if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
+  if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) };
   return { state, diff };
 }

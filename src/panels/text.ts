@@ -1,6 +1,7 @@
 /** Small vscode-free helpers that turn model facts into display cells and catalog notes. */
 import { explain, type Lang } from '../core/catalog/index';
 import type { Translate } from '../core/i18n';
+import { localizeReason } from '../core/reasons';
 import { formatValue, limitText, type LimitSpec } from '../core/limit-words';
 import { isFact, isUnavailable, type Limit, type Maybe } from '../core/model';
 import type { Cell, Note } from '../shared/protocol';
@@ -19,7 +20,7 @@ export function naCell(L: PanelLabels): Cell {
 
 export function maybeCell<T>(m: Maybe<T> | undefined, show: (v: T) => string, L: PanelLabels): Cell {
   if (m === undefined) return naCell(L);
-  if (isUnavailable(m)) return { text: L.unavailable, unavailable: m.unavailable };
+  if (isUnavailable(m)) return { text: L.unavailable, unavailable: localizeReason(m.unavailable, L.lang) };
   return { text: show(m.value) };
 }
 
@@ -33,10 +34,10 @@ export function limitCell(limit: Limit<number | string>, spec: LimitSpec, t: Tra
     `${note('cgroup.declared', lang).title}: ${part(limit.declared)}`,
     `${note('cgroup.kernel', lang).title}: ${part(limit.kernel)}`,
     `${note(spec.effectiveTopic, lang).title}: ${part(limit.effective)}`,
-    ...[limit.declared, limit.kernel, limit.effective].filter(isUnavailable).map((u) => u.unavailable),
+    ...[...new Set([limit.declared, limit.kernel, limit.effective].filter(isUnavailable).map((u) => localizeReason(u.unavailable, lang)))],
   ].join('\n');
   const text = limitText(limit, spec, t);
-  if (isUnavailable(limit.effective) && isUnavailable(limit.kernel) && isUnavailable(limit.declared)) return { text, unavailable: limit.effective.unavailable, hint };
+  if (isUnavailable(limit.effective) && isUnavailable(limit.kernel) && isUnavailable(limit.declared)) return { text, unavailable: localizeReason(limit.effective.unavailable, lang), hint };
   return { text, hint };
 }
 

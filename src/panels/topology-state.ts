@@ -3,6 +3,7 @@
  * to right. vscode-free; the layout decisions (what a host/none/container/macvlan network
  * looks like) are made here so they can be tested without a browser.
  */
+import { localizeReason } from '../core/reasons';
 import type { Lang } from '../core/catalog/index';
 import {
   hasProcess,
@@ -81,7 +82,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
   const subnet = text(n.subnet, String, L);
   const veth: TopologyNode = isFact(n.hostVeth)
     ? { role: 'veth', title: n.hostVeth.value.name, lines: [`ifindex ${n.hostVeth.value.ifindex}`], note: note('net.veth', lang) }
-    : { role: 'veth', title: 'veth', lines: [isUnavailable(n.hostVeth) ? n.hostVeth.unavailable : L.unavailable], note: note('net.veth', lang) };
+    : { role: 'veth', title: 'veth', lines: [isUnavailable(n.hostVeth) ? localizeReason(n.hostVeth.unavailable, lang) : L.unavailable], note: note('net.veth', lang) };
   const bridge: TopologyNode = {
     role: 'bridge',
     title: bridgeName,
@@ -196,7 +197,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
       title: format(L.topologyTitle, { name }),
       status: unreachable ? 'unreachable' : 'removed',
       notice: unreachable
-        ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+        ? { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) }
         : { ...note('ui.removed', input.lang, { name }), detail: name },
       container: { id: input.containerId, name, image: '', state: '' },
       mode: 'other',
@@ -217,6 +218,6 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     lanes: lanes(c, input.containers, input.host, L, input.lang),
     labels: labelsOut,
   };
-  if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
+  if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) };
   return state;
 }
