@@ -159,13 +159,13 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
       role: 'donor',
       title: donorName,
       lines: present ? present.networks.map((n) => `${n.name} ${ipPrefix(n, L)}`) : [],
-      note: note('net.mode.container', lang, { name: donorName }),
+      note: note('net.mode.container', lang, { peer: donorName }),
     };
     if (present) donorNode.openId = present.id;
     return [{
       layout: 'container',
       heading: `container:${donorName}`,
-      chain: [{ role: 'container', title: c.name, lines: [], note: note('net.mode.container', lang, { name: donorName }) }, donorNode],
+      chain: [{ role: 'container', title: c.name, lines: [], note: note('net.mode.container', lang, { peer: donorName }) }, donorNode],
       links: [L.sharesNetnsOf],
       peers: [],
     }];
@@ -214,7 +214,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     status: unreachable ? 'unreachable' : 'ok',
     container: { id: c.id, name: c.name, image: c.image, state: c.state },
     mode: c.network.mode,
-    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { name: donorName }),
+    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { peer: donorName }),
     lanes: lanes(c, input.containers, input.host, L, input.lang),
     labels: labelsOut,
   };

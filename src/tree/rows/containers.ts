@@ -129,7 +129,7 @@ export function sectionRows(c: ContainerAnatomy, t: Translate): Row[] {
       contextValue: 'section.limits',
       icon: { id: 'dashboard' },
       children: { kind: 'section', section: 'limits' },
-      tooltip: tooltip(t('cgroup limits'), [{ topic: 'cgroup.declared' }, { topic: 'cgroup.effective' }]),
+      tooltip: tooltip(t('cgroup limits'), [{ topic: 'cgroup.effective' }, { topic: 'cgroup.declared' }, { topic: 'cgroup.kernel' }]),
     },
     {
       ...base,

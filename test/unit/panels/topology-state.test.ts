@@ -76,7 +76,8 @@ describe('topology view state', () => {
     assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
     assert.equal(lane.chain[1].openId, web.id);
     assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
-    assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { peer: 'web' })?.summary);
+    assert.equal(state.modeNote.summary, 'The container joins the network namespace of web.');
     const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });
     assert.equal(gone.lanes[0].chain[1].openId, undefined);
     assert.equal(gone.lanes[0].chain[1].title, 'web');
