@@ -4,28 +4,13 @@
  * The text is kept in test/golden/ (UPDATE_GOLDEN=1 rewrites it) so wording changes show.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Lang } from '../../src/core/catalog';
 import type { Snapshot } from '../../src/core/model';
 import { check, describe as describeProblems } from '../render/checks';
+import { matchGolden } from '../render/golden';
 import { asDocument, renderAll } from '../render/render-all';
 import { snapshot as panelSnapshot } from './panels/fixture';
 import { snapshot as treeSnapshot } from './tree/fixture';
-
-const GOLDEN = path.join(__dirname, '..', 'golden');
-
-export function matchGolden(file: string, text: string): void {
-  const full = path.join(GOLDEN, file);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(full, text);
-  let want = '';
-  try {
-    want = readFileSync(full, 'utf8');
-  } catch {
-    assert.fail(`${full} is missing: run with UPDATE_GOLDEN=1, then review it`);
-  }
-  assert.ok(want === text, `${file} differs from the rendered text: run with UPDATE_GOLDEN=1 and review the diff (git diff test/golden)`);
-}
 
 const SETS: [string, () => Snapshot][] = [
   ['tree', treeSnapshot],
