@@ -114,6 +114,17 @@ async function readHostname(procRoot: string): Promise<Maybe<string>> {
   }
 }
 
+/** This process as the host side of a comparison: its PID, NSpid and id maps, read like a container's. */
+async function hostProcess(procRoot: string, notLocal: string | null): Promise<Omit<ProcessAnatomy, 'hostname'>> {
+  if (notLocal) {
+    const why = unavailable(notLocal);
+    return { hostPid: why, nspid: why, uidMap: why, gidMap: why, rootIsHostRoot: why };
+  }
+  const [nspid, uidMap, gidMap] = await Promise.all([readNSpid(procRoot, process.pid), readIdMap(procRoot, process.pid, 'uid_map'), readIdMap(procRoot, process.pid, 'gid_map')]);
+  const rootIs: Maybe<boolean> = isFact(uidMap) ? fact(rootIsHostRoot(uidMap.value), 'procfs') : uidMap;
+  return { hostPid: fact(process.pid, 'procfs'), nspid, uidMap, gidMap, rootIsHostRoot: rootIs };
+}
+
 /** The reference side: this process's namespaces, PID 1's where readable, cgroups, bridges. */
 export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS): Promise<HostContext> {
   const notLocal = endpointNotLocal(engine);
@@ -130,11 +141,12 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
     readMemTotalBytes(roots.procRoot),
     readOnlineCpus(roots.sysRoot),
     readHostname(roots.procRoot),
+    hostProcess(roots.procRoot, notLocal),
   ]);
   const [info, networks, list] = await asked;
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
   const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
-  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await kernel;
+  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname, proc] = await kernel;
   const namespaces = {} as Record<NamespaceType, HostNamespace>;
   for (const t of NAMESPACE_TYPES) namespaces[t] = { type: t, inode: self[t], pid1Inode: pid1[t] };
 
@@ -147,6 +159,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
   const local = notLocal === null;
   const host: HostAnatomy = {
     hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine'),
+    process: { ...proc, hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine') },
     namespaces,
     cgroup: {
       version: cgroupVersion,

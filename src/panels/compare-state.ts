@@ -85,11 +85,12 @@ function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): P
     s.container ? fn(s.container) : s.host && hostFn ? hostFn(s.host) : naCell(L);
   const yesNo = (b: boolean): string => (b ? L.yes : L.no);
   const rows: [string, Pick][] = [
-    ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L))],
-    ['process.nspid', c((x) => maybeCell(x.process.nspid, (v) => v.join(' → '), L))],
-    ['process.uidmap', c((x) => maybeCell(x.process.uidMap, mapText, L))],
-    ['process.gidmap', c((x) => maybeCell(x.process.gidMap, mapText, L))],
-    ['process.rootIsHostRoot', c((x) => maybeCell(x.process.rootIsHostRoot, yesNo, L))],
+    // The host side is this process, read the same way (absent from snapshots that predate it).
+    ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L), (h) => maybeCell(h.process?.hostPid, String, L))],
+    ['process.nspid', c((x) => maybeCell(x.process.nspid, (v) => v.join(' → '), L), (h) => maybeCell(h.process?.nspid, (v) => v.join(' → '), L))],
+    ['process.uidmap', c((x) => maybeCell(x.process.uidMap, mapText, L), (h) => maybeCell(h.process?.uidMap, mapText, L))],
+    ['process.gidmap', c((x) => maybeCell(x.process.gidMap, mapText, L), (h) => maybeCell(h.process?.gidMap, mapText, L))],
+    ['process.rootIsHostRoot', c((x) => maybeCell(x.process.rootIsHostRoot, yesNo, L), (h) => maybeCell(h.process?.rootIsHostRoot, yesNo, L))],
     ['process.hostname', c((x) => maybeCell(x.process.hostname, String, L), (h) => maybeCell(h.hostname, String, L))],
   ];
   return { id: 'process', title: L.process, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
