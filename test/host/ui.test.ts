@@ -124,6 +124,28 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       }
     });
 
+    it('the net tooltip of the owner names the container that joined it, and the joiner\'s names the owner', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      await ui.expandTreeRow(page, NAMES.bridge);
+      await ui.expandChild(page, NAMES.bridge, 'Namespaces');
+      const owner = await ui.hoverText(page, (await ui.childRow(page, NAMES.bridge, 'net')).row);
+      const ownerBox = await ui.hoverScrolls(page);
+      await ui.screenshot(page, 'en-net-tooltip-owner');
+      assert.ok(owner.includes(`${NAMES.shared} joined this container's net namespace.`), `owner's net tooltip:\n${owner}`);
+      assert.ok(!owner.includes(`joined ${NAMES.bridge}`) && !owner.includes(`container:${NAMES.bridge}`), `owner's tooltip names itself:\n${owner}`);
+      assert.equal(ownerBox.scrolls, false, `the owner's tooltip needs scrolling: ${JSON.stringify(ownerBox)}`);
+      await ui.escape(page);
+      await ui.expandTreeRow(page, NAMES.shared);
+      await ui.expandChild(page, NAMES.shared, 'Namespaces');
+      const joiner = await ui.hoverText(page, (await ui.childRow(page, NAMES.shared, 'net')).row);
+      const joinerBox = await ui.hoverScrolls(page);
+      await ui.screenshot(page, 'en-net-tooltip-joiner');
+      assert.ok(joiner.includes(`This container joined ${NAMES.bridge}'s net namespace.`), `joiner's net tooltip:\n${joiner}`);
+      assert.ok(!joiner.includes(`joined ${NAMES.shared}`), `joiner's tooltip names itself:\n${joiner}`);
+      assert.equal(joinerBox.scrolls, false, `the joiner's tooltip needs scrolling: ${JSON.stringify(joinerBox)}`);
+    });
+
     it('shows the network with the right IP, bridge and host veth', async () => {
       const { page } = wb;
       const inspect = await docker.getContainer(info.bridge.id).inspect();
@@ -280,6 +302,24 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ui.openActivity(page, TITLE);
       const text = await ui.hoverText(page, await ui.findTreeRow(page, NAMES.bridge, 60_000));
       assert.match(text, /[가-힣]/, `tooltip in Korean:\n${text}`);
+    });
+
+    it('the net tooltips of the owner and the joiner are in Korean and name the other container', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      await ui.expandTreeRow(page, NAMES.bridge);
+      await ui.expandChild(page, NAMES.bridge, '네임스페이스');
+      const owner = await ui.hoverText(page, (await ui.childRow(page, NAMES.bridge, 'net')).row);
+      await ui.screenshot(page, 'ko-net-tooltip-owner');
+      assert.ok(owner.includes(`${NAMES.shared} 컨테이너가 이 컨테이너의 net 네임스페이스에 합류했습니다.`), `owner's net tooltip:\n${owner}`);
+      for (const header of ['inode', '호스트', 'Docker 설정']) assert.ok(owner.includes(`${header}:`), `fact header ${header}:\n${owner}`);
+      assert.ok(!/Inode:|Sharing:|Docker setting:/.test(owner), `English fact headers:\n${owner}`);
+      await ui.escape(page);
+      await ui.expandTreeRow(page, NAMES.shared);
+      await ui.expandChild(page, NAMES.shared, '네임스페이스');
+      const joiner = await ui.hoverText(page, (await ui.childRow(page, NAMES.shared, 'net')).row);
+      await ui.screenshot(page, 'ko-net-tooltip-joiner');
+      assert.ok(joiner.includes(`이 컨테이너는 ${NAMES.bridge}의 net 네임스페이스에 합류했습니다.`), `joiner's net tooltip:\n${joiner}`);
     });
 
     it('hovers in a Dockerfile are in Korean', async () => {
