@@ -1,5 +1,6 @@
 /** The Compare panel (host vs container, container vs container): one per pair of sides. */
 import * as vscode from 'vscode';
+import { explain } from '../core/catalog';
 import type { NamespaceDiff } from '../core/model';
 import type { AnatomyChange } from '../core/service';
 import type { CompareViewState, SideRef, WebviewToExtension } from '../shared/protocol';
@@ -23,7 +24,7 @@ export class ComparePanel extends PanelBase<CompareViewState> {
   }
 
   static create(ctx: PanelContext, nav: Navigator, left: SideRef, right: SideRef): ComparePanel {
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, explain('ui.compare.title', ctx.lang())?.title ?? 'Compare', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
     return new ComparePanel(panel, ctx, nav, left, right);
   }
 

@@ -1,5 +1,6 @@
 /** The Network Topology panel: one per container. */
 import * as vscode from 'vscode';
+import { explain } from '../core/catalog';
 import type { AnatomyChange } from '../core/service';
 import type { TopologyViewState, WebviewToExtension } from '../shared/protocol';
 import type { Navigator, PanelContext } from './context';
@@ -17,7 +18,7 @@ export class TopologyPanel extends PanelBase<TopologyViewState> {
   }
 
   static create(ctx: PanelContext, nav: Navigator, containerId: string): TopologyPanel {
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, explain('ui.topology.title', ctx.lang())?.title ?? 'Topology', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
     return new TopologyPanel(panel, ctx, nav, containerId);
   }
 
