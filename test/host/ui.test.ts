@@ -52,6 +52,25 @@ async function hostVethOf(id: string): Promise<string> {
   throw new Error(`no host interface with ifindex ${iflink}`);
 }
 
+/**
+ * The tooltip of the net namespace row of `container` (its section label in the UI's language),
+ * whether it needs scrolling, and a screenshot of it.
+ */
+async function nsTooltip(page: ui.Workbench['page'], container: string, section: string, description: string, shot: string): Promise<{ text: string; scrolls: boolean }> {
+  await ui.openActivity(page, TITLE);
+  await ui.expandTreeRow(page, container);
+  await ui.expandChild(page, container, section);
+  // By its words, not its position: other containers coming and going on the shared engine move rows.
+  const row = (await ui.childRow(page, container, 'net')).row;
+  const net = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: description }).filter({ has: page.locator('.label-name', { hasText: /^net$/ }) }).first();
+  await row.scrollIntoViewIfNeeded();
+  const text = await ui.hoverText(page, net);
+  const box = await ui.hoverScrolls(page);
+  await ui.screenshot(page, shot);
+  await ui.escape(page);
+  return { text, scrolls: box.scrolls };
+}
+
 describe('Container Anatomy in VS Code (code-server)', function () {
   this.timeout(300_000);
   let vsix: string;
@@ -125,25 +144,14 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     });
 
     it('the net tooltip of the owner names the container that joined it, and the joiner\'s names the owner', async () => {
-      const { page } = wb;
-      await ui.openActivity(page, TITLE);
-      await ui.expandTreeRow(page, NAMES.bridge);
-      await ui.expandChild(page, NAMES.bridge, 'Namespaces');
-      const owner = await ui.hoverText(page, (await ui.childRow(page, NAMES.bridge, 'net')).row);
-      const ownerBox = await ui.hoverScrolls(page);
-      await ui.screenshot(page, 'en-net-tooltip-owner');
-      assert.ok(owner.includes(`${NAMES.shared} joined this container's net namespace.`), `owner's net tooltip:\n${owner}`);
-      assert.ok(!owner.includes(`joined ${NAMES.bridge}`) && !owner.includes(`container:${NAMES.bridge}`), `owner's tooltip names itself:\n${owner}`);
-      assert.equal(ownerBox.scrolls, false, `the owner's tooltip needs scrolling: ${JSON.stringify(ownerBox)}`);
-      await ui.escape(page);
-      await ui.expandTreeRow(page, NAMES.shared);
-      await ui.expandChild(page, NAMES.shared, 'Namespaces');
-      const joiner = await ui.hoverText(page, (await ui.childRow(page, NAMES.shared, 'net')).row);
-      const joinerBox = await ui.hoverScrolls(page);
-      await ui.screenshot(page, 'en-net-tooltip-joiner');
-      assert.ok(joiner.includes(`This container joined ${NAMES.bridge}'s net namespace.`), `joiner's net tooltip:\n${joiner}`);
-      assert.ok(!joiner.includes(`joined ${NAMES.shared}`), `joiner's tooltip names itself:\n${joiner}`);
-      assert.equal(joinerBox.scrolls, false, `the joiner's tooltip needs scrolling: ${JSON.stringify(joinerBox)}`);
+      const owner = await nsTooltip(wb.page, NAMES.bridge, 'Namespaces', `joined by ${NAMES.shared}`, 'en-net-tooltip-owner');
+      assert.ok(owner.text.includes(`${NAMES.shared} joined this container's net namespace.`), `owner's net tooltip:\n${owner.text}`);
+      assert.ok(!owner.text.includes(`joined ${NAMES.bridge}`) && !owner.text.includes(`container:${NAMES.bridge}`), `owner's tooltip names itself:\n${owner.text}`);
+      assert.equal(owner.scrolls, false, `the owner's tooltip needs scrolling: ${JSON.stringify(owner)}`);
+      const joiner = await nsTooltip(wb.page, NAMES.shared, 'Namespaces', `joined ${NAMES.bridge}`, 'en-net-tooltip-joiner');
+      assert.ok(joiner.text.includes(`This container joined ${NAMES.bridge}'s net namespace.`), `joiner's net tooltip:\n${joiner.text}`);
+      assert.ok(!joiner.text.includes(`joined ${NAMES.shared}`), `joiner's tooltip names itself:\n${joiner.text}`);
+      assert.equal(joiner.scrolls, false, `the joiner's tooltip needs scrolling: ${JSON.stringify(joiner)}`);
     });
 
     it('shows the network with the right IP, bridge and host veth', async () => {
@@ -305,21 +313,12 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     });
 
     it('the net tooltips of the owner and the joiner are in Korean and name the other container', async () => {
-      const { page } = wb;
-      await ui.openActivity(page, TITLE);
-      await ui.expandTreeRow(page, NAMES.bridge);
-      await ui.expandChild(page, NAMES.bridge, '네임스페이스');
-      const owner = await ui.hoverText(page, (await ui.childRow(page, NAMES.bridge, 'net')).row);
-      await ui.screenshot(page, 'ko-net-tooltip-owner');
-      assert.ok(owner.includes(`${NAMES.shared} 컨테이너가 이 컨테이너의 net 네임스페이스에 합류했습니다.`), `owner's net tooltip:\n${owner}`);
-      for (const header of ['inode', '호스트', 'Docker 설정']) assert.ok(owner.includes(`${header}:`), `fact header ${header}:\n${owner}`);
-      assert.ok(!/Inode:|Sharing:|Docker setting:/.test(owner), `English fact headers:\n${owner}`);
-      await ui.escape(page);
-      await ui.expandTreeRow(page, NAMES.shared);
-      await ui.expandChild(page, NAMES.shared, '네임스페이스');
-      const joiner = await ui.hoverText(page, (await ui.childRow(page, NAMES.shared, 'net')).row);
-      await ui.screenshot(page, 'ko-net-tooltip-joiner');
-      assert.ok(joiner.includes(`이 컨테이너는 ${NAMES.bridge}의 net 네임스페이스에 합류했습니다.`), `joiner's net tooltip:\n${joiner}`);
+      const owner = await nsTooltip(wb.page, NAMES.bridge, '네임스페이스', `합류한 컨테이너: ${NAMES.shared}`, 'ko-net-tooltip-owner');
+      assert.ok(owner.text.includes(`${NAMES.shared} 컨테이너가 이 컨테이너의 net 네임스페이스에 합류했습니다.`), `owner's net tooltip:\n${owner.text}`);
+      for (const header of ['inode', '호스트', 'Docker 설정']) assert.ok(owner.text.includes(`${header}:`), `fact header ${header}:\n${owner.text}`);
+      assert.ok(!/Inode:|Sharing:|Docker setting:/.test(owner.text), `English fact headers:\n${owner.text}`);
+      const joiner = await nsTooltip(wb.page, NAMES.shared, '네임스페이스', `${NAMES.bridge}에 합류`, 'ko-net-tooltip-joiner');
+      assert.ok(joiner.text.includes(`이 컨테이너는 ${NAMES.bridge}의 net 네임스페이스에 합류했습니다.`), `joiner's net tooltip:\n${joiner.text}`);
     });
 
     it('hovers in a Dockerfile are in Korean', async () => {

@@ -7,7 +7,7 @@ import type { Entry } from '../types';
 export const sharing: Record<string, Entry> = {
   'sharing.own': {
     title: 'own',
-    summary: 'This container has a {type} namespace of its own.',
+    summary: 'This container has its own {type} namespace.',
     body: 'No other container and not the host is in it.',
   },
   'sharing.host': {
@@ -37,7 +37,7 @@ export const sharing: Record<string, Entry> = {
   },
   'sharing.declared.own': {
     title: 'own (Docker setting)',
-    summary: 'Docker will give this container a {type} namespace of its own when it starts.',
+    summary: 'Docker will give this container its own {type} namespace when it starts.',
     body: 'Only the setting is known: the container has no process, so there is no namespace to read yet.',
   },
   'sharing.declared.host': {
