@@ -418,3 +418,20 @@ export async function hoverScrolls(page: Page): Promise<{ scrolls: boolean; cont
     return { scrolls: content.scrollHeight > box.clientHeight + 1, contentHeight: content.scrollHeight, boxHeight: box.clientHeight };
   });
 }
+
+/** Clicks the first element matching `selector` with text `text` in any webview (e.g. a panel tab). */
+export async function clickInWebview(page: Page, selector: string, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const target = frame.locator(selector, { hasText: text }).first();
+      if (await target.count().catch(() => 0)) {
+        await target.click();
+        return;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no ${selector} "${text}" in any webview`);
+}

@@ -58,8 +58,17 @@ async function hostVethOf(id: string): Promise<string> {
  */
 async function nsTooltip(page: ui.Workbench['page'], container: string, section: string, description: string, shot: string): Promise<{ text: string; scrolls: boolean }> {
   await ui.openActivity(page, TITLE);
-  await ui.expandTreeRow(page, container);
-  await ui.expandChild(page, container, section);
+  // The shared engine's other containers refresh the tree meanwhile: children may take a moment.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ui.expandTreeRow(page, container);
+      await ui.expandChild(page, container, section);
+      break;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      await page.waitForTimeout(1000);
+    }
+  }
   // By its words, not its position: other containers coming and going on the shared engine move rows.
   const row = (await ui.childRow(page, container, 'net')).row;
   const net = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: description }).filter({ has: page.locator('.label-name', { hasText: /^net$/ }) }).first();
@@ -199,6 +208,12 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // The other tabs, for the eye: the host's process facts, networks with whole values.
+      for (const tab of ['Process', 'Networks']) {
+        await ui.clickInWebview(page, 'vscode-panel-tab', tab);
+        await page.waitForTimeout(500);
+        await ui.screenshot(page, `en-compare-${tab}`);
+      }
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
