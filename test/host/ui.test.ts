@@ -59,18 +59,18 @@ async function hostVethOf(id: string): Promise<string> {
 async function nsTooltip(page: ui.Workbench['page'], container: string, section: string, description: string, shot: string): Promise<{ text: string; scrolls: boolean }> {
   await ui.openActivity(page, TITLE);
   // The shared engine's other containers refresh the tree meanwhile: children may take a moment.
-  for (let attempt = 1; ; attempt++) {
+  let row: Awaited<ReturnType<typeof ui.childRow>>['row'] | undefined;
+  for (let attempt = 1; !row; attempt++) {
     try {
       await ui.expandTreeRow(page, container);
       await ui.expandChild(page, container, section);
-      break;
+      row = (await ui.childRow(page, container, 'net')).row;
     } catch (err) {
       if (attempt === 5) throw err;
       await page.waitForTimeout(1000);
     }
   }
   // By its words, not its position: other containers coming and going on the shared engine move rows.
-  const row = (await ui.childRow(page, container, 'net')).row;
   const net = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: description }).filter({ has: page.locator('.label-name', { hasText: /^net$/ }) }).first();
   await row.scrollIntoViewIfNeeded();
   const text = await ui.hoverText(page, net);
