@@ -168,7 +168,11 @@ class Cutter {
         for (const name of this.names(b, '*')) {
           if (seen.has(name)) continue;
           seen.add(name);
-          for (const d of this.blocksWith(`&${name}`)) if (!chosen.has(d)) chosen.add(d), (changed = true);
+          for (const d of this.blocksWith(`&${name}`)) {
+            if (chosen.has(d)) continue;
+            chosen.add(d);
+            changed = true;
+          }
         }
       }
     }
@@ -188,7 +192,11 @@ class Cutter {
         for (const name of this.names(b, '&')) {
           if (seen.has(name)) continue;
           seen.add(name);
-          for (const u of this.blocksWith(`*${name}`)) if (!users.has(u)) users.add(u), (changed = true);
+          for (const u of this.blocksWith(`*${name}`)) {
+            if (users.has(u)) continue;
+            users.add(u);
+            changed = true;
+          }
         }
       }
     }
