@@ -2,6 +2,7 @@
 import type { BuildResult } from './bundles';
 import type { EventResult } from './event';
 import type { HostResult } from './host';
+import { hoverLines, type HoverResult } from './hovers';
 import type { IdleResult } from './idle';
 import type { BenchOptions } from './run';
 import type { SnapshotResult } from './snapshot';
@@ -16,6 +17,7 @@ export interface BenchReport {
   idle: IdleResult | undefined;
   bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
   host: HostResult;
+  hovers: HoverResult | undefined;
   seconds: number;
 }
 
@@ -140,6 +142,8 @@ export function renderTable(r: BenchReport): string {
     '',
     ...bundleLines(r),
     '',
+    ...hoverLines(r.hovers),
+    '',
     `(${r.options.quick ? 'quick smoke run' : 'full run'}, ${r.seconds.toFixed(0)} s)`,
   ].join('\n');
 }
@@ -150,7 +154,8 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   const s200 = r.snapshots.find((s) => s.n === 200);
   const largest = r.snapshots[r.snapshots.length - 1];
   const why: Record<string, string> = {};
-  if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
+  if (r.options.hoversOnly) why.engine = '--hovers-only: only the hover lookups were measured';
+  else if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
   if (!r.host.measured) why.activationMs = why.firstTreeRenderMs = why.hostIdleRequests = r.host.reason;
   if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
   if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
@@ -168,6 +173,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     extensionBundleBytes: r.bundles.extensionBytes,
     webviewBundleBytes: r.bundles.webviewBytes,
     peakRssBytes200: s200 && largest === s200 ? r.peakRssBytes : null,
+    ...hoverKeys(r.hovers),
     nullBecause: why,
     detail: {
       machine: r.machine,
@@ -178,7 +184,23 @@ export function toJson(r: BenchReport): Record<string, unknown> {
       idle: r.idle,
       bundles: r.bundles,
       host: r.host,
+      hovers: r.hovers,
       seconds: r.seconds,
     },
+  };
+}
+
+/** The hover keys: wall ms of a hover right after an edit (nothing cached), median. */
+function hoverKeys(h: HoverResult | undefined): Record<string, number | null> {
+  const c = h?.cases ?? [];
+  return {
+    composeHoverMs1000: num(c[0]?.firstMs),
+    composeHoverCpuMs1000: num(c[0]?.firstCpuMs),
+    composeHoverMs1MB: num(c[2]?.firstMs),
+    composeHoverCpuMs1MB: num(c[2]?.firstCpuMs),
+    dockerfileHoverMs1MB: num(c[4]?.firstMs),
+    dockerfileHoverMs5MB: num(c[5]?.firstMs),
+    dockerfileHoverCpuMs5MB: num(c[5]?.firstCpuMs),
+    hoverMaxMs: c.length ? num(Math.max(...c.map((x) => x.maxMs))) : null,
   };
 }

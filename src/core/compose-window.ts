@@ -62,28 +62,32 @@ interface Outline {
 
 let lastOutline: Outline | null = null;
 
+/** Windows already cut from the last outline, by the block under the cursor. */
+let windows = new Map<Block, ComposeWindow>();
+
 /**
  * The window for a hover on `line` (or, with `topKey`, for reading that top-level key);
  * null when the line is in no block (blank or comment lines before the first key).
  */
 export function composeWindow(text: string, lineStarts: number[], line: number, topKey?: string): ComposeWindow | null {
-  if (lastOutline?.text !== text) lastOutline = { text, tops: outline(text, lineStarts) };
+  if (lastOutline?.text !== text) {
+    lastOutline = { text, tops: outline(text, lineStarts) };
+    windows = new Map();
+  }
   const tops = lastOutline.tops;
   if (!tops) return wholeWindow(text, lineStarts);
   const top = topKey !== undefined ? tops.find((b) => b.name === topKey) : tops.find((b) => line >= b.start && line < b.end);
   if (!top) return null;
-  const chosen = new Set<Block>();
-  if (top.name === 'services' && top.children && line !== top.start) {
-    const child = top.children.find((b) => line >= b.start && line < b.end);
-    chosen.add(child ?? top);
-  } else {
-    chosen.add(top);
-  }
+  const under = top.name === 'services' && top.children && line !== top.start ? (blockOfLine(top.children, line) ?? top) : top;
+  const known = windows.get(under);
+  if (known) return known;
+  const chosen = new Set<Block>([under]);
   const cut = new Cutter(text, lineStarts, tops);
   const usersByText = top.name.startsWith('x-') ? cut.addUsers(chosen) : undefined;
   cut.addDefinitions(chosen);
   const window = cut.window(chosen);
   if (usersByText) window.usersByText = usersByText;
+  windows.set(under, window);
   return window;
 }
 
@@ -96,8 +100,10 @@ function outline(text: string, lines: number[]): Block[] | null {
   const tops: Block[] = [];
   const names = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
+    const code = text.charCodeAt(lines[i]);
+    // Most lines are indented: the cheap test first. NaN past the end, 32 space, 10 LF, 13 CR, 35 #.
+    if (code === 32 || code === 10 || code === 13 || code === 35 || Number.isNaN(code)) continue;
     const c = text[lines[i]];
-    if (c === undefined || c === ' ' || c === '\n' || c === '\r' || c === '#') continue;
     if (c === '\t' || '%?[{!&*|>@`'.includes(c)) return null;
     if (c === '-') {
       if (text.startsWith('---', lines[i]) || text.startsWith('...', lines[i]) || !tops.length) return null;
@@ -115,6 +121,19 @@ function outline(text: string, lines: number[]): Block[] | null {
   return tops;
 }
 
+/** The block (of sorted, adjoining blocks) that holds `line`, by binary search. */
+function blockOfLine(blocks: Block[], line: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const b = blocks[lo];
+  return b && line >= b.start && line < b.end ? b : undefined;
+}
+
 /** The key a `key: value` line starts with, as written (quotes removed); '' if none. */
 function keyName(line: string): string {
   const m = /^(?:"([^"]*)"|'([^']*)'|([^\s:#][^:#]*?))\s*:(?:\s|$)/.exec(line);
@@ -123,13 +142,14 @@ function keyName(line: string): string {
 
 function indentOf(text: string, start: number): number {
   let n = 0;
-  while (text[start + n] === ' ') n++;
+  while (text.charCodeAt(start + n) === 32) n++;
   return n;
 }
 
-function isBlankOrComment(text: string, start: number, indent: number): boolean {
-  const c = text[start + indent];
-  return c === undefined || c === '\n' || c === '\r' || c === '#';
+/** LF, CR, # or the end of the text at this offset. */
+function isBlankOrComment(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 10 || c === 13 || c === 35 || Number.isNaN(c);
 }
 
 function serviceBlocks(text: string, lines: number[], services: Block): Block[] | null {
@@ -139,14 +159,15 @@ function serviceBlocks(text: string, lines: number[], services: Block): Block[] 
   let indent = -1;
   for (let i = services.start + 1; i < services.end; i++) {
     const n = indentOf(text, lines[i]);
-    if (isBlankOrComment(text, lines[i], n)) continue;
+    if (n > indent && indent >= 0) continue;
+    if (isBlankOrComment(text, lines[i] + n)) continue;
     if (indent < 0) indent = n;
     if (n < indent || text[lines[i] + n] === '\t') return null;
     if (n > indent) continue;
     const c = text[lines[i] + n];
     if (c === '-' || '%?[{!&*|>@`'.includes(c)) return null;
     if (children.length) children[children.length - 1].end = i;
-    children.push({ name: keyName(text.slice(lines[i] + n, (lines[i + 1] ?? text.length + 1) - 1)), start: i, end: services.end });
+    children.push({ name: '', start: i, end: services.end });
   }
   return indent > 0 ? children : null;
 }
@@ -188,7 +209,8 @@ class Cutter {
     const seen = new Set<string>();
     for (let changed = true; changed; ) {
       changed = false;
-      for (const b of [...users]) {
+      // Through the top-level blocks only: a service's own anchors are followed when it is parsed.
+      for (const b of [...users].filter((u) => this.tops.includes(u))) {
         for (const name of this.names(b, '&')) {
           if (seen.has(name)) continue;
           seen.add(name);
@@ -207,7 +229,13 @@ class Cutter {
       return undefined;
     }
     for (const u of users) if (this.tops.includes(u)) chosen.add(u);
-    return services.sort((a, b) => a.start - b.start).map((b) => b.name);
+    return services.sort((a, b) => a.start - b.start).map((b) => this.serviceName(b));
+  }
+
+  private serviceName(b: Block): string {
+    const start = this.lines[b.start];
+    const n = indentOf(this.text, start);
+    return keyName(this.text.slice(start + n, (this.lines[b.start + 1] ?? this.text.length + 1) - 1));
   }
 
   /** Anchor (`&`) or alias (`*`) names written in a block (a superset: `&&` in a command counts too). */
@@ -219,14 +247,14 @@ class Cutter {
 
   /** The blocks (a service, or a top-level block) where `needle` occurs as a whole anchor or alias. */
   private blocksWith(needle: string): Block[] {
-    const found: Block[] = [];
+    const found = new Set<Block>();
     for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + 1)) {
       const next = this.text[i + needle.length];
       if (next !== undefined && !/[\s,[\]{}]/.test(next)) continue;
       const b = this.blockAt(i);
-      if (b && !found.includes(b)) found.push(b);
+      if (b) found.add(b);
     }
-    return found;
+    return [...found];
   }
 
   private blockAt(offset: number): Block | undefined {
@@ -238,8 +266,8 @@ class Cutter {
       else hi = mid - 1;
     }
     const top = this.tops.find((b) => lo >= b.start && lo < b.end);
-    if (top?.name === 'services' && top.children && lo !== top.start) return top.children.find((b) => lo >= b.start && lo < b.end) ?? top;
-    return top;
+    if (top?.name !== 'services' || !top.children?.length || lo === top.start) return top;
+    return blockOfLine(top.children, lo) ?? top;
   }
 
   window(chosen: Set<Block>): ComposeWindow {

@@ -127,10 +127,13 @@ function lineText(text: string, lines: number[], line: number): string {
 function outlineOf(text: string): Outline {
   if (lastOutline?.text === text) return lastOutline;
   const lines = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) lines.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) lines.push(i + 1);
+  if (/\r(?!\n)/.test(text)) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines.push(i + 1);
+    }
+  } else {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.push(i + 1);
   }
   let escape = '\\';
   let directive: number | null = null;
@@ -139,15 +142,20 @@ function outlineOf(text: string): Outline {
   let heredocs: Array<{ word: string; tabs: boolean }> = [];
   let directives = true;
   for (let l = 0; l < lines.length; l++) {
-    const line = lineText(text, lines, l);
+    // The first non-blank character of the line, without cutting the line out of the text.
+    let i = lines[l];
+    const end = l + 1 < lines.length ? lines[l + 1] : text.length;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const first = i < end ? text.charCodeAt(i) : 10;
+    const blank = first === 10 || first === 13;
     if (heredocs.length) {
+      const line = lineText(text, lines, l);
       const candidate = heredocs[0].tabs ? line.replace(/^\t+/, '') : line;
       if (candidate === heredocs[0].word) heredocs.shift();
       continue;
     }
-    const trimmed = line.trimStart();
     if (directives) {
-      const d = /^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$/.exec(trimmed);
+      const d = first === 35 ? /^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$/.exec(lineText(text, lines, l).trimStart()) : null;
       if (d && d[1].toLowerCase() === 'escape' && (d[2] === '`' || d[2] === '\\')) {
         escape = d[2];
         directive = l;
@@ -155,9 +163,10 @@ function outlineOf(text: string): Outline {
       }
       if (!d) directives = false;
     }
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (blank || first === 35) continue;
     if (!continued) starts.push(l);
-    heredocs = [...line.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map((m) => ({ word: m[3], tabs: m[1] === '-' }));
+    const line = lineText(text, lines, l);
+    heredocs = line.includes('<<') ? [...line.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map((m) => ({ word: m[3], tabs: m[1] === '-' })) : [];
     continued = line.trimEnd().endsWith(escape) && !heredocs.length;
   }
   lastOutline = { text, lines, starts, directive };
