@@ -106,7 +106,10 @@ function outline(text: string, lines: number[]): Block[] | null {
     const c = text[lines[i]];
     if (c === '\t' || '%?[{!&*|>@`'.includes(c)) return null;
     if (c === '-') {
-      if (text.startsWith('---', lines[i]) || text.startsWith('...', lines[i]) || !tops.length) return null;
+      // One `---` before the first key only starts the document; any later one starts another.
+      const marker = text.startsWith('---', lines[i]);
+      if (marker && !tops.length && /^---[ \t]*(?:#.*)?\r?$/.test(text.slice(lines[i], (lines[i + 1] ?? text.length + 1) - 1))) continue;
+      if (marker || !tops.length) return null;
       continue;
     }
     if (c === '.' && text.startsWith('...', lines[i])) return null;

@@ -40,6 +40,11 @@ export function isComposeFileName(fileName: string): boolean {
   return FILE_NAME.test(base);
 }
 
+/** VS Code (or the Docker extension) already says this is a Compose file, or its name does. */
+export function isComposeDocument(languageId: string, fileName: string): boolean {
+  return languageId === 'dockercompose' || isComposeFileName(fileName);
+}
+
 /** Service-level keys with a topic `compose.<key>`. */
 const SERVICE_KEYS = new Set([
   'image', 'build', 'container_name', 'mem_limit', 'mem_reservation', 'memswap_limit', 'cpus', 'cpu_shares',
@@ -117,6 +122,21 @@ export function composeFileProjectName(text: string): string | null {
   }
 }
 
+/** Deeper flow nesting (`[[[[…`) than this is not parsed in a hover: the parser slows to seconds. */
+const MAX_FLOW_DEPTH = 256;
+
+/** Whether `[`/`{` nest deeper than MAX_FLOW_DEPTH anywhere (quotes ignored: a cheap upper bound). */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
+}
+
 interface Source {
   text: string;
   lineStarts: number[];
@@ -155,7 +175,7 @@ function parsed(text: string, lineStarts?: number[]): Parsed {
   }
   const p: Parsed = {
     text,
-    doc: parseDocument(text, { uniqueKeys: false, prettyErrors: false }),
+    doc: parseDocument(tooDeep(text) ? '' : text, { uniqueKeys: false, prettyErrors: false }),
     lineStarts: lineStarts ?? lineStartsOf(text),
   };
   cache.push(p);
@@ -220,15 +240,17 @@ class Lookup {
    * The map that supplies `key` to `map` after merges: `map` itself if it sets the key, else
    * the first merge source that supplies it (merges are shallow: only top-level keys count).
    */
-  supplier(map: YAMLMap, key: string, depth = 0): YAMLMap | null {
-    if (depth > 16) return null;
+  supplier(map: YAMLMap, key: string, seen = new Set<YAMLMap>()): YAMLMap | null {
+    // Each map is looked at once: merges of merges (`<<: [*a, *a, …]` nested) stay linear.
+    if (seen.has(map)) return null;
+    seen.add(map);
     let merged: YAMLMap | null = null;
     for (const pair of map.items) {
       const k = keyOf(pair.key);
       if (k === key) return map;
       if (k === MERGE_KEY && merged === null) {
         for (const src of this.mergeSources(pair.value)) {
-          merged = this.supplier(src, key, depth + 1);
+          merged = this.supplier(src, key, seen);
           if (merged) break;
         }
       }
@@ -275,6 +297,8 @@ function serviceHit(look: Lookup, service: string, map: YAMLMap, path: string[],
       const topic = keyTopic(keyPath);
       return topic ? hit(look, topic, undefined, pair.key, service, keyPath.join('.'), look.valueOf(pair.value)) : null;
     }
+    const nested = mergePairAt(pair.value, offset);
+    if (nested) return mergeHit(look, nested.key, nested.value, offset, service, keyPath);
     const scalar = scalarAt(pair.value, offset);
     if (scalar) {
       const value = look.valueOf(scalar);
@@ -294,6 +318,17 @@ function mergeHit(look: Lookup, key: Scalar, value: unknown, offset: number, ser
   const names = (isSeq(value) ? value.items : [value]).filter(isAlias).map((a) => a.source);
   if (!names.length) return null;
   return hit(look, 'compose.merge', { sources: names.join(', ') }, node, service, [...path, MERGE_KEY].join('.'), null);
+}
+
+/** A `<<:` pair inside a service's value (`environment: {<<: *env}`) whose key or alias holds the cursor. */
+function mergePairAt(node: unknown, offset: number, depth = 0): { key: Scalar; value: unknown } | null {
+  if (!isMap(node) || !covers(node, offset) || depth > 8) return null;
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || !inSpan(pair.key, pair.value, offset)) continue;
+    if (keyOf(pair.key) === MERGE_KEY) return inside(pair.key, offset) || scalarAt(pair.value, offset) ? { key: pair.key, value: pair.value } : null;
+    return mergePairAt(pair.value, offset, depth + 1);
+  }
+  return null;
 }
 
 /** A use of an `x-` block's node by a service: merged into it, or its value at `path` (an alias). */
@@ -344,12 +379,13 @@ function useIn(look: Lookup, map: YAMLMap, wanted: Set<Node>, key: string | unde
   return walk(map, [], 0);
 }
 
-/** Whether `map` merges `from`, directly or through the blocks it merges. */
-function mergesFrom(look: Lookup, map: YAMLMap, from: YAMLMap, depth = 0): boolean {
-  if (depth > 16) return false;
+/** Whether `map` merges `from`, directly or through the blocks it merges (each map looked at once). */
+function mergesFrom(look: Lookup, map: YAMLMap, from: YAMLMap, seen = new Set<YAMLMap>()): boolean {
+  if (seen.has(map)) return false;
+  seen.add(map);
   for (const pair of map.items) {
     if (keyOf(pair.key) !== MERGE_KEY) continue;
-    for (const src of look.mergeSources(pair.value)) if (src === from || mergesFrom(look, src, from, depth + 1)) return true;
+    for (const src of look.mergeSources(pair.value)) if (src === from || mergesFrom(look, src, from, seen)) return true;
   }
   return false;
 }

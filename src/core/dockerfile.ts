@@ -28,6 +28,13 @@ export interface TopicHit {
 /** Files up to this size are parsed whole; larger ones one instruction at a time. */
 const WHOLE_PARSE_CHARS = 64 * 1024;
 
+/**
+ * Of one instruction, at most this much is parsed: its keyword and flags come first, and an
+ * instruction this long is a here-document or a run-on line (an unclosed `<<EOF` to the end
+ * of a large file would otherwise take seconds).
+ */
+const MAX_PIECE_CHARS = 64 * 1024;
+
 /** The topic at `position` (zero-based line and UTF-16 character), or null. Never throws. */
 export function dockerfileTopicAt(text: string, position: TextPosition): TopicHit | null {
   if (typeof text !== 'string') return null;
@@ -67,7 +74,8 @@ export function dockerfileTopicAtInstruction(text: string, position: TextPositio
     // The escape directive changes what continues a line: keep it in front of the piece.
     const prefix = outline.directive !== null && from > outline.directive ? lineText(text, outline.lines, outline.directive) + '\n' : '';
     const shift = from - (prefix ? 1 : 0);
-    const piece = prefix + text.slice(outline.lines[from], end);
+    if (outline.lines[position.line] + position.character >= outline.lines[from] + MAX_PIECE_CHARS) return null;
+    const piece = prefix + text.slice(outline.lines[from], Math.min(end, outline.lines[from] + MAX_PIECE_CHARS));
     const hit = hitAmong(parse(piece, pieceParses), { line: position.line - shift, character: position.character });
     if (!hit) return null;
     const move = (p: TextPosition): TextPosition => ({ line: p.line + shift, character: p.character });

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { explain, type Lang } from '../core/catalog';
-import { composeFileProjectName, composeTopicAt, isComposeFileName, type ComposeHit } from '../core/compose';
+import { composeFileProjectName, composeTopicAt, isComposeDocument } from '../core/compose';
 import type { AnatomyService } from '../core/service';
 import { fillMarkdown } from '../tree/markdown';
-import { composeProjectNames, liveTopic, serviceContainers, type ComposeFileRef } from './live';
+import { composeProjectNames, extensionLine, liveTopic, serviceContainers, type ComposeFileRef } from './live';
 import { hoverMarkdown, toRange, topicMarkdown, wordRange } from './markdown';
 
 export const COMPOSE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'dockercompose' }];
@@ -13,28 +13,8 @@ export const COMPOSE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, 
 /** At most this many replicas get a live line each. */
 const MAX_LIVE = 3;
 
-/** At most this many service names are listed for an `x-` block. */
-const MAX_NAMES = 10;
-
 /** A `.env` file larger than this is not read by a hover. */
 const MAX_DOTENV_BYTES = 64 * 1024;
-
-/** VS Code (or the Docker extension) already says this is a Compose file, or its name does. */
-export function isComposeDocument(languageId: string, fileName: string): boolean {
-  return languageId === 'dockercompose' || isComposeFileName(path.basename(fileName));
-}
-
-/** The catalog line under an `x-` block's key: which services take it (or use the block). */
-export function extensionLine(hit: ComposeHit): { topic: string; vars: Record<string, string> } | undefined {
-  const x = hit.extension;
-  if (!x) return undefined;
-  if (!x.services.length) return { topic: 'compose.extension.unused', vars: { block: x.block } };
-  const names = x.services.slice(0, MAX_NAMES).join(', ') + (x.services.length > MAX_NAMES ? ', …' : '');
-  return {
-    topic: x.takesKey ? 'compose.extension.users' : 'compose.extension.aliased',
-    vars: { block: x.block, services: names, count: String(x.services.length) },
-  };
-}
 
 export class ComposeHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -45,7 +25,7 @@ export class ComposeHoverProvider implements vscode.HoverProvider {
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
-      if (!isComposeDocument(doc.languageId, doc.fileName)) return undefined;
+      if (!isComposeDocument(doc.languageId, path.basename(doc.fileName))) return undefined;
       const text = doc.getText();
       const hit = composeTopicAt(text, { line: position.line, character: position.character });
       if (!hit) return undefined;

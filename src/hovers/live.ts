@@ -2,6 +2,7 @@
  * Live values for compose hovers: which running container belongs to the hovered service,
  * and what its kernel says about the hovered key. No vscode import: unit-tested.
  */
+import type { ComposeHit } from '../core/compose';
 import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
 import type { TopicRef } from '../tree/markdown';
 import { limitText, LIMITS } from '../tree/rows';
@@ -69,6 +70,21 @@ export function serviceContainers(containers: ContainerAnatomy[], service: strin
     if (inProject.length) return inProject;
   }
   return [];
+}
+
+/** At most this many service names are listed for an `x-` block. */
+const MAX_NAMES = 10;
+
+/** The catalog topic under an `x-` block's key: which services take it (or use the block), or none. */
+export function extensionLine(hit: ComposeHit): TopicRef | undefined {
+  const x = hit.extension;
+  if (!x) return undefined;
+  if (!x.services.length) return { topic: 'compose.extension.unused', vars: { block: x.block } };
+  const names = x.services.slice(0, MAX_NAMES).join(', ') + (x.services.length > MAX_NAMES ? ', …' : '');
+  return {
+    topic: x.takesKey ? 'compose.extension.users' : 'compose.extension.aliased',
+    vars: { block: x.block, services: names, count: String(x.services.length) },
+  };
 }
 
 const NS_KEYS: Record<string, NamespaceType> = {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { composeFileProjectName, composeTopicAt, composeTopicAtWhole, ComposeHit, isComposeFileName } from '../../src/core/compose';
+import { composeFileProjectName, composeTopicAt, composeTopicAtWhole, ComposeHit, isComposeDocument, isComposeFileName } from '../../src/core/compose';
 import type { TextPosition } from '../../src/core/dockerfile';
 import { assertSaneHit as assertSane, at, everyPosition, samples, seeded } from './support/lookup';
 
@@ -32,6 +32,14 @@ describe('isComposeFileName', () => {
       'kustomization.yaml', 'docker-compose', '', 'compose..yml/']) {
       assert.equal(isComposeFileName(name), false, name);
     }
+  });
+});
+
+describe('isComposeDocument', () => {
+  it('trusts the dockercompose language id whatever the name, and the name for plain YAML', () => {
+    assert.equal(isComposeDocument('dockercompose', 'stack.yml'), true);
+    assert.equal(isComposeDocument('yaml', 'docker-compose-dev.yml'), true);
+    assert.equal(isComposeDocument('yaml', 'kustomization.yaml'), false);
   });
 });
 
@@ -282,5 +290,35 @@ describe('composeTopicAt', () => {
       const text = read(name);
       for (const pos of everyPosition(text)) assert.deepEqual(composeTopicAt(text, pos), composeTopicAtWhole(text, pos), `${name} ${JSON.stringify(pos)}`);
     }
+  });
+
+  it('cuts out blocks of a file that starts with ---, and explains merges nested in a service', () => {
+    const t = '# licence\n---\nx-common: &common\n  image: app\n  environment: &env\n    A: "1"\nservices:\n  web:\n    <<: *common\n' +
+      '    environment:\n      <<: *env\n      B: "2"\n  worker:\n    <<: *common\n    image: other\n';
+    const image = hitAt(t, 'image: app');
+    assert.deepEqual([image?.topic, image?.extension], ['compose.image', { block: 'x-common', services: ['web'], takesKey: true }], 'worker sets image itself');
+    const nested = hitAt(t, '<<: *env');
+    assert.deepEqual([nested?.topic, nested?.vars, nested?.service, nested?.key], ['compose.merge', { sources: 'env' }, 'web', 'environment.<<']);
+    assert.equal(hitAt(t, '*env', 1)?.topic, 'compose.merge', 'on the alias after <<');
+    for (const pos of everyPosition(t)) assert.deepEqual(composeTopicAt(t, pos), composeTopicAtWhole(t, pos), JSON.stringify(pos));
+    const two = 'services:\n  a:\n    pid: host\n---\nservices:\n  b:\n    pid: host\n';
+    assert.equal(composeTopicAt(two, { line: 2, character: 5 })?.topic, 'compose.pid', 'a second document: the whole first one is read');
+  });
+
+  it('stays linear and answers on hostile files: merges of merges, alias bombs, deep nesting, binary, truncation', () => {
+    let merges = 'x-a: &a\n  pid: host\n';
+    for (let i = 1; i < 20; i++) merges += `x-${i}: &l${i}\n  <<: [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]\n`;
+    merges += 'services:\n  s:\n    <<: *l19\n    image: x\n';
+    assert.deepEqual(hitAt(merges, 'pid')?.extension?.services, ['s'], '9^19 merge paths, each map visited once');
+    let bomb = 'x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) bomb += `x-${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]\n`;
+    bomb += 'services:\n  s:\n    image: *l9\n    pid: host\n';
+    assert.deepEqual([hitAt(bomb, 'image')?.topic, hitAt(bomb, 'image')?.value], ['compose.image', null], 'an aliased sequence is not expanded');
+    const deep = 'services:\n  s:\n    x: ' + '['.repeat(100000) + ']'.repeat(100000) + '\n    pid: host\n';
+    assert.equal(composeTopicAt(deep, { line: 3, character: 5 }), null, 'too deep to parse in a hover: nothing, not seconds');
+    assert.equal(topicAt('services:\n  a:\n    pid: host\n', 'pid'), 'compose.pid', 'the parser is fine afterwards');
+    const binary = Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    for (let line = 0; line < 40; line++) composeTopicAt(binary, { line, character: 1 });
+    assert.equal(composeTopicAt('services:\n  web:\n    pid: "ho', { line: 2, character: 5 })?.topic, 'compose.pid', 'truncated file');
   });
 });

@@ -179,4 +179,12 @@ describe('dockerfileTopicAt', () => {
     assert.equal(dockerfileTopicAtInstruction(cr, { line: 3, character: 1 })?.topic, 'dockerfile.USER');
     assert.equal(dockerfileTopicAtInstruction(escaped, { line: 6, character: 1 })?.topic, 'dockerfile.USER');
   });
+
+  it('parses at most 64 KB of one instruction: an unclosed here-document in a large file answers at once', () => {
+    let t = 'FROM a\nRUN --network=none <<EOF\n';
+    while (t.length < 2e6) t += 'RUN not an instruction\n';
+    assert.equal(dockerfileTopicAt(t, { line: 1, character: 6 })?.topic, 'dockerfile.RUN.--network');
+    assert.equal(dockerfileTopicAt(t, { line: 1000, character: 1 }), null, 'inside the here-document');
+    assert.equal(dockerfileTopicAt(t, { line: 80000, character: 1 }), null, 'past what is parsed');
+  });
 });

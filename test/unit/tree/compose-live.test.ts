@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { explain } from '../../../src/core/catalog';
-import { COMPOSE_CONFIG_FILES_LABEL, composeProjectName, composeProjectNames, dotEnvValue, liveTopic, serviceContainers } from '../../../src/hovers/live';
+import { COMPOSE_CONFIG_FILES_LABEL, composeProjectName, composeProjectNames, dotEnvValue, extensionLine, liveTopic, serviceContainers } from '../../../src/hovers/live';
 import { fillMarkdown } from '../../../src/tree/markdown';
 import { plainTranslate } from '../../../src/tree/rows';
 import { EVIL_NAME, evil, old, sidecar, tools, web } from './fixture';
@@ -37,6 +37,16 @@ describe('compose hover: live values', () => {
     assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: 'shop', dotEnv: '# x\nCOMPOSE_PROJECT_NAME="Dev"\n' }), ['dev', 'shop']);
     assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: '${PROJECT:-shop}' }), [], 'an interpolated name is not guessed');
     assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: '  ' }), ['app']);
+  });
+
+  it('lists the services that take a setting from an x- block, ten at most, with their count', () => {
+    const hit = { topic: 'compose.image', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, service: null, key: 'image', value: 'a' };
+    assert.equal(extensionLine(hit), undefined);
+    assert.deepEqual(extensionLine({ ...hit, extension: { block: 'x-d', services: [], takesKey: true } }), { topic: 'compose.extension.unused', vars: { block: 'x-d' } });
+    const many = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    assert.deepEqual(extensionLine({ ...hit, extension: { block: 'x-d', services: many, takesKey: true } }),
+      { topic: 'compose.extension.users', vars: { block: 'x-d', services: 's0, s1, s2, s3, s4, s5, s6, s7, s8, s9, …', count: '12' } });
+    assert.equal(extensionLine({ ...hit, extension: { block: 'x-d', services: ['a'], takesKey: false } })?.topic, 'compose.extension.aliased');
   });
 
   it('reads one key from a .env file', () => {
