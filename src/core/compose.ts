@@ -76,30 +76,25 @@ const MERGE_KEY = '<<';
 
 /** The topic at `position` (zero-based line and UTF-16 character), or null. Never throws. */
 export function composeTopicAt(text: string, position: TextPosition): ComposeHit | null {
-  if (typeof text !== 'string' || !validPosition(position)) return null;
-  try {
-    const source = prepared(text);
-    const offset = offsetAt(source.lineStarts, source.text, position);
-    if (offset === null) return null;
-    const window = composeWindow(source.text, source.lineStarts, position.line);
-    if (window === null) return null;
-    return hitIn(window, offset);
-  } catch (err) {
-    // A parser failure on odd input means "nothing to explain here", not an error for the user.
-    void err;
-    return null;
-  }
+  return lookup(text, position, false);
 }
 
 /** The lookup over the whole file, without cutting it: what the cut-out must always agree with (tests). */
 export function composeTopicAtWhole(text: string, position: TextPosition): ComposeHit | null {
+  return lookup(text, position, true);
+}
+
+function lookup(text: string, position: TextPosition, whole: boolean): ComposeHit | null {
   if (typeof text !== 'string' || !validPosition(position)) return null;
   try {
     const source = prepared(text);
     const offset = offsetAt(source.lineStarts, source.text, position);
     if (offset === null) return null;
-    return hitIn(wholeWindow(source.text, source.lineStarts), offset, source.lineStarts);
+    if (whole) return hitIn(wholeWindow(source.text, source.lineStarts), offset, source.lineStarts);
+    const window = composeWindow(source.text, source.lineStarts, position.line);
+    return window && hitIn(window, offset);
   } catch (err) {
+    // A parser failure on odd input means "nothing to explain here", not an error for the user.
     void err;
     return null;
   }

@@ -267,7 +267,8 @@ describe('composeTopicAt', () => {
     assert.deepEqual(unused?.extension, { block: 'x-u', services: [], takesKey: true });
   });
 
-  it('names the users of an x- block by text when they are too many to read in a hover', () => {
+  it('names the users of an x- block by text when they are too many to read in a hover', function () {
+    this.timeout(60000); // a 1000-service file
     let t = 'x-d: &d\n  restart: always\n  image: base\nservices:\n';
     for (let i = 0; i < 1000; i++) t += `  s${i}:\n    <<: *d\n    image: a\n`;
     const hit = composeTopicAt(t, { line: 2, character: 3 });
@@ -284,7 +285,8 @@ describe('composeTopicAt', () => {
     assert.equal(composeFileProjectName('name: a\n---\nname: b\n'), 'a');
   });
 
-  it('gives the same answer from the cut-out as from the whole file, at every position of every fixture', () => {
+  it('gives the same answer from the cut-out as from the whole file, at every position of every fixture', function () {
+    this.timeout(60000); // every position, twice
     for (const name of ['compose.yaml', 'compose.crlf.yaml', 'docker-compose.anchors.yml', 'compose.multi.yaml', 'compose.weird.yaml',
       'compose.empty.yaml', 'compose.comment.yaml']) {
       const text = read(name);
@@ -305,7 +307,8 @@ describe('composeTopicAt', () => {
     assert.equal(composeTopicAt(two, { line: 2, character: 5 })?.topic, 'compose.pid', 'a second document: the whole first one is read');
   });
 
-  it('stays linear and answers on hostile files: merges of merges, alias bombs, deep nesting, binary, truncation', () => {
+  it('stays linear and answers on hostile files: merges of merges, alias bombs, deep nesting, binary, truncation', function () {
+    this.timeout(60000); // large inputs; how long they take is measured in bench/, not here
     let merges = 'x-a: &a\n  pid: host\n';
     for (let i = 1; i < 20; i++) merges += `x-${i}: &l${i}\n  <<: [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]\n`;
     merges += 'services:\n  s:\n    <<: *l19\n    image: x\n';

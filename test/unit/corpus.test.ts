@@ -39,7 +39,10 @@ function positionAt(text: string, offset: number): TextPosition {
 const SERVICE_KEYS = ['image', 'build', 'container_name', 'mem_limit', 'cpus', 'pids_limit', 'deploy', 'network_mode', 'networks',
   'ports', 'expose', 'pid', 'ipc', 'privileged', 'cap_add', 'cap_drop', 'security_opt', 'hostname', 'user', 'init', 'volumes', 'read_only'];
 
-describe('corpus of real Dockerfiles and Compose files', () => {
+describe('corpus of real Dockerfiles and Compose files', function () {
+  // Every position of every file, twice: seconds on a loaded machine. Not a timing check.
+  this.timeout(120000);
+
   it('holds the files its README lists, and the README names a source and licence for each', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.ok(dockerfiles.length >= 8 && composeFiles.length >= 15, `${dockerfiles.length} Dockerfiles, ${composeFiles.length} Compose files`);
