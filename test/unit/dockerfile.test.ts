@@ -182,7 +182,7 @@ describe('dockerfileTopicAt', () => {
     assert.equal(dockerfileTopicAtInstruction(escaped, { line: 6, character: 1 })?.topic, 'dockerfile.USER');
   });
 
-  it('parses at most 64 KB of one instruction: an unclosed here-document in a large file answers at once', function () {
+  it('parses at most 64 KB of one instruction: an unclosed here-document in a large file is not parsed to its end', function () {
     this.timeout(60000); // a 2 MB text; the time is measured in bench/, not here
     let t = 'FROM a\nRUN --network=none <<EOF\n';
     while (t.length < 2e6) t += 'RUN not an instruction\n';
