@@ -34,7 +34,7 @@ export function composeWithServices(n: number): string {
 
 /** Services with more keys each, up to `bytes`. */
 function composeOfSize(bytes: number): string {
-  let t = 'x-d: &d\n  restart: always\n  logging: &log\n    driver: json-file\nservices:\n';
+  let t = 'x-d: &d\n  mem_limit: 64m\n  logging: &log\n    driver: json-file\nservices:\n';
   for (let i = 0; t.length < bytes - 300; i++) {
     t += `  svc${i}:\n    <<: *d\n    image: registry.example/app:${i}\n    pid: host\n    logging: *log\n    deploy:\n      resources:\n        limits:\n          memory: 64m\n    environment:\n      A: "\${A:-x}"\n`;
   }

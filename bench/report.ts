@@ -128,6 +128,15 @@ function bundleLines(r: BenchReport): string[] {
 
 export function renderTable(r: BenchReport): string {
   const m = r.machine;
+  if (r.options.hoversOnly) {
+    return [
+      `Container Anatomy hover benchmark — ${m.cpus} CPUs, Node ${m.node}; 1-min load average at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,
+      '',
+      ...hoverLines(r.hovers),
+      '',
+      `(hovers only, ${r.seconds.toFixed(0)} s)`,
+    ].join('\n');
+  }
   return [
     `Container Anatomy benchmarks — ${m.cpus} CPUs, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}, Docker ${m.docker}, cgroup ${m.cgroup}`,
     `1-min load average (other work on this machine) at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,

@@ -99,21 +99,20 @@ export function wholeWindow(text: string, lineStarts: number[]): ComposeWindow {
 function outline(text: string, lines: number[]): Block[] | null {
   const tops: Block[] = [];
   const names = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const code = text.charCodeAt(lines[i]);
-    // Most lines are indented: the cheap test first. NaN past the end, 32 space, 10 LF, 13 CR, 35 #.
-    if (code === 32 || code === 10 || code === 13 || code === 35 || Number.isNaN(code)) continue;
+  // Only lines that start with something other than a space, a line end or `#` matter: the
+  // regular expression finds them without a step per line in script.
+  for (const i of linesMatching(text, lines, /^[^ \r\n#]/gm, 0, text.length)) {
     const c = text[lines[i]];
     if (c === '\t' || '%?[{!&*|>@`'.includes(c)) return null;
     if (c === '-') {
       // One `---` before the first key only starts the document; any later one starts another.
       const marker = text.startsWith('---', lines[i]);
-      if (marker && !tops.length && /^---[ \t]*(?:#.*)?\r?$/.test(text.slice(lines[i], (lines[i + 1] ?? text.length + 1) - 1))) continue;
+      if (marker && !tops.length && /^---[ \t]*(?:#.*)?\r?$/.test(lineAt(text, lines, i))) continue;
       if (marker || !tops.length) return null;
       continue;
     }
     if (c === '.' && text.startsWith('...', lines[i])) return null;
-    const key = keyName(text.slice(lines[i], (lines[i + 1] ?? text.length + 1) - 1));
+    const key = keyName(lineAt(text, lines, i));
     if (names.has(key)) return null;
     names.add(key);
     if (tops.length) tops[tops.length - 1].end = i;
@@ -122,6 +121,33 @@ function outline(text: string, lines: number[]): Block[] | null {
   const services = tops.find((b) => b.name === 'services');
   if (services) services.children = serviceBlocks(text, lines, services);
   return tops;
+}
+
+/** Line numbers of the line starts in [from, to) where `re` (global, multiline, anchored with ^) matches. */
+function* linesMatching(text: string, lines: number[], re: RegExp, from: number, to: number): Generator<number> {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const line = lineOf(lines, m.index);
+    // `^` also matches after U+2028/U+2029, which do not end a line here.
+    if (lines[line] === m.index) yield line;
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+}
+
+function lineOf(lines: number[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The text of line `i` without its line end. */
+function lineAt(text: string, lines: number[], i: number): string {
+  return text.slice(lines[i], (lines[i + 1] ?? text.length + 1) - 1);
 }
 
 /** The block (of sorted, adjoining blocks) that holds `line`, by binary search. */
@@ -156,23 +182,26 @@ function isBlankOrComment(text: string, at: number): boolean {
 }
 
 function serviceBlocks(text: string, lines: number[], services: Block): Block[] | null {
-  const header = text.slice(lines[services.start], (lines[services.start + 1] ?? text.length + 1) - 1);
-  if (!/^(?:"services"|'services'|services)\s*:\s*(?:#.*)?\r?$/.test(header)) return null;
-  const children: Block[] = [];
+  if (!/^(?:"services"|'services'|services)\s*:\s*(?:#.*)?\r?$/.test(lineAt(text, lines, services.start))) return null;
+  // The services' indentation: that of the first line under the header that is not blank or a comment.
   let indent = -1;
-  for (let i = services.start + 1; i < services.end; i++) {
+  for (let i = services.start + 1; i < services.end && indent < 0; i++) {
     const n = indentOf(text, lines[i]);
-    if (n > indent && indent >= 0) continue;
-    if (isBlankOrComment(text, lines[i] + n)) continue;
-    if (indent < 0) indent = n;
-    if (n < indent || text[lines[i] + n] === '\t') return null;
-    if (n > indent) continue;
+    if (!isBlankOrComment(text, lines[i] + n)) indent = n;
+  }
+  if (indent <= 0) return null;
+  const children: Block[] = [];
+  const end = services.end < lines.length ? lines[services.end] : text.length;
+  // Lines indented no deeper than a service: service names, comments, or something that breaks the layout.
+  for (const i of linesMatching(text, lines, new RegExp(`^ {0,${indent}}[^ \\r\\n]`, 'gm'), lines[services.start + 1] ?? end, end)) {
+    const n = indentOf(text, lines[i]);
     const c = text[lines[i] + n];
-    if (c === '-' || '%?[{!&*|>@`'.includes(c)) return null;
+    if (c === '#') continue;
+    if (n < indent || c === '\t' || c === '-' || '%?[{!&*|>@`'.includes(c)) return null;
     if (children.length) children[children.length - 1].end = i;
     children.push({ name: '', start: i, end: services.end });
   }
-  return indent > 0 ? children : null;
+  return children;
 }
 
 /** Chooses the extra blocks a window needs. */
@@ -261,16 +290,10 @@ class Cutter {
   }
 
   private blockAt(offset: number): Block | undefined {
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const top = this.tops.find((b) => lo >= b.start && lo < b.end);
-    if (top?.name !== 'services' || !top.children?.length || lo === top.start) return top;
-    return blockOfLine(top.children, lo) ?? top;
+    const line = lineOf(this.lines, offset);
+    const top = this.tops.find((b) => line >= b.start && line < b.end);
+    if (top?.name !== 'services' || !top.children?.length || line === top.start) return top;
+    return blockOfLine(top.children, line) ?? top;
   }
 
   window(chosen: Set<Block>): ComposeWindow {
@@ -320,12 +343,6 @@ function makeWindow(text: string, lines: number[], spans: Array<{ start: number;
 }
 
 export function positionIn(lines: number[], offset: number): TextPosition {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lines[lo] };
+  const line = lineOf(lines, offset);
+  return { line, character: offset - lines[line] };
 }
