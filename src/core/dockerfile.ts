@@ -135,7 +135,7 @@ function lineText(text: string, lines: number[], line: number): string {
 function outlineOf(text: string): Outline {
   if (lastOutline?.text === text) return lastOutline;
   const lines = [0];
-  if (/\r(?!\n)/.test(text)) {
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines.push(i + 1);
@@ -149,6 +149,7 @@ function outlineOf(text: string): Outline {
   let continued = false;
   let heredocs: Array<{ word: string; tabs: boolean }> = [];
   let directives = true;
+  let nextHeredoc = text.indexOf('<<');
   for (let l = 0; l < lines.length; l++) {
     // The first non-blank character of the line, without cutting the line out of the text.
     let i = lines[l];
@@ -173,9 +174,15 @@ function outlineOf(text: string): Outline {
     }
     if (blank || first === 35) continue;
     if (!continued) starts.push(l);
-    const line = lineText(text, lines, l);
-    heredocs = line.includes('<<') ? [...line.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map((m) => ({ word: m[3], tabs: m[1] === '-' })) : [];
-    continued = line.trimEnd().endsWith(escape) && !heredocs.length;
+    // Here-documents and the escape character at the line's end, read in place (no copy of the
+    // line). The next `<<` in the text is searched again only once passed: one pass in all.
+    if (nextHeredoc !== -1 && nextHeredoc < i) nextHeredoc = text.indexOf('<<', i);
+    heredocs = nextHeredoc >= 0 && nextHeredoc < end
+      ? [...lineText(text, lines, l).matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map((m) => ({ word: m[3], tabs: m[1] === '-' }))
+      : [];
+    let last = end - 1;
+    while (last >= i && (text.charCodeAt(last) <= 32)) last--;
+    continued = text[last] === escape && !heredocs.length;
   }
   lastOutline = { text, lines, starts, directive };
   return lastOutline;
