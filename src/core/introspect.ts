@@ -59,6 +59,8 @@ export interface HostContext {
   networks: Map<string, RawNetwork>;
   /** id -> name of every container the engine listed. */
   names: Map<string, string>;
+  /** id -> the container list's entry, for containers that cannot be inspected. */
+  listed: Map<string, RawInspect>;
   /** Ids of the containers the list showed running or paused. */
   running: Set<string>;
 }
@@ -170,7 +172,8 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       ...(notLocal ? { localReason: notLocal } : {}),
     },
   };
-  return { roots, notLocal, host, layout, hostLinks, networks, names, running };
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  return { roots, notLocal, host, layout, hostLinks, networks, names, listed, running };
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
@@ -400,6 +403,7 @@ async function pidIsThisContainer(ctx: HostContext, pid: number, id: string): Pr
 }
 
 export async function introspectContainer(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  const readAt = new Date().toISOString();
   const id = String(raw.Id);
   const state = stateOf(raw);
   const rawPid = Number(raw.State?.Pid ?? 0);
@@ -456,6 +460,8 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
       state === 'exited' || state === 'dead'
         ? { code: Number(st.ExitCode ?? 0), oomKilled: Boolean(st.OOMKilled), finishedAt: String(st.FinishedAt ?? '') }
         : null,
+    readAt,
+    usageReadAt: readAt,
   };
 }
 

@@ -68,6 +68,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, c.state)} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
   if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
+  if (c.readFailure) {
+    L.row(`  ${p('31', safe(c.readFailure))}`);
+    if (c.readAt === null) return L.out.join('\n');
+    L.row(p('90', `  the facts below were read at ${c.readAt}`));
+  }
 
   L.row(p('1', '  Namespaces'));
   // One reason for all eight (e.g. not running) is said once, under the table.
