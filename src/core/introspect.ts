@@ -170,6 +170,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [],
       local,
       ...(notLocal ? { localReason: notLocal } : {}),
+      cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
   const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
@@ -434,6 +435,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
     onlineCpus: ctx.host.onlineCpus,
     running: pid !== null && !local.notLocal,
     fsRoot: ctx.roots.fsRoot,
+    engineCgroupVersion: ctx.host.engine.cgroupVersion,
   });
   const compose = labels['com.docker.compose.project']
     ? { project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service'] ?? '' }
