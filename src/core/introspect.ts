@@ -178,7 +178,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
-function interfaceAddresses(): Map<string, string[]> {
+export function interfaceAddresses(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, addrs] of Object.entries(networkInterfaces())) {
     const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
@@ -187,7 +187,7 @@ function interfaceAddresses(): Map<string, string[]> {
   return out;
 }
 
-function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
+export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
   const links = valueOf(hostLinks, [] as LinkInfo[]);
   const out: HostBridge[] = [];
   const seen = new Set<string>();
