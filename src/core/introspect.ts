@@ -33,6 +33,7 @@ import { readNamespaces } from './procfs/ns';
 import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot } from './procfs/process';
 import { readCgroupLayout, resolveCgroupDirs, type CgroupLayout } from './procfs/cgroup';
 import { readCgroupAnatomy } from './procfs/limits';
+import { isRootlessEngine, useRootlessKitHost } from './rootless';
 import { findHostVeth, readContainerLinks, readHostLinks, type ContainerLink, type LinkInfo } from './procfs/net';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -174,7 +175,8 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
     },
   };
   const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
-  return { roots, notLocal, host, layout, hostLinks, networks, names, listed, running };
+  const engineHost = local && isRootlessEngine(info.SecurityOptions) ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
+  return { roots, notLocal, host: engineHost, layout, hostLinks, networks, names, listed, running };
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
@@ -260,7 +262,7 @@ async function namespacesOf(
     out[t] = {
       type: t,
       inode,
-      sharedWithHost: compare(ctx.host.namespaces[t].inode, 'this process'),
+      sharedWithHost: compare(ctx.host.namespaces[t].inode, ctx.host.engine.rootless ? 'RootlessKit' : 'this process'),
       sharedWithPid1: compare(ctx.host.namespaces[t].pid1Inode, 'PID 1'),
       mode: { field, value, ...(sharesWith ? { sharesWith } : {}) },
       sharedWithContainers: [],
