@@ -19,7 +19,6 @@ import { withReadCache } from './procfs/files';
 import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
-import { mapLimit } from './pool';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
 import { readFailureReason, unreadContainer } from './unread';
@@ -406,33 +405,45 @@ class LiveAnatomyService implements AnatomyService {
     const any = (k: keyof Stale): boolean => hostStale[k] || [...batch].some(([id, s]) => s[k] || !this.containers.has(id));
     this.inflight++;
     try {
-      const [networks, hostLinks] = await Promise.all([
-        any('networks') ? listNetworks(engine) : Promise.resolve(ctx.networks),
-        !ctx.notLocal && any('links') ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
-      ]);
-      const names = this.names(batch.keys());
-      const readCtx: HostContext = { ...ctx, networks, hostLinks, names };
-      const results = await withReadCache(() => mapLimit([...batch.keys()], batch.size || 1, (id) => this.slots.run(() => readContainer(engine, id, readCtx))));
-      await checkOutage(engine, results.flatMap((r) => (r.kind === 'failed' ? [r.error] : [])));
+      let networks: HostContext['networks'];
+      let hostLinks: HostContext['hostLinks'];
+      try {
+        [networks, hostLinks] = await Promise.all([
+          any('networks') ? listNetworks(engine) : Promise.resolve(ctx.networks),
+          !ctx.notLocal && any('links') ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
+        ]);
+      } catch (err) {
+        if (gen === this.generation) await this.batchFailed(engine, gen, batch, seqs, err);
+        return;
+      }
       if (gen !== this.generation) return;
-      const hostChanged = this.updateHost(ctx, networks, hostLinks);
-      const updated: string[] = [];
-      const removed: string[] = [];
-      [...batch.keys()].forEach((id, i) => {
-        // Superseded: a newer read of this container started, or it was destroyed.
-        if (this.readSeq.get(id) !== seqs.get(id)) return;
-        this.put(id, results[i], updated, removed);
-      });
-      if (updated.length || removed.length || hostChanged) this.afterChange(updated, removed, hostChanged);
+      if (this.updateHost(ctx, networks, hostLinks)) this.afterChange([], [], true);
+      const readCtx: HostContext = { ...ctx, networks, hostLinks, names: this.names(batch.keys()) };
+      // Each container is put into the model as soon as its own read ends.
+      await withReadCache(() =>
+        Promise.all(
+          [...batch.keys()].map(async (id) => {
+            const r = await this.slots.run(() => readContainer(engine, id, readCtx));
+            if (r.kind === 'failed') await checkOutage(engine, [r.error]);
+            // Superseded: the service reconnected, a newer read of this container started, or it was destroyed.
+            if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+            const updated: string[] = [];
+            const removed: string[] = [];
+            this.put(id, r, updated, removed);
+            this.afterChange(updated, removed, false);
+          }),
+        ),
+      );
     } catch (err) {
-      if (gen === this.generation) await this.batchFailed(engine, gen, batch, seqs, err);
+      // checkOutage: /_ping does not answer either.
+      if (gen === this.generation) this.fail(err, engine.choice.endpoint);
     } finally {
       this.settle();
     }
   }
 
   /**
-   * A batch failed as a whole (the network list, or checkOutage). An engine that no longer
+   * The network list of a batch failed, so none of it can be read. An engine that no longer
    * answers /_ping is an outage; otherwise every container of the batch is marked with the reason.
    */
   private async batchFailed(engine: Engine, gen: number, batch: Map<string, Stale>, seqs: Map<string, number>, err: unknown): Promise<void> {
