@@ -172,6 +172,25 @@ describe('faults: one request goes wrong on the main engine', function () {
       assertSameContainers(service.snapshot().containers, (await freshSnapshot(MAIN)).containers, ours, 'live model');
     });
 
+    it('a refresh of one container while paused reads it once and leaves the event stream off', async function () {
+      this.timeout(60000);
+      service.pause();
+      assert.equal(service.status.kind, 'paused', 'paused, not "ready": hovers and views know the model is not followed');
+      await b.container.update({ CpuShares: 768 });
+      const mark = proxy.requests.length;
+      const c1 = await service.refreshContainer(b.id);
+      assert.equal(c1?.id, b.id);
+      assert.equal(service.status.kind, 'paused');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(proxy.cutEventStreams(), 0, 'no event stream is open');
+      assert.ok(proxy.requests.slice(mark).some(inspectOf(b.id)), 'the container was read');
+      const later = proxy.requests.length;
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(proxy.requests.length, later, 'no request while paused');
+      await service.start();
+      assert.equal(service.status.kind, 'ready');
+    });
+
     it('/events cut mid-stream: the stream comes back and the model matches a fresh snapshot', async function () {
       this.timeout(60000);
       // Cut the stream and keep it down while the engine changes.
@@ -347,6 +366,8 @@ describe('faults: a second engine stopped, restarted and flooded', function () {
     // Only the service goes through the proxy; fresh snapshots and the storm itself go straight to the engine.
     process.stdout.write(`      storm of ${N}: ${inspects} inspects, ${lists} network lists, ${window.length} requests in all\n`);
     assert.ok(inspects <= N + 10, `at most one re-read per created container (${inspects})`);
+    const tracked = (service as unknown as { trackedIds: number }).trackedIds;
+    assert.ok(tracked <= service.snapshot().containers.length, `the per-container read numbers shrank back to the model (${tracked})`);
     assert.ok(lists < N / 2, `network lists are shared by batches (${lists})`);
   });
 });
