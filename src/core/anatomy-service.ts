@@ -354,7 +354,9 @@ class LiveAnatomyService implements AnatomyService {
     }
     if (e.action === 'destroy') {
       this.cancel(e.id);
-      this.bumpSeq(e.id);
+      // A read in flight must not bring it back; with none, there is nothing to guard against.
+      if (this.inflight > 0) this.bumpSeq(e.id);
+      else this.readSeq.delete(e.id);
       if (this.containers.delete(e.id)) this.afterChange([], [e.id], false);
       return;
     }

@@ -26,14 +26,21 @@ const WITHIN_MS = 15000;
 
 const inspectOf = (id: string) => (r: ProxyRequest): boolean => r.method === 'GET' && r.path === `/containers/${id}/json`;
 
-/** Records what would otherwise throw unhandled in this process. */
-function watchUnhandled(): { seen: unknown[]; stop: () => void } {
+/** Around each test: no fault left set on the proxy afterwards, and nothing rejected unhandled meanwhile. */
+function eachTestClean(proxy: () => CountingProxy): void {
   const seen: unknown[] = [];
   const onRejection = (reason: unknown): void => {
     seen.push(reason);
   };
-  process.on('unhandledRejection', onRejection);
-  return { seen, stop: () => process.off('unhandledRejection', onRejection) };
+  beforeEach(() => {
+    seen.length = 0;
+    process.on('unhandledRejection', onRejection);
+  });
+  afterEach(() => {
+    proxy().fault = undefined;
+    process.off('unhandledRejection', onRejection);
+    assert.deepEqual(seen, [], 'nothing rejected unhandled');
+  });
 }
 
 function liveService(endpoint: string, extra: AnatomyServiceOptions = {}): AnatomyService {
@@ -47,7 +54,6 @@ describe('faults: one request goes wrong on the main engine', function () {
   let a: Created;
   let b: Created;
   let c: Created;
-  let unhandled: ReturnType<typeof watchUnhandled>;
 
   before(async function () {
     this.timeout(120000);
@@ -58,14 +64,7 @@ describe('faults: one request goes wrong on the main engine', function () {
   after(async () => {
     await proxy?.close();
   });
-  beforeEach(() => {
-    unhandled = watchUnhandled();
-  });
-  afterEach(() => {
-    proxy.fault = undefined;
-    unhandled.stop();
-    assert.deepEqual(unhandled.seen, [], 'nothing rejected unhandled');
-  });
+  eachTestClean(() => proxy);
 
   async function cliAll(extra: string[] = []): Promise<{ code: number | null; snap: Snapshot; stderr: string }> {
     const r = await runCli(['--json', '--all', '-H', proxy.endpoint, ...extra], { env: cleanEnv() });
@@ -265,13 +264,14 @@ describe('faults: a second engine stopped, restarted and flooded', function () {
   const engine2 = new SecondEngine();
   let proxy: CountingProxy;
   let service: AnatomyService;
-  let unhandled: ReturnType<typeof watchUnhandled>;
   const all = (): boolean => true;
 
   before(async function () {
     this.timeout(180000);
     await engine2.setUp();
     proxy = await startCountingProxy(`/tmp/faults-${RUN_ID}-second.sock`, engine2.socket);
+    service = liveService(proxy.endpoint, { timeoutMs: 3000 });
+    await service.start();
   });
   after(async function () {
     this.timeout(120000);
@@ -279,14 +279,7 @@ describe('faults: a second engine stopped, restarted and flooded', function () {
     await proxy?.close();
     await engine2.tearDown();
   });
-  beforeEach(() => {
-    unhandled = watchUnhandled();
-  });
-  afterEach(() => {
-    proxy.fault = undefined;
-    unhandled.stop();
-    assert.deepEqual(unhandled.seen, [], 'nothing rejected unhandled');
-  });
+  eachTestClean(() => proxy);
 
   const create = async (name: string, start: boolean): Promise<string> => {
     const c = await engine2.client.createContainer({ name: `faults-${RUN_ID}-${name}`, Image: IMAGE, Cmd: ['sleep', '3600'] });
@@ -316,8 +309,6 @@ describe('faults: a second engine stopped, restarted and flooded', function () {
     this.timeout(180000);
     const running = await create('running', true);
     await create('created', false);
-    service = liveService(proxy.endpoint, { timeoutMs: 3000 });
-    await service.start();
     await converged('before the restart');
     await engine2.stop();
     assert.ok(await waitFor(() => service.status.kind === 'unreachable', 20000), `the outage is seen: ${JSON.stringify(service.status)}`);
