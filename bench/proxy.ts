@@ -45,6 +45,8 @@ export interface CountingProxy {
   countsSince(since: number, filter?: (r: ProxyRequest) => boolean): Map<string, number>;
   /** Chooses a fault per request; undefined forwards it unchanged. */
   fault: FaultRule | undefined;
+  /** How many /events streams are open now. */
+  readonly openEventStreams: number;
   /** Ends every /events stream open now, mid-stream; returns how many. */
   cutEventStreams(): number;
   close(): Promise<void>;
@@ -126,6 +128,9 @@ export function startCountingProxy(socketPath: string, upstream = '/var/run/dock
         },
         set fault(f: FaultRule | undefined) {
           rule = f;
+        },
+        get openEventStreams() {
+          return streams.size;
         },
         cutEventStreams() {
           const n = streams.size;

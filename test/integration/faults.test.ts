@@ -181,7 +181,7 @@ describe('faults: one request goes wrong on the main engine', function () {
       assert.equal(c1?.id, b.id);
       assert.equal(service.status.kind, 'paused');
       await new Promise((r) => setTimeout(r, 1500));
-      assert.equal(proxy.cutEventStreams(), 0, 'no event stream is open');
+      assert.equal(proxy.openEventStreams, 0, 'no event stream is open');
       assert.ok(proxy.requests.slice(mark).some(inspectOf(b.id)), 'the container was read');
       const later = proxy.requests.length;
       await new Promise((r) => setTimeout(r, 1500));
@@ -194,6 +194,7 @@ describe('faults: one request goes wrong on the main engine', function () {
       this.timeout(60000);
       // Cut the stream and keep it down while the engine changes.
       proxy.fault = (r) => (isEventStream(r) ? { kind: 'reset' } : undefined);
+      assert.ok(await waitFor(() => proxy.openEventStreams > 0, WITHIN_MS), 'the service follows the event stream');
       assert.ok(proxy.cutEventStreams() >= 1, 'an event stream was open');
       const late = await suite.createContainer({ name: 'late' });
       await c.container.start();
