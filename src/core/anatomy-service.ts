@@ -174,7 +174,7 @@ class LiveAnatomyService implements AnatomyService {
       this.containers.set(c.id, c);
       updated.push(c.id);
     }
-    if (updated.length) this.emit({ updated, removed: [], host: false });
+    if (updated.length) this.emit({ updated, removed: [], host: false, usage: true });
   }
 
   pause(): void {

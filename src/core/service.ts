@@ -15,6 +15,8 @@ export interface AnatomyChange {
   removed: string[];
   /** True when the host side or the engine status changed. */
   host: boolean;
+  /** True when only the usage counters of `updated` moved (the timed re-read), nothing a row's shape depends on. */
+  usage?: boolean;
 }
 
 export type Disposer = () => void;
