@@ -43,7 +43,7 @@ function ipcObjects(v: SeesByType['ipc'], lang: Lang): string {
 }
 
 /** One short line for what a side sees in a namespace of `type`. */
-export function seesLine(type: NamespaceType, m: Maybe<unknown>, lang: Lang): string {
+export function seesLine(type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): string {
   if (!isFact(m)) return '';
   const v = m.value;
   switch (type) {
