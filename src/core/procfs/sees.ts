@@ -45,7 +45,8 @@ export function parseTimensOffsets(text: string): { monotonicOffsetNs: number; b
     if (!m) return null;
     // Older kernels print the clock id instead of the name: 1 is CLOCK_MONOTONIC, 7 CLOCK_BOOTTIME.
     const clock = m[1] === '1' ? 'monotonic' : m[1] === '7' ? 'boottime' : m[1];
-    const ns = BigInt(m[2]) * 1_000_000_000n + (m[2].startsWith('-') ? -BigInt(m[3]) : BigInt(m[3]));
+    // A normalised timespec: nanoseconds are always added, also to negative seconds (-1 500000000 is -0.5 s).
+    const ns = BigInt(m[2]) * 1_000_000_000n + BigInt(m[3]);
     if (ns > BigInt(Number.MAX_SAFE_INTEGER) || ns < BigInt(Number.MIN_SAFE_INTEGER)) return null;
     out[clock] = Number(ns);
   }

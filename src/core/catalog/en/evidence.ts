@@ -92,7 +92,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.ipc.line': {
     title: 'IPC objects seen',
-    summary: '{shm} shared memory segments, {sem} semaphore sets, {msg} message queues',
+    summary: 'shared memory segments: {shm}, semaphore sets: {sem}, message queues: {msg}',
     body: 'Lines of `/proc/sysvipc/{shm,sem,msg}` read from inside that IPC namespace.',
   },
   'sees.ipc.same': {
