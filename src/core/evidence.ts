@@ -25,6 +25,7 @@ import {
   type NamespaceType,
   type SeesByType,
   type Source,
+  type Unavailable,
 } from './model';
 import { listDirSync, readProcessFile, readTextSync } from './procfs/files';
 import { ipv4ByInterface } from './procfs/addresses';
@@ -253,15 +254,21 @@ function fromInside(type: EnterType, reads: EntryRead[], files: string[], source
   return p === null ? unavailable(`${files[0]} is not in the kernel's "id:controllers:path" format`) : fact({ path: p }, source);
 }
 
-async function readSide(target: EvidenceTarget, own: Record<NamespaceType, Maybe<number>>, scan: PidScan, opts: EvidenceOptions): Promise<Evidence> {
-  const pidM = target.pid;
-  const procRoot = opts.procRoot;
-  const missing = opts.notLocal
-    ? unavailable(`${opts.notLocal}; what it sees can only be read on the engine's machine (the helper container)`)
-    : pidM !== 'self' && isUnavailable(pidM) ? pidM : null;
-  if (missing || (pidM !== 'self' && !isFact(pidM))) return Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, missing])) as Evidence;
-  const pid: number | 'self' = pidM === 'self' ? 'self' : pidM.value;
-  // Read directly where the side's namespace is this process's own; enter the others.
+type Inside = Partial<Record<EnterType, Maybe<SeesByType[EnterType]>>>;
+
+/** The side's process, or why it has none to read (not running, engine elsewhere). */
+function sidePid(target: EvidenceTarget, opts: EvidenceOptions): number | 'self' | Unavailable {
+  if (opts.notLocal) return unavailable(`${opts.notLocal}; what it sees can only be read on the engine's machine (the helper container)`);
+  if (target.pid === 'self') return 'self';
+  return isFact(target.pid) ? target.pid.value : (target.pid as Unavailable);
+}
+
+/**
+ * Hostname, IPC objects and the cgroup path: read directly where the side's namespace is this
+ * process's own, through the entry for the others. Started first, so the /proc reads of
+ * both sides run while the entered process works.
+ */
+async function readInside(target: EvidenceTarget, pid: number | 'self', own: Record<NamespaceType, Maybe<number>>, opts: EvidenceOptions): Promise<Inside> {
   const enter: EnterType[] = [];
   const direct: EnterType[] = [];
   for (const t of ['uts', 'ipc', 'cgroup'] as const) {
@@ -270,8 +277,9 @@ async function readSide(target: EvidenceTarget, own: Record<NamespaceType, Maybe
     if (isUnavailable(theirs)) continue;
     (isFact(mine) && mine.value === theirs.value ? direct : enter).push(t);
   }
-  const files = insideFiles(procRoot, pid);
-  const inside: Partial<Record<EnterType, Maybe<SeesByType[EnterType]>>> = {};
+  const files = insideFiles(opts.procRoot, pid);
+  const pending = enter.length > 0 ? opts.entry.read(pid === 'self' ? process.pid : pid, enter, enter.flatMap((t) => files[t])) : null;
+  const inside: Inside = {};
   for (const t of direct) {
     const reads = files[t].map((f): EntryRead => {
       const r = readTextSync(f);
@@ -279,27 +287,22 @@ async function readSide(target: EvidenceTarget, own: Record<NamespaceType, Maybe
     });
     inside[t] = fromInside(t, reads, files[t], 'procfs');
   }
-  if (enter.length > 0) {
-    const list = enter.flatMap((t) => files[t]);
-    const hostPid = pid === 'self' ? process.pid : pid;
-    const reads = await opts.entry.read(hostPid, enter, list);
+  if (pending) {
+    const reads = await pending;
     let at = 0;
     for (const t of enter) {
       inside[t] = fromInside(t, reads.slice(at, at + files[t].length), files[t], opts.entry.source);
       at += files[t].length;
     }
   }
+  return inside;
+}
+
+async function readSide(target: EvidenceTarget, pid: number | 'self', scan: PidScan, insideP: Promise<Inside>, procRoot: string): Promise<Evidence> {
   const [pidV, mnt, user, time] = await Promise.all([pidSees(target, pid, scan, procRoot), mntSees(procRoot, pid), userSees(procRoot, pid), timeSees(procRoot, pid)]);
-  const out = {
-    pid: pidV,
-    net: netSees(procRoot, pid),
-    uts: inside.uts,
-    mnt,
-    ipc: inside.ipc,
-    user,
-    cgroup: inside.cgroup,
-    time,
-  } as Evidence;
+  const net = netSees(procRoot, pid);
+  const inside = await insideP;
+  const out = { pid: pidV, net, uts: inside.uts, mnt, ipc: inside.ipc, user, cgroup: inside.cgroup, time } as Evidence;
   // A namespace whose inode could not be read: say why, rather than read a guess.
   for (const t of NAMESPACE_TYPES) {
     const ino = target.inodes[t];
@@ -311,10 +314,18 @@ async function readSide(target: EvidenceTarget, own: Record<NamespaceType, Maybe
 /** What both sides of a comparison see, from one pass over /proc. */
 export async function readEvidence(left: EvidenceTarget, right: EvidenceTarget, opts: EvidenceOptions): Promise<[Evidence, Evidence]> {
   const own = await readNamespaces(opts.procRoot, 'self');
-  const scan = opts.notLocal ? { procfsNs: null, total: 0, members: new Map(), unreadable: 0 } : scanPids(opts.procRoot);
+  const sides = [left, right].map((target) => {
+    const pid = sidePid(target, opts);
+    return { target, pid, inside: typeof pid === 'object' ? null : readInside(target, pid, own, opts) };
+  });
+  const scan = opts.notLocal ? { procfsNs: null, total: 0, members: new Map<number, number[]>(), unreadable: 0 } : scanPids(opts.procRoot);
   // PID 1 can be unreadable (a supervisor): this /proc is then taken to be this process's own.
   if (scan.procfsNs === null && isFact(own.pid)) scan.procfsNs = own.pid.value;
-  return Promise.all([readSide(left, own, scan, opts), readSide(right, own, scan, opts)]);
+  const [l, r] = await Promise.all(sides.map(({ target, pid, inside }) =>
+    typeof pid === 'object' || inside === null
+      ? Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, pid])) as Evidence
+      : readSide(target, pid, scan, inside, opts.procRoot)));
+  return [l, r];
 }
 
 /** The diff with each row's evidence filled in. */

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import type Dockerode from 'dockerode';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Fact, Maybe, NamespaceDiff, NamespaceType, SeesByType } from '../../src/core/model';
 import { ensureCliBuilt, runCli, runCliJson } from './support/cli';
@@ -112,7 +113,8 @@ describe('evidence: what each side sees, against the kernel', function () {
     this.timeout(120000);
     ensureCliBuilt();
     [priv, pidHost, utsIpcHost] = await Promise.all([
-      suite.createContainer({ name: 'private', hostConfig: { CgroupnsMode: 'private' } }),
+      // CgroupnsMode (API 1.41) is missing from dockerode's HostConfig type.
+      suite.createContainer({ name: 'private', hostConfig: { CgroupnsMode: 'private' } as Dockerode.HostConfig }),
       suite.createContainer({ name: 'pidhost', hostConfig: { PidMode: 'host' } }),
       suite.createContainer({ name: 'utsipc', hostConfig: { UTSMode: 'host', IpcMode: 'host' } }),
     ]);
