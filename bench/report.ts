@@ -84,6 +84,7 @@ function evidenceLines(r: BenchReport): string[] {
   return [
     `Evidence on demand (what each side sees), in-process, N=${e.n}, ${e.processes} processes in /proc, ${e.samples.length} reads (ms)`,
     `  container vs host, median / p95 (target <= 50)                 ${lpad(cell(e.hostPairMs, 1), 8)} ${lpad(cell(e.hostPairP95Ms, 1), 7)}  ${mark(e.hostPairMs <= 50)}`,
+    `  container vs host, CPU per read incl. nsenter (mean, 10 ms ticks) ${lpad(cell(e.hostPairCpuMs, 1), 8)}`,
     `  container vs container (two nsenter runs at once), median       ${lpad(cell(e.containerPairMs, 1), 8)}`,
     `  unavailable: ${e.unavailable.length ? e.unavailable.join('; ') : 'none'}`,
   ];

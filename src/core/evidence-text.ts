@@ -42,122 +42,71 @@ function ipcObjects(v: SeesByType['ipc'], lang: Lang): string {
   return say('sees.ipc.line', lang, { shm: v.shm, sem: v.sem, msg: v.msg });
 }
 
-/** One short line for what a side sees in a namespace of `type`. */
-export function seesLine(type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): string {
-  if (!isFact(m)) return '';
-  const v = m.value;
+type Vars = Record<string, string | number>;
+
+/** The values a side's line and the consequences are worded from, by namespace type. */
+function varsOf(type: NamespaceType, v: unknown, lang: Lang): Vars {
   switch (type) {
     case 'pid': {
       const p = v as SeesByType['pid'];
-      return say('sees.pid.line', lang, { processes: processes(p.processCount, lang), command: short(p.init.command), hostPid: p.init.hostPid });
+      return { processes: processes(p.processCount, lang), command: short(p.init.command), hostPid: p.init.hostPid };
     }
     case 'net':
-      return say('sees.net.line', lang, { interfaces: interfaces(v as SeesByType['net'], lang) });
+      return { interfaces: interfaces(v as SeesByType['net'], lang) };
     case 'uts': {
       const u = v as SeesByType['uts'];
       const domain = u.domainname && u.domainname !== '(none)' ? say('sees.uts.domain', lang, { domainname: u.domainname }) : '';
-      return say('sees.uts.line', lang, { hostname: u.hostname, domain });
+      return { hostname: u.hostname, domain };
     }
     case 'mnt': {
       const x = v as SeesByType['mnt'];
-      return say('sees.mnt.line', lang, { count: x.mountCount, fstype: x.root.fstype, source: short(x.root.source, 30) });
+      return { count: x.mountCount, fstype: x.root.fstype, source: short(x.root.source, 30) };
     }
-    case 'ipc':
-      return ipcObjects(v as SeesByType['ipc'], lang);
+    case 'ipc': {
+      const x = v as SeesByType['ipc'];
+      return { shm: x.shm, sem: x.sem, msg: x.msg, objects: ipcObjects(x, lang) };
+    }
     case 'user': {
       const x = v as SeesByType['user'];
-      return say('sees.user.line', lang, { uidMap: idMap(x.uidMap), gidMap: idMap(x.gidMap) });
+      return { uidMap: idMap(x.uidMap), gidMap: idMap(x.gidMap) };
     }
     case 'cgroup':
-      return say('sees.cgroup.line', lang, { path: short((v as SeesByType['cgroup']).path, 48) });
+      return { path: short((v as SeesByType['cgroup']).path, 48) };
     case 'time': {
       const x = v as SeesByType['time'];
-      return say('sees.time.line', lang, { monotonic: seconds(x.monotonicOffsetNs), boottime: seconds(x.boottimeOffsetNs) });
+      return { monotonic: seconds(x.monotonicOffsetNs), boottime: seconds(x.boottimeOffsetNs) };
     }
   }
 }
 
+/** { hostname } -> { leftHostname }. */
+function prefixed(prefix: string, vars: Vars): Vars {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [prefix + k[0].toUpperCase() + k.slice(1), v]));
+}
+
+/** One short line for what a side sees in a namespace of `type`. */
+export function seesLine(type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): string {
+  return isFact(m) ? say(`sees.${type}.line`, lang, varsOf(type, m.value, lang)) : '';
+}
+
 /**
  * What the verdict means for these two sides, from what each sees; '' when the verdict is
- * unknown or a side's evidence is missing (each side's line then says why).
+ * unknown or a side's evidence is missing (each side's line then says why). The catalog
+ * entries take the left side's values unprefixed for "same", and leftX / rightX for both.
  */
 export function seesConsequence(row: NamespaceDiffRow, left: Side, right: Side, lang: Lang): string {
   const l = row.leftSees;
   const r = row.rightSees;
   if (row.verdict === 'unknown' || !isFact(l) || !isFact(r)) return '';
-  const sides = { left: left.label, right: right.label };
-  const same = row.verdict === 'same';
-  switch (row.type) {
-    case 'pid': {
-      const a = l.value as SeesByType['pid'];
-      const b = r.value as SeesByType['pid'];
-      if (same) return say('sees.pid.same', lang, { processes: processes(a.processCount, lang), command: short(a.init.command) });
-      const hostOnRight = right.kind === 'host' && left.kind === 'container';
-      const hostOnLeft = left.kind === 'host' && right.kind === 'container';
-      if (hostOnRight || hostOnLeft) {
-        const [inner, innerSide, host] = hostOnRight ? [a, left, b] : [b, right, a];
-        return say('sees.pid.different.host', lang, {
-          inner: innerSide.label,
-          innerProcesses: processes(inner.processCount, lang),
-          hostProcesses: processes(host.processCount, lang),
-          hostPid: inner.init.hostPid,
-        });
-      }
-      return say('sees.pid.different', lang, { ...sides, leftProcesses: processes(a.processCount, lang), rightProcesses: processes(b.processCount, lang) });
-    }
-    case 'net': {
-      const a = l.value as SeesByType['net'];
-      const b = r.value as SeesByType['net'];
-      if (same) return say('sees.net.same', lang, { interfaces: interfaces(a, lang) });
-      return say('sees.net.different', lang, { ...sides, leftInterfaces: interfaces(a, lang), rightInterfaces: interfaces(b, lang) });
-    }
-    case 'uts': {
-      const a = l.value as SeesByType['uts'];
-      const b = r.value as SeesByType['uts'];
-      if (same) return say('sees.uts.same', lang, { hostname: a.hostname });
-      return say('sees.uts.different', lang, { leftHostname: a.hostname, rightHostname: b.hostname });
-    }
-    case 'mnt': {
-      const a = l.value as SeesByType['mnt'];
-      const b = r.value as SeesByType['mnt'];
-      if (same) return say('sees.mnt.same', lang, { count: a.mountCount, fstype: a.root.fstype, source: short(a.root.source, 30) });
-      return say('sees.mnt.different', lang, {
-        ...sides,
-        leftFstype: a.root.fstype,
-        leftSource: short(a.root.source, 30),
-        leftCount: a.mountCount,
-        rightFstype: b.root.fstype,
-        rightSource: short(b.root.source, 30),
-        rightCount: b.mountCount,
-      });
-    }
-    case 'ipc': {
-      const a = l.value as SeesByType['ipc'];
-      const b = r.value as SeesByType['ipc'];
-      if (same) return say('sees.ipc.same', lang, { objects: ipcObjects(a, lang) });
-      return say('sees.ipc.different', lang, { ...sides, leftObjects: ipcObjects(a, lang), rightObjects: ipcObjects(b, lang) });
-    }
-    case 'user': {
-      const a = l.value as SeesByType['user'];
-      const b = r.value as SeesByType['user'];
-      if (same) return say('sees.user.same', lang, { uidMap: idMap(a.uidMap) });
-      return say('sees.user.different', lang, { ...sides, leftUidMap: idMap(a.uidMap), rightUidMap: idMap(b.uidMap) });
-    }
-    case 'cgroup': {
-      const vars = { ...sides, leftPath: short((l.value as SeesByType['cgroup']).path, 48), rightPath: short((r.value as SeesByType['cgroup']).path, 48) };
-      return say(same ? 'sees.cgroup.same' : 'sees.cgroup.different', lang, vars);
-    }
-    case 'time': {
-      const a = l.value as SeesByType['time'];
-      const b = r.value as SeesByType['time'];
-      if (same) return say('sees.time.same', lang, { monotonic: seconds(a.monotonicOffsetNs), boottime: seconds(a.boottimeOffsetNs) });
-      return say('sees.time.different', lang, {
-        ...sides,
-        leftMonotonic: seconds(a.monotonicOffsetNs),
-        leftBoottime: seconds(a.boottimeOffsetNs),
-        rightMonotonic: seconds(b.monotonicOffsetNs),
-        rightBoottime: seconds(b.boottimeOffsetNs),
-      });
-    }
+  const a = varsOf(row.type, l.value, lang);
+  const b = varsOf(row.type, r.value, lang);
+  const vars: Vars = { left: left.label, right: right.label, ...prefixed('left', a), ...prefixed('right', b) };
+  if (row.verdict === 'same') return say(`sees.${row.type}.same`, lang, { ...vars, ...a });
+  // A PID namespace sees the ones nested below it: the host's ps lists the container's processes.
+  const hostSide = right.kind === 'host' && left.kind === 'container' ? 'right' : left.kind === 'host' && right.kind === 'container' ? 'left' : null;
+  if (row.type === 'pid' && hostSide) {
+    const [inner, innerSide, host] = hostSide === 'right' ? [a, left, b] : [b, right, a];
+    return say('sees.pid.different.host', lang, { inner: innerSide.label, innerProcesses: inner.processes, hostProcesses: host.processes, hostPid: inner.hostPid });
   }
+  return say(`sees.${row.type}.different`, lang, vars);
 }

@@ -122,31 +122,45 @@ interface PidScan {
   unreadable: number;
 }
 
-/** One pass over /proc: every process's PID namespace inode. */
-function scanPids(procRoot: string): PidScan {
+/** The inode in a namespace link's text, `pid:[4026531836]` (the nsfs inode, as stat() gives it). */
+function linkInode(link: string): number | null {
+  const m = /^[a-z_]+:\[(\d+)\]$/.exec(fs.readlinkSync(link));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * One pass over /proc. Processes are counted always; their PID namespaces are read only when
+ * a side's namespace is not the one this /proc belongs to (readlink: a third of stat's cost,
+ * and it works on PID 1 where stat is refused).
+ */
+function scanPids(procRoot: string, ownPidNs: Maybe<number>, sides: readonly Maybe<number>[]): PidScan {
   const scan: PidScan = { procfsNs: null, total: 0, members: new Map(), unreadable: 0 };
+  try {
+    scan.procfsNs = linkInode(path.join(procRoot, '1', 'ns', 'pid'));
+  } catch {
+    // PID 1 unreadable: this /proc is taken to be this process's own PID namespace's.
+  }
+  if (scan.procfsNs === null && isFact(ownPidNs)) scan.procfsNs = ownPidNs.value;
   const names = listDirSync(procRoot);
   if (!names.ok) return scan;
-  for (const n of names.names) {
-    if (!/^\d+$/.test(n)) continue;
-    let ino: number;
+  const pids = names.names.filter((n) => /^\d+$/.test(n));
+  scan.total = pids.length;
+  if (!sides.some((m) => isFact(m) && m.value !== scan.procfsNs)) return scan;
+  for (const n of pids) {
+    let ino: number | null;
     try {
-      ino = fs.statSync(path.join(procRoot, n, 'ns', 'pid')).ino;
+      ino = linkInode(path.join(procRoot, n, 'ns', 'pid'));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ESRCH') {
-        scan.total++;
-        // PID 1 is by definition in this /proc's own namespace, never in a container's.
-        if (n !== '1') scan.unreadable++;
-      }
+      if (code === 'ENOENT' || code === 'ESRCH') scan.total--;
+      // PID 1 is by definition in this /proc's own namespace, never in a container's.
+      else if (n !== '1') scan.unreadable++;
       continue;
     }
-    scan.total++;
-    const pid = Number(n);
-    if (pid === 1) scan.procfsNs = ino;
+    if (ino === null) continue;
     const list = scan.members.get(ino);
-    if (list) list.push(pid);
-    else scan.members.set(ino, [pid]);
+    if (list) list.push(Number(n));
+    else scan.members.set(ino, [Number(n)]);
   }
   return scan;
 }
@@ -318,9 +332,7 @@ export async function readEvidence(left: EvidenceTarget, right: EvidenceTarget, 
     const pid = sidePid(target, opts);
     return { target, pid, inside: typeof pid === 'object' ? null : readInside(target, pid, own, opts) };
   });
-  const scan = opts.notLocal ? { procfsNs: null, total: 0, members: new Map<number, number[]>(), unreadable: 0 } : scanPids(opts.procRoot);
-  // PID 1 can be unreadable (a supervisor): this /proc is then taken to be this process's own.
-  if (scan.procfsNs === null && isFact(own.pid)) scan.procfsNs = own.pid.value;
+  const scan = opts.notLocal ? { procfsNs: null, total: 0, members: new Map<number, number[]>(), unreadable: 0 } : scanPids(opts.procRoot, own.pid, [left.inodes.pid, right.inodes.pid]);
   const [l, r] = await Promise.all(sides.map(({ target, pid, inside }) =>
     typeof pid === 'object' || inside === null
       ? Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, pid])) as Evidence

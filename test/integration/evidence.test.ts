@@ -2,7 +2,7 @@
  * What each side sees, against the real engine: `container-anatomy diff --json` for containers
  * with private namespaces, with the host's pid, uts and ipc namespaces, and one joined to
  * another's network, each `sees` value checked against what the kernel says when asked
- * here independently (nsenter with ip, uname, ipcs and cat; findmnt; readlink over /proc).
+ * here independently (nsenter with ip, uname, ipcs and cat; findmnt; lsns).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,18 +26,10 @@ function sees<T extends NamespaceType>(d: NamespaceDiff, type: T, side: 'left' |
   return (m as Fact<SeesByType[T]>).value;
 }
 
-/** Processes whose pid namespace link reads `pid:[inode]`, by readlink (the code under test uses stat). */
+/** Processes in the PID namespace `inode`, as lsns counts them (it stats each ns/pid link; the code under test reads the links). */
 function membersOf(inode: number): number {
-  let n = 0;
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      if (readlinkSync(`/proc/${e}/ns/pid`) === `pid:[${inode}]`) n++;
-    } catch {
-      // gone, or PID 1 of the sandbox (unreadable even to root): not in a container's namespace
-    }
-  }
-  return n;
+  const out = JSON.parse(run('lsns', ['--json', '-t', 'pid', '-o', 'NS,NPROCS'])) as { namespaces: { ns: number | string; nprocs: number | string }[] };
+  return Number(out.namespaces.find((n) => Number(n.ns) === inode)?.nprocs ?? 0);
 }
 
 const nsInodeOf = (pid: number | 'self', type: string): number => Number(/\[(\d+)\]/.exec(readlinkSync(`/proc/${pid}/ns/${type}`))?.[1]);
