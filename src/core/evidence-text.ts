@@ -108,5 +108,10 @@ export function seesConsequence(row: NamespaceDiffRow, left: Side, right: Side, 
     const [inner, innerSide, host] = hostSide === 'right' ? [a, left, b] : [b, right, a];
     return say('sees.pid.different.host', lang, { inner: innerSide.label, innerProcesses: inner.processes, hostProcesses: host.processes, hostPid: inner.hostPid });
   }
-  return say(`sees.${row.type}.different`, lang, vars);
+  // Two namespaces can hold equal values (a container joined to X's network gets X's hostname).
+  const equal = EQUAL_WORDING.has(row.type) && JSON.stringify(l.value) === JSON.stringify(r.value);
+  return say(`sees.${row.type}.different${equal ? '.equal' : ''}`, lang, equal ? { ...vars, ...a } : vars);
 }
+
+/** Types whose "different" wording says the values differ, with a wording for equal values. */
+const EQUAL_WORDING: ReadonlySet<NamespaceType> = new Set<NamespaceType>(['uts', 'user', 'time']);

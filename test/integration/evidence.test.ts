@@ -151,6 +151,9 @@ describe('evidence: what each side sees, against the kernel', function () {
     assert.ok(text.stdout.includes(`${joined.name}: eth0 ${eth0}`), text.stdout);
     assert.ok(text.stdout.includes(`Both see eth0 ${eth0}`), text.stdout);
     assert.ok(text.stdout.includes(`${joined.name}: 1 process; PID 1 is sleep 3600 (host PID ${pids[joined.name]})`), text.stdout);
+    // Docker gives the joined container its donor's hostname, in a UTS namespace of its own.
+    assert.equal(d.rows.find((r) => r.type === 'uts')?.verdict, 'different');
+    assert.ok(text.stdout.includes(`Both are called ${priv.id.slice(0, 12)}, in separate UTS namespaces`), text.stdout);
   });
 
   it('--evidence on the main command adds what each container sees, and --json carries it by id', async () => {

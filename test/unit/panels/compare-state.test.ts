@@ -208,6 +208,8 @@ describe('compare view state', () => {
       const net = state.namespaces.find((r) => r.type === 'net');
       assert.equal(net?.verdict, 'same');
       assert.equal(net?.evidence?.consequence, 'Both see eth0 172.17.0.2/16, lo 127.0.0.1/8: localhost in one reaches the other, and a port can be bound only once.');
+      // Separate UTS namespaces holding the same name (Docker gives a joined container its donor's hostname).
+      assert.equal(state.namespaces.find((r) => r.type === 'uts')?.evidence?.consequence, 'Both are called web-1, in separate UTS namespaces: changing it on one side does not change the other.');
       const ko = buildCompareState(input({ lang: 'ko', evidence: { left: webSees, right: hostSees } })).state;
       const uts = ko.namespaces.find((r) => r.type === 'uts');
       assert.equal(uts?.evidence?.consequence, '호스트 이름이 다름: web-1 / host.');

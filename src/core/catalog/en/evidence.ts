@@ -75,6 +75,11 @@ export const evidence: Record<string, Entry> = {
     summary: 'Different hostnames: {leftHostname} / {rightHostname}.',
     body: 'Two UTS namespaces: each side can set its own hostname.',
   },
+  'sees.uts.different.equal': {
+    title: 'Same name, separate namespaces',
+    summary: 'Both are called {hostname}, in separate UTS namespaces: changing it on one side does not change the other.',
+    body: 'Docker gives a container joined to another\'s network that container\'s hostname, but its own UTS namespace.',
+  },
   'sees.mnt.line': {
     title: 'Mounts seen',
     summary: '{count} mounts; / is {fstype} from {source}',
@@ -120,6 +125,11 @@ export const evidence: Record<string, Entry> = {
     summary: 'uid {leftUidMap} in {left}, {rightUidMap} in {right}: the same uid number is a different user.',
     body: 'Two user namespaces: root inside one is not root in the other unless its map says so.',
   },
+  'sees.user.different.equal': {
+    title: 'Same id maps, separate namespaces',
+    summary: 'Both map uid {uidMap}: a uid is the same host user on both sides, but capabilities held in one do not apply in the other.',
+    body: 'Two user namespaces with equal maps: ownership on the host agrees, privilege does not carry over.',
+  },
   'sees.cgroup.line': {
     title: 'cgroup path seen',
     summary: 'cgroup {path}',
@@ -149,5 +159,10 @@ export const evidence: Record<string, Entry> = {
     title: 'Shifted clocks',
     summary: 'Clock offsets differ: {left} {leftMonotonic} / {leftBoottime}, {right} {rightMonotonic} / {rightBoottime}.',
     body: 'Two time namespaces: uptime and monotonic timestamps differ by these offsets; the wall clock is the same.',
+  },
+  'sees.time.different.equal': {
+    title: 'Same offsets, separate namespaces',
+    summary: 'Both clocks are shifted by the same offsets ({monotonic}, {boottime}), in separate time namespaces.',
+    body: 'Uptime reads the same today; the offsets of a time namespace are fixed once its first process starts.',
   },
 };

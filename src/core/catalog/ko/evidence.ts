@@ -72,6 +72,11 @@ export const evidence: Record<string, Entry> = {
     summary: '호스트 이름이 다름: {leftHostname} / {rightHostname}.',
     body: 'UTS 네임스페이스가 둘: 각자 호스트 이름을 정할 수 있습니다.',
   },
+  'sees.uts.different.equal': {
+    title: '이름은 같고 네임스페이스는 따로',
+    summary: '양쪽 이름이 모두 {hostname}이지만 UTS 네임스페이스가 따로이므로, 한쪽에서 바꿔도 다른 쪽은 바뀌지 않습니다.',
+    body: 'Docker는 다른 컨테이너의 네트워크에 합류한 컨테이너에 그 컨테이너의 호스트 이름을 주지만, UTS 네임스페이스는 따로 만듭니다.',
+  },
   'sees.mnt.line': {
     title: '보이는 마운트',
     summary: '마운트 {count}개, /는 {source}의 {fstype}',
@@ -117,6 +122,11 @@ export const evidence: Record<string, Entry> = {
     summary: '{left}은(는) uid {leftUidMap}, {right}은(는) {rightUidMap}: 같은 uid 번호라도 다른 사용자입니다.',
     body: 'user 네임스페이스가 둘: 매핑이 그렇게 정하지 않는 한 한쪽의 root는 다른 쪽의 root가 아닙니다.',
   },
+  'sees.user.different.equal': {
+    title: 'ID 매핑은 같고 네임스페이스는 따로',
+    summary: '양쪽 모두 uid를 {uidMap}(으)로 매핑하므로 같은 uid는 호스트에서 같은 사용자이지만, 한쪽의 권한(capability)은 다른 쪽에 통하지 않습니다.',
+    body: '매핑이 같은 두 user 네임스페이스: 호스트에서의 소유자는 같고, 권한은 넘어가지 않습니다.',
+  },
   'sees.cgroup.line': {
     title: '보이는 cgroup 경로',
     summary: 'cgroup {path}',
@@ -146,5 +156,10 @@ export const evidence: Record<string, Entry> = {
     title: '시계가 밀려 있음',
     summary: '시계 오프셋 다름: {left} {leftMonotonic} / {leftBoottime}, {right} {rightMonotonic} / {rightBoottime}.',
     body: 'time 네임스페이스가 둘: 가동 시간과 monotonic 타임스탬프가 이만큼 다르며, 벽시계는 같습니다.',
+  },
+  'sees.time.different.equal': {
+    title: '오프셋은 같고 네임스페이스는 따로',
+    summary: '양쪽 시계가 같은 오프셋({monotonic}, {boottime})만큼 밀려 있지만 time 네임스페이스는 따로입니다.',
+    body: '지금은 가동 시간이 같게 읽히며, time 네임스페이스의 오프셋은 첫 프로세스가 시작되면 고정됩니다.',
   },
 };
