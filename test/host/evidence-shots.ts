@@ -1,7 +1,7 @@
 // Pictures of what each side sees, from the real extension in the test host, in English and
 // Korean: Compare with Host, a Namespace Diff of a container joined to another's network,
 // and the donor's topology with the joined container drawn in it.
-//   npx tsx test/host/evidence-shots.ts      (writes test-results/evidence-*.png)
+//   npx tsx test/host/evidence-shots.ts [en|ko]     (writes test-results/evidence-*.png)
 // Its containers carry their own label value, so other host runs on the same engine leave them alone.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -61,6 +61,9 @@ async function run(locale: 'en' | 'ko', vsix: string, workspace: string): Promis
       await ui.waitForWebviewText(page, /Also in this network namespace/);
       await shot(page, 'en-topology-donor');
     }
+  } catch (err) {
+    await shot(wb.page, `${locale}-failed`);
+    throw err;
   } finally {
     await wb.close();
     await host.stop();
@@ -75,8 +78,9 @@ async function main(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'anatomy-evidence-ws-'));
   try {
     const vsix = await packageExtension();
-    await run('en', vsix, workspace);
-    await run('ko', vsix, workspace);
+    // `npx tsx test/host/evidence-shots.ts ko` takes only the Korean ones.
+    const langs = process.argv.slice(2).filter((a): a is 'en' | 'ko' => a === 'en' || a === 'ko');
+    for (const lang of langs.length ? langs : (['en', 'ko'] as const)) await run(lang, vsix, workspace);
   } finally {
     await removeLabelled(LABEL_KEY, LABEL_VALUE);
     fs.rmSync(workspace, { recursive: true, force: true });
