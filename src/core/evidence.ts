@@ -317,10 +317,11 @@ async function readSide(target: EvidenceTarget, pid: number | 'self', scan: PidS
   const net = netSees(procRoot, pid);
   const inside = await insideP;
   const out = { pid: pidV, net, uts: inside.uts, mnt, ipc: inside.ipc, user, cgroup: inside.cgroup, time } as Evidence;
-  // A namespace whose inode could not be read: say why, rather than read a guess.
+  // Per-PID files (net/*, mountinfo, the id maps) show the process's namespaces even when its
+  // ns links are refused (a docker-group user); what needs the inode says why it is missing.
   for (const t of NAMESPACE_TYPES) {
     const ino = target.inodes[t];
-    if (isUnavailable(ino) || out[t] === undefined) (out as Record<NamespaceType, Maybe<unknown>>)[t] = isUnavailable(ino) ? ino : unavailable(`the ${t} namespace was not read`);
+    if (out[t] === undefined) (out as Record<NamespaceType, Maybe<unknown>>)[t] = isUnavailable(ino) ? ino : unavailable(`the ${t} namespace was not read`);
   }
   return out;
 }
