@@ -52,7 +52,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.net.different': {
     title: 'Each side has its own interfaces',
-    summary: '{left} sees {leftInterfaces}; {right} sees {rightInterfaces}.',
+    summary: 'localhost in {left} is not localhost in {right}: they reach each other over the addresses each sees, and both can bind the same port.',
     body: 'Two network namespaces: localhost is different on each side; traffic between them goes over a bridge or the host\'s routing.',
   },
   'sees.uts.line': {
@@ -92,7 +92,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.mnt.different': {
     title: 'Different filesystems',
-    summary: '/ is {leftFstype} from {leftSource} in {left} ({leftCount} mounts), {rightFstype} from {rightSource} in {right} ({rightCount} mounts).',
+    summary: 'Each has its own mount table: / is {leftFstype} in {left} and {rightFstype} in {right}; a new mount crosses over only through a shared or slave bind mount.',
     body: 'Two mount namespaces: a volume or mount on one side is invisible on the other, unless both mount the same source.',
   },
   'sees.ipc.line': {
@@ -107,7 +107,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.ipc.different': {
     title: 'Separate System V IPC objects',
-    summary: '{left} sees {leftObjects}; {right} sees {rightObjects}; neither can attach to the other\'s.',
+    summary: 'Neither can attach to the other\'s objects: an IPC key names a different object in {left} than in {right}.',
     body: 'Two IPC namespaces: an IPC key means a different object on each side.',
   },
   'sees.user.line': {

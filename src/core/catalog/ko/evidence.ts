@@ -49,7 +49,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.net.different': {
     title: '각자 인터페이스가 따로',
-    summary: '{left}은(는) {leftInterfaces}, {right}은(는) {rightInterfaces}을(를) 봅니다.',
+    summary: '{left}의 localhost는 {right}의 localhost가 아닙니다. 서로 각자 보이는 주소로 닿으며, 같은 포트를 둘 다 열 수 있습니다.',
     body: '네트워크 네임스페이스가 둘: localhost가 서로 다르며, 둘 사이 트래픽은 브리지나 호스트 라우팅을 거칩니다.',
   },
   'sees.uts.line': {
@@ -89,7 +89,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.mnt.different': {
     title: '파일시스템 다름',
-    summary: '{left}의 /는 {leftSource}의 {leftFstype}(마운트 {leftCount}개), {right}의 /는 {rightSource}의 {rightFstype}(마운트 {rightCount}개)입니다.',
+    summary: '마운트 테이블이 각자 따로입니다. /는 {left}에서 {leftFstype}, {right}에서 {rightFstype}이며, 새 마운트는 shared나 slave 바인드 마운트를 통해서만 넘어갑니다.',
     body: 'mount 네임스페이스가 둘: 같은 소스를 양쪽이 마운트하지 않는 한, 한쪽의 볼륨이나 마운트는 다른 쪽에 보이지 않습니다.',
   },
   'sees.ipc.line': {
@@ -104,7 +104,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.ipc.different': {
     title: 'System V IPC 객체가 따로',
-    summary: '{left}은(는) {leftObjects}, {right}은(는) {rightObjects}을(를) 보며 서로의 객체에 붙을 수 없습니다.',
+    summary: '서로의 객체에 붙을 수 없습니다. 같은 IPC 키라도 {left}와(과) {right}에서 다른 객체를 가리킵니다.',
     body: 'IPC 네임스페이스가 둘: 같은 IPC 키라도 양쪽에서 다른 객체를 가리킵니다.',
   },
   'sees.user.line': {
