@@ -1,6 +1,7 @@
 /** The benchmark's one table and one JSON object. */
 import type { BuildResult } from './bundles';
 import type { EventResult } from './event';
+import type { EvidenceResult } from './evidence';
 import type { HostResult } from './host';
 import { hoverLines, type HoverResult } from './hovers';
 import type { IdleResult } from './idle';
@@ -14,6 +15,7 @@ export interface BenchReport {
   snapshots: SnapshotResult[];
   peakRssBytes: number | null;
   events: EventResult | undefined;
+  evidence: EvidenceResult | undefined;
   idle: IdleResult | undefined;
   bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
   host: HostResult;
@@ -76,6 +78,18 @@ function summariseInspects(e: EventResult): string {
 function formatCounts(m: Record<string, number>): string {
   const entries = Object.entries(m);
   return entries.length ? entries.map(([k, v]) => `${k} x${v}`).join(', ') : 'none';
+}
+
+function evidenceLines(r: BenchReport): string[] {
+  const e = r.evidence;
+  if (!e) return ['Evidence on demand: not measured'];
+  return [
+    `Evidence on demand (what each side sees), in-process, N=${e.n}, ${e.processes} processes in /proc, ${e.samples.length} reads (ms)`,
+    `  container vs host, median / p95 (target <= 50)                 ${lpad(cell(e.hostPairMs, 1), 8)} ${lpad(cell(e.hostPairP95Ms, 1), 7)}  ${mark(e.hostPairMs <= 50)}`,
+    `  container vs host, CPU per read incl. nsenter (mean, 10 ms ticks) ${lpad(cell(e.hostPairCpuMs, 1), 8)}`,
+    `  container vs container (two nsenter runs at once), median       ${lpad(cell(e.containerPairMs, 1), 8)}`,
+    `  unavailable: ${e.unavailable.length ? e.unavailable.join('; ') : 'none'}`,
+  ];
 }
 
 function idleLines(r: BenchReport): string[] {
@@ -145,6 +159,8 @@ export function renderTable(r: BenchReport): string {
     '',
     ...eventLines(r),
     '',
+    ...evidenceLines(r),
+    '',
     ...idleLines(r),
     '',
     ...activationLines(r),
@@ -174,6 +190,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     dockerInspectMs200: num(s200?.dockerMs),
     eventP50Ms: num(r.events?.p50Ms),
     eventP95Ms: num(r.events?.p95Ms),
+    evidenceMs: num(r.evidence?.hostPairMs),
     idleRequests: r.idle ? r.idle.requests : null,
     activationMs: r.host.measured ? num(r.host.activationMs) : null,
     firstTreeRenderMs: r.host.measured ? num(r.host.firstTreeRenderMs) : null,
@@ -190,6 +207,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
       snapshots: r.snapshots,
       peakRssBytesAtLargest: r.peakRssBytes,
       events: r.events && { ...r.events, n: largest?.n },
+      evidence: r.evidence,
       idle: r.idle,
       bundles: r.bundles,
       host: r.host,

@@ -14,6 +14,7 @@ import { createAnatomyService } from '../src/core/anatomy-service';
 import type { AnatomyService } from '../src/core/service';
 import { build, compileMs, EXTENSION_BUNDLE, sizeOf, WEBVIEW_BUNDLE } from './bundles';
 import { measureEvents, type EventResult } from './event';
+import { measureEvidence, type EvidenceResult } from './evidence';
 import { Fleet, fleetNames, IMAGE } from './fleet';
 import { measureHost, type HostResult } from './host';
 import { measureHovers } from './hovers';
@@ -199,6 +200,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
     const snapshots: SnapshotResult[] = [];
     let idle: IdleResult | undefined;
     let events: EventResult | undefined;
+    let evidence: EvidenceResult | undefined;
     let peakRssBytes: number | null = null;
     let host: HostResult = { measured: false, reason: opts.skipHost ? '--skip-host was given' : 'not reached' };
     const largest = opts.sizes[opts.sizes.length - 1];
@@ -222,6 +224,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         }
       }
       if (n === largest) {
+        evidence = await measureEvidence(engine, n, opts.runs, fleet.members.map((m) => m.name), log);
         peakRssBytes = snapshots[snapshots.length - 1].peakRssBytes;
         log(`events: ${opts.eventIterations} starts of one stopped container among N=${n} running …`);
         const spare = await fleet.createSpare();
@@ -241,6 +244,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
       snapshots,
       peakRssBytes,
       events,
+      evidence,
       idle,
       bundles,
       host,
