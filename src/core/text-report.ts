@@ -6,15 +6,18 @@ import { explain, type Lang } from './catalog/index';
 import { describeMaybe } from './format';
 import { translator, type Translate } from './i18n';
 import { LIMITS, limitText } from './limit-words';
+import { seesConsequence, seesLine } from './evidence-text';
 import {
   NAMESPACE_TYPES,
   hasProcess,
   isFact,
   isUnavailable,
   type ContainerAnatomy,
+  type Evidence,
   type HostAnatomy,
   type Maybe,
   type NamespaceDiff,
+  type NamespaceType,
 } from './model';
 import { localizeReason } from './reasons';
 import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
@@ -103,7 +106,14 @@ function stoppedLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
   L.row(`    ${limits.length ? t('declared: {0}', limits.join(', ')) : t('nothing declared: unlimited')}`);
 }
 
-export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
+/** "    web-1: 1 process; PID 1 is sleep 3600 (host PID 4321)", or why it could not be read. */
+function seesRow(L: Lines, p: Paint, label: string, type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): void {
+  if (m === undefined) return;
+  const text = isUnavailable(m) ? p('90', localizeReason(m.unavailable, lang)) : safe(seesLine(type, m, lang));
+  L.row(`      ${p('90', `${safe(label)}:`)} ${text}`);
+}
+
+export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?: Evidence): string {
   const p = painter(o.color);
   const t = translator(o.lang);
   const L = new Lines(o);
@@ -112,17 +122,22 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, t(c.state))} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
   if (c.exit) L.row(`  ${t('exited with code {0} at {1}', c.exit.code, c.exit.finishedAt)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
+  if (c.readFailure) {
+    L.row(`  ${p('31', safe(localizeReason(c.readFailure, o.lang)))}`);
+    if (c.readAt === null) return L.out.join('\n');
+    L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
+  }
   if (!hasProcess(c.state)) {
     stoppedLines(c, L, t, p);
   } else {
-    namespaceLines(c, L, t, p);
+    namespaceLines(c, L, t, p, evidence);
     limitLines(c, L, t, p);
   }
   networkLines(c, L, t, p);
   return L.out.join('\n');
 }
 
-function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
+function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, evidence: Evidence | undefined): void {
   L.row(p('1', `  ${t('Namespaces')}`));
   // One reason for all eight (e.g. the engine runs elsewhere) is said once, under the table.
   const reasons = new Set(NAMESPACE_TYPES.map((type) => why(c.namespaces[type].inode, L.lang).replace(/\/ns\/\w+/, '/ns/*')));
@@ -137,6 +152,7 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): 
     L.row(`    ${pad(type, 7)}${pad(ino, 12)}${marker}${mode}`);
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', why(ns.inode, L.lang))}`);
     else if (s.kind === 'unknown' && s.reason && isFact(ns.inode)) L.row(`      ${p('90', localizeReason(s.reason, L.lang))}`);
+    if (isFact(ns.inode) && evidence) seesRow(L, p, t('sees'), type, evidence[type], L.lang);
     L.note(sharingMeaningTopic(type, s), sharingVars(type, s));
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
@@ -192,7 +208,9 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
   L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
-  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t('this process · PID 1')}`));
+  const rk = h.engine.rootless?.hostNamespacesOf;
+  if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
+  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));
   for (const type of NAMESPACE_TYPES) {
     const ns = h.namespaces[type];
     L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'))}`);
@@ -217,7 +235,11 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', t('same')) : r.verdict === 'different' ? p('32', t('different')) : p('90', t('unknown'));
     L.row(`${pad(r.type, 11)}${pad(isFact(r.left) ? String(r.left.value) : t('unavailable'), 14)}${pad(isFact(r.right) ? String(r.right.value) : t('unavailable'), 14)}${v}`);
+    seesRow(L, p, left, r.type, r.leftSees, o.lang);
+    seesRow(L, p, right, r.type, r.rightSees, o.lang);
     L.note(r.topic, { left, right });
+    const consequence = o.explain ? seesConsequence(r, d.left, d.right, o.lang) : '';
+    if (consequence) L.row(`      ${p('2', '↳ ' + safe(consequence))}`);
   }
   return L.out.join('\n');
 }
