@@ -131,6 +131,7 @@ function hoversOnly(opts: BenchOptions): BenchReport {
     snapshots: [],
     peakRssBytes: null,
     events: undefined,
+    evidence: undefined,
     idle: undefined,
     bundles: { extensionBytes: null, webviewBytes: null, extensionCompileMs: null },
     host: { measured: false, reason: '--hovers-only was given' },
