@@ -207,7 +207,9 @@ function sharersLane(c: ContainerAnatomy, all: readonly ContainerAnatomy[], L: P
   const nodes = sharers.map((o): TopologyNode => {
     const donor = o.network.sharesWith;
     const donorName = donor ? (donor.id === c.id ? c.name : (findContainer(all, donor.id)?.name ?? donor.name ?? donor.id.slice(0, 12))) : c.name;
-    return { role: 'peer', title: o.name, lines: donor ? [`container:${donorName}`] : [], note: note('net.mode.container', lang, { name: donorName }), openId: o.id };
+    // Said from this panel's container: "sidecar joined this container's net namespace".
+    const said = donorName === c.name ? note('sharing.joinedBy', lang, { type: 'net', peer: o.name, peers: o.name }) : note('net.mode.container', lang, { peer: donorName });
+    return { role: 'peer', title: o.name, lines: donor ? [`container:${donorName}`] : [], note: said, openId: o.id };
   });
   return {
     layout: 'container',

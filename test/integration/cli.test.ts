@@ -105,12 +105,12 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     assert.equal(r.code, 1);
   });
 
-  it('exit code 4 for diff of a container that is not running, saying why (in the chosen language)', async () => {
+  it('exit code 5 for diff of a container that is not running, saying why (in the chosen language)', async () => {
     const [r, ko] = await Promise.all([runCli(['diff', stopped.name]), runCli(['diff', stopped.name, donor.name, '--lang', 'ko'])]);
-    assert.equal(r.code, 4, r.stderr);
+    assert.equal(r.code, 5, r.stderr);
     assert.equal(r.stdout, '');
     assert.ok(r.stderr.includes(`${stopped.name} is created: it has no processes, so it has no namespaces to compare until it starts`), r.stderr);
-    assert.equal(ko.code, 4, ko.stderr);
+    assert.equal(ko.code, 5, ko.stderr);
     assert.ok(ko.stderr.includes(`${stopped.name} 컨테이너는 생성됨 상태입니다`), ko.stderr);
   });
 

@@ -90,7 +90,7 @@ describe('topology view state', () => {
     assert.equal(lane.heading, 'Also in this network namespace');
     assert.deepEqual(lane.chain.map((n) => n.title), ['web']);
     assert.deepEqual(lane.peers.map((p) => [p.title, p.lines, p.openId]), [['sidecar', ['container:web'], sidecar.id]]);
-    assert.equal(lane.peers[0].note?.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    assert.equal(lane.peers[0].note?.summary, "sidecar joined this container's net namespace.", 'said from web, naming the joiner');
     // Read from the kernel: the same inode counts even when the mode was not recorded.
     const twin = { ...db, network: { ...db.network, mode: 'bridge' as const }, namespaces: { ...db.namespaces, net: { ...db.namespaces.net, inode: web.namespaces.net.inode } } };
     const both = build({ containerId: web.id, containers: [web, twin, sidecar] });
