@@ -181,6 +181,46 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
     });
 
+    it('Show Network Topology and Compare with Host a second time for one container reuse their tab', async () => {
+      const { page } = wb;
+      const count = async (prefix: string) => (await ui.tabTitles(page)).filter((t) => t.startsWith(prefix)).length;
+      for (let i = 0; i < 2; i++) {
+        await ui.runCommand(page, 'Show Network Topology');
+        await ui.pickQuickItem(page, NAMES.bridge);
+        await ui.waitForWebviewText(page, /veth/);
+      }
+      assert.equal(await count(`Network: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+      await ui.openActivity(page, TITLE);
+      const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
+      for (let i = 0; i < 2; i++) {
+        await row.hover();
+        await row.locator('.actions .action-label[aria-label^="Compare with Host"]').click();
+        await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
+      }
+      assert.equal(await count(`Compare: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+    });
+
+    it('Export Snapshot as JSON writes the file and says where, with Open and Reveal', async () => {
+      const { page } = wb;
+      await ui.runCommand(page, 'Export Snapshot as JSON');
+      // The save dialog offers a file in the workspace folder; accept it as it is.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      for (let i = 0; i < 60 && !/container-anatomy-[^/]*\.json$/.test(await input.inputValue()); i++) await page.waitForTimeout(250);
+      await input.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Snapshot written to' });
+      await toast.waitFor({ timeout: 30_000 });
+      const written = fs.readdirSync(workspace).filter((f) => /^container-anatomy-.*\.json$/.test(f));
+      assert.equal(written.length, 1, `one snapshot in ${workspace}: ${written.join(', ')}`);
+      assert.match((await toast.textContent()) ?? '', new RegExp(written[0].replace(/\./g, '\\.')));
+      const buttons = await toast.locator('.monaco-button').allTextContents();
+      assert.deepEqual(buttons.map((b) => b.trim()), ['Open', 'Reveal']);
+      await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+      await page.locator('.tabs-container .tab.active').filter({ hasText: written[0] }).waitFor({ timeout: 15_000 });
+      const snapshot = JSON.parse(fs.readFileSync(path.join(workspace, written[0]), 'utf8')) as { schemaVersion: number; containers: { name: string }[] };
+      assert.equal(snapshot.schemaVersion, 1);
+      assert.ok(snapshot.containers.some((c) => c.name === NAMES.bridge), `the snapshot lists ${NAMES.bridge}`);
+    });
+
     it('hovering USER and EXPOSE in a Dockerfile, and pid: host in compose.yaml, explains them', async () => {
       const { page } = wb;
       await ui.openFile(page, 'Dockerfile');
