@@ -19,23 +19,21 @@ export function vsixName(): string {
   return `${pkg.name}-${pkg.version}.vsix`;
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
-
 /**
- * The README as it ships. VS Code shows an installed extension's README with images allowed
- * only from https: and data: and no base for relative paths, so relative images are inlined
- * as data: URLs; relative links to files that do not ship become their plain text.
+ * The README as it ships. VS Code shows an installed extension's README with images only from
+ * https: (its sanitizer drops data: and relative sources, its CSP blocks http:) and drops
+ * relative links. This project has no public https home to point them at, so the packaged
+ * README leaves the screenshots out and turns links to files that do not ship into their
+ * plain text; it never shows a broken image. With a public repository, set `repository` in
+ * package.json and let vsce rewrite the relative links to it instead.
  */
-export function packagedReadme(markdown: string, baseDir: string): string {
-  return markdown.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (all, bang: string, text: string, target: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return all;
-    if (!bang) return text;
-    const file = path.resolve(baseDir, target);
-    const mime = MIME[path.extname(file).toLowerCase()];
-    if (!mime) throw new Error(`README image ${target}: only PNG, JPEG or GIF can be inlined`);
-    if (!fs.existsSync(file)) throw new Error(`README image ${target} does not exist`);
-    return `![${text}](data:${mime};base64,${fs.readFileSync(file).toString('base64')})`;
-  });
+export function packagedReadme(markdown: string): string {
+  return markdown
+    .replace(/^!\[[^\]]*\]\([^)\s]+\)[ \t]*\n(?:[ \t]*\n)?/gm, (all) => (/\]\([a-z][a-z0-9+.-]*:/i.test(all) ? all : ''))
+    .replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (all, bang: string, text: string, target: string) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return all;
+      return bang ? '' : text;
+    });
 }
 
 /**
@@ -56,7 +54,7 @@ export async function packageExtension(into = repoRoot): Promise<string> {
       if (!fs.existsSync(from)) throw new Error(`${name} is missing from ${repoRoot}`);
       fs.cpSync(from, path.join(stage, name), { recursive: true });
     }
-    fs.writeFileSync(path.join(stage, 'README.md'), packagedReadme(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), repoRoot));
+    fs.writeFileSync(path.join(stage, 'README.md'), packagedReadme(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8')));
     const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`node esbuild.mjs --production failed:\n${build.stdout}\n${build.stderr}`);
     return vscePackage(stage, path.join(into, vsixName()));

@@ -7,7 +7,7 @@ const repoRoot = path.resolve(__dirname, '..');
 
 /**
  * Runs vsce from the repository's devDependencies. Relative links are left as they are:
- * `npm run package` writes a README whose images are already inlined (see package.ts).
+ * `npm run package` ships a README without relative images or links (see package.ts).
  */
 export function vscePackage(cwd: string, outFile: string, extraArgs: string[] = []): string {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
