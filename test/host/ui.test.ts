@@ -13,9 +13,11 @@ import { canControlEngine, stopEngine } from './engine-control';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host } from './server';
 
-const LABEL_KEY = 'container-anatomy.test';
-const LABEL = { [LABEL_KEY]: 'host' };
 const TAG = `${process.pid.toString(36)}`;
+const LABEL_KEY = 'container-anatomy.test';
+/** Per run: several people run these tests on one engine, and each run removes only its own. */
+const RUN = `host-${TAG}`;
+const LABEL = { [LABEL_KEY]: RUN };
 const NAMES = {
   bridge: `anatomy-ui-bridge-${TAG}`,
   limits: `anatomy-ui-limits-${TAG}`,
@@ -61,7 +63,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
   before(async () => {
     await ensureImage();
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     const bridge = await createContainer({ name: NAMES.bridge }, LABEL);
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
@@ -74,7 +76,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   after(async () => {
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
