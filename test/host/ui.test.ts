@@ -210,6 +210,13 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // The other tabs, for the eye: the host's process facts, networks with whole values.
+      for (const tab of ['Process', 'Networks']) {
+        await ui.clickInWebview(page, 'vscode-panel-tab', tab);
+        await page.waitForTimeout(500);
+        await ui.screenshot(page, `en-compare-${tab}`);
+      }
+      await ui.clickInWebview(page, 'vscode-panel-tab', 'Namespaces');
       // What each side sees, read once the panel shows, under each verdict.
       const hostname = fs.readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();
       const seen = await ui.waitForWebviewText(page, /Different hostnames: /);
@@ -217,12 +224,6 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
       assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
       assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
-      // The other tabs, for the eye: the host's process facts, networks with whole values.
-      for (const tab of ['Process', 'Networks']) {
-        await ui.clickInWebview(page, 'vscode-panel-tab', tab);
-        await page.waitForTimeout(500);
-        await ui.screenshot(page, `en-compare-${tab}`);
-      }
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
