@@ -75,7 +75,12 @@ async function nsTooltip(page: ui.Workbench['page'], container: string, section:
   // By its words, not its position: other containers coming and going on the shared engine move rows.
   const net = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: description }).filter({ has: page.locator('.label-name', { hasText: /^net$/ }) }).first();
   await row.scrollIntoViewIfNeeded();
-  const text = await ui.hoverText(page, net);
+  // VS Code shows the bare label until it has resolved the tooltip: hover again until it has.
+  let text = await ui.hoverText(page, net);
+  for (let attempt = 1; attempt < 4 && !text.includes('\n'); attempt++) {
+    await ui.escape(page);
+    text = await ui.hoverText(page, net);
+  }
   const box = await ui.hoverScrolls(page);
   await ui.screenshot(page, shot);
   await ui.escape(page);
