@@ -139,11 +139,12 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   return L.out.join('\n');
 }
 
-/** "effective 50 MiB, set by /orc-parent" when an ancestor or the machine binds; nothing when the container's own file does. */
+/**
+ * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
+ * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
+ */
 function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
-  if (b.kind === 'ancestor') return `effective ${effective}, set by ${safe(b.path)}`;
-  if (b.kind === 'host') return `effective ${effective}, set by the host: no cgroup sets a limit`;
-  return '';
+  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
 }
 
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
