@@ -15,17 +15,19 @@ export interface ChainSpec {
   relative: boolean;
   /** The file each level holds, v1 then v2. */
   files: [string, string];
+  /** Catalog topic of the limit. */
+  topic: string;
   limit(c: ContainerAnatomy): Limit<number | string>;
 }
 
 export const CHAIN_SPECS: readonly ChainSpec[] = [
-  { key: 'memory', kind: 'bytes', relative: false, files: ['memory.limit_in_bytes', 'memory.max'], limit: (c) => c.cgroup.memory.limitBytes },
-  { key: 'memorySwap', kind: 'bytes', relative: false, files: ['memory.memsw.limit_in_bytes', 'memory.max + memory.swap.max'], limit: (c) => c.cgroup.memory.swapLimitBytes },
-  { key: 'cpu', kind: 'cpus', relative: false, files: ['cpu.cfs_quota_us / cpu.cfs_period_us', 'cpu.max'], limit: (c) => c.cgroup.cpu.cpus },
-  { key: 'cpusetCpus', kind: 'string', relative: false, files: ['cpuset.cpus', 'cpuset.cpus'], limit: (c) => c.cgroup.cpuset.cpus },
-  { key: 'cpusetMems', kind: 'string', relative: false, files: ['cpuset.mems', 'cpuset.mems'], limit: (c) => c.cgroup.cpuset.mems },
-  { key: 'pids', kind: 'count', relative: false, files: ['pids.max', 'pids.max'], limit: (c) => c.cgroup.pids.max },
-  { key: 'ioWeight', kind: 'count', relative: true, files: ['blkio.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
+  { key: 'memory', topic: 'cgroup.memory.limit', kind: 'bytes', relative: false, files: ['memory.limit_in_bytes', 'memory.max'], limit: (c) => c.cgroup.memory.limitBytes },
+  { key: 'memorySwap', topic: 'cgroup.memory.swap', kind: 'bytes', relative: false, files: ['memory.memsw.limit_in_bytes', 'memory.max + memory.swap.max'], limit: (c) => c.cgroup.memory.swapLimitBytes },
+  { key: 'cpu', topic: 'cgroup.cpu.cpus', kind: 'cpus', relative: false, files: ['cpu.cfs_quota_us / cpu.cfs_period_us', 'cpu.max'], limit: (c) => c.cgroup.cpu.cpus },
+  { key: 'cpusetCpus', topic: 'cgroup.cpuset.cpus', kind: 'string', relative: false, files: ['cpuset.cpus', 'cpuset.cpus'], limit: (c) => c.cgroup.cpuset.cpus },
+  { key: 'cpusetMems', topic: 'cgroup.cpuset.mems', kind: 'string', relative: false, files: ['cpuset.mems', 'cpuset.mems'], limit: (c) => c.cgroup.cpuset.mems },
+  { key: 'pids', topic: 'cgroup.pids.max', kind: 'count', relative: false, files: ['pids.max', 'pids.max'], limit: (c) => c.cgroup.pids.max },
+  { key: 'ioWeight', topic: 'cgroup.io.weight', kind: 'count', relative: true, files: ['blkio.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
 ];
 
 export function chainOf(c: ContainerAnatomy, key: ChainKey): Maybe<ChainLevel<number | string>[]> {

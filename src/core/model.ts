@@ -144,6 +144,20 @@ export interface CgroupChains {
   ioWeight: Maybe<ChainLevel<number>[]>;
 }
 
+/** One point of usage over time (Limits panel): levels, and rates over the second before it. */
+export interface UsageSample {
+  /** ms since the epoch. */
+  t: number;
+  memoryBytes: number | null;
+  pids: number | null;
+  /** CPUs used on average since the previous sample. */
+  cpus: number | null;
+  /** Periods throttled since the previous sample. */
+  throttled: number | null;
+  /** OOM kills since the previous sample (drawn as a mark). */
+  oomKills: number;
+}
+
 export type CgroupVersion = 'v1' | 'v2' | 'hybrid';
 
 export interface CgroupAnatomy {

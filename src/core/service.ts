@@ -35,6 +35,8 @@ export interface AnatomyService {
   refresh(): Promise<void>;
   /** Re-reads one container now. */
   refreshContainer(id: string): Promise<ContainerAnatomy | undefined>;
+  /** One reading of GET /containers/{id}/stats (stream=false, one-shot): for usage the local cgroup files cannot give. */
+  engineStats?(id: string): Promise<unknown>;
   /** Stops the event stream (e.g. while no view is visible). */
   pause(): void;
   dispose(): void;
