@@ -6,15 +6,16 @@ import * as vscode from 'vscode';
 import { isFact } from '../core/model';
 import type { AnatomyChange } from '../core/service';
 import { cgroupUsageReader, readingFromEngineStats, UsageHistory, type UsageReader } from '../core/usage';
-import type { ExtensionToWebview, LimitsViewState, WebviewToExtension } from '../shared/protocol';
+import type { ExtensionToWebview, LimitsViewState } from '../shared/protocol';
+import { ContainerPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
 import { buildLimitsState } from './limits-state';
-import { PanelBase, webviewOptions, type Computed } from './panel-base';
+import { webviewOptions, type Computed } from './panel-base';
 
 export const LIMITS_VIEW_TYPE = 'containerAnatomy.limits';
 export const SAMPLE_MS = 1000;
 
-export class LimitsPanel extends PanelBase<LimitsViewState> {
+export class LimitsPanel extends ContainerPanel<LimitsViewState> {
   private static readonly open = new Map<string, LimitsPanel>();
   private knownName: string | undefined;
   private readonly history = new UsageHistory();
@@ -33,15 +34,8 @@ export class LimitsPanel extends PanelBase<LimitsViewState> {
     return new LimitsPanel(panel, ctx, nav, containerId);
   }
 
-  constructor(
-    panel: vscode.WebviewPanel,
-    ctx: PanelContext,
-    private readonly nav: Navigator,
-    readonly containerId: string,
-  ) {
-    super(panel, ctx, 'limits');
-    LimitsPanel.open.get(containerId)?.dispose();
-    LimitsPanel.open.set(containerId, this);
+  constructor(panel: vscode.WebviewPanel, ctx: PanelContext, nav: Navigator, containerId: string) {
+    super(panel, ctx, 'limits', nav, containerId, LimitsPanel.open);
     this.update();
     this.onVisibility(panel.visible);
   }
@@ -61,19 +55,6 @@ export class LimitsPanel extends PanelBase<LimitsViewState> {
 
   protected affectedBy(change: AnatomyChange): boolean {
     return change.host || change.updated.includes(this.containerId) || change.removed.includes(this.containerId);
-  }
-
-  protected missingId(): string {
-    return this.containerId;
-  }
-
-  protected navigate(m: Extract<WebviewToExtension, { type: 'openTopology' | 'compareWith' }>): void {
-    if (m.type === 'openTopology') this.nav.topology(m.id);
-    else this.nav.compare(m.left, m.right);
-  }
-
-  protected async refresh(): Promise<void> {
-    await this.ctx.service.refreshContainer(this.containerId);
   }
 
   protected onReady(): void {
@@ -140,6 +121,6 @@ export class LimitsPanel extends PanelBase<LimitsViewState> {
   protected onDisposed(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (LimitsPanel.open.get(this.containerId) === this) LimitsPanel.open.delete(this.containerId);
+    super.onDisposed();
   }
 }

@@ -1,23 +1,14 @@
 import { strict as assert } from 'assert';
-import { fact, isFact, type ContainerAnatomy } from '../../../src/core/model';
-import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
-import { readCgroupAnatomy } from '../../../src/core/procfs/limits';
-import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
+import { fact, type ContainerAnatomy } from '../../../src/core/model';
 import { buildShellHtml } from '../../../src/panels/html';
 import { buildLimitsState } from '../../../src/panels/limits-state';
 import { isPersistedState } from '../../../src/shared/protocol';
 import { containerOf, limit } from '../../fixtures/snapshot';
-import { IDS, PIDS, scenario } from '../procfs/fixtures';
+import { cgroupAnatomyOf, IDS, PIDS } from '../procfs/fixtures';
 
 /** The v2 slices fixture as a running container of a snapshot. */
 async function sliced(): Promise<ContainerAnatomy> {
-  const f = scenario('v2-slices');
-  const layout = await readCgroupLayout(f.proc, f.root);
-  assert.ok(isFact(layout));
-  const cgroup = await readCgroupAnatomy({
-    layout: layout.value, dirs: await resolveCgroupDirs(f.proc, PIDS.v2Slices, layout.value), hostConfig: f.hostConfig(),
-    memTotalBytes: await readMemTotalBytes(f.proc), onlineCpus: await readOnlineCpus(f.sys), running: true,
-  });
+  const cgroup = await cgroupAnatomyOf('v2-slices', PIDS.v2Slices);
   return { ...containerOf({ id: IDS.v2Slices, name: 'shop-web' }), cgroup };
 }
 

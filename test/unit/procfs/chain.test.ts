@@ -1,25 +1,10 @@
 import { strict as assert } from 'assert';
-import { fact, isFact, type CgroupAnatomy, type Maybe } from '../../../src/core/model';
-import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
-import { readCgroupAnatomy } from '../../../src/core/procfs/limits';
-import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
-import { IDS, PIDS, scenario } from './fixtures';
+import { fact, isFact, type Maybe } from '../../../src/core/model';
+import { cgroupAnatomyOf, IDS, PIDS } from './fixtures';
 
 const MIB = 1024 * 1024;
 
-async function anatomy(name: string, pid: number): Promise<CgroupAnatomy> {
-  const f = scenario(name);
-  const layout = await readCgroupLayout(f.proc, f.root);
-  assert.ok(isFact(layout), JSON.stringify(layout));
-  return readCgroupAnatomy({
-    layout: layout.value,
-    dirs: await resolveCgroupDirs(f.proc, pid, layout.value),
-    hostConfig: f.hostConfig(),
-    memTotalBytes: await readMemTotalBytes(f.proc),
-    onlineCpus: await readOnlineCpus(f.sys),
-    running: true,
-  });
-}
+const anatomy = cgroupAnatomyOf;
 
 const v = <T>(m: Maybe<T>): T => {
   assert.ok(isFact(m), JSON.stringify(m));
@@ -94,13 +79,7 @@ describe('procfs/limits: the cgroup chain and who binds', () => {
   });
 
   it('a container that is not running has no chain, for the same reason', async () => {
-    const f = scenario('v1-cgroupfs');
-    const layout = await readCgroupLayout(f.proc, f.root);
-    assert.ok(isFact(layout));
-    const a = await readCgroupAnatomy({
-      layout: layout.value, dirs: await resolveCgroupDirs(f.proc, PIDS.v1Limited, layout.value), hostConfig: {},
-      memTotalBytes: await readMemTotalBytes(f.proc), onlineCpus: await readOnlineCpus(f.sys), running: false,
-    });
+    const a = await anatomy('v1-cgroupfs', PIDS.v1Limited, {}, false);
     for (const c of Object.values(a.chain)) assert.match((c as { unavailable: string }).unavailable, /not running/);
     assert.match((a.memory.limitBytes.boundBy as { unavailable: string }).unavailable, /not running/);
   });

@@ -1,6 +1,10 @@
+import { strict as assert } from 'assert';
 import * as path from 'path';
 import { readFileSync } from 'fs';
-import type { HostConfigLimits } from '../../../src/core/procfs/limits';
+import { isFact, type CgroupAnatomy } from '../../../src/core/model';
+import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
+import { readCgroupAnatomy, type HostConfigLimits } from '../../../src/core/procfs/limits';
+import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
 
 /** Root of one fixture scenario under test/fixtures. */
 export function scenario(name: string): { root: string; proc: string; sys: string; hostConfig: (file?: string) => HostConfigLimits } {
@@ -27,3 +31,18 @@ export const IDS = {
 
 /** PIDs of those containers' init processes in the fixture /proc trees. */
 export const PIDS = { v1Limited: 6153, v1Unlimited: 6219, v1Nested: 12956, v1Systemd: 2301, v2Cgroupfs: 3412, v2Systemd: 4520, rootless: 5630, usernsRemap: 6740, v2Slices: 7851 };
+
+/** The cgroup anatomy of the process `pid` of a fixture scenario, read as a snapshot reads it. */
+export async function cgroupAnatomyOf(name: string, pid: number, hostConfig?: HostConfigLimits, running = true): Promise<CgroupAnatomy> {
+  const f = scenario(name);
+  const layout = await readCgroupLayout(f.proc, f.root);
+  assert.ok(isFact(layout), JSON.stringify(layout));
+  return readCgroupAnatomy({
+    layout: layout.value,
+    dirs: await resolveCgroupDirs(f.proc, pid, layout.value),
+    hostConfig: hostConfig ?? f.hostConfig(),
+    memTotalBytes: await readMemTotalBytes(f.proc),
+    onlineCpus: await readOnlineCpus(f.sys),
+    running,
+  });
+}

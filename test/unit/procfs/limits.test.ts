@@ -1,26 +1,14 @@
 import { strict as assert } from 'assert';
-import { fact, isFact, isUnavailable, unavailable, type CgroupAnatomy, type Limit, type Maybe } from '../../../src/core/model';
+import { fact, isFact, isUnavailable, unavailable, type Limit, type Maybe } from '../../../src/core/model';
 import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
 import { parseLimit } from '../../../src/core/procfs/cgfile';
-import { declaredLimits, readCgroupAnatomy, type HostConfigLimits } from '../../../src/core/procfs/limits';
+import { declaredLimits, readCgroupAnatomy } from '../../../src/core/procfs/limits';
 import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
-import { PIDS, scenario } from './fixtures';
+import { cgroupAnatomyOf, PIDS, scenario } from './fixtures';
 
 const MIB = 1024 * 1024;
 
-async function anatomy(name: string, pid: number, hostConfig?: HostConfigLimits, running = true): Promise<CgroupAnatomy> {
-  const f = scenario(name);
-  const layout = await readCgroupLayout(f.proc, f.root);
-  assert.ok(isFact(layout), JSON.stringify(layout));
-  return readCgroupAnatomy({
-    layout: layout.value,
-    dirs: await resolveCgroupDirs(f.proc, pid, layout.value),
-    hostConfig: hostConfig ?? f.hostConfig(),
-    memTotalBytes: await readMemTotalBytes(f.proc),
-    onlineCpus: await readOnlineCpus(f.sys),
-    running,
-  });
-}
+const anatomy = cgroupAnatomyOf;
 
 const v = <T>(m: Maybe<T>): T => {
   assert.ok(isFact(m), JSON.stringify(m));
