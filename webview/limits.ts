@@ -75,7 +75,7 @@ function chart(c: UsageChartView, usage: UsageView, state: LimitsViewState): HTM
   svg.appendChild(s('rect', { class: 'plot', x: 0, y: 0, width: W, height: H }));
   if (c.limit !== null) {
     svg.appendChild(s('line', { class: 'limit-line', x1: 0, x2: W, y1: y(c.limit), y2: y(c.limit) }));
-    svg.appendChild(s('text', { class: 'limit-label', x: W - 4, y: y(c.limit) - 3, 'text-anchor': 'end' }, c.limitLabel));
+    svg.appendChild(s('text', { class: 'limit-label', x: PAD_L + 2, y: y(c.limit) - 3 }, c.limitLabel));
   }
   if (c.key === 'cpu') {
     for (const p of samples) {
@@ -105,7 +105,8 @@ function chart(c: UsageChartView, usage: UsageView, state: LimitsViewState): HTM
       if (p.oomKills > 0) {
         const px = x(p.t);
         svg.appendChild(s('line', { class: 'oom-line', x1: px, x2: px, y1: 0, y2: H }, s('title', {}, `${L.oomKill} × ${p.oomKills}`)));
-        svg.appendChild(s('text', { class: 'oom-label', x: px + 3, y: 11 }, L.oomKill));
+        const nearEnd = px > W - 60;
+        svg.appendChild(s('text', { class: 'oom-label', x: nearEnd ? px - 3 : px + 3, y: 11, 'text-anchor': nearEnd ? 'end' : 'start' }, L.oomKill));
       }
     }
   }
