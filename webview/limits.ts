@@ -101,13 +101,18 @@ function chart(c: UsageChartView, usage: UsageView, state: LimitsViewState): HTM
   }
   flush();
   if (c.key === 'memory') {
-    for (const p of samples) {
-      if (p.oomKills > 0) {
-        const px = x(p.t);
-        svg.appendChild(s('line', { class: 'oom-line', x1: px, x2: px, y1: 0, y2: H }, s('title', {}, `${L.oomKill} × ${p.oomKills}`)));
-        const nearEnd = px > W - 60;
-        svg.appendChild(s('text', { class: 'oom-label', x: nearEnd ? px - 3 : px + 3, y: 11, 'text-anchor': nearEnd ? 'end' : 'start' }, L.oomKill));
-      }
+    const kills = samples.filter((p) => p.oomKills > 0);
+    for (const p of kills) {
+      const px = x(p.t);
+      svg.appendChild(s('line', { class: 'oom-line', x1: px, x2: px, y1: 0, y2: H }, s('title', {}, `${L.oomKill} × ${p.oomKills}`)));
+    }
+    // One label, at the latest kill, with how many the window holds: many labels would overprint.
+    const lastKill = kills[kills.length - 1];
+    if (lastKill) {
+      const px = x(lastKill.t);
+      const total = kills.reduce((n, p) => n + p.oomKills, 0);
+      const nearEnd = px > W - 80;
+      svg.appendChild(s('text', { class: 'oom-label', x: nearEnd ? px - 3 : px + 3, y: 11, 'text-anchor': nearEnd ? 'end' : 'start' }, total > 1 ? `${L.oomKill} × ${total}` : L.oomKill));
     }
   }
   const current = last && pick(last) !== null ? fmt(pick(last) as number, c.kind) : '';

@@ -15,7 +15,9 @@ import { packageExtension, startHost, type Host } from './server';
 
 const LABEL_KEY = 'container-anatomy.test';
 // Per run: a host test running beside this one (another checkout) keeps its containers.
-const LABEL = { [LABEL_KEY]: 'host', [RUN_PID_LABEL]: String(process.pid) };
+// ("host-run", not the earlier "host", which runs of the older suite removed wholesale.)
+const LABEL_VALUE = 'host-run';
+const LABEL = { [LABEL_KEY]: LABEL_VALUE, [RUN_PID_LABEL]: String(process.pid) };
 const TAG = `${process.pid.toString(36)}`;
 const NAMES = {
   bridge: `anatomy-ui-bridge-${TAG}`,
@@ -73,7 +75,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
   before(async () => {
     await ensureImage();
-    await removeRunContainers(LABEL_KEY, 'host', true);
+    await removeRunContainers(LABEL_KEY, LABEL_VALUE, true);
     const bridge = await createContainer({ name: NAMES.bridge }, LABEL);
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
@@ -87,7 +89,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   after(async () => {
-    await removeRunContainers(LABEL_KEY, 'host', false);
+    await removeRunContainers(LABEL_KEY, LABEL_VALUE, false);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -177,7 +179,10 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok((await oomMarks(page)) > 0, 'the memory chart marks an OOM kill');
       // A second open (palette) reuses the panel.
       await ui.runCommand(page, 'Show Limits');
-      await ui.pickQuickItem(page, NAMES.oom);
+      // Typed and chosen with Enter: a hover over the row would take the click.
+      await page.locator('.quick-input-widget .quick-input-box input').fill(NAMES.oom);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.oom }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
       await page.waitForTimeout(1000);
       const tabs = (await ui.tabTitles(page)).filter((t) => t.includes(`Limits: ${NAMES.oom}`));
       assert.equal(tabs.length, 1, `one Limits panel per container: ${tabs.join(' | ')}`);
