@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ChainLevel, ContainerAnatomy, Limit, Maybe, Snapshot } from '../../src/core/model';
+import { createAnatomyService } from '../../src/core/anatomy-service';
+import { cgroupUsageReader, readingFromEngineStats } from '../../src/core/usage';
 import { createParent, PARENT_PREFIX, removeParent } from './support/cgroup-parent';
 import { ensureCliBuilt, runCli, runCliJson } from './support/cli';
 import { RUN_ID, TestSuite, type Created } from './support/docker';
@@ -123,6 +125,28 @@ describe('cgroup chain of real containers (each level against the kernel)', func
     assert.equal(val(a.cgroup.memory.limitBytes.boundBy, 'memory'), 'host');
     assert.equal(val(a.cgroup.cpu.cpus.boundBy, 'cpu'), 'host');
     assert.equal(val(a.cgroup.pids.max.boundBy, 'pids'), null);
+  });
+
+  it('usage: the cgroup files and the engine\'s one-shot stats agree on the same container', async () => {
+    const service = createAnatomyService();
+    try {
+      await service.start();
+      const c = service.container(ownTighter.id);
+      assert.ok(c, 'the service lists the container');
+      const local = await cgroupUsageReader(c)?.read();
+      assert.ok(local && !('unavailable' in local), JSON.stringify(local));
+      const pid = val(c.pid, 'pid');
+      assert.equal(local.pids, Number(fileAt('pids', cgroupPath(pid, 'pids'), 'pids.current')));
+      assert.equal(local.oomKills, 0);
+      assert.ok(service.engineStats, 'the live service reads engine stats');
+      const remote = readingFromEngineStats(await service.engineStats(ownTighter.id));
+      // A sleeping busybox: the same process count and CPU time, memory charged to it on both sides.
+      assert.equal(remote.pids, local.pids);
+      assert.equal(remote.cpuNs, local.cpuNs);
+      assert.ok((remote.memoryBytes ?? 0) > 0 && (local.memoryBytes ?? 0) > 0);
+    } finally {
+      service.dispose();
+    }
   });
 
   it('the text view names the level that sets the effective value', async () => {
