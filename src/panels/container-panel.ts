@@ -1,8 +1,28 @@
 /** What the panels of one container share: one panel per container id, opened again by revealing it. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { PanelKind, ViewState, WebviewToExtension } from '../shared/protocol';
 import type { Navigator, PanelContext } from './context';
-import { PanelBase } from './panel-base';
+import { PanelBase, webviewOptions } from './panel-base';
+
+/** A new webview panel in the active column, with the panels' options. */
+export function newPanel(ctx: PanelContext, viewType: string, title: string): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+}
+
+/** Reveals the open panel of this container from `registry`, or makes one with `create`. */
+export function showContainerPanel<P extends ContainerPanel<ViewState>>(
+  ctx: PanelContext,
+  containerId: string,
+  registry: ReadonlyMap<string, P>,
+  create: (id: string) => P,
+): P {
+  const id = ctx.service.container(containerId)?.id ?? containerId;
+  const existing = registry.get(id);
+  if (!existing) return create(id);
+  existing.panel.reveal();
+  existing.update();
+  return existing;
+}
 
 export abstract class ContainerPanel<S extends ViewState> extends PanelBase<S> {
   protected constructor(

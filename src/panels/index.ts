@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { NamespaceDiff } from '../core/model';
 import { isPersistedState, type SideRef } from '../shared/protocol';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './compare-panel';
+import { showContainerPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
 import { LIMITS_VIEW_TYPE, LimitsPanel } from './limits-panel';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './topology-panel';
@@ -42,26 +43,12 @@ export function showComparePanel(ctx: PanelContext, left: SideRef, right: SideRe
 }
 
 export function showTopologyPanel(ctx: PanelContext, containerId: string): void {
-  const id = ctx.service.container(containerId)?.id ?? containerId;
-  const existing = TopologyPanel.find(id);
-  if (existing) {
-    existing.panel.reveal();
-    existing.update();
-    return;
-  }
-  TopologyPanel.create(ctx, navigator(ctx), id);
+  showContainerPanel(ctx, containerId, TopologyPanel.open, (id) => TopologyPanel.create(ctx, navigator(ctx), id));
 }
 
 /** Opens the Limits panel of a container, or reveals the one already open for it. */
 export function showLimitsPanel(ctx: PanelContext, containerId: string): LimitsPanel {
-  const id = ctx.service.container(containerId)?.id ?? containerId;
-  const existing = LimitsPanel.find(id);
-  if (existing) {
-    existing.panel.reveal();
-    existing.update();
-    return existing;
-  }
-  return LimitsPanel.create(ctx, navigator(ctx), id);
+  return showContainerPanel(ctx, containerId, LimitsPanel.open, (id) => LimitsPanel.create(ctx, navigator(ctx), id));
 }
 
 /** Restores both kinds of panel after a window reload, from the refs the webview kept with setState. */

@@ -7,16 +7,17 @@ import { isFact } from '../core/model';
 import type { AnatomyChange } from '../core/service';
 import { cgroupUsageReader, readingFromEngineStats, UsageHistory, type UsageReader } from '../core/usage';
 import type { ExtensionToWebview, LimitsViewState } from '../shared/protocol';
-import { ContainerPanel } from './container-panel';
+import { ContainerPanel, newPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
 import { buildLimitsState } from './limits-state';
-import { webviewOptions, type Computed } from './panel-base';
+import type { Computed } from './panel-base';
 
 export const LIMITS_VIEW_TYPE = 'containerAnatomy.limits';
 export const SAMPLE_MS = 1000;
 
 export class LimitsPanel extends ContainerPanel<LimitsViewState> {
-  private static readonly open = new Map<string, LimitsPanel>();
+  /** The open panels by container id. */
+  static readonly open = new Map<string, LimitsPanel>();
   private knownName: string | undefined;
   private readonly history = new UsageHistory();
   private timer: NodeJS.Timeout | undefined;
@@ -25,13 +26,8 @@ export class LimitsPanel extends ContainerPanel<LimitsViewState> {
   private sampling = false;
   private lastUnavailable: string | undefined;
 
-  static find(containerId: string): LimitsPanel | undefined {
-    return LimitsPanel.open.get(containerId);
-  }
-
   static create(ctx: PanelContext, nav: Navigator, containerId: string): LimitsPanel {
-    const panel = vscode.window.createWebviewPanel(LIMITS_VIEW_TYPE, 'Limits', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    return new LimitsPanel(panel, ctx, nav, containerId);
+    return new LimitsPanel(newPanel(ctx, LIMITS_VIEW_TYPE, 'Limits'), ctx, nav, containerId);
   }
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext, nav: Navigator, containerId: string) {

@@ -2,24 +2,20 @@
 import * as vscode from 'vscode';
 import type { AnatomyChange } from '../core/service';
 import type { TopologyViewState } from '../shared/protocol';
-import { ContainerPanel } from './container-panel';
+import { ContainerPanel, newPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
-import { webviewOptions, type Computed } from './panel-base';
+import type { Computed } from './panel-base';
 import { buildTopologyState } from './topology-state';
 
 export const TOPOLOGY_VIEW_TYPE = 'containerAnatomy.topology';
 
 export class TopologyPanel extends ContainerPanel<TopologyViewState> {
-  private static readonly open = new Map<string, TopologyPanel>();
+  /** The open panels by container id. */
+  static readonly open = new Map<string, TopologyPanel>();
   private knownName: string | undefined;
 
-  static find(containerId: string): TopologyPanel | undefined {
-    return TopologyPanel.open.get(containerId);
-  }
-
   static create(ctx: PanelContext, nav: Navigator, containerId: string): TopologyPanel {
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    return new TopologyPanel(panel, ctx, nav, containerId);
+    return new TopologyPanel(newPanel(ctx, TOPOLOGY_VIEW_TYPE, 'Topology'), ctx, nav, containerId);
   }
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext, nav: Navigator, containerId: string) {
