@@ -4,16 +4,19 @@
  */
 import { explain, type Lang } from './catalog/index';
 import { bindingOf, chainOf, type ChainKey } from './chain';
+import { seesConsequence, seesLine } from './evidence-text';
 import { describeMaybe, formatLimit, formatLimitValue, type LimitKind } from './format';
 import {
   NAMESPACE_TYPES,
   isFact,
   isUnavailable,
   type ContainerAnatomy,
+  type Evidence,
   type HostAnatomy,
   type Limit,
   type Maybe,
   type NamespaceDiff,
+  type NamespaceType,
 } from './model';
 
 export interface ReportOptions {
@@ -61,7 +64,14 @@ class Lines {
   }
 }
 
-export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
+/** "    web-1: 1 process; PID 1 is sleep 3600 (host PID 4321)", or why it could not be read. */
+function seesRow(L: Lines, p: Paint, label: string, type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): void {
+  if (m === undefined) return;
+  const text = isUnavailable(m) ? p('90', m.unavailable) : safe(seesLine(type, m, lang));
+  L.row(`      ${p('90', `${safe(label)}:`)} ${text}`);
+}
+
+export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?: Evidence): string {
   const p = painter(o.color);
   const L = new Lines(o);
   const stateColor = c.state === 'running' ? '32' : c.state === 'paused' ? '33' : '90';
@@ -69,6 +79,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, c.state)} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
   if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
+  if (c.readFailure) {
+    L.row(`  ${p('31', safe(c.readFailure))}`);
+    if (c.readAt === null) return L.out.join('\n');
+    L.row(p('90', `  the facts below were read at ${c.readAt}`));
+  }
 
   L.row(p('1', '  Namespaces'));
   // One reason for all eight (e.g. not running) is said once, under the table.
@@ -92,6 +107,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
+    else if (evidence) seesRow(L, p, 'sees', t, evidence[t], o.lang);
     L.note(topic, vars);
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
@@ -153,7 +169,9 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
   L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
-  L.row(p('1', '  Namespaces') + p('90', '  this process · PID 1'));
+  const rk = h.engine.rootless?.hostNamespacesOf;
+  if (rk) L.row(`  ${p('33', isFact(rk) ? `rootless engine: "host" is ${rk.value.what} (PID ${rk.value.pid})` : rk.unavailable)}`);
+  L.row(p('1', '  Namespaces') + p('90', rk && isFact(rk) ? '  RootlessKit · PID 1' : '  this process · PID 1'));
   for (const t of NAMESPACE_TYPES) {
     const ns = h.namespaces[t];
     L.row(`    ${pad(t, 7)}${pad(describeMaybe(ns.inode), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : 'PID 1 unreadable')}`);
@@ -175,7 +193,11 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', 'same') : r.verdict === 'different' ? p('32', 'different') : p('90', 'unknown');
     L.row(`${pad(r.type, 11)}${pad(describeMaybe(r.left), 14)}${pad(describeMaybe(r.right), 14)}${v}`);
+    seesRow(L, p, d.left.label, r.type, r.leftSees, o.lang);
+    seesRow(L, p, d.right.label, r.type, r.rightSees, o.lang);
     L.note(r.topic, { left: d.left.label, right: d.right.label });
+    const consequence = o.explain ? seesConsequence(r, d.left, d.right, o.lang) : '';
+    if (consequence) L.row(`      ${p('2', '↳ ' + safe(consequence))}`);
   }
   return L.out.join('\n');
 }

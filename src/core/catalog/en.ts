@@ -8,6 +8,7 @@ import { dockerfile } from './en/dockerfile';
 import { compose } from './en/compose';
 import { ui } from './en/ui';
 import { chain } from './en/chain';
+import { evidence } from './en/evidence';
 
 /** English catalog: the reference set of topic ids. */
 export const en: Record<string, Entry> = {
@@ -20,4 +21,5 @@ export const en: Record<string, Entry> = {
   ...compose,
   ...ui,
   ...chain,
+  ...evidence,
 };

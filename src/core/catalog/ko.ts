@@ -8,6 +8,7 @@ import { dockerfile } from './ko/dockerfile';
 import { compose } from './ko/compose';
 import { ui } from './ko/ui';
 import { chain } from './ko/chain';
+import { evidence } from './ko/evidence';
 
 /** Korean catalog: must hold every topic of the English one. */
 export const ko: Record<string, Entry> = {
@@ -20,4 +21,5 @@ export const ko: Record<string, Entry> = {
   ...compose,
   ...ui,
   ...chain,
+  ...evidence,
 };
