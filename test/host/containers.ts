@@ -5,7 +5,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { processAlive } from '../integration/support/docker';
 
 export const IMAGE = 'container-anatomy-test/busybox:latest';
 export const docker = new Docker();
@@ -43,28 +42,6 @@ export async function removeLabelled(key: string, value: string): Promise<number
   })));
   return list.length;
 }
-
-/**
- * Labelled `key=<value>` plus a run label holding the creating process's PID: removes this
- * run's containers, or (`leftovers`) those of runs whose process is gone. A host test running
- * at the same time in another process keeps its containers.
- */
-export async function removeRunContainers(key: string, value: string, leftovers: boolean): Promise<number> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`${key}=${value}`] } });
-  const ours = list.filter((c) => {
-    const label = c.Labels?.[RUN_PID_LABEL];
-    if (label === undefined) return false; // made by a run that predates the label: not ours to judge
-    const pid = Number(label);
-    return pid === process.pid || (leftovers && !processAlive(pid));
-  });
-  await Promise.all(ours.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch((err: Error) => {
-    if (!/no such container|is already in progress/i.test(err.message)) throw err;
-  })));
-  return ours.length;
-}
-
-/** The label removeRunContainers reads: the PID of the process that created the container. */
-export const RUN_PID_LABEL = 'container-anatomy.test.pid';
 
 export async function removeNetworkIfUnused(name: string): Promise<void> {
   const nets = await docker.listNetworks({ filters: { name: [name] } });

@@ -8,17 +8,16 @@ import * as path from 'node:path';
 import { explain } from '../../src/core/catalog';
 import { describeFailures, runApiSuiteInHost } from './api-suite';
 import * as ui from './browser';
-import { createContainer, docker, ensureImage, nsInode, removeRunContainers, RUN_PID_LABEL } from './containers';
+import { createContainer, docker, ensureImage, nsInode, removeLabelled } from './containers';
 import { canControlEngine, stopEngine } from './engine-control';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host } from './server';
 
-const LABEL_KEY = 'container-anatomy.test';
-// Per run: a host test running beside this one (another checkout) keeps its containers.
-// ("host-run", not the earlier "host", which runs of the older suite removed wholesale.)
-const LABEL_VALUE = 'host-run';
-const LABEL = { [LABEL_KEY]: LABEL_VALUE, [RUN_PID_LABEL]: String(process.pid) };
 const TAG = `${process.pid.toString(36)}`;
+const LABEL_KEY = 'container-anatomy.test';
+/** Per run: several people run these tests on one engine, and each run removes only its own. */
+const RUN = `host-${TAG}`;
+const LABEL = { [LABEL_KEY]: RUN };
 const NAMES = {
   bridge: `anatomy-ui-bridge-${TAG}`,
   limits: `anatomy-ui-limits-${TAG}`,
@@ -75,7 +74,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
   before(async () => {
     await ensureImage();
-    await removeRunContainers(LABEL_KEY, LABEL_VALUE, true);
+    await removeLabelled(LABEL_KEY, RUN);
     const bridge = await createContainer({ name: NAMES.bridge }, LABEL);
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
@@ -89,7 +88,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   after(async () => {
-    await removeRunContainers(LABEL_KEY, LABEL_VALUE, false);
+    await removeLabelled(LABEL_KEY, RUN);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -239,6 +238,46 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const ip = (await docker.getContainer(info.bridge.id).inspect()).NetworkSettings.Networks.bridge.IPAddress;
       const seen = await ui.waitForWebviewText(page, new RegExp(`Both see eth0 ${ip.replace(/\./g, '\\.')}/16`));
       assert.ok(seen.includes(`${NAMES.shared}: eth0 ${ip}/16`), `the joined container sees the donor's address:\n${seen}`);
+    });
+
+    it('Show Network Topology and Compare with Host a second time for one container reuse their tab', async () => {
+      const { page } = wb;
+      const count = async (prefix: string) => (await ui.tabTitles(page)).filter((t) => t.startsWith(prefix)).length;
+      for (let i = 0; i < 2; i++) {
+        await ui.runCommand(page, 'Show Network Topology');
+        await ui.pickQuickItem(page, NAMES.bridge);
+        await ui.waitForWebviewText(page, /veth/);
+      }
+      assert.equal(await count(`Network: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+      await ui.openActivity(page, TITLE);
+      const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
+      for (let i = 0; i < 2; i++) {
+        await row.hover();
+        await row.locator('.actions .action-label[aria-label^="Compare with Host"]').click();
+        await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
+      }
+      assert.equal(await count(`Compare: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+    });
+
+    it('Export Snapshot as JSON writes the file and says where, with Open and Reveal', async () => {
+      const { page } = wb;
+      await ui.runCommand(page, 'Export Snapshot as JSON');
+      // The save dialog offers a file in the workspace folder; accept it as it is.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      for (let i = 0; i < 60 && !/container-anatomy-[^/]*\.json$/.test(await input.inputValue()); i++) await page.waitForTimeout(250);
+      await input.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Snapshot written to' });
+      await toast.waitFor({ timeout: 30_000 });
+      const written = fs.readdirSync(workspace).filter((f) => /^container-anatomy-.*\.json$/.test(f));
+      assert.equal(written.length, 1, `one snapshot in ${workspace}: ${written.join(', ')}`);
+      assert.match((await toast.textContent()) ?? '', new RegExp(written[0].replace(/\./g, '\\.')));
+      const buttons = await toast.locator('.monaco-button').allTextContents();
+      assert.deepEqual(buttons.map((b) => b.trim()), ['Open', 'Reveal']);
+      await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+      await page.locator('.tabs-container .tab.active').filter({ hasText: written[0] }).waitFor({ timeout: 15_000 });
+      const snapshot = JSON.parse(fs.readFileSync(path.join(workspace, written[0]), 'utf8')) as { schemaVersion: number; containers: { name: string }[] };
+      assert.equal(snapshot.schemaVersion, 1);
+      assert.ok(snapshot.containers.some((c) => c.name === NAMES.bridge), `the snapshot lists ${NAMES.bridge}`);
     });
 
     it('hovering USER and EXPOSE in a Dockerfile, and pid: host in compose.yaml, explains them', async () => {

@@ -101,7 +101,7 @@ export class TestSuite {
 }
 
 /** True while a process with this PID exists (on this machine). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
