@@ -165,17 +165,21 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const { page } = wb;
       await ui.openActivity(page, TITLE);
       await ui.findTreeRow(page, NAMES.oom, 60_000);
-      await ui.expandTreeRow(page, NAMES.oom);
-      // Containers of other runs on the same engine come and go above this one and shift the
-      // rows between finding a row and clicking it: find it again and retry, up to three times.
+      // Containers of other runs on the same engine come and go around this one and shift the
+      // rows between finding a row and clicking it: find them again and retry, up to three times.
       const title = new RegExp(`Limits: ${NAMES.oom}`);
       let text = '';
       for (let attempt = 0; attempt < 3 && !text; attempt++) {
-        const section = await ui.expandChild(page, NAMES.oom, 'cgroup limits');
-        await section.click({ button: 'right' });
-        await page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first().click();
-        text = await ui.waitForWebviewText(page, title, 15_000).catch(() => '');
-        if (!text) await ui.escape(page);
+        try {
+          await ui.expandTreeRow(page, NAMES.oom);
+          const section = await ui.expandChild(page, NAMES.oom, 'cgroup limits');
+          await section.click({ button: 'right' });
+          await page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first().click({ timeout: 10_000 });
+          text = await ui.waitForWebviewText(page, title, 15_000);
+        } catch (err) {
+          console.log(`      attempt ${attempt + 1}: ${(err as Error).message.split('\n')[0].slice(0, 160)}`);
+          await ui.escape(page);
+        }
       }
       assert.ok(text, 'the Limits panel opened from the context menu of the cgroup limits section');
       assert.match(text, /Memory limit: this container can use at most 24 MiB, as its own cgroup file says/);
