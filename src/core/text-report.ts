@@ -5,8 +5,9 @@
 import { explain, type Lang } from './catalog/index';
 import { describeMaybe } from './format';
 import { translator, type Translate } from './i18n';
-import { LIMITS, limitText } from './limit-words';
+import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
 import { seesConsequence, seesLine } from './evidence-text';
+import { bindingOf, chainOf, type ChainKey } from './chain';
 import {
   NAMESPACE_TYPES,
   hasProcess,
@@ -161,6 +162,9 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, e
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
 }
 
+/** The limits whose effective value an ancestor can set, and the chain that says which one. */
+const CHAINS: Partial<Record<LimitKey, ChainKey>> = { memory: 'memory', memorySwap: 'memorySwap', cpus: 'cpu', cpusetCpus: 'cpusetCpus', cpusetMems: 'cpusetMems', pids: 'pids' };
+
 function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
   L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t('declared → effective')}`));
   const cg = c.cgroup;
@@ -174,6 +178,9 @@ function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void
     const used = extra[spec.key];
     L.row(`    ${pad(spec.label(t), 20)}${pad(limitText(l, spec, t), 28)}${used ? p('90', used) : ''}`);
     if (isUnavailable(l.effective) && isFact(l.declared)) L.row(`      ${p('90', why(l.effective, L.lang))}`);
+    const chain = CHAINS[spec.key];
+    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatValue(l.effective.value, spec, t)) : '';
+    if (setBy) L.row(`      ${p('36', setBy)}`);
     L.note(spec.topic);
   }
 }
@@ -199,6 +206,14 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
   }
   for (const port of net.ports) L.row(`    ${t('published {0} → {1}', `${port.hostIp || '0.0.0.0'}:${port.hostPort}`, `${port.containerPort}/${port.protocol}`)}`);
   if (net.ports.length) L.note('net.ports');
+}
+
+/**
+ * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
+ * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
+ */
+function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
+  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
 }
 
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {

@@ -8,6 +8,7 @@ import { dockerfile } from './en/dockerfile';
 import { compose } from './en/compose';
 import { ui } from './en/ui';
 import { sharing } from './en/sharing';
+import { chain } from './en/chain';
 import { evidence } from './en/evidence';
 
 /** English catalog: the reference set of topic ids. */
@@ -21,5 +22,6 @@ export const en: Record<string, Entry> = {
   ...compose,
   ...ui,
   ...sharing,
+  ...chain,
   ...evidence,
 };

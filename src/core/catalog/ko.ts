@@ -8,6 +8,7 @@ import { dockerfile } from './ko/dockerfile';
 import { compose } from './ko/compose';
 import { ui } from './ko/ui';
 import { sharing } from './ko/sharing';
+import { chain } from './ko/chain';
 import { evidence } from './ko/evidence';
 
 /** Korean catalog: must hold every topic of the English one. */
@@ -21,5 +22,6 @@ export const ko: Record<string, Entry> = {
   ...compose,
   ...ui,
   ...sharing,
+  ...chain,
   ...evidence,
 };
