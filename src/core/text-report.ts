@@ -179,7 +179,7 @@ function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void
     L.row(`    ${pad(spec.label(t), 20)}${pad(limitText(l, spec, t), 28)}${used ? p('90', used) : ''}`);
     if (isUnavailable(l.effective) && isFact(l.declared)) L.row(`      ${p('90', why(l.effective, L.lang))}`);
     const chain = CHAINS[spec.key];
-    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatValue(l.effective.value, spec, t)) : '';
+    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatValue(l.effective.value, spec, t), t) : '';
     if (setBy) L.row(`      ${p('36', setBy)}`);
     L.note(spec.topic);
   }
@@ -212,8 +212,8 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
  * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
  * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
  */
-function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
-  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
+function setByText(b: ReturnType<typeof bindingOf>, effective: string, t: Translate): string {
+  return b.kind === 'ancestor' ? t('effective {0}, set by {1}', effective, safe(b.path)) : '';
 }
 
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
