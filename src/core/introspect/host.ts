@@ -1,0 +1,142 @@
+/**
+ * The reference side of a snapshot: the engine's host. Its namespaces, cgroup layout, links,
+ * memory and CPUs come from /proc and /sys when those show the engine's host; otherwise from
+ * what the engine reports about itself.
+ */
+import { networkInterfaces } from 'node:os';
+import type { Engine } from '../engine/connection';
+import {
+  NAMESPACE_TYPES,
+  fact,
+  isFact,
+  isUnavailable,
+  unavailable,
+  valueOf,
+  type HostAnatomy,
+  type HostBridge,
+  type HostNamespace,
+  type Maybe,
+  type NamespaceType,
+} from '../model';
+import { readCgroupLayout } from '../procfs/cgroup';
+import { readText } from '../procfs/files';
+import { readNamespaces } from '../procfs/ns';
+import { readHostLinks, type LinkInfo } from '../procfs/net';
+import { readMemTotalBytes, readOnlineCpus } from '../procfs/process';
+import { REAL_ROOTS, type HostContext, type RawNetwork, type Roots } from './context';
+import { bridgeName, firstIpamConfig } from './network';
+
+function endpointNotLocal(engine: Engine): string | null {
+  const c = engine.choice;
+  if (c.kind === 'unix') return null;
+  return `the engine at ${c.endpoint} runs on another machine, so this machine's /proc and /sys do not show its containers`;
+}
+
+export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
+  const list: RawNetwork[] = await engine.listNetworks();
+  return new Map(list.map((n) => [n.Id as string, n]));
+}
+
+async function readHostname(procRoot: string): Promise<Maybe<string>> {
+  const r = await readText(`${procRoot}/sys/kernel/hostname`);
+  return r.ok ? fact(r.text.trim(), 'procfs') : unavailable(`cannot read ${procRoot}/sys/kernel/hostname: ${r.message}`);
+}
+
+/** The reference side: this process's namespaces, PID 1's where readable, cgroups, bridges. */
+export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS): Promise<HostContext> {
+  const notLocal = endpointNotLocal(engine);
+  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]);
+  asked.catch(() => undefined); // awaited below; this only keeps the rejection from looking unhandled meanwhile
+  // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
+  // first, so the engine works on its answers while this thread reads.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const kernel = Promise.all([
+    readNamespaces(roots.procRoot, 'self'),
+    readNamespaces(roots.procRoot, 1),
+    readCgroupLayout(roots.procRoot),
+    notLocal ? Promise.resolve(unavailable(notLocal)) : readHostLinks(roots.sysRoot),
+    readMemTotalBytes(roots.procRoot),
+    readOnlineCpus(roots.sysRoot),
+    readHostname(roots.procRoot),
+  ]);
+  const [info, networks, list] = await asked;
+  const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
+  const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
+  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await kernel;
+  const namespaces = {} as Record<NamespaceType, HostNamespace>;
+  for (const t of NAMESPACE_TYPES) namespaces[t] = { type: t, inode: self[t], pid1Inode: pid1[t] };
+
+  const engineVersion = info.CgroupVersion ? (`v${info.CgroupVersion}` as 'v1' | 'v2') : null;
+  let cgroupVersion: HostAnatomy['cgroup']['version'];
+  if (!notLocal && isFact(layout)) cgroupVersion = fact(layout.value.version, 'procfs');
+  else if (engineVersion) cgroupVersion = fact(engineVersion, 'engine');
+  else cgroupVersion = unavailable('the engine did not report its cgroup version (API < 1.41)');
+
+  const local = notLocal === null;
+  const host: HostAnatomy = {
+    hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine'),
+    namespaces,
+    cgroup: {
+      version: cgroupVersion,
+      driver: info.CgroupDriver ? fact(String(info.CgroupDriver), 'engine') : unavailable('the engine did not report its cgroup driver'),
+    },
+    bridges: hostBridges(networks, hostLinks, local ? interfaceAddresses() : new Map()),
+    memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
+    onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
+    engine: {
+      endpoint: engine.choice.endpoint,
+      context: engine.choice.context,
+      apiVersion: engine.apiVersion,
+      serverVersion: engine.serverVersion,
+      os: String(info.OperatingSystem ?? ''),
+      kernelVersion: String(info.KernelVersion ?? ''),
+      ncpu: Number(info.NCPU ?? 0),
+      memTotalBytes: Number(info.MemTotal ?? 0),
+      rootDir: String(info.DockerRootDir ?? ''),
+      securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [],
+      local,
+      ...(notLocal ? { localReason: notLocal } : {}),
+    },
+  };
+  return { roots, notLocal, host, layout, hostLinks, networks, names, running };
+}
+
+/** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
+function interfaceAddresses(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
+    if (v4.length) out.set(name, v4);
+  }
+  return out;
+}
+
+function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
+  const links = valueOf(hostLinks, [] as LinkInfo[]);
+  const out: HostBridge[] = [];
+  const seen = new Set<string>();
+  for (const net of networks.values()) {
+    const name = bridgeName(net);
+    if (!name) continue;
+    seen.add(name);
+    const ipam = firstIpamConfig(net);
+    const prefix = ipam.Subnet?.split('/')[1];
+    const addresses = addrs.get(name) ?? (ipam.Gateway && prefix ? [`${ipam.Gateway}/${prefix}`] : []);
+    out.push({
+      name,
+      addresses,
+      networkName: String(net.Name),
+      networkId: String(net.Id),
+      subnet: ipam.Subnet ?? null,
+      gateway: ipam.Gateway ?? addresses[0]?.split('/')[0] ?? null,
+      ports: links.filter((l) => l.master === name).map((l) => l.name).sort(),
+    });
+  }
+  for (const l of links) {
+    if (l.kind !== 'bridge' || seen.has(l.name)) continue;
+    out.push({ name: l.name, addresses: addrs.get(l.name) ?? [], networkName: null, networkId: null, subnet: null, gateway: null, ports: links.filter((p) => p.master === l.name).map((p) => p.name).sort() });
+  }
+  out.sort((a, b) => a.name.localeCompare(b.name));
+  return isUnavailable(hostLinks) && out.length === 0 ? hostLinks : fact(out, isFact(hostLinks) ? 'procfs' : 'engine');
+}
+
