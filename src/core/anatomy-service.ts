@@ -7,9 +7,9 @@ import { connectEngine, type Engine } from './engine/connection';
 import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
-import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import type { HelperManager } from './helper/manager';
+import { linkContainers, listNetworks, REAL_ROOTS, rereadHostLinks, type HostContext, type Roots } from './introspect';
 import { withReadCache } from './procfs/files';
-import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
 import type { AnatomyChange, AnatomyService, Disposer, EngineStatus } from './service';
@@ -26,6 +26,8 @@ export interface AnatomyServiceOptions {
   connectTimeoutMs?: number;
   /** Told about failures that leave the model as it was (e.g. one container's re-read). */
   onError?: (message: string) => void;
+  /** Reads kernel facts through a helper container when this machine cannot (with consent). */
+  helpers?: HelperManager;
 }
 
 /** What an event may have changed beyond the container itself: the network list, the host's links. */
@@ -167,7 +169,7 @@ class LiveAnatomyService implements AnatomyService {
       if (gen !== this.generation) return engine.dispose();
       this.engine = engine;
       const since = Math.floor(Date.now() / 1000) - 1;
-      const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
+      const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers });
       if (gen !== this.generation) return;
       this.ctx = ctx;
       const before = new Set(this.containers.keys());
@@ -267,7 +269,7 @@ class LiveAnatomyService implements AnatomyService {
     const prev = this.containers.get(id);
     const [networks, hostLinks] = await Promise.all([
       stale.networks || !prev ? listNetworks(engine) : Promise.resolve(ctx.networks),
-      !ctx.notLocal && (stale.links || !prev) ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
+      !ctx.notLocal && (stale.links || !prev) ? rereadHostLinks(ctx) : Promise.resolve(ctx.hostLinks),
     ]);
     const fresh = await withReadCache(() => inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) }));
     // Superseded: the service reconnected, a newer re-read of this container started, or it was destroyed.

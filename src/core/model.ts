@@ -268,6 +268,8 @@ export interface EngineInfo {
   local: boolean;
   /** Why local is false (e.g. "remote tcp endpoint"). */
   localReason?: string;
+  /** Set when the kernel's facts were read by the helper container on the engine's host. */
+  helper?: { container: string; image: string };
 }
 
 export interface HostAnatomy {

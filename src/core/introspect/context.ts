@@ -5,6 +5,7 @@
 import type { ContainerState, HostAnatomy, Maybe } from '../model';
 import type { CgroupLayout } from '../procfs/cgroup';
 import type { LinkInfo } from '../procfs/net';
+import type { HelperReader } from '../helper/manager';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 export type RawInspect = any;
@@ -32,6 +33,8 @@ export interface HostContext {
   names: Map<string, string>;
   /** Ids of the containers the list showed running or paused. */
   running: Set<string>;
+  /** Set when the files are the engine's host's, read through the helper container. */
+  reader?: HelperReader;
 }
 
 export function shareTarget(mode: string, names: Map<string, string>): { id: string; name: string | null } | undefined {

@@ -18,6 +18,7 @@ import {
   type Maybe,
   type NamespaceType,
 } from '../model';
+import { interfaceAddresses as procInterfaceAddresses } from '../procfs/addresses';
 import { readCgroupLayout } from '../procfs/cgroup';
 import { readText } from '../procfs/files';
 import { readNamespaces } from '../procfs/ns';
@@ -26,10 +27,15 @@ import { readMemTotalBytes, readOnlineCpus } from '../procfs/process';
 import { REAL_ROOTS, type HostContext, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
 
-function endpointNotLocal(engine: Engine): string | null {
+export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
   if (c.kind === 'unix') return null;
   return `the engine at ${c.endpoint} runs on another machine, so this machine's /proc and /sys do not show its containers`;
+}
+
+/** The host's links again (new veths after a start), through the helper when the snapshot used it. */
+export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
+  return ctx.reader ? ctx.reader.run(() => readHostLinks(ctx.roots.sysRoot), false) : readHostLinks(ctx.roots.sysRoot);
 }
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
@@ -42,27 +48,56 @@ async function readHostname(procRoot: string): Promise<Maybe<string>> {
   return r.ok ? fact(r.text.trim(), 'procfs') : unavailable(`cannot read ${procRoot}/sys/kernel/hostname: ${r.message}`);
 }
 
-/** The reference side: this process's namespaces, PID 1's where readable, cgroups, bridges. */
-export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS): Promise<HostContext> {
-  const notLocal = endpointNotLocal(engine);
-  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]);
-  asked.catch(() => undefined); // awaited below; this only keeps the rejection from looking unhandled meanwhile
+/** What the engine says that every snapshot needs: /info, the networks, the container list. */
+export interface EngineAnswers {
+  info: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw Engine API JSON
+  networks: Map<string, RawNetwork>;
+  list: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw Engine API JSON
+}
+
+export function askEngine(engine: Engine): Promise<EngineAnswers> {
+  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]).then(([info, networks, list]) => ({ info, networks, list }));
+  asked.catch(() => undefined); // awaited by the caller; this only keeps the rejection from looking unhandled meanwhile
+  return asked;
+}
+
+export interface HostReadOptions {
+  /** The engine's answers, when already asked for. */
+  answers?: Promise<EngineAnswers>;
+  /** Why this machine's files do not show the engine's host; default: decided by the endpoint alone. */
+  notLocal?: string | null;
+  /** The files are the engine's host's, read by the helper container (helper.ts). */
+  helper?: { container: string; image: string };
+}
+
+/**
+ * The reference side: the namespaces of the host reference process (this process locally,
+ * the helper's shim through the helper), PID 1's where readable, cgroups, bridges. When the
+ * files do not show the engine's host, none of them is read: the engine's own figures stand.
+ */
+export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, opts: HostReadOptions = {}): Promise<HostContext> {
+  const notLocal = opts.notLocal !== undefined ? opts.notLocal : endpointNotLocal(engine);
+  const asked = opts.answers ?? askEngine(engine);
   // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
   // first, so the engine works on its answers while this thread reads.
   await new Promise<void>((resolve) => setImmediate(resolve));
+  const why = unavailable(notLocal ?? '');
   const kernel = Promise.all([
-    readNamespaces(roots.procRoot, 'self'),
-    readNamespaces(roots.procRoot, 1),
-    readCgroupLayout(roots.procRoot),
-    notLocal ? Promise.resolve(unavailable(notLocal)) : readHostLinks(roots.sysRoot),
-    readMemTotalBytes(roots.procRoot),
-    readOnlineCpus(roots.sysRoot),
-    readHostname(roots.procRoot),
+    notLocal ? null : readNamespaces(roots.procRoot, 'self'),
+    notLocal ? null : readNamespaces(roots.procRoot, 1),
+    notLocal ? why : readCgroupLayout(roots.procRoot),
+    notLocal ? why : readHostLinks(roots.sysRoot),
+    notLocal ? why : readMemTotalBytes(roots.procRoot),
+    notLocal ? why : readOnlineCpus(roots.sysRoot),
+    notLocal ? why : readHostname(roots.procRoot),
+    notLocal ? new Map<string, string[]>() : opts.helper ? hostAddresses(roots.procRoot) : interfaceAddresses(),
   ]);
-  const [info, networks, list] = await asked;
+  const { info, networks, list } = await asked;
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
   const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
-  const [self, pid1, layout, hostLinks, memTotal, cpus, hostname] = await kernel;
+  const [selfNs, pid1Ns, layout, hostLinks, memTotal, cpus, hostname, addrs] = await kernel;
+  const self = selfNs ?? Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, why])) as Record<NamespaceType, Maybe<number>>;
+  const pid1 = pid1Ns ?? self;
   const namespaces = {} as Record<NamespaceType, HostNamespace>;
   for (const t of NAMESPACE_TYPES) namespaces[t] = { type: t, inode: self[t], pid1Inode: pid1[t] };
 
@@ -80,7 +115,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       version: cgroupVersion,
       driver: info.CgroupDriver ? fact(String(info.CgroupDriver), 'engine') : unavailable('the engine did not report its cgroup driver'),
     },
-    bridges: hostBridges(networks, hostLinks, local ? interfaceAddresses() : new Map()),
+    bridges: hostBridges(networks, hostLinks, addrs),
     memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
     onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
     engine: {
@@ -94,11 +129,18 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       memTotalBytes: Number(info.MemTotal ?? 0),
       rootDir: String(info.DockerRootDir ?? ''),
       securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [],
-      local,
+      local: local && !opts.helper,
       ...(notLocal ? { localReason: notLocal } : {}),
+      ...(opts.helper ? { helper: opts.helper } : {}),
     },
   };
   return { roots, notLocal, host, layout, hostLinks, networks, names, running };
+}
+
+/** IPv4 CIDRs per interface of the host reference process's network namespace, from its /proc/PID/net. */
+async function hostAddresses(procRoot: string): Promise<Map<string, string[]>> {
+  const addrs = await procInterfaceAddresses(`${procRoot}/self/net`, true);
+  return typeof addrs === 'string' ? new Map() : addrs;
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */

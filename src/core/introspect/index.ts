@@ -12,7 +12,7 @@ import { networkOf } from './network';
 import { namespacesOf, pidIsThisContainer, processOf } from './process';
 
 export { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
-export { introspectHost, listNetworks } from './host';
+export { askEngine, introspectHost, listNetworks, rereadHostLinks, type EngineAnswers } from './host';
 export { linkContainers, peerOf, readPeer, type LinkPeer } from './peers';
 
 function stateOf(raw: RawInspect): ContainerState {
@@ -31,7 +31,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
   let pid = running ? rawPid : null;
   let local = ctx;
   if (pid !== null && !ctx.notLocal) {
-    const check = await pidIsThisContainer(ctx, pid, id);
+    const check = await pidIsThisContainer(ctx.roots.procRoot, pid, id);
     if (isUnavailable(check)) local = { ...ctx, notLocal: check.unavailable };
   }
   const labels: Record<string, string> = { ...(raw.Config?.Labels ?? {}) };

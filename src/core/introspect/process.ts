@@ -85,9 +85,9 @@ export async function processOf(raw: RawInspect, pid: number | null, state: Cont
 }
 
 /** True when /proc/PID on this machine belongs to this container (its cgroup path names the id). */
-export async function pidIsThisContainer(ctx: HostContext, pid: number, id: string): Promise<Maybe<true>> {
+export async function pidIsThisContainer(procRoot: string, pid: number, id: string): Promise<Maybe<true>> {
   // Through the snapshot's read cache: resolveCgroupDirs reads the same file next.
-  const r = await readText(`${ctx.roots.procRoot}/${pid}/cgroup`);
+  const r = await readText(`${procRoot}/${pid}/cgroup`);
   if (r.ok) {
     if (r.text.includes(id)) return fact(true, 'procfs');
     return unavailable(
@@ -95,6 +95,5 @@ export async function pidIsThisContainer(ctx: HostContext, pid: number, id: stri
     );
   }
   if (r.code === 'ENOENT') return unavailable(`no process ${pid} on this machine: the engine runs elsewhere (a VM or another PID namespace), or the container just stopped`);
-  return unavailable(`cannot read ${ctx.roots.procRoot}/${pid}/cgroup: ${r.message}`);
+  return unavailable(`cannot read ${procRoot}/${pid}/cgroup: ${r.message}`);
 }
-

@@ -63,8 +63,11 @@ function maskBits(mask: string): number {
   return toInt(mask).toString(2).replace(/0/g, '').length;
 }
 
-/** Interface name -> its IPv4 addresses, or a reason when the files cannot be read. */
-export async function interfaceAddresses(netDir: string): Promise<Map<string, string[]> | string> {
+/**
+ * Interface name -> its IPv4 addresses, or a reason when the files cannot be read. With
+ * `cidr`, each address carries the prefix of the connected route that holds it ("172.17.0.1/16").
+ */
+export async function interfaceAddresses(netDir: string, cidr = false): Promise<Map<string, string[]> | string> {
   const trie = readTextSync(path.join(netDir, 'fib_trie'));
   if (!trie.ok) return trie.reason;
   const route = readTextSync(path.join(netDir, 'route'));
@@ -77,7 +80,7 @@ export async function interfaceAddresses(netDir: string): Promise<Map<string, st
   for (const ip of parseFibTrieLocal(trie.text)) {
     // Loopback addresses live in the local table only, never in /proc/net/route.
     if (ip.startsWith('127.')) {
-      add('lo', ip);
+      add('lo', cidr ? `${ip}/8` : ip);
       continue;
     }
     let best: RouteEntry | null = null;
@@ -86,7 +89,7 @@ export async function interfaceAddresses(netDir: string): Promise<Map<string, st
       // Compare as unsigned 32-bit values.
       if (((toInt(ip) & m) >>> 0) === ((toInt(r.destination) & m) >>> 0) && (!best || maskBits(r.mask) > maskBits(best.mask))) best = r;
     }
-    if (best) add(best.iface, ip);
+    if (best) add(best.iface, cidr ? `${ip}/${maskBits(best.mask)}` : ip);
   }
   return out;
 }
