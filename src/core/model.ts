@@ -270,6 +270,8 @@ export interface EngineInfo {
   localReason?: string;
   /** Set when the kernel's facts were read by the helper container on the engine's host. */
   helper?: { container: string; image: string };
+  /** Why the helper container was needed but not used (refused, not allowed, failed). */
+  helperReason?: string;
 }
 
 export interface HostAnatomy {

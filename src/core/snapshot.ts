@@ -89,15 +89,17 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
   const answers = askEngine(engine);
   const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper);
   let notLocal = source.notLocal;
+  let helperReason = source.refused;
   if (source.reader) {
     try {
       return await throughHelper(engine, opts, answers, source.reader);
     } catch (err) {
       if (!(err instanceof HelperError)) throw err;
-      notLocal = err.message; // the engine's own facts are still shown; the kernel's say why they are missing
+      // The engine's own facts are still shown; the kernel's say why they are missing.
+      notLocal = helperReason = err.message;
     }
   }
-  const ctx = await introspectHost(engine, roots, { answers, notLocal });
+  const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}) });
   const { ids, missing, others } = choose((await answers).list, opts);
   const inspected = await mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectOne(engine, id, ctx));
   const peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {

@@ -142,6 +142,8 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
   L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
+  if (h.engine.helper) L.row(`  ${p('90', `kernel files read by the helper container ${h.engine.helper.container.slice(0, 12)} (${safe(h.engine.helper.image)}) on the engine's host`)}`);
+  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', h.engine.helperReason)}`);
   L.row(p('1', '  Namespaces') + p('90', '  this process · PID 1'));
   for (const t of NAMESPACE_TYPES) {
     const ns = h.namespaces[t];

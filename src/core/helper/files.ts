@@ -21,6 +21,13 @@ export function helperPath(path: string, hostPid: number): string {
 /** Files every reader of a sysfs interface directory reads right after listing it (procfs/net.ts). */
 const LINK_FILES = ['ifindex', 'iflink', 'type', 'uevent', 'address', 'operstate'];
 
+/** What introspection reads of a process once its cgroup file shows it is the container's (introspect/). */
+const PROCESS_READS: [Op, string][] = [
+  ...(['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as const).map((t): [Op, string] => ['l', `ns/${t}`]),
+  ['r', 'status'], ['r', 'uid_map'], ['r', 'gid_map'], ['r', 'net/dev'], ['r', 'net/igmp'], ['r', 'net/dev_mcast'],
+  ['r', 'net/fib_trie'], ['r', 'net/route'], ['d', 'root/sys/class/net'],
+];
+
 const NOT_YET = 'EAGAIN';
 
 export class HelperFiles implements FileAccess {
@@ -32,6 +39,8 @@ export class HelperFiles implements FileAccess {
   private readonly asked = new Set<string>();
   /** Requests (op + host path) recorded since the last take(). */
   private readonly missing = new Set<string>();
+  /** Requests fetched along with the next batch because a reader is about to make them; they alone start no round. */
+  private readonly likely = new Set<string>();
   /** Requests (op + host path) the readers made in the current pass. */
   readonly used = new Set<string>();
 
@@ -44,8 +53,9 @@ export class HelperFiles implements FileAccess {
 
   /** The recorded requests, as the helper's argv (op + helper path), and clears them. */
   take(): string[] {
-    const out = [...this.missing].map((r) => r[0] + helperPath(r.slice(1), this.hostPid)).filter((r) => !this.asked.has(r));
+    const out = [...this.missing, ...this.likely].map((r) => r[0] + helperPath(r.slice(1), this.hostPid)).filter((r) => !this.asked.has(r));
     this.missing.clear();
+    this.likely.clear();
     return [...new Set(out)];
   }
 
@@ -75,6 +85,10 @@ export class HelperFiles implements FileAccess {
     return null;
   }
 
+  private expect(op: Op, path: string): void {
+    if (!this.asked.has(op + helperPath(path, this.hostPid))) this.likely.add(op + path);
+  }
+
   /** The error `ls` gave for a path, or ENOENT when it printed nothing about it. */
   private lsError(hp: string): { code: string; message: string } | null {
     const e = this.ls.get(hp);
@@ -85,7 +99,16 @@ export class HelperFiles implements FileAccess {
 
   readText(path: string): ReadResult {
     const hp = this.need('r', path);
-    if (hp === null) return { ok: false, code: NOT_YET, reason: `${path} was not read yet`, message: 'not read yet' };
+    if (hp === null) {
+      // A cgroup limit is read up the tree to the hierarchy's root: ask for the same file in every ancestor now.
+      const cg = /^(\/sys\/fs\/cgroup\/[^/]+)(\/.+)\/([^/]+)$/.exec(path);
+      if (cg) for (let d = cg[2]; d !== ''; d = d.slice(0, d.lastIndexOf('/'))) this.expect('r', `${cg[1]}${d.slice(0, d.lastIndexOf('/'))}/${cg[3]}`);
+      const proc = /^\/proc\/(\d+)\/cgroup$/.exec(path);
+      if (proc) for (const [op, rel] of PROCESS_READS) this.expect(op, `/proc/${proc[1]}/${rel}`);
+      // Addresses come from fib_trie and then route.
+      if (path.endsWith('/net/fib_trie')) this.expect('r', `${path.slice(0, -'fib_trie'.length)}route`);
+      return { ok: false, code: NOT_YET, reason: `${path} was not read yet`, message: 'not read yet' };
+    }
     const r = this.reads.get(hp);
     if (r && r.status === 0) return { ok: true, text: r.text };
     if (r && r.status === 2) return { ok: false, code: 'EFBIG', reason: `${path} is larger than the helper reads of one file`, message: 'file too large' };
@@ -95,16 +118,19 @@ export class HelperFiles implements FileAccess {
 
   listDir(path: string): DirResult {
     const hp = this.need('d', path);
-    if (hp === null) {
-      // Listing an interface's directory is followed by reading its small files: ask with it.
-      if (/\/class\/net\/[^/]+$/.test(path)) {
-        for (const f of LINK_FILES) this.need('r', `${path}/${f}`);
-        this.need('l', `${path}/master`);
-      }
-      return { ok: false, code: NOT_YET, reason: `${path} was not listed yet` };
-    }
+    if (hp === null) return { ok: false, code: NOT_YET, reason: `${path} was not listed yet` };
     const names = this.dirs.get(hp);
-    if (names) return { ok: true, names: [...names].sort() };
+    if (names) {
+      // Each interface of a listed class/net is read next: its directory, its small files, its master.
+      if (path.endsWith('/class/net')) {
+        for (const n of names) {
+          this.expect('d', `${path}/${n}`);
+          for (const f of LINK_FILES) this.expect('r', `${path}/${n}/${f}`);
+          this.expect('l', `${path}/${n}/master`);
+        }
+      }
+      return { ok: true, names: [...names].sort() };
+    }
     const e = this.dirErrors.get(hp) ?? this.lsError(hp);
     if (e) return { ok: false, ...explainError(path, { code: e.code, message: e.message }) };
     return { ok: true, names: [] };

@@ -32,8 +32,11 @@ export interface HelperSettings {
   remember?: (endpoint: string, answer: 'always' | 'never') => void;
 }
 
-/** More rounds than a snapshot needs (two: the fixed files, then the cgroup files they name). */
-const MAX_ROUNDS = 4;
+/**
+ * More rounds than a snapshot needs: the fixed files, then the cgroup and interface files
+ * they name; one when the last snapshot's requests still cover everything.
+ */
+const MAX_ROUNDS = 8;
 
 interface PerEngine {
   /** null: allowed; a string: why not. Asked once per endpoint while this manager lives. */

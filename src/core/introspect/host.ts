@@ -68,6 +68,8 @@ export interface HostReadOptions {
   notLocal?: string | null;
   /** The files are the engine's host's, read by the helper container (helper.ts). */
   helper?: { container: string; image: string };
+  /** Why the helper was needed but is not used. */
+  helperReason?: string;
 }
 
 /**
@@ -132,6 +134,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
       local: local && !opts.helper,
       ...(notLocal ? { localReason: notLocal } : {}),
       ...(opts.helper ? { helper: opts.helper } : {}),
+      ...(opts.helperReason ? { helperReason: opts.helperReason } : {}),
     },
   };
   return { roots, notLocal, host, layout, hostLinks, networks, names, running };

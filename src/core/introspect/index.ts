@@ -52,7 +52,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
     hostConfig: raw.HostConfig ?? {},
     memTotalBytes: ctx.host.memTotalBytes,
     onlineCpus: ctx.host.onlineCpus,
-    running: pid !== null && !local.notLocal,
+    running: pid !== null,
     fsRoot: ctx.roots.fsRoot,
   });
   const compose = labels['com.docker.compose.project']

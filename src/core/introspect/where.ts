@@ -62,6 +62,8 @@ export interface KernelSource {
   /** Reads through the helper container; null: this machine's files (or none, see notLocal). */
   reader: HelperReader | null;
   notLocal: string | null;
+  /** Why the helper was needed but is not used. */
+  refused?: string;
 }
 
 /** The verdict, and the helper when the verdict needs one and it is allowed and starts. */
@@ -71,5 +73,5 @@ export async function kernelSource(engine: Engine, answers: Promise<EngineAnswer
   if (need === null || !helpers) return { reader: null, notLocal: v.notLocal };
   const r = await helpers.reader(engine, need);
   if (typeof r !== 'string') return { reader: r, notLocal: null };
-  return { reader: null, notLocal: v.notLocal === null ? null : `${v.notLocal}; ${r}` };
+  return { reader: null, notLocal: v.notLocal === null ? null : `${v.notLocal}; ${r}`, refused: r };
 }
