@@ -44,7 +44,8 @@ export class HelperFiles implements FileAccess {
   /** Requests (op + host path) the readers made in the current pass. */
   readonly used = new Set<string>();
 
-  constructor(private readonly hostPid: number) {}
+  /** `where` maps a path of the engine's host to where the helper reads it (helperPath). */
+  constructor(private readonly where: (path: string) => string) {}
 
   /** Asks for these requests (op + host path) in the next batch, as if a reader had. */
   want(requests: Iterable<string>): void {
@@ -53,7 +54,7 @@ export class HelperFiles implements FileAccess {
 
   /** The recorded requests, as the helper's argv (op + helper path), and clears them. */
   take(): string[] {
-    const out = [...this.missing, ...this.likely].map((r) => r[0] + helperPath(r.slice(1), this.hostPid)).filter((r) => !this.asked.has(r));
+    const out = [...this.missing, ...this.likely].map((r) => r[0] + this.where(r.slice(1))).filter((r) => !this.asked.has(r));
     this.missing.clear();
     this.likely.clear();
     return [...new Set(out)];
@@ -79,14 +80,14 @@ export class HelperFiles implements FileAccess {
 
   private need(op: Op, path: string): string | null {
     this.used.add(op + path);
-    const hp = helperPath(path, this.hostPid);
+    const hp = this.where(path);
     if (this.asked.has(op + hp)) return hp;
     this.missing.add(op + path);
     return null;
   }
 
   private expect(op: Op, path: string): void {
-    if (!this.asked.has(op + helperPath(path, this.hostPid))) this.likely.add(op + path);
+    if (!this.asked.has(op + this.where(path))) this.likely.add(op + path);
   }
 
   /** The error `ls` gave for a path, or ENOENT when it printed nothing about it. */
@@ -101,7 +102,7 @@ export class HelperFiles implements FileAccess {
     const hp = this.need('r', path);
     if (hp === null) {
       // A cgroup limit is read up the tree to the hierarchy's root: ask for the same file in every ancestor now.
-      const cg = /^(\/sys\/fs\/cgroup\/[^/]+)(\/.+)\/([^/]+)$/.exec(path);
+      const cg = /^(.*\/fs\/cgroup)(\/.+)\/([^/]+)$/.exec(path);
       if (cg) for (let d = cg[2]; d !== ''; d = d.slice(0, d.lastIndexOf('/'))) this.expect('r', `${cg[1]}${d.slice(0, d.lastIndexOf('/'))}/${cg[3]}`);
       const proc = /^\/proc\/(\d+)\/cgroup$/.exec(path);
       if (proc) for (const [op, rel] of PROCESS_READS) this.expect(op, `/proc/${proc[1]}/${rel}`);

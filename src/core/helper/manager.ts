@@ -6,7 +6,8 @@
 import type { Engine } from '../engine/connection';
 import { withReadCache } from '../procfs/files';
 import { chooseImage, commandLine, HelperContainer, HelperError, IDLE_MINUTES } from './container';
-import { HelperFiles } from './files';
+import { HelperFiles, helperPath } from './files';
+import type { BatchAnswer } from './script';
 
 export type HelperMode = 'ask' | 'always' | 'never';
 export type Consent = 'once' | 'always' | 'never';
@@ -57,30 +58,36 @@ export class HelperReader {
   ) {}
 
   /**
-   * Runs `fn` (which must only read files and compute) in rounds: each round fetches in one
-   * batch what the last pass asked for and did not have. `full` says `fn` reads everything a
-   * snapshot needs, so what it used is what the next one asks for up front.
+   * Runs `fn` with the engine host's files, read in rounds (readInRounds). `full` says `fn`
+   * reads everything a snapshot needs, so what it used is what the next one asks for up front.
    */
   async run<T>(fn: () => Promise<T>, full: boolean): Promise<T> {
-    const files = new HelperFiles(this.helper.hostPid);
+    const files = new HelperFiles((p) => helperPath(p, this.helper.hostPid));
     files.want(this.state.hints);
     try {
-      for (let round = 0; ; round++) {
-        const asked = files.take();
-        if (asked.length) files.add(asked, await this.helper.batch(asked));
-        files.newPass();
-        const result = await withReadCache(fn, files);
-        if (!files.pending() || round + 1 >= MAX_ROUNDS) {
-          this.state.hints = full ? new Set(files.used) : new Set([...this.state.hints, ...files.used]);
-          return relabel(result);
-        }
-      }
+      const result = await readInRounds(files, (asked) => this.helper.batch(asked), fn);
+      this.state.hints = full ? new Set(files.used) : new Set([...this.state.hints, ...files.used]);
+      return relabel(result);
     } catch (err) {
       if (err instanceof HelperError) this.onFailure();
       throw err;
     } finally {
       this.onUse();
     }
+  }
+}
+
+/**
+ * Runs `fn` (which must only read files and compute) until it asks for nothing new: each
+ * round fetches in one batch what the last pass asked for and did not have.
+ */
+export async function readInRounds<T>(files: HelperFiles, batch: (requests: string[]) => Promise<BatchAnswer>, fn: () => Promise<T>): Promise<T> {
+  for (let round = 0; ; round++) {
+    const asked = files.take();
+    if (asked.length) files.add(asked, await batch(asked));
+    files.newPass();
+    const result = await withReadCache(fn, files);
+    if (!files.pending() || round + 1 >= MAX_ROUNDS) return result;
   }
 }
 
