@@ -116,6 +116,26 @@ export async function listHelpers(engine: Engine): Promise<any[]> {
   return engine.docker.listContainers({ all: true, filters: { label: [HELPER_LABEL] } });
 }
 
+/** Creates the helper; a name still held by one that is stopping is waited for, a running one of ours is used. */
+async function create(engine: Engine, image: string): Promise<string> {
+  const docker = engine.docker;
+  const info = await engine.info();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await docker.createContainer(createBody(image, info))).id as string;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 409) throw new HelperError(`could not create the helper container: ${(err as Error).message}`);
+    }
+    // Another start won the name, or a helper that was killed is still being removed.
+    const other = await docker.getContainer(HELPER_NAME).inspect().catch(() => undefined);
+    if (other && other.Config?.Labels?.[HELPER_LABEL] === undefined) throw new HelperError(`a container named ${HELPER_NAME} exists and is not a helper container: remove or rename it`);
+    if (other?.State?.Running) return other.Id as string;
+    if (attempt >= 20) throw new HelperError(`the name ${HELPER_NAME} is still held by a stopped helper container`);
+    if (other) await docker.getContainer(other.Id).remove({ force: true }).catch(() => undefined); // removal already under way is fine
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export class HelperContainer {
   private constructor(
     private readonly engine: Engine,
@@ -136,16 +156,7 @@ export class HelperContainer {
       else await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined); // a leftover that has not gone yet
     }
     if (!id) {
-      const info = await engine.info();
-      try {
-        id = (await docker.createContainer(createBody(image, info))).id;
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode !== 409) throw new HelperError(`could not create the helper container: ${(err as Error).message}`);
-        // Another start won the name; use that one if it is ours.
-        const other = await docker.getContainer(HELPER_NAME).inspect();
-        if (other.Config?.Labels?.[HELPER_LABEL] === undefined) throw new HelperError(`a container named ${HELPER_NAME} exists and is not a helper container: remove or rename it`);
-        id = other.Id as string;
-      }
+      id = await create(engine, image);
       try {
         await docker.getContainer(id).start();
       } catch (err) {
