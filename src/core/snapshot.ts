@@ -114,6 +114,7 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
 
 /** Every inspect first, then the kernel's files of all of them in a few batched rounds. */
 async function throughHelper(engine: Engine, opts: SnapshotOptions, answers: Promise<EngineAnswers>, reader: HelperReader): Promise<Result> {
+  reader.prefetch();
   const { ids, missing, others } = choose((await answers).list, opts);
   const [raws, peerRaws] = await Promise.all([
     mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectRaw(engine, id)),

@@ -58,7 +58,7 @@ function flags(info: any): Flag[] {
   );
   if (info?.MemoryLimit !== false) out.push({ cli: ['--memory', '64m'], apply: (hc) => (hc.Memory = 64 * 1024 * 1024) });
   if (info?.PidsLimit !== false) out.push({ cli: ['--pids-limit', '64'], apply: (hc) => (hc.PidsLimit = 64) });
-  if (info?.CpuCfsQuota !== false) out.push({ cli: ['--cpus', '0.5'], apply: (hc) => (hc.NanoCpus = 500_000_000) });
+  if (info?.CpuCfsQuota !== false) out.push({ cli: ['--cpus', '1'], apply: (hc) => (hc.NanoCpus = 1_000_000_000) });
   return out;
 }
 

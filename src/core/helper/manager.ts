@@ -61,10 +61,32 @@ export class HelperReader {
    * Runs `fn` with the engine host's files, read in rounds (readInRounds). `full` says `fn`
    * reads everything a snapshot needs, so what it used is what the next one asks for up front.
    */
-  async run<T>(fn: () => Promise<T>, full: boolean): Promise<T> {
+  private early: { files: HelperFiles; ready: Promise<void> } | undefined;
+
+  private newFiles(): HelperFiles {
     const files = new HelperFiles((p) => helperPath(p, this.helper.hostPid));
     files.want(this.state.hints);
+    return files;
+  }
+
+  /**
+   * Starts fetching what the last full read used, while the engine is still answering the
+   * inspects the next run needs: the helper's exec and the inspects overlap.
+   */
+  prefetch(): void {
+    const files = this.newFiles();
+    const asked = files.take();
+    const ready = asked.length ? this.helper.batch(asked).then((a) => files.add(asked, a)) : Promise.resolve();
+    ready.catch(() => undefined); // awaited by run()
+    this.early = { files, ready };
+  }
+
+  async run<T>(fn: () => Promise<T>, full: boolean): Promise<T> {
+    const early = this.early;
+    this.early = undefined;
     try {
+      const files = early?.files ?? this.newFiles();
+      await early?.ready;
       const result = await readInRounds(files, (asked) => this.helper.batch(asked), fn);
       this.state.hints = full ? new Set(files.used) : new Set([...this.state.hints, ...files.used]);
       return relabel(result);
