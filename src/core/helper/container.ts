@@ -195,13 +195,13 @@ export class HelperContainer {
 
   private async execOnce(requests: string[]): Promise<BatchAnswer> {
     const container = this.engine.docker.getContainer(this.id);
-    let exec;
+    let stream: NodeJS.ReadWriteStream & { destroy(): void };
     try {
-      exec = await container.exec({ Cmd: ['sh', '-c', SCRIPT, 'container-anatomy', AWK, ...requests], AttachStdout: true, AttachStderr: true, Env: ['LC_ALL=C'] });
+      const exec = await container.exec({ Cmd: ['sh', '-c', SCRIPT, 'container-anatomy', AWK, ...requests], AttachStdout: true, AttachStderr: true, Env: ['LC_ALL=C'] });
+      stream = (await exec.start({ hijack: true, stdin: false })) as typeof stream;
     } catch (err) {
       throw new HelperError(`the helper container is gone (${(err as Error).message.trim()})`);
     }
-    const stream = await exec.start({ hijack: true, stdin: false });
     const out = new PassThrough();
     const err = new PassThrough();
     const chunks: Buffer[] = [];
