@@ -5,20 +5,21 @@
  *   container-anatomy diff A [B]          (B defaults to the host)
  *   container-anatomy host
  *
- * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found.
+ * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found,
+ * 4 some containers could not be read (the others are printed in full, those with the reason).
  */
 import * as os from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { resolveLang, type Lang } from './core/catalog/index';
 import { diffContainerWithHost, diffContainers } from './core/diff';
-import { connectEngine, type Engine } from './core/engine/connection';
+import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { HelperManager, type Consent, type ConsentRequest, type HelperMode } from './core/helper/manager';
 import { matchesRef, takeSnapshot } from './core/snapshot';
 import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
 
-export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3 } as const;
+export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
@@ -35,6 +36,7 @@ Options:
   --helper MODE      always | ask | never: read kernel facts through a helper container
                      when this machine cannot (default ask: asks on a terminal, else never)
   --helper-image IMG image for the helper (default: busybox, alpine, debian or ubuntu on the engine)
+  --timeout SECONDS  how long any one engine request may take (default 10)
   --no-color         never colour the output
   -h, --help         this text
 `;
@@ -51,6 +53,8 @@ export interface CliArgs {
   color: boolean;
   helper: HelperMode;
   helperImage?: string;
+  /** Deadline of each engine request, in ms. */
+  timeoutMs: number;
 }
 
 export class UsageError extends Error {}
@@ -65,6 +69,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     lang: resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG),
     color: isTty && !env.NO_COLOR,
     helper: 'ask',
+    timeoutMs: DEFAULT_TIMEOUT_MS,
   };
   const rest = [...argv];
   if (rest[0] === 'diff' || rest[0] === 'host') a.command = rest.shift() as 'diff' | 'host';
@@ -111,6 +116,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
       case '--helper-image':
         a.helperImage = take();
         break;
+      case '--timeout': {
+        const v = take();
+        const seconds = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${v}"`);
+        a.timeoutMs = Math.round(seconds * 1000);
+        break;
+      }
       case '--no-color':
         a.color = false;
         break;
@@ -167,7 +179,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
   let engine: Engine | undefined;
   try {
     const choice = resolveEndpoint(env, os.homedir(), { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) });
-    engine = await connectEngine(choice);
+    engine = await connectEngine(choice, { timeoutMs: args.timeoutMs });
     const helpers = new HelperManager({
       mode: args.helper === 'ask' && !(isTty || stdinTty) ? 'never' : args.helper,
       ...(args.helperImage ? { image: args.helperImage } : {}),
@@ -205,14 +217,17 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
   }
+  const unread = snapshot.containers.filter((c) => c.readFailure);
+  for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
+  const code = unread.length ? EXIT.partial : EXIT.ok;
   if (args.json) {
     io.out(JSON.stringify(snapshot, null, 2) + '\n');
-    return EXIT.ok;
+    return code;
   }
   const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
   if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
   io.out(blocks.join('\n\n') + '\n');
-  return EXIT.ok;
+  return code;
 }
 
 /**

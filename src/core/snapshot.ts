@@ -1,5 +1,5 @@
 import type { Engine } from './engine/connection';
-import { toEngineError } from './engine/errors';
+import { EngineError, toEngineError } from './engine/errors';
 import { HelperError, isHelper } from './helper/container';
 import type { HelperManager, HelperReader } from './helper/manager';
 import {
@@ -9,6 +9,7 @@ import { kernelSource } from './introspect/where';
 import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { mapLimit } from './pool';
 import { withReadCache } from './procfs/files';
+import { readFailureReason, unreadContainer } from './unread';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
@@ -27,10 +28,22 @@ export interface SnapshotOptions {
   forceHelper?: boolean;
 }
 
-/** GET /containers/{id}/json; undefined when the engine no longer has it. */
+/** The container's anatomy from its inspect: through the helper when the snapshot used it. */
+function introspect(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : introspectContainer(raw, ctx);
+}
+
+/** Inspects one container; undefined when the engine no longer has it. */
+export async function inspectOne(engine: Engine, id: string, ctx: HostContext): Promise<ContainerAnatomy | undefined> {
+  const raw = await inspectRaw(engine, id);
+  return raw === undefined ? undefined : introspect(raw, ctx);
+}
+
+/** GET /containers/{id}/json; undefined when the engine no longer has it (or it is the helper container). */
 async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | undefined> {
   try {
-    return await engine.inspectContainer(id);
+    const raw = await engine.inspectContainer(id);
+    return isHelper(raw) ? undefined : raw;
   } catch (err) {
     const e = toEngineError(err, engine.choice.endpoint);
     if (e.code === 'not-found') return undefined;
@@ -38,11 +51,53 @@ async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | unde
   }
 }
 
-/** Inspects one container; undefined when the engine no longer has it. */
-export async function inspectOne(engine: Engine, id: string, ctx: HostContext): Promise<ContainerAnatomy | undefined> {
-  const raw = await inspectRaw(engine, id);
-  if (!raw || isHelper(raw)) return undefined;
-  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : introspectContainer(raw, ctx);
+/** One container's read: its anatomy, gone (the engine no longer has it), or why it could not be read. */
+export type ReadResult = { kind: 'read'; container: ContainerAnatomy } | { kind: 'gone' } | { kind: 'failed'; error: EngineError; reason: string };
+
+/** Errors that may mean the engine itself is gone rather than one request going wrong; /_ping decides. */
+const MAYBE_OUTAGE = new Set(['socket-missing', 'permission-denied', 'refused', 'tls', 'ssh']);
+
+type Inspected = { kind: 'raw'; raw: RawInspect } | Exclude<ReadResult, { kind: 'read' }>;
+
+async function inspectFor(engine: Engine, id: string): Promise<Inspected> {
+  try {
+    const raw = await inspectRaw(engine, id);
+    return raw === undefined ? { kind: 'gone' } : { kind: 'raw', raw };
+  } catch (err) {
+    const error = toEngineError(err, engine.choice.endpoint);
+    return { kind: 'failed', error, reason: readFailureReason(id, error.message) };
+  }
+}
+
+function readFailed(engine: Engine, id: string, err: unknown): ReadResult {
+  // The readers turn every expected failure into an unavailable fact; this is the unexpected rest.
+  const message = `reading its /proc and /sys files failed: ${err instanceof Error ? err.message : String(err)}`;
+  return { kind: 'failed', error: new EngineError('other', engine.choice.endpoint, message, ''), reason: readFailureReason(id, message) };
+}
+
+/** Reads one container; a failure is this container's (the engine answering an error, a timeout, a /proc reader throwing). */
+export async function readContainer(engine: Engine, id: string, ctx: HostContext): Promise<ReadResult> {
+  const r = await inspectFor(engine, id);
+  if (r.kind !== 'raw') return r;
+  try {
+    return { kind: 'read', container: await introspect(r.raw, ctx) };
+  } catch (err) {
+    return readFailed(engine, id, err);
+  }
+}
+
+/**
+ * After some reads failed: when a failure could mean the engine is gone, ask /_ping. An
+ * engine that does not answer it is an outage (this throws its error); one that does makes
+ * every failure that container's own.
+ */
+export async function checkOutage(engine: Engine, failures: EngineError[]): Promise<void> {
+  if (!failures.some((e) => MAYBE_OUTAGE.has(e.code))) return;
+  try {
+    await engine.ping();
+  } catch (err) {
+    throw toEngineError(err, engine.choice.endpoint);
+  }
 }
 
 export function matchesRef(c: { id: string; name: string }, ref: string): boolean {
@@ -76,12 +131,15 @@ function choose(list: EngineAnswers['list'], opts: SnapshotOptions): { ids: stri
   return { ids, missing, others };
 }
 
-function finish(containers: ContainerAnatomy[], ctx: HostContext, peers: LinkPeer[], missing: string[], opts: SnapshotOptions): Result {
-  let shown = containers;
-  if (!opts.all && !(opts.only && opts.only.length)) shown = shown.filter((c) => hasProcess(c.state));
-  linkContainers(shown, ctx.host, peers);
-  shown.sort(byStateThenName);
-  return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers: shown }, ctx, missing };
+/** The read containers, and the failed ones marked with their reason, in list order. */
+async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx: HostContext, peers: LinkPeer[], missing: string[], opts: SnapshotOptions): Promise<Result> {
+  await checkOutage(engine, results.flatMap((r) => (r.kind === 'failed' ? [r.error] : [])));
+  const unread = (id: string, reason: string): ContainerAnatomy => unreadContainer(ctx.listed.get(id) ?? { Id: id }, reason);
+  let containers = results.flatMap((r, i) => (r.kind === 'read' ? [r.container] : r.kind === 'failed' ? [unread(ids[i], r.reason)] : []));
+  if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
+  linkContainers(containers, ctx.host, peers);
+  containers.sort(byStateThenName);
+  return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers }, ctx, missing };
 }
 
 async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Result> {
@@ -101,7 +159,7 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
   }
   const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}) });
   const { ids, missing, others } = choose((await answers).list, opts);
-  const inspected = await mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectOne(engine, id, ctx));
+  const results = await mapLimit(ids, INSPECT_CONCURRENCY, (id) => readContainer(engine, id, ctx));
   const peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
     try {
       return await readPeer(await engine.inspectContainer(id), ctx);
@@ -109,26 +167,35 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
       return null; // gone since the list: it shares nothing any more
     }
   })).filter((p): p is LinkPeer => !!p);
-  return finish(inspected.filter((c): c is ContainerAnatomy => !!c), ctx, peers, missing, opts);
+  return finish(engine, ids, results, ctx, peers, missing, opts);
 }
 
 /** Every inspect first, then the kernel's files of all of them in a few batched rounds. */
 async function throughHelper(engine: Engine, opts: SnapshotOptions, answers: Promise<EngineAnswers>, reader: HelperReader): Promise<Result> {
   reader.prefetch();
   const { ids, missing, others } = choose((await answers).list, opts);
-  const [raws, peerRaws] = await Promise.all([
-    mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectRaw(engine, id)),
+  const [inspected, peerRaws] = await Promise.all([
+    mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectFor(engine, id)),
     mapLimit(others, INSPECT_CONCURRENCY, (id) => inspectRaw(engine, id).catch(() => undefined)),
   ]);
   const helper = { container: reader.helper.id, image: reader.helper.image };
-  const { ctx, containers, peers } = await reader.run(async () => {
+  const { ctx, results, peers } = await reader.run(async () => {
     const ctx = await introspectHost(engine, REAL_ROOTS, { answers, notLocal: null, helper });
-    const containers = await Promise.all(raws.filter((r) => !!r).map((r) => introspectContainer(r, ctx)));
+    const results = await Promise.all(
+      inspected.map(async (r, i): Promise<ReadResult> => {
+        if (r.kind !== 'raw') return r;
+        try {
+          return { kind: 'read', container: await introspectContainer(r.raw, ctx) };
+        } catch (err) {
+          return readFailed(engine, ids[i], err);
+        }
+      }),
+    );
     const peers = (await Promise.all(peerRaws.filter((r) => !!r).map((r) => readPeer(r, ctx)))).filter((p): p is LinkPeer => !!p);
-    return { ctx, containers, peers };
+    return { ctx, results, peers };
   }, true);
   ctx.reader = reader;
-  return finish(containers, ctx, peers, missing, opts);
+  return finish(engine, ids, results, ctx, peers, missing, opts);
 }
 
 const STATE_ORDER: Record<string, number> = { running: 0, restarting: 1, paused: 2, created: 3, exited: 4, dead: 5, removing: 6 };

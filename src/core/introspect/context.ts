@@ -31,6 +31,8 @@ export interface HostContext {
   networks: Map<string, RawNetwork>;
   /** id -> name of every container the engine listed. */
   names: Map<string, string>;
+  /** id -> the container list's entry, for containers that cannot be inspected. */
+  listed: Map<string, RawInspect>;
   /** Ids of the containers the list showed running or paused. */
   running: Set<string>;
   /** Set when the files are the engine's host's, read through the helper container. */

@@ -24,7 +24,8 @@ import { readText } from '../procfs/files';
 import { readNamespaces } from '../procfs/ns';
 import { readHostLinks, type LinkInfo } from '../procfs/net';
 import { readMemTotalBytes, readOnlineCpus } from '../procfs/process';
-import { REAL_ROOTS, type HostContext, type RawNetwork, type Roots } from './context';
+import { isRootlessEngine, useRootlessKitHost } from '../rootless';
+import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
 
 export function endpointNotLocal(engine: Engine): string | null {
@@ -135,9 +136,14 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
       ...(notLocal ? { localReason: notLocal } : {}),
       ...(opts.helper ? { helper: opts.helper } : {}),
       ...(opts.helperReason ? { helperReason: opts.helperReason } : {}),
+      cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
-  return { roots, notLocal, host, layout, hostLinks, networks, names, running };
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  // Through the helper the host reference process is already RootlessKit's child's shim.
+  const rootless = local && !opts.helper && isRootlessEngine(info.SecurityOptions);
+  const engineHost = rootless ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
+  return { roots, notLocal, host: engineHost, layout, hostLinks, networks, names, listed, running };
 }
 
 /** IPv4 CIDRs per interface of the host reference process's network namespace, from its /proc/PID/net. */
@@ -147,7 +153,7 @@ async function hostAddresses(procRoot: string): Promise<Map<string, string[]>> {
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
-function interfaceAddresses(): Map<string, string[]> {
+export function interfaceAddresses(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, addrs] of Object.entries(networkInterfaces())) {
     const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
@@ -156,7 +162,7 @@ function interfaceAddresses(): Map<string, string[]> {
   return out;
 }
 
-function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
+export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
   const links = valueOf(hostLinks, [] as LinkInfo[]);
   const out: HostBridge[] = [];
   const seen = new Set<string>();

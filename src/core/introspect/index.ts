@@ -12,7 +12,7 @@ import { networkOf } from './network';
 import { namespacesOf, pidIsThisContainer, processOf } from './process';
 
 export { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
-export { askEngine, introspectHost, listNetworks, rereadHostLinks, type EngineAnswers } from './host';
+export { askEngine, hostBridges, interfaceAddresses, introspectHost, listNetworks, rereadHostLinks, type EngineAnswers } from './host';
 export { linkContainers, peerOf, readPeer, type LinkPeer } from './peers';
 
 function stateOf(raw: RawInspect): ContainerState {
@@ -24,6 +24,7 @@ function stateOf(raw: RawInspect): ContainerState {
 }
 
 export async function introspectContainer(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  const readAt = new Date().toISOString();
   const id = String(raw.Id);
   const state = stateOf(raw);
   const rawPid = Number(raw.State?.Pid ?? 0);
@@ -54,6 +55,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
     onlineCpus: ctx.host.onlineCpus,
     running: pid !== null,
     fsRoot: ctx.roots.fsRoot,
+    engineCgroupVersion: ctx.host.engine.cgroupVersion,
   });
   const compose = labels['com.docker.compose.project']
     ? { project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service'] ?? '' }
@@ -80,6 +82,8 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
       state === 'exited' || state === 'dead'
         ? { code: Number(st.ExitCode ?? 0), oomKilled: Boolean(st.OOMKilled), finishedAt: String(st.FinishedAt ?? '') }
         : null,
+    readAt,
+    usageReadAt: readAt,
   };
 }
 

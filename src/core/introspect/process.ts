@@ -55,7 +55,7 @@ export async function namespacesOf(
     out[t] = {
       type: t,
       inode,
-      sharedWithHost: compare(ctx.host.namespaces[t].inode, 'this process'),
+      sharedWithHost: compare(ctx.host.namespaces[t].inode, ctx.host.engine.rootless ? 'RootlessKit' : 'this process'),
       sharedWithPid1: compare(ctx.host.namespaces[t].pid1Inode, 'PID 1'),
       mode: { field, value, ...(sharesWith ? { sharesWith } : {}) },
       sharedWithContainers: [],
