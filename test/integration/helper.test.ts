@@ -38,8 +38,8 @@ async function removeHelpers(): Promise<void> {
   await waitFor(async () => (await runningHelpers()).length === 0, 10000);
 }
 
-/** Values that move between two reads of the same container (usage counters, "Up 3 seconds"). */
-const MOVING = new Set(['usageBytes', 'usageNs', 'throttledPeriods', 'status']);
+/** Values that move between two reads of the same container (usage counters, "Up 3 seconds", read times). */
+const MOVING = new Set(['usageBytes', 'usageNs', 'throttledPeriods', 'status', 'readAt', 'usageReadAt']);
 
 /** A container's anatomy with helper sources as procfs, moving values out, sharers limited to `names`. */
 function comparable(c: ContainerAnatomy, names: Set<string>): unknown {
