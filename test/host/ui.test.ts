@@ -169,6 +169,13 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // What each side sees, read once the panel shows, under each verdict.
+      const hostname = fs.readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();
+      const seen = await ui.waitForWebviewText(page, /Different hostnames: /);
+      assert.ok(seen.includes(`ps inside ${NAMES.bridge} shows 1 process; the host's ps shows `), `pid consequence:\n${seen}`);
+      assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
+      assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
@@ -179,6 +186,9 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const text = await ui.waitForWebviewText(page, new RegExp(`${NAMES.shared}[\\s\\S]*${NAMES.bridge}|${NAMES.bridge}[\\s\\S]*${NAMES.shared}`));
       assert.equal(verdict(text, 'net'), 'same', `net row says same:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
+      const ip = (await docker.getContainer(info.bridge.id).inspect()).NetworkSettings.Networks.bridge.IPAddress;
+      const seen = await ui.waitForWebviewText(page, new RegExp(`Both see eth0 ${ip.replace(/\./g, '\\.')}/16`));
+      assert.ok(seen.includes(`${NAMES.shared}: eth0 ${ip}/16`), `the joined container sees the donor's address:\n${seen}`);
     });
 
     it('hovering USER and EXPOSE in a Dockerfile, and pid: host in compose.yaml, explains them', async () => {
@@ -297,6 +307,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await row.locator('.actions .action-label').first().click();
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
+      const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
+      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 3600`), `what the container sees, in Korean:\n${seen}`);
     });
   });
 

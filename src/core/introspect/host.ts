@@ -18,7 +18,7 @@ import {
   type Maybe,
   type NamespaceType,
 } from '../model';
-import { interfaceAddresses as procInterfaceAddresses } from '../procfs/addresses';
+import { ipv4ByInterface } from '../procfs/addresses';
 import { readCgroupLayout } from '../procfs/cgroup';
 import { readText } from '../procfs/files';
 import { readNamespaces } from '../procfs/ns';
@@ -148,8 +148,8 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
 
 /** IPv4 CIDRs per interface of the host reference process's network namespace, from its /proc/PID/net. */
 async function hostAddresses(procRoot: string): Promise<Map<string, string[]>> {
-  const addrs = await procInterfaceAddresses(`${procRoot}/self/net`, true);
-  return typeof addrs === 'string' ? new Map() : addrs;
+  const [trie, route] = await Promise.all([readText(`${procRoot}/self/net/fib_trie`), readText(`${procRoot}/self/net/route`)]);
+  return trie.ok && route.ok ? ipv4ByInterface(trie.text, route.text) : new Map();
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
