@@ -4,12 +4,10 @@
  * helper container (with consent), otherwise nowhere (the facts stay unavailable, with why).
  */
 import type { Engine } from '../engine/connection';
-import { isUnavailable } from '../model';
 import type { HelperManager, HelperReader } from '../helper/manager';
-import { LOCAL_FILES } from '../procfs/files';
+import { LOCAL_FILES, readTextSync as readText } from '../procfs/files';
 import type { Roots } from './context';
 import { endpointNotLocal, type EngineAnswers } from './host';
-import { pidIsThisContainer } from './process';
 
 export interface Verdict {
   /** Why this machine's files do not show the engine's host; null when they do. */
@@ -22,9 +20,9 @@ const verdicts = new WeakMap<Engine, Verdict>();
 
 /**
  * Local when the endpoint is a unix socket, a running container's State.Pid exists in this
- * /proc with a cgroup naming the container, and its namespace links may be read. With no
- * running container there is nothing to check against: local unless the engine says it is
- * Docker Desktop (whose unix socket leads into a VM).
+ * /proc with a cgroup naming the container, and its namespace links may be read. A container
+ * whose cgroup file is refused, or that stopped meanwhile, proves nothing; one container seen
+ * here proves the engine local (a few are tried before deciding it is elsewhere).
  */
 export async function judgeLocal(engine: Engine, answers: Promise<EngineAnswers>, roots: Roots): Promise<Verdict> {
   const known = verdicts.get(engine);
@@ -32,25 +30,45 @@ export async function judgeLocal(engine: Engine, answers: Promise<EngineAnswers>
   const remote = endpointNotLocal(engine);
   if (remote) return remember(engine, { notLocal: remote, denied: null });
   const { info, list } = await answers;
-  const running = list.find((c) => c.State === 'running');
-  if (!running) {
-    const desktop = /docker desktop/i.test(String(info.OperatingSystem ?? ''));
-    return { notLocal: desktop ? `the engine at ${engine.choice.endpoint} is Docker Desktop, which runs it in a VM: this machine's /proc and /sys do not show its containers` : null, denied: null };
+  const running = list.filter((c) => c.State === 'running').slice(0, PROBES);
+  let elsewhere: string | null = null;
+  for (const c of running) {
+    const id = String(c.Id);
+    const pid = await pidOf(engine, id);
+    if (!pid) continue; // gone since the list
+    const r = readText(`${roots.procRoot}/${pid}/cgroup`);
+    if (!r.ok && r.code !== 'ENOENT') continue; // refused: says nothing about where the engine runs
+    if (!r.ok || !r.text.includes(id)) {
+      // Stopped meanwhile, or really not here: only a container still running with that PID says which.
+      if ((await pidOf(engine, id)) !== pid) continue;
+      elsewhere ??= !r.ok
+        ? `no process ${pid} on this machine: the engine runs elsewhere (a VM or another PID namespace)`
+        : `PID ${pid} on this machine is not container ${id.slice(0, 12)} (its cgroup does not name it): the engine runs in a VM (Docker Desktop) or another PID namespace`;
+      continue; // one container seen here proves the engine is local; look for one
+    }
+    const link = `${roots.procRoot}/${pid}/ns/net`;
+    const st = LOCAL_FILES.statInode(link);
+    const denied = !st.ok && (st.code === 'EACCES' || st.code === 'EPERM') ? `permission denied reading ${link} and the other namespace links of containers` : null;
+    return remember(engine, { notLocal: null, denied });
   }
-  let raw;
+  if (elsewhere) return remember(engine, { notLocal: elsewhere, denied: null });
+  // Nothing to check against (no running container, or none could be checked): local unless
+  // the engine says it is Docker Desktop, whose unix socket leads into a VM. Not remembered.
+  const desktop = /docker desktop/i.test(String(info.OperatingSystem ?? ''));
+  return { notLocal: desktop ? `the engine at ${engine.choice.endpoint} is Docker Desktop, which runs it in a VM: this machine's /proc and /sys do not show its containers` : null, denied: null };
+}
+
+/** How many running containers are tried before deciding without one. */
+const PROBES = 5;
+
+/** State.Pid of a running container; 0 when it is not running or gone. */
+async function pidOf(engine: Engine, id: string): Promise<number> {
   try {
-    raw = await engine.inspectContainer(String(running.Id));
+    const raw = await engine.inspectContainer(id);
+    return raw.State?.Running ? Number(raw.State?.Pid ?? 0) : 0;
   } catch {
-    return { notLocal: null, denied: null }; // gone since the list: decide on the next snapshot
+    return 0;
   }
-  const pid = Number(raw.State?.Pid ?? 0);
-  if (!pid) return { notLocal: null, denied: null };
-  const mine = await pidIsThisContainer(roots.procRoot, pid, String(raw.Id));
-  if (isUnavailable(mine)) return remember(engine, { notLocal: mine.unavailable, denied: null });
-  const link = `${roots.procRoot}/${pid}/ns/net`;
-  const st = LOCAL_FILES.statInode(link);
-  const denied = !st.ok && (st.code === 'EACCES' || st.code === 'EPERM') ? `permission denied reading ${link} and the other namespace links of containers` : null;
-  return remember(engine, { notLocal: null, denied });
 }
 
 function remember(engine: Engine, v: Verdict): Verdict {
