@@ -179,6 +179,12 @@ class LiveAnatomyService implements AnatomyService {
     if (updated.length) this.emit({ updated, removed: [], host: false, usage: true });
   }
 
+  async engineStats(id: string): Promise<unknown> {
+    if (!this.engine) throw new Error('not connected to the engine yet');
+    const options = { stream: false, 'one-shot': true } as { stream: false };
+    return this.engine.docker.getContainer(id).stats(options);
+  }
+
   pause(): void {
     this.paused = true;
     this.stopWatching();
