@@ -47,6 +47,9 @@ function snapshotTable(r: BenchReport): string[] {
     row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
     row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
     row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
+    row('  takeSnapshot() through the helper container', (s) => cell(s.helperMs)),
+    row('  ratio helper / local (target <= 2.0 at 200)', (s) => cell(s.helperRatio, 2)),
+    row('  first snapshot through the helper (with its start)', (s) => cell(s.helperFirstMs)),
     row('  CPU of the CLI process (user+sys)', (s) => cell(s.cliCpuMs)),
     row('  CPU of dockerd serving the CLI', (s) => cell(s.dockerdCpuMsForCli)),
     row('  CPU of dockerd serving docker ps+inspect', (s) => cell(s.dockerdCpuMsForDocker)),
@@ -200,6 +203,8 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   return {
     snapshotRatio200: num(s200?.ratio),
     snapshotMs200: num(s200?.cliMs),
+    helperSnapshotRatio200: num(s200?.helperRatio),
+    helperFirstStartMs: num(largest?.helperFirstMs),
     dockerInspectMs200: num(s200?.dockerMs),
     eventP50Ms: num(r.events?.p50Ms),
     eventP95Ms: num(r.events?.p95Ms),

@@ -329,6 +329,10 @@ export interface EngineInfo {
   local: boolean;
   /** Why local is false (e.g. "remote tcp endpoint"). */
   localReason?: string;
+  /** Set when the kernel's facts were read by the helper container on the engine's host. */
+  helper?: { container: string; image: string };
+  /** Why the helper container was needed but not used (refused, not allowed, failed). */
+  helperReason?: string;
   /** /info CgroupVersion ("1", "2"; "" when the engine does not say). */
   cgroupVersion?: string;
   /**

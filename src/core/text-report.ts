@@ -223,6 +223,8 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
   L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
+  if (h.engine.helper) L.row(`  ${p('90', t("kernel files read by the helper container {0} ({1}) on the engine's host", h.engine.helper.container.slice(0, 12), safe(h.engine.helper.image)))}`);
+  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.helperReason, o.lang))}`);
   const rk = h.engine.rootless?.hostNamespacesOf;
   if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
   L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));

@@ -18,7 +18,7 @@ import { readUsage } from './procfs/limits';
 export function refreshUsageOf(containers: ContainerAnatomy[], ctx: HostContext): Promise<ContainerAnatomy[]> {
   const layout = ctx.layout;
   if (!isFact(layout)) return Promise.resolve([]);
-  return withReadCache(async () => {
+  const read = async (): Promise<ContainerAnatomy[]> => {
     const out: ContainerAnatomy[] = [];
     for (const c of containers) {
       if (!hasProcess(c.state) || !isFact(c.cgroup.paths) || c.readAt === null) continue;
@@ -44,7 +44,10 @@ export function refreshUsageOf(containers: ContainerAnatomy[], ctx: HostContext)
       out.push({ ...c, cgroup: next, usageReadAt: at });
     }
     return out;
-  });
+  };
+  // The engine host's files, through the helper when the snapshot read them that way; a helper
+  // that stopped leaves the usage as last read (the next snapshot starts a new one).
+  return ctx.reader ? ctx.reader.run(read, false).catch(() => []) : withReadCache(read);
 }
 
 /** Counters as read at one instant; null where this source has no such figure. */
