@@ -279,7 +279,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(seen.includes(`ps inside ${NAMES.bridge} shows 1 process; the host's ps shows `), `pid consequence:\n${seen}`);
       assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
       assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
-      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 86400 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
@@ -461,7 +461,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
       const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
-      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 3600`), `what the container sees, in Korean:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 86400`), `what the container sees, in Korean:\n${seen}`);
     });
   });
 
