@@ -74,6 +74,10 @@ const MODE_FIELD: Record<NamespaceType, string | null> = {
   time: null,
 };
 
+function noNamespaces(reason: string): Record<NamespaceType, Maybe<number>> {
+  return Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, unavailable(reason)])) as Record<NamespaceType, Maybe<number>>;
+}
+
 function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
   if (c.kind === 'unix') return null;
@@ -123,8 +127,9 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
   // first, so the engine works on its answers while this thread reads.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const kernel = Promise.all([
-    readNamespaces(roots.procRoot, 'self'),
-    readNamespaces(roots.procRoot, 1),
+    // This machine's namespaces are not the engine host's: for a remote engine they stay unknown.
+    notLocal ? Promise.resolve(noNamespaces(notLocal)) : readNamespaces(roots.procRoot, 'self'),
+    notLocal ? Promise.resolve(noNamespaces(notLocal)) : readNamespaces(roots.procRoot, 1),
     readCgroupLayout(roots.procRoot),
     notLocal ? Promise.resolve(unavailable(notLocal)) : readHostLinks(roots.sysRoot),
     readMemTotalBytes(roots.procRoot),

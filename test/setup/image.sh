@@ -7,7 +7,8 @@ if docker image inspect "$IMAGE" >/dev/null 2>&1; then
   exit 0
 fi
 BUSYBOX=/bin/busybox
-if [ ! -x "$BUSYBOX" ] || ! ldd "$BUSYBOX" 2>&1 | grep -q 'not a dynamic'; then
+# ldd exits 1 for a static binary, so its words are checked, not its status (pipefail).
+if [ ! -x "$BUSYBOX" ] || [[ "$(ldd "$BUSYBOX" 2>&1 || true)" != *'not a dynamic'* ]]; then
   echo "image.sh: a statically linked busybox is needed (apt-get install busybox-static)" >&2
   exit 1
 fi
