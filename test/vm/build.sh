@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cache_root="${CONTAINER_ANATOMY_VM_CACHE:-$repo/.cache/vm}"
-key="$(cat "$here/build.sh" "$here/guest/"* "$repo/test/setup/image.sh" | sha256sum | cut -c1-16)"
+key="$(cat "$here/build.sh" "$here/guest/"* | sha256sum | cut -c1-16)"
 out="$cache_root/$key"
 if [ -s "$out/rootfs.qcow2" ] && [ -s "$out/vmlinuz" ] && [ -s "$out/initrd.img" ]; then
   echo "$out"
@@ -19,7 +19,17 @@ if [ "$(id -u)" != 0 ]; then
 fi
 mkdir -p "$cache_root"
 work="$(mktemp -d "$cache_root/build.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# A build cut short can leave the chroot's /proc or /dev mounted: unmount before removing,
+# and never remove through a mount.
+remove_work() {
+  awk -v w="$work/" 'index($2, w) == 1 { print $2 }' /proc/self/mounts | sort -r | xargs -r -n1 umount -l
+  if awk -v w="$work/" 'index($2, w) == 1 { found = 1 } END { exit !found }' /proc/self/mounts; then
+    echo "build.sh: $work still has mounts; left in place" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap remove_work EXIT
 started=$SECONDS
 packages=systemd-sysv,udev,dbus,kmod,iproute2,procps,docker.io,openssh-server,busybox-static,nodejs,linux-image-amd64,initramfs-tools
 # A small initrd (virtio disk and ext4 only) builds and boots faster than the default one.
@@ -28,7 +38,7 @@ mmdebstrap --quiet --variant=apt --include="$packages" \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' \
   --setup-hook="bash '$here/guest/initramfs.sh' \"\$1\"" \
-  --customize-hook="bash '$here/guest/customize.sh' \"\$1\" '$here/guest' '$repo/test/setup/image.sh'" \
+  --customize-hook="bash '$here/guest/customize.sh' \"\$1\" '$here/guest'" \
   bookworm "$work/root" http://deb.debian.org/debian >&2
 cp "$work"/root/boot/vmlinuz-* "$work/vmlinuz"
 cp "$work"/root/boot/initrd.img-* "$work/initrd.img"

@@ -96,21 +96,20 @@ qemu_pid=$!
 
 vm_ssh() {
   ssh -q -i "$home/.ssh/id_ed25519" -o UserKnownHostsFile="$home/.ssh/known_hosts" -o StrictHostKeyChecking=yes \
-    -o BatchMode=yes -o ConnectTimeout=20 -o ControlPath="$home/ssh-%r" -o ControlMaster=auto -o ControlPersist=600 \
-    -p "$ssh_port" root@127.0.0.1 "$@"
+    -o BatchMode=yes -o ConnectTimeout=20 -o ControlPath="$home/ssh-%r" -p "$ssh_port" root@127.0.0.1 "$@"
 }
 engine_answers() {
   DOCKER_HOST="tcp://127.0.0.1:$tls_port" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$certs" \
     docker image inspect --format '{{.Id}}' container-anatomy-test/busybox:latest >/dev/null 2>&1
 }
-deadline=$((SECONDS + ${CONTAINER_ANATOMY_VM_BOOT_TIMEOUT:-300}))
+deadline=$((SECONDS + ${CONTAINER_ANATOMY_VM_BOOT_TIMEOUT:-600}))
 wait_for() { # what, command...
   local what="$1"
   shift
   until "$@"; do
     kill -0 "$qemu_pid" 2>/dev/null || { echo "run.sh: qemu exited:" >&2; cat "$state/qemu.log" >&2; exit 1; }
     if [ $SECONDS -ge $deadline ]; then
-      echo "run.sh: $what did not happen within ${CONTAINER_ANATOMY_VM_BOOT_TIMEOUT:-300} s of boot" >&2
+      echo "run.sh: $what did not happen within ${CONTAINER_ANATOMY_VM_BOOT_TIMEOUT:-600} s of boot" >&2
       vm_ssh 'systemctl --failed --no-legend; journalctl -b --no-pager -n 40 -u anatomy-config -u docker -u anatomy-image' >&2 || true
       exit 1
     fi

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Copies what the test run made for this boot (SSH host key, authorized key, TLS files)
-# from qemu's fw_cfg into place.
+# Copies what the test run made for this boot (SSH host key, authorized key, TLS files, the
+# test image script) from qemu's fw_cfg into place.
 set -eu
 modprobe qemu_fw_cfg 2>/dev/null || true
 src=/sys/firmware/qemu_fw_cfg/by_name/opt/anatomy
@@ -19,3 +19,5 @@ get tls_ca >/etc/docker/tls/ca.pem
 get tls_cert >/etc/docker/tls/cert.pem
 umask 077
 get tls_key >/etc/docker/tls/key.pem
+get image_sh >/usr/local/sbin/anatomy-image
+chmod 0755 /usr/local/sbin/anatomy-image
