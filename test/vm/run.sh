@@ -84,13 +84,14 @@ started=$SECONDS
 qemu-system-x86_64 -machine pc,accel=tcg -cpu max -smp 1 -m 2048 -nodefaults -no-user-config \
   -display none -serial "file:$state/console.log" -no-reboot \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-  -append "root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1 apparmor=0 quiet" \
+  -append "root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1 apparmor=0 mitigations=off quiet" \
   -drive "file=$state/overlay.qcow2,if=virtio,format=qcow2" \
   -netdev "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:$tls_port-:2376,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
   -device virtio-net-pci,netdev=net0 \
   $(fw ssh_host_key "$state/ssh_host_key") $(fw ssh_host_key.pub "$state/ssh_host_key.pub") \
   $(fw authorized_keys "$home/.ssh/id_ed25519.pub") \
   $(fw tls_ca "$tls/ca.pem") $(fw tls_cert "$tls/server.pem") $(fw tls_key "$tls/server-key.pem") \
+  $(fw image_sh "$repo/test/setup/image.sh") \
   >"$state/qemu.log" 2>&1 &
 qemu_pid=$!
 
