@@ -175,7 +175,23 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * A reader that stops early (`| head`, `| less` quit, `| jq` failing) closes the pipe: that is
+ * the reader's choice, not an error of ours. stdout closed ends the run quietly with 0, as
+ * `docker` does; stderr closed only loses the message, the exit code still says what happened.
+ */
+function quietOnClosedPipes(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    process.exitCode = EXIT.unreachable;
+  });
+  process.stderr.on('error', () => {
+    // Nowhere left to say anything; keep the exit code already set.
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipes();
   run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY).then(
     (code) => {
       process.exitCode = code;

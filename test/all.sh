@@ -30,6 +30,9 @@ suite() {
 
 bash test/setup/prepare.sh
 
+step "fresh-machine paths, taken again on this machine"
+bash test/setup/fresh.sh
+
 step "build, lint, type-check"
 npm run build
 npm run lint

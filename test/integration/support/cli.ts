@@ -34,6 +34,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Run as this user through setpriv (needs root). */
   as?: { uid: number; gid: number };
+  /** Close this pipe's reading end at once, like a reader that quits before the output comes. */
+  close?: 'stdout' | 'stderr';
 }
 
 /** A clean environment: no engine choice from the caller's shell, no colour preference, English. */
@@ -56,8 +58,9 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult
     const child = spawn(cmd, argv, { env, cwd: opts.as ? '/' : REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    if (opts.close) child[opts.close].destroy();
+    if (opts.close !== 'stdout') child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    if (opts.close !== 'stderr') child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
