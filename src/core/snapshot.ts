@@ -7,6 +7,15 @@ import { withReadCache } from './procfs/files';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
+/**
+ * Over ssh:// every request is an ssh connection of its own (docker-modem), and OpenSSH's
+ * default MaxStartups (10:30:100) starts dropping unauthenticated connections beyond 10.
+ */
+export const SSH_INSPECT_CONCURRENCY = 4;
+
+function concurrency(engine: Engine): number {
+  return engine.choice.kind === 'ssh' ? SSH_INSPECT_CONCURRENCY : INSPECT_CONCURRENCY;
+}
 
 export interface SnapshotOptions {
   /** Include stopped containers (docker ps -a). */
@@ -57,14 +66,14 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ sn
   } else {
     ids = listed.map((c) => c.id);
   }
-  const inspected = await mapLimit([...new Set(ids)], INSPECT_CONCURRENCY, (id) => inspectOne(engine, id, ctx));
+  const inspected = await mapLimit([...new Set(ids)], concurrency(engine), (id) => inspectOne(engine, id, ctx));
   let containers = inspected.filter((c): c is ContainerAnatomy => !!c);
   if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
   // Showing some containers: the others still count when saying who shares a namespace.
   let peers: LinkPeer[] = [];
   if (opts.only && opts.only.length) {
     const others = listed.filter((c) => !ids.includes(c.id) && ctx.running.has(c.id)).map((c) => c.id);
-    peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
+    peers = (await mapLimit(others, concurrency(engine), async (id) => {
       try {
         return await readPeer(await engine.inspectContainer(id), ctx);
       } catch {

@@ -67,7 +67,7 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
   let agent: http.Agent | null = null;
   let built: ReturnType<typeof dockerodeOptions> | undefined;
   try {
-    built = dockerodeOptions(choice, opts?.env ?? process.env, opts?.homeDir ?? homedir());
+    built = dockerodeOptions(choice, opts?.env ?? process.env, opts?.homeDir ?? homedir(), timeoutMs);
     agent = built.agent;
     const base = built.options;
     const target = httpTarget(built);

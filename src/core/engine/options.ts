@@ -34,7 +34,8 @@ function quiet<A extends http.Agent>(agent: A): A {
   return agent;
 }
 
-export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string): BuiltOptions {
+/** `timeoutMs` bounds an ssh handshake (ssh2's own default is 20 s). */
+export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string, timeoutMs = 20_000): BuiltOptions {
   const ep = choice.endpoint;
   switch (choice.kind) {
     case 'unix':
@@ -59,7 +60,7 @@ export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv,
     }
     case 'ssh': {
       const url = new URL(ep);
-      const sshOptions: Record<string, unknown> = {};
+      const sshOptions: Record<string, unknown> = { readyTimeout: Math.max(timeoutMs, 20_000) };
       if (env.SSH_AUTH_SOCK) sshOptions.agent = env.SSH_AUTH_SOCK;
       const key = defaultPrivateKey(homeDir);
       if (key) sshOptions.privateKey = key;
