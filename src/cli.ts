@@ -5,18 +5,19 @@
  *   container-anatomy diff A [B]          (B defaults to the host)
  *   container-anatomy host
  *
- * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found.
+ * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found,
+ * 4 some containers could not be read (the others are printed in full, those with the reason).
  */
 import * as os from 'node:os';
 import { resolveLang, type Lang } from './core/catalog/index';
 import { diffContainerWithHost, diffContainers } from './core/diff';
-import { connectEngine, type Engine } from './core/engine/connection';
+import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { matchesRef, takeSnapshot } from './core/snapshot';
 import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
 
-export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3 } as const;
+export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
@@ -30,6 +31,7 @@ Options:
   --lang en|ko       language of the explanations (default: from LANG)
   -H, --host URL     engine endpoint, like DOCKER_HOST (unix://, tcp://, ssh://)
   -c, --context NAME docker context to use
+  --timeout SECONDS  how long any one engine request may take (default 10)
   --no-color         never colour the output
   -h, --help         this text
 `;
@@ -44,6 +46,8 @@ export interface CliArgs {
   host?: string;
   context?: string;
   color: boolean;
+  /** Deadline of each engine request, in ms. */
+  timeoutMs: number;
 }
 
 export class UsageError extends Error {}
@@ -57,6 +61,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     explain: false,
     lang: resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG),
     color: isTty && !env.NO_COLOR,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
   };
   const rest = [...argv];
   if (rest[0] === 'diff' || rest[0] === 'host') a.command = rest.shift() as 'diff' | 'host';
@@ -94,6 +99,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
       case '--context':
         a.context = take();
         break;
+      case '--timeout': {
+        const v = take();
+        const seconds = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !(seconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${v}"`);
+        a.timeoutMs = Math.round(seconds * 1000);
+        break;
+      }
       case '--no-color':
         a.color = false;
         break;
@@ -133,7 +145,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
   let engine: Engine | undefined;
   try {
     const choice = resolveEndpoint(env, os.homedir(), { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) });
-    engine = await connectEngine(choice);
+    engine = await connectEngine(choice, { timeoutMs: args.timeoutMs });
     return await runWith(engine, args, io);
   } catch (err) {
     const e = err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? '');
@@ -165,14 +177,17 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
   }
+  const unread = snapshot.containers.filter((c) => c.readFailure);
+  for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
+  const code = unread.length ? EXIT.partial : EXIT.ok;
   if (args.json) {
     io.out(JSON.stringify(snapshot, null, 2) + '\n');
-    return EXIT.ok;
+    return code;
   }
   const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
   if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
   io.out(blocks.join('\n\n') + '\n');
-  return EXIT.ok;
+  return code;
 }
 
 /**

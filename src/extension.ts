@@ -22,11 +22,13 @@ export interface ContainerAnatomyApi {
 
 const SECTION = 'containerAnatomy';
 
-function engineOptions(): { host?: string; context?: string } {
+function engineOptions(): { host?: string; context?: string; timeoutMs: number } {
   const config = vscode.workspace.getConfiguration(SECTION);
   const host = config.get<string>('engine.host', '').trim();
   const context = config.get<string>('engine.context', '').trim();
-  return { ...(host ? { host } : {}), ...(context ? { context } : {}) };
+  const seconds = config.get<number>('engine.timeoutSeconds', 10);
+  const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 10_000;
+  return { ...(host ? { host } : {}), ...(context ? { context } : {}), timeoutMs };
 }
 
 function treeSettings(): { showStopped: boolean; groupByCompose: boolean } {

@@ -1,19 +1,28 @@
 /**
  * The live model: list once, then follow /events and re-read only the containers an event
- * names. Nothing here polls; while paused no request is made at all.
+ * names. Nothing here polls the engine; while paused no request is made at all.
+ *
+ * Faults stay where they happen: a container that cannot be read is marked with the reason
+ * (and read again on its next event or a refresh); only an engine that stops answering
+ * /_ping is an outage. When the event stream is cut (the engine restarted, a proxy dropped
+ * it) the watcher reconnects with backoff and the model is reconciled by listing again, so
+ * events lost in the gap do not leave it stale.
  */
 import * as os from 'node:os';
-import { connectEngine, type Engine } from './engine/connection';
+import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './engine/connection';
 import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
 import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
 import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
-import type { AnatomyChange, AnatomyService, Disposer, EngineStatus } from './service';
-import { byStateThenName, inspectOne, matchesRef, takeSnapshot } from './snapshot';
+import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
+import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
+import { readFailureReason, unreadContainer } from './unread';
+import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
   host?: string;
@@ -21,9 +30,12 @@ export interface AnatomyServiceOptions {
   roots?: Roots;
   env?: NodeJS.ProcessEnv;
   homeDir?: string;
-  /** Coalesce a burst of events for one container into one re-read. */
+  /** Coalesce a burst of events into one batch of re-reads. */
   debounceMs?: number;
-  connectTimeoutMs?: number;
+  /** The deadline of every engine request (default DEFAULT_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Delays before the event stream is reconnected after it was cut; the last repeats. */
+  streamBackoffMs?: number[];
   /** Told about failures that leave the model as it was (e.g. one container's re-read). */
   onError?: (message: string) => void;
 }
@@ -34,14 +46,18 @@ interface Stale {
   links: boolean;
 }
 
-/** Errors that mean the engine itself is out of reach, not that one request went wrong. */
-const CONNECTION_ERRORS = new Set(['socket-missing', 'permission-denied', 'timeout', 'refused', 'tls', 'ssh']);
-
 /** Waits between attempts to reach an engine that is not answering. */
 const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 
 /** Events after which a container's anatomy is re-read; others (kill, stop, …) are followed by one of these. */
 const REREAD = new Set(['create', 'start', 'die', 'rename', 'pause', 'unpause', 'update', 'oom', 'restart', 'connect', 'disconnect']);
+
+/** Re-reads in flight at once, over all batches: a hung inspect holds one of these, never the others. */
+const REREAD_CONCURRENCY = 8;
+/** More events than this within STORM_WINDOW_MS is a storm: batches then wait STORM_DEBOUNCE_MS to coalesce. */
+const STORM_EVENTS = 40;
+const STORM_WINDOW_MS = 1000;
+const STORM_DEBOUNCE_MS = 250;
 
 export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
   return new LiveAnatomyService(opts);
@@ -55,15 +71,31 @@ class LiveAnatomyService implements AnatomyService {
   private containers = new Map<string, ContainerAnatomy>();
   private takenAt = new Date(0).toISOString();
   private listeners = new Set<(c: AnatomyChange) => void>();
-  private pending = new Map<string, { timer: NodeJS.Timeout; stale: Stale }>();
+  /** Containers named by events since the last batch, and the host-wide pieces (no container) to refresh. */
+  private pending = new Map<string, Stale>();
+  private hostPending: Stale = { networks: false, links: false };
+  private flushTimer: NodeJS.Timeout | undefined;
+  private recentEvents: number[] = [];
   private generation = 0;
   private starting: Promise<void> | undefined;
   private startingGeneration = -1;
-  /** Per container: bumped by each re-read and by destroy, so a late answer cannot resurrect or roll back. */
+  /**
+   * Per container: the number of the latest read or destroy touching it, so a late answer cannot
+   * resurrect or roll back. Numbers come from one counter; entries of containers no longer in
+   * the model are dropped whenever no read is in flight, so the map stays as big as the model.
+   */
   private readSeq = new Map<string, number>();
+  private seqCounter = 0;
+  private inflight = 0;
+  private slots = new Slots(REREAD_CONCURRENCY);
   private paused = false;
+  /** Counts start() calls from views, so a one-off refresh while paused knows whether to pause again. */
+  private startsAsked = 0;
+  /** The event stream was cut since the last list: list again once it is back. */
+  private streamLost = false;
   private retries = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private lastHostKey = '';
 
   constructor(private readonly opts: AnatomyServiceOptions) {}
 
@@ -86,6 +118,11 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   start(): Promise<void> {
+    this.startsAsked++;
+    return this.begin();
+  }
+
+  private begin(): Promise<void> {
     this.paused = false;
     if (this.watcher && this.status.kind === 'ready') return Promise.resolve();
     // A start still on its way is reused only if nothing (refresh, pause) superseded it.
@@ -107,17 +144,43 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   async refreshContainer(id: string): Promise<ContainerAnatomy | undefined> {
-    if (!this.engine || !this.ctx) {
-      await this.start();
+    const wasPaused = this.paused;
+    const asked = this.startsAsked;
+    try {
+      if (!this.engine || !this.ctx) {
+        await this.begin();
+        return this.container(id);
+      }
+      const full = this.container(id)?.id ?? id;
+      this.cancel(full);
+      await this.readBatch(new Map([[full, { networks: true, links: true }]]), this.generation);
       return this.container(id);
+    } finally {
+      // A refresh asked while nothing was looking reads once; it does not resume the event stream.
+      if (wasPaused && this.startsAsked === asked) this.pause();
     }
-    await this.reread(this.container(id)?.id ?? id);
-    return this.container(id);
+  }
+
+  async refreshUsage(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx || ctx.notLocal || this.status.kind !== 'ready') return;
+    const gen = this.generation;
+    const changed = await refreshUsageOf([...this.containers.values()], ctx);
+    if (gen !== this.generation || !changed.length) return;
+    const updated: string[] = [];
+    for (const c of changed) {
+      // Only onto the read it was taken from: a re-read that landed meanwhile is newer.
+      if (this.containers.get(c.id)?.readAt !== c.readAt) continue;
+      this.containers.set(c.id, c);
+      updated.push(c.id);
+    }
+    if (updated.length) this.emit({ updated, removed: [], host: false, usage: true });
   }
 
   pause(): void {
     this.paused = true;
     this.stopWatching();
+    if (this.status.kind === 'ready') this.setStatus({ kind: 'paused', endpoint: this.status.endpoint });
   }
 
   dispose(): void {
@@ -126,14 +189,7 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   private emit(change: AnatomyChange): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(change);
-      } catch {
-        // A view's listener failing must not stop the others from hearing the change.
-        continue;
-      }
-    }
+    notifyAll(this.listeners, change);
   }
 
   private setStatus(s: EngineStatus): void {
@@ -147,8 +203,11 @@ class LiveAnatomyService implements AnatomyService {
     this.watcher = undefined;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    for (const p of this.pending.values()) clearTimeout(p.timer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.pending.clear();
+    this.hostPending = { networks: false, links: false };
+    this.streamLost = false;
     this.engine?.dispose();
     this.engine = undefined;
   }
@@ -163,35 +222,68 @@ class LiveAnatomyService implements AnatomyService {
       });
       endpoint = choice.endpoint;
       if (this.status.kind !== 'connecting' || this.status.endpoint !== endpoint) this.setStatus({ kind: 'connecting', endpoint });
-      const engine = await connectEngine(choice, { timeoutMs: this.opts.connectTimeoutMs ?? 5000 });
+      const engine = await connectEngine(choice, { timeoutMs: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
       if (gen !== this.generation) return engine.dispose();
       this.engine = engine;
       const since = Math.floor(Date.now() / 1000) - 1;
-      const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
-      if (gen !== this.generation) return;
-      this.ctx = ctx;
-      const before = new Set(this.containers.keys());
-      this.containers = new Map(snapshot.containers.map((c) => [c.id, c]));
-      this.takenAt = snapshot.takenAt;
-      this.watch(engine, since, gen);
-      this.status = { kind: 'ready', endpoint };
-      this.retries = 0;
-      this.emit({ updated: [...this.containers.keys()], removed: [...before].filter((id) => !this.containers.has(id)), host: true });
+      this.inflight++;
+      const startSeq = this.seqCounter;
+      try {
+        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
+        if (gen !== this.generation) return;
+        this.watch(engine, since, gen);
+        this.status = { kind: 'ready', endpoint };
+        this.retries = 0;
+        this.apply(snapshot.containers, ctx, startSeq, true);
+      } finally {
+        this.settle();
+      }
     } catch (err) {
       if (gen !== this.generation) return;
       this.fail(err, endpoint);
     }
   }
 
-  /** The engine is gone: say why, forget its containers, and try again later with backoff. */
-  private fail(err: unknown, endpoint: string, keepWatcher = false): void {
-    const e: EngineError = toEngineError(err, endpoint);
-    if (!keepWatcher) {
-      this.stopWatching();
-      this.scheduleRetry();
+  /**
+   * Puts a fresh list into the model: containers read again since `startSeq` (or destroyed)
+   * keep what that newer read said; a container that failed now keeps its earlier facts.
+   */
+  private apply(listed: ContainerAnatomy[], ctx: HostContext, startSeq: number, hostChanged: boolean): void {
+    const fresh = new Map(listed.map((c) => [c.id, c]));
+    const newer = (id: string): boolean => (this.readSeq.get(id) ?? 0) > startSeq;
+    const updated: string[] = [];
+    const removed: string[] = [];
+    for (const id of [...this.containers.keys()]) {
+      if (!fresh.has(id) && !newer(id)) {
+        this.containers.delete(id);
+        removed.push(id);
+      }
     }
+    for (const [id, c] of fresh) {
+      if (newer(id)) continue;
+      const prev = this.containers.get(id);
+      const next = c.readFailure && c.readAt === null && prev && prev.readAt !== null ? { ...prev, readFailure: c.readFailure } : c;
+      this.containers.set(id, next);
+      updated.push(id);
+    }
+    this.ctx = ctx;
+    const all = [...this.containers.values()];
+    linkContainers(all, ctx.host);
+    const hostKey = JSON.stringify(ctx.host);
+    const host = hostChanged || hostKey !== this.lastHostKey;
+    this.lastHostKey = hostKey;
+    this.takenAt = new Date().toISOString();
+    this.emit({ updated, removed, host });
+  }
+
+  /** The engine is gone: say why, forget its containers, and try again later with backoff. */
+  private fail(err: unknown, endpoint: string): void {
+    const e: EngineError = toEngineError(err, endpoint);
+    this.stopWatching();
+    this.scheduleRetry();
     const removed = [...this.containers.keys()];
     this.containers.clear();
+    this.readSeq.clear();
     this.status = { kind: 'unreachable', endpoint: e.endpoint || endpoint, reason: e.hint ? `${e.message} — ${e.hint}` : e.message, code: e.code };
     this.emit({ updated: [], removed, host: true });
   }
@@ -201,118 +293,259 @@ class LiveAnatomyService implements AnatomyService {
     const delay = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)];
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      if (!this.paused) void this.start();
+      if (!this.paused) void this.begin();
     }, delay);
   }
 
   private watch(engine: Engine, since: number, gen: number): void {
-    const w = new EventWatcher(engine);
+    const w = new EventWatcher(engine, { connectTimeoutMs: engine.timeoutMs, ...(this.opts.streamBackoffMs ? { backoffMs: this.opts.streamBackoffMs } : {}) });
     this.watcher = w;
     w.onEvent((e) => {
       if (gen === this.generation) this.onEvent(e);
     });
     w.onStatus((s) => {
       if (gen !== this.generation) return;
-      // The watcher reconnects by itself; while it is away the engine is unreachable, and
-      // when it is back everything is listed again (events may have been missed).
-      if (!s.connected) this.fail(s.error ?? new Error('the event stream ended'), engine.choice.endpoint, true);
-      else if (this.status.kind === 'unreachable') void this.refresh();
+      if (!s.connected) {
+        // The watcher reconnects by itself. Whether the engine is gone is /_ping's to say.
+        this.streamLost = true;
+        void engine.ping().catch((err: unknown) => {
+          if (gen === this.generation) this.fail(err, engine.choice.endpoint);
+        });
+      } else if (this.streamLost) {
+        this.streamLost = false;
+        void this.reconcile(engine, gen);
+      }
     });
     w.start(since);
   }
 
+  /** Lists everything again after the event stream came back: events in the gap may be lost. */
+  private async reconcile(engine: Engine, gen: number): Promise<void> {
+    this.inflight++;
+    const startSeq = this.seqCounter;
+    try {
+      const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
+      if (gen !== this.generation) return;
+      this.apply(snapshot.containers, ctx, startSeq, false);
+    } catch (err) {
+      if (gen !== this.generation) return;
+      // The list failed although the stream is back: an outage only if /_ping says so.
+      try {
+        await engine.ping();
+        this.opts.onError?.(`listing again after the event stream returned failed: ${toEngineError(err, engine.choice.endpoint).message}`);
+        this.streamLost = true; // try again when the stream next reconnects or on a refresh
+      } catch (pingErr) {
+        if (gen === this.generation) this.fail(pingErr, engine.choice.endpoint);
+      }
+    } finally {
+      this.settle();
+    }
+  }
+
   private onEvent(e: EngineEvent): void {
+    this.recentEvents.push(Date.now());
+    if (this.recentEvents.length > STORM_EVENTS) this.recentEvents.shift();
     if (e.type === 'network') {
       const id = e.attributes.container;
       if (id && REREAD.has(e.action)) this.schedule(id, { networks: true, links: true });
+      // A network made or removed: the bridges change with it.
+      else if (e.action === 'create' || e.action === 'destroy') this.scheduleHost({ networks: true, links: true });
       return;
     }
     if (e.action === 'destroy') {
       this.cancel(e.id);
-      this.bumpSeq(e.id);
-      if (this.containers.delete(e.id)) this.afterChange([], [e.id]);
+      // A read in flight must not bring it back; with none, there is nothing to guard against.
+      if (this.inflight > 0) this.bumpSeq(e.id);
+      else this.readSeq.delete(e.id);
+      if (this.containers.delete(e.id)) this.afterChange([], [e.id], false);
       return;
     }
-    // Only a start makes new veths; other events leave the host's links as they were.
-    if (REREAD.has(e.action)) this.schedule(e.id, { networks: false, links: e.action === 'start' || e.action === 'restart' });
+    // Only a start makes new veths (and a die removes them); other events leave the host's links as they were.
+    if (REREAD.has(e.action)) this.schedule(e.id, { networks: false, links: e.action === 'start' || e.action === 'restart' || e.action === 'die' });
   }
 
-  /** Cancels a queued re-read of `id`; returns what it would have refreshed. */
-  private cancel(id: string): Stale {
-    const p = this.pending.get(id);
-    if (p) clearTimeout(p.timer);
+  private cancel(id: string): void {
     this.pending.delete(id);
-    return p?.stale ?? { networks: false, links: false };
   }
 
-  /** Queues one re-read of `id` for a burst of events, refreshing what any of them made stale. */
+  /** Queues a re-read of `id` into the next batch, refreshing what any of its events made stale. */
   private schedule(id: string, stale: Stale): void {
-    const before = this.cancel(id);
-    const merged = { networks: before.networks || stale.networks, links: before.links || stale.links };
-    const gen = this.generation;
-    const timer = setTimeout(() => {
-      this.pending.delete(id);
-      if (gen === this.generation) void this.reread(id, merged).catch((err) => this.rereadFailed(id, err));
-    }, this.opts.debounceMs ?? 30);
-    this.pending.set(id, { timer, stale: merged });
+    const before = this.pending.get(id);
+    this.pending.set(id, { networks: !!before?.networks || stale.networks, links: !!before?.links || stale.links });
+    this.armFlush();
   }
 
-  /** Re-reads one container; refreshes the host-wide pieces it depends on (new veths, new networks, names). */
-  private async reread(id: string, stale: Stale = { networks: true, links: true }): Promise<void> {
+  private scheduleHost(stale: Stale): void {
+    this.hostPending = { networks: this.hostPending.networks || stale.networks, links: this.hostPending.links || stale.links };
+    this.armFlush();
+  }
+
+  private armFlush(): void {
+    if (this.flushTimer) return;
+    const storm = this.recentEvents.length >= STORM_EVENTS && Date.now() - this.recentEvents[0] < STORM_WINDOW_MS;
+    const gen = this.generation;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (gen !== this.generation) return;
+      const batch = this.pending;
+      this.pending = new Map();
+      void this.readBatch(batch, gen).catch((err: unknown) => this.opts.onError?.(`re-reading containers failed: ${toEngineError(err, this.status.endpoint).message}`));
+    }, storm ? STORM_DEBOUNCE_MS : (this.opts.debounceMs ?? 30));
+  }
+
+  /**
+   * Re-reads a batch of containers: the network list and the host's links once for the whole
+   * batch, each container on its own (a slow one holds one slot, not the batch).
+   */
+  private async readBatch(batch: Map<string, Stale>, gen: number): Promise<void> {
     const engine = this.engine;
     const ctx = this.ctx;
-    if (!engine || !ctx) return;
-    const gen = this.generation;
-    const seq = this.bumpSeq(id);
-    const prev = this.containers.get(id);
-    const [networks, hostLinks] = await Promise.all([
-      stale.networks || !prev ? listNetworks(engine) : Promise.resolve(ctx.networks),
-      !ctx.notLocal && (stale.links || !prev) ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
-    ]);
-    const fresh = await withReadCache(() => inspectOne(engine, id, { ...ctx, networks, hostLinks, names: this.names(id) }));
-    // Superseded: the service reconnected, a newer re-read of this container started, or it was destroyed.
-    if (gen !== this.generation || this.readSeq.get(id) !== seq) return;
-    ctx.networks = networks;
-    ctx.hostLinks = hostLinks;
-    if (!fresh) {
-      if (this.containers.delete(id)) this.afterChange([], [id]);
+    const hostStale = this.hostPending;
+    this.hostPending = { networks: false, links: false };
+    if (!engine || !ctx || (batch.size === 0 && !hostStale.networks && !hostStale.links)) return;
+    const seqs = new Map([...batch.keys()].map((id) => [id, this.bumpSeq(id)]));
+    const any = (k: keyof Stale): boolean => hostStale[k] || [...batch].some(([id, s]) => s[k] || !this.containers.has(id));
+    this.inflight++;
+    try {
+      let networks: HostContext['networks'];
+      let hostLinks: HostContext['hostLinks'];
+      try {
+        [networks, hostLinks] = await Promise.all([
+          any('networks') ? listNetworks(engine) : Promise.resolve(ctx.networks),
+          !ctx.notLocal && any('links') ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
+        ]);
+      } catch (err) {
+        if (gen === this.generation) await this.batchFailed(engine, gen, batch, seqs, err);
+        return;
+      }
+      if (gen !== this.generation) return;
+      if (this.updateHost(ctx, networks, hostLinks)) this.afterChange([], [], true);
+      const readCtx: HostContext = { ...ctx, networks, hostLinks, names: this.names(batch.keys()) };
+      // Each container is put into the model as soon as its own read ends.
+      await withReadCache(() =>
+        Promise.all(
+          [...batch.keys()].map(async (id) => {
+            const r = await this.slots.run(() => readContainer(engine, id, readCtx));
+            if (r.kind === 'failed') await checkOutage(engine, [r.error]);
+            // Superseded: the service reconnected, a newer read of this container started, or it was destroyed.
+            if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+            const updated: string[] = [];
+            const removed: string[] = [];
+            this.put(id, r, updated, removed);
+            this.afterChange(updated, removed, false);
+          }),
+        ),
+      );
+    } catch (err) {
+      // checkOutage: /_ping does not answer either.
+      if (gen === this.generation) this.fail(err, engine.choice.endpoint);
+    } finally {
+      this.settle();
+    }
+  }
+
+  /**
+   * The network list of a batch failed, so none of it can be read. An engine that no longer
+   * answers /_ping is an outage; otherwise every container of the batch is marked with the reason.
+   */
+  private async batchFailed(engine: Engine, gen: number, batch: Map<string, Stale>, seqs: Map<string, number>, err: unknown): Promise<void> {
+    try {
+      await engine.ping();
+    } catch (pingErr) {
+      if (gen === this.generation) this.fail(pingErr, engine.choice.endpoint);
       return;
     }
-    this.containers.set(fresh.id, fresh);
-    this.afterChange([fresh.id], []);
+    if (gen !== this.generation) return;
+    const error = toEngineError(err, engine.choice.endpoint);
+    const updated: string[] = [];
+    for (const id of batch.keys()) {
+      if (this.readSeq.get(id) === seqs.get(id)) this.put(id, { kind: 'failed', error, reason: readFailureReason(id, error.message) }, updated, []);
+    }
+    if (updated.length) this.afterChange(updated, [], false);
+  }
+
+  private put(id: string, r: ReadResult, updated: string[], removed: string[]): void {
+    const prev = this.containers.get(id);
+    if (r.kind === 'gone') {
+      if (this.containers.delete(id)) removed.push(id);
+      return;
+    }
+    if (r.kind === 'read') {
+      this.containers.set(r.container.id, r.container);
+      updated.push(r.container.id);
+      return;
+    }
+    this.opts.onError?.(r.reason);
+    this.containers.set(id, prev ? { ...prev, readFailure: r.reason } : unreadContainer(this.ctx?.listed.get(id) ?? { Id: id, Names: [id] }, r.reason));
+    updated.push(id);
+  }
+
+  /** Takes a newer network list or link table into the context and rebuilds the bridges; true when the host side changed. */
+  private updateHost(ctx: HostContext, networks: HostContext['networks'], hostLinks: HostContext['hostLinks']): boolean {
+    if (networks === ctx.networks && hostLinks === ctx.hostLinks) return false;
+    ctx.networks = networks;
+    ctx.hostLinks = hostLinks;
+    ctx.host = { ...ctx.host, bridges: hostBridgesOf(ctx) };
+    const key = JSON.stringify(ctx.host);
+    if (key === this.lastHostKey) return false;
+    this.lastHostKey = key;
+    return true;
   }
 
   private bumpSeq(id: string): number {
-    const next = (this.readSeq.get(id) ?? 0) + 1;
+    const next = ++this.seqCounter;
     this.readSeq.set(id, next);
     return next;
   }
 
-  /**
-   * A re-read of one container failed. The engine being gone is an outage for every view;
-   * anything else (an API error about this container) keeps what was known and is reported.
-   */
-  private rereadFailed(id: string, err: unknown): void {
-    const e = toEngineError(err, this.status.endpoint);
-    if (CONNECTION_ERRORS.has(e.code)) this.fail(e, this.status.endpoint);
-    else this.opts.onError?.(`re-reading container ${id.slice(0, 12)} failed: ${e.message}`);
+  /** A read finished; with none left in flight, forget the numbers of containers no longer in the model. */
+  private settle(): void {
+    this.inflight--;
+    if (this.inflight > 0) return;
+    for (const id of this.readSeq.keys()) if (!this.containers.has(id)) this.readSeq.delete(id);
   }
 
-  private names(extraId: string): Map<string, string> {
+  /** Names for container:<id> modes: the model's, plus the ids being read (named by their id until read). */
+  private names(ids: Iterable<string>): Map<string, string> {
     const m = new Map([...this.containers.values()].map((c) => [c.id, c.name]));
-    if (!m.has(extraId)) m.set(extraId, extraId);
+    for (const id of ids) if (!m.has(id)) m.set(id, this.ctx?.names.get(id) ?? id);
     return m;
   }
 
   /** Re-links shared namespaces and reports every container whose links changed too. */
-  private afterChange(updated: string[], removed: string[]): void {
+  private afterChange(updated: string[], removed: string[], host: boolean): void {
     const all = [...this.containers.values()];
     const before = new Map(all.map((c) => [c.id, linkKey(c)]));
     linkContainers(all, this.ctx?.host);
     const changed = new Set(updated);
     for (const c of all) if (before.get(c.id) !== linkKey(c)) changed.add(c.id);
     this.takenAt = new Date().toISOString();
-    this.emit({ updated: [...changed], removed, host: false });
+    this.emit({ updated: [...changed], removed, host });
+  }
+
+  /** How many ids the model keeps sequence numbers for (bounded by the model while idle). */
+  get trackedIds(): number {
+    return this.readSeq.size;
+  }
+}
+
+/** At most `limit` tasks at once across every caller; the rest wait their turn. */
+class Slots {
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.busy >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy--;
+    }
   }
 }
 

@@ -33,6 +33,7 @@ import { readNamespaces } from './procfs/ns';
 import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot } from './procfs/process';
 import { readCgroupLayout, resolveCgroupDirs, type CgroupLayout } from './procfs/cgroup';
 import { readCgroupAnatomy } from './procfs/limits';
+import { isRootlessEngine, useRootlessKitHost } from './rootless';
 import { findHostVeth, readContainerLinks, readHostLinks, type ContainerLink, type LinkInfo } from './procfs/net';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -59,6 +60,8 @@ export interface HostContext {
   networks: Map<string, RawNetwork>;
   /** id -> name of every container the engine listed. */
   names: Map<string, string>;
+  /** id -> the container list's entry, for containers that cannot be inspected. */
+  listed: Map<string, RawInspect>;
   /** Ids of the containers the list showed running or paused. */
   running: Set<string>;
 }
@@ -173,13 +176,16 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS):
       securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [],
       local,
       ...(notLocal ? { localReason: notLocal } : {}),
+      cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
-  return { roots, notLocal, host, layout, hostLinks, networks, names, running };
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  const engineHost = local && isRootlessEngine(info.SecurityOptions) ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
+  return { roots, notLocal, host: engineHost, layout, hostLinks, networks, names, listed, running };
 }
 
 /** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
-function interfaceAddresses(): Map<string, string[]> {
+export function interfaceAddresses(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [name, addrs] of Object.entries(networkInterfaces())) {
     const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
@@ -188,7 +194,7 @@ function interfaceAddresses(): Map<string, string[]> {
   return out;
 }
 
-function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
+export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
   const links = valueOf(hostLinks, [] as LinkInfo[]);
   const out: HostBridge[] = [];
   const seen = new Set<string>();
@@ -261,7 +267,7 @@ async function namespacesOf(
     out[t] = {
       type: t,
       inode,
-      sharedWithHost: compare(ctx.host.namespaces[t].inode, 'this process'),
+      sharedWithHost: compare(ctx.host.namespaces[t].inode, ctx.host.engine.rootless ? 'RootlessKit' : 'this process'),
       sharedWithPid1: compare(ctx.host.namespaces[t].pid1Inode, 'PID 1'),
       mode: { field, value, ...(sharesWith ? { sharesWith } : {}) },
       sharedWithContainers: [],
@@ -405,6 +411,7 @@ async function pidIsThisContainer(ctx: HostContext, pid: number, id: string): Pr
 }
 
 export async function introspectContainer(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  const readAt = new Date().toISOString();
   const id = String(raw.Id);
   const state = stateOf(raw);
   const rawPid = Number(raw.State?.Pid ?? 0);
@@ -435,6 +442,7 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
     onlineCpus: ctx.host.onlineCpus,
     running: pid !== null && !local.notLocal,
     fsRoot: ctx.roots.fsRoot,
+    engineCgroupVersion: ctx.host.engine.cgroupVersion,
   });
   const compose = labels['com.docker.compose.project']
     ? { project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service'] ?? '' }
@@ -461,6 +469,8 @@ export async function introspectContainer(raw: RawInspect, ctx: HostContext): Pr
       state === 'exited' || state === 'dead'
         ? { code: Number(st.ExitCode ?? 0), oomKilled: Boolean(st.OOMKilled), finishedAt: String(st.FinishedAt ?? '') }
         : null,
+    readAt,
+    usageReadAt: readAt,
   };
 }
 

@@ -228,6 +228,17 @@ export interface ContainerAnatomy {
   networks: NetworkAttachment[];
   /** Exit code and OOMKilled flag from State, for stopped containers. */
   exit: { code: number; oomKilled: boolean; finishedAt: string } | null;
+  /** When the engine and /proc were read for the facts above (ISO time); null when they never could be. */
+  readAt: string | null;
+  /** When the usage values (memory, CPU, pids, throttling) were last read; they may be newer than readAt. */
+  usageReadAt: string | null;
+  /**
+   * Why the latest read of this container failed (an inspect error or timeout, a /proc reader
+   * failing). With readAt set, the facts are those of that earlier read; with readAt null only
+   * id, name, image, state, status, created and labels are known (from the container list).
+   * Retried on the container's next event or a refresh.
+   */
+  readFailure?: string;
 }
 
 export interface HostNamespace {
@@ -268,6 +279,14 @@ export interface EngineInfo {
   local: boolean;
   /** Why local is false (e.g. "remote tcp endpoint"). */
   localReason?: string;
+  /** /info CgroupVersion ("1", "2"; "" when the engine does not say). */
+  cgroupVersion?: string;
+  /**
+   * Rootless engine (name=rootless in SecurityOptions): its "host" is RootlessKit's user, mount
+   * and network namespaces, not this process's. `hostNamespacesOf` says which process's
+   * namespaces the host side shows for those, or why none could be read.
+   */
+  rootless?: { hostNamespacesOf: Maybe<{ pid: number; what: string }> };
 }
 
 export interface HostAnatomy {

@@ -4,6 +4,8 @@ import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
 export type EngineStatus =
   | { kind: 'connecting'; endpoint: string }
   | { kind: 'ready'; endpoint: string }
+  /** Not following the engine (nothing is looking): the model is as it was when paused and may be out of date. */
+  | { kind: 'paused'; endpoint: string }
   | { kind: 'unreachable'; endpoint: string; reason: string; code: string };
 
 export interface AnatomyChange {
@@ -13,6 +15,8 @@ export interface AnatomyChange {
   removed: string[];
   /** True when the host side or the engine status changed. */
   host: boolean;
+  /** True when only the usage counters of `updated` moved (the timed re-read), nothing a row's shape depends on. */
+  usage?: boolean;
 }
 
 export type Disposer = () => void;
@@ -33,9 +37,22 @@ export interface AnatomyService {
   start(): Promise<void>;
   /** Re-reads everything now. */
   refresh(): Promise<void>;
-  /** Re-reads one container now. */
+  /** Re-reads one container now (while paused too, without resuming the event stream). */
   refreshContainer(id: string): Promise<ContainerAnatomy | undefined>;
+  /** Re-reads the usage counters (memory, CPU time, throttling, pids) of running containers from /sys; no engine request. */
+  refreshUsage(): Promise<void>;
   /** Stops the event stream (e.g. while no view is visible). */
   pause(): void;
   dispose(): void;
+}
+
+/** Tells every listener; one that throws does not keep the others from hearing the change. */
+export function notifyAll<T>(listeners: Iterable<(value: T) => void>, value: T): void {
+  for (const l of [...listeners]) {
+    try {
+      l(value);
+    } catch {
+      continue; // a view's own failure; the model and the other views are unaffected
+    }
+  }
 }

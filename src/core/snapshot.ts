@@ -1,9 +1,10 @@
 import type { Engine } from './engine/connection';
-import { toEngineError } from './engine/errors';
-import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type Roots } from './introspect';
+import { EngineError, toEngineError } from './engine/errors';
+import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type RawInspect, type Roots } from './introspect';
 import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { mapLimit } from './pool';
 import { withReadCache } from './procfs/files';
+import { readFailureReason, unreadContainer } from './unread';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
@@ -29,15 +30,57 @@ export interface SnapshotOptions {
 
 /** Inspects one container; undefined when the engine no longer has it. */
 export async function inspectOne(engine: Engine, id: string, ctx: HostContext): Promise<ContainerAnatomy | undefined> {
-  let raw;
+  const raw = await inspectRaw(engine, id);
+  return raw === undefined ? undefined : introspectContainer(raw, ctx);
+}
+
+async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | undefined> {
   try {
-    raw = await engine.inspectContainer(id);
+    return await engine.inspectContainer(id);
   } catch (err) {
     const e = toEngineError(err, engine.choice.endpoint);
     if (e.code === 'not-found') return undefined;
     throw e;
   }
-  return introspectContainer(raw, ctx);
+}
+
+/** One container's read: its anatomy, gone (the engine no longer has it), or why it could not be read. */
+export type ReadResult = { kind: 'read'; container: ContainerAnatomy } | { kind: 'gone' } | { kind: 'failed'; error: EngineError; reason: string };
+
+/** Errors that may mean the engine itself is gone rather than one request going wrong; /_ping decides. */
+const MAYBE_OUTAGE = new Set(['socket-missing', 'permission-denied', 'refused', 'tls', 'ssh']);
+
+/** Reads one container; a failure is this container's (the engine answering an error, a timeout, a /proc reader throwing). */
+export async function readContainer(engine: Engine, id: string, ctx: HostContext): Promise<ReadResult> {
+  let raw: RawInspect | undefined;
+  try {
+    raw = await inspectRaw(engine, id);
+  } catch (err) {
+    const error = toEngineError(err, engine.choice.endpoint);
+    return { kind: 'failed', error, reason: readFailureReason(id, error.message) };
+  }
+  if (raw === undefined) return { kind: 'gone' };
+  try {
+    return { kind: 'read', container: await introspectContainer(raw, ctx) };
+  } catch (err) {
+    // The readers turn every expected failure into an unavailable fact; this is the unexpected rest.
+    const message = `reading its /proc and /sys files failed: ${err instanceof Error ? err.message : String(err)}`;
+    return { kind: 'failed', error: new EngineError('other', engine.choice.endpoint, message, ''), reason: readFailureReason(id, message) };
+  }
+}
+
+/**
+ * After some reads failed: when a failure could mean the engine is gone, ask /_ping. An
+ * engine that does not answer it is an outage (this throws its error); one that does makes
+ * every failure that container's own.
+ */
+export async function checkOutage(engine: Engine, failures: EngineError[]): Promise<void> {
+  if (!failures.some((e) => MAYBE_OUTAGE.has(e.code))) return;
+  try {
+    await engine.ping();
+  } catch (err) {
+    throw toEngineError(err, engine.choice.endpoint);
+  }
 }
 
 export function matchesRef(c: { id: string; name: string }, ref: string): boolean {
@@ -66,8 +109,12 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ sn
   } else {
     ids = listed.map((c) => c.id);
   }
-  const inspected = await mapLimit([...new Set(ids)], concurrency(engine), (id) => inspectOne(engine, id, ctx));
-  let containers = inspected.filter((c): c is ContainerAnatomy => !!c);
+  const unique = [...new Set(ids)];
+  const results = await mapLimit(unique, concurrency(engine), (id) => readContainer(engine, id, ctx));
+  const failures = results.flatMap((r) => (r.kind === 'failed' ? [r.error] : []));
+  await checkOutage(engine, failures);
+  const unread = (id: string, reason: string): ContainerAnatomy => unreadContainer(ctx.listed.get(id) ?? { Id: id }, reason);
+  let containers = results.flatMap((r, i) => (r.kind === 'read' ? [r.container] : r.kind === 'failed' ? [unread(unique[i], r.reason)] : []));
   if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
   // Showing some containers: the others still count when saying who shares a namespace.
   let peers: LinkPeer[] = [];

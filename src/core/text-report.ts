@@ -68,6 +68,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, c.state)} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
   if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
+  if (c.readFailure) {
+    L.row(`  ${p('31', safe(c.readFailure))}`);
+    if (c.readAt === null) return L.out.join('\n');
+    L.row(p('90', `  the facts below were read at ${c.readAt}`));
+  }
 
   L.row(p('1', '  Namespaces'));
   // One reason for all eight (e.g. not running) is said once, under the table.
@@ -142,7 +147,9 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
   L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
-  L.row(p('1', '  Namespaces') + p('90', '  this process · PID 1'));
+  const rk = h.engine.rootless?.hostNamespacesOf;
+  if (rk) L.row(`  ${p('33', isFact(rk) ? `rootless engine: "host" is ${rk.value.what} (PID ${rk.value.pid})` : rk.unavailable)}`);
+  L.row(p('1', '  Namespaces') + p('90', rk && isFact(rk) ? '  RootlessKit · PID 1' : '  this process · PID 1'));
   for (const t of NAMESPACE_TYPES) {
     const ns = h.namespaces[t];
     L.row(`    ${pad(t, 7)}${pad(describeMaybe(ns.inode), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : 'PID 1 unreadable')}`);

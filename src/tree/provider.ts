@@ -20,6 +20,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   readonly onDidChangeTreeData = this.changed.event;
   /** Container nodes by container id, so an update refreshes the node VS Code already has. */
   private readonly containerNodes = new Map<string, RowNode>();
+  /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
+  private readonly limitSections = new Map<string, RowNode>();
   private shownStructure = '';
 
   constructor(
@@ -53,6 +55,11 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       this.firstRenderAt ??= performance.now();
     }
     return childRows(snap, parent?.row, this.options()).map((row) => {
+      if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
+        const node = nodeFor(row, parent);
+        this.limitSections.set(row.containerId, node);
+        return node;
+      }
       if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
       const known = this.containerNodes.get(row.containerId);
       if (known && known.parent === parent) {
@@ -76,8 +83,17 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
   /** Refreshes only what changed: the whole tree when its top-level shape moved, else the changed containers. */
   onServiceChange(change: AnatomyChange): void {
+    if (change.usage) {
+      // Only the limits sections show usage: the container rows (and a hover over one) stay put.
+      const sections = change.updated.map((id) => this.limitSections.get(id)).filter((n): n is RowNode => !!n);
+      if (sections.length) this.changed.fire(sections);
+      return;
+    }
     const snap = this.service.snapshot();
-    for (const id of change.removed) this.containerNodes.delete(id);
+    for (const id of change.removed) {
+      this.containerNodes.delete(id);
+      this.limitSections.delete(id);
+    }
     if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
       this.refreshAll();
       return;
@@ -95,6 +111,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
   refreshAll(): void {
     this.containerNodes.clear();
+    this.limitSections.clear();
     this.changed.fire(undefined);
   }
 

@@ -2,7 +2,7 @@
  * An AnatomyService that can swap its engine connection (when the engine settings change)
  * while every view keeps the same object and the same subscriptions. No vscode import.
  */
-import type { AnatomyChange, AnatomyService, Disposer, EngineStatus } from '../core/service';
+import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from '../core/service';
 import type { ContainerAnatomy, HostAnatomy, Snapshot } from '../core/model';
 
 export class SwitchingService implements AnatomyService {
@@ -52,6 +52,10 @@ export class SwitchingService implements AnatomyService {
     return this.inner.refreshContainer(id);
   }
 
+  refreshUsage(): Promise<void> {
+    return this.inner.refreshUsage();
+  }
+
   pause(): void {
     this.active = false;
     this.inner.pause();
@@ -76,6 +80,6 @@ export class SwitchingService implements AnatomyService {
   }
 
   private emit(change: AnatomyChange): void {
-    for (const l of [...this.listeners]) l(change);
+    notifyAll(this.listeners, change);
   }
 }

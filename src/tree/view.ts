@@ -19,12 +19,15 @@ export type ViewStatus = 'connecting' | 'ready' | 'unreachable' | 'empty';
 
 /** How long the view may stay hidden before the event stream is paused. */
 const PAUSE_AFTER_MS = 60_000;
+/** How often usage (memory, CPU, pids) is re-read from /sys while the view or a panel is shown; no engine request. */
+const USAGE_EVERY_MS = 5_000;
 
 export class ContainersView implements vscode.Disposable {
   readonly provider: ContainersTreeProvider;
   readonly treeView: vscode.TreeView<RowNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private pauseTimer: NodeJS.Timeout | undefined;
+  private usageTimer: NodeJS.Timeout | undefined;
   private shownStatus: ViewStatus | undefined;
   /** The view and the visible panels: the event stream runs while any of them is shown. */
   readonly demand = new Demand(
@@ -89,9 +92,13 @@ export class ContainersView implements vscode.Disposable {
 
   private onShown(): void {
     void this.ensureStarted();
+    this.usageTimer ??= setInterval(() => {
+      this.service.refreshUsage().catch((err: unknown) => this.log(`re-reading usage failed: ${err instanceof Error ? err.message : String(err)}`));
+    }, USAGE_EVERY_MS);
   }
 
   private onHidden(): void {
+    this.stopUsage();
     this.cancelPause();
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = undefined;
@@ -99,6 +106,11 @@ export class ContainersView implements vscode.Disposable {
       this.service.pause();
       this.log('view and panels hidden: event stream paused');
     }, PAUSE_AFTER_MS);
+  }
+
+  private stopUsage(): void {
+    if (this.usageTimer) clearInterval(this.usageTimer);
+    this.usageTimer = undefined;
   }
 
   private cancelPause(): void {
@@ -133,6 +145,7 @@ export class ContainersView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stopUsage();
     this.cancelPause();
     for (const d of this.disposables) d.dispose();
   }

@@ -34,7 +34,7 @@ started=$SECONDS
 packages=systemd-sysv,udev,dbus,kmod,iproute2,procps,docker.io,openssh-server,busybox-static,nodejs,linux-image-amd64,initramfs-tools
 # A small initrd (virtio disk and ext4 only) builds and boots faster than the default one.
 # No documentation or man pages; the drivers no VM uses are removed in customize.sh.
-mmdebstrap --quiet --variant=apt --include="$packages" \
+mmdebstrap --variant=apt --include="$packages" \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' \
   --setup-hook="bash '$here/guest/initramfs.sh' \"\$1\"" \

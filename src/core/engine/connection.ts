@@ -28,6 +28,10 @@ export interface Engine {
   listNetworks(): Promise<any[]>;
   /** Raw GET /containers/{id}/json; a container the engine does not have rejects with status 404. */
   inspectContainer(id: string): Promise<any>;
+  /** GET /_ping: resolves while the engine answers at all (the one question that tells an outage from one bad request). */
+  ping(): Promise<void>;
+  /** The deadline every request to this engine has, in ms. */
+  readonly timeoutMs: number;
   dispose(): void;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -40,9 +44,11 @@ export interface Engine {
  */
 export const CLIENT_MAX_API = '1.47';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+/** How long any one request to the engine may take (setting containerAnatomy.engine.timeoutSeconds, CLI --timeout). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface ConnectOptions {
+  /** The deadline of every request (the version check, lists, inspects, ping); default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number;
   /** Where ssh endpoints find SSH_AUTH_SOCK; default process.env. */
   env?: NodeJS.ProcessEnv;
@@ -93,7 +99,6 @@ function makeEngine(
 ): Engine {
   let docker: Dockerode | undefined;
   const client = (): Dockerode => (docker ??= newDockerode({ ...base, version: `v${apiVersion}` }));
-  const readTimeoutMs = Math.max(timeoutMs * 6, 30_000);
   const get = (path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<any> => getJson(target as HttpTarget, `/v${apiVersion}${path}`, reasons, signal); // eslint-disable-line @typescript-eslint/no-explicit-any
   let infoPromise: Promise<unknown> | undefined;
   return {
@@ -114,22 +119,25 @@ function makeEngine(
       }
       return infoPromise;
     },
-    // Every read has a deadline too (longer than the connection's: a busy engine answering
-    // hundreds of inspects is slow, not gone), so one stuck container cannot hold a snapshot forever.
+    timeoutMs,
+    // Every read has the same deadline, so one stuck container cannot hold a snapshot forever.
     listContainers(all) {
-      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
         target ? get(`/containers/json?${queryString({ all })}`, LIST, signal) : client().listContainers({ all, abortSignal: signal } as Dockerode.ContainerListOptions),
       );
     },
     listNetworks() {
-      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
         target ? get('/networks', LIST, signal) : client().listNetworks({ abortSignal: signal } as Dockerode.NetworkListOptions),
       );
     },
     inspectContainer(id) {
-      return withTimeout(choice.endpoint, readTimeoutMs, (signal) =>
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
         target ? get(`/containers/${id}/json`, INSPECT, signal) : client().getContainer(id).inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions),
       );
+    },
+    async ping() {
+      await withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/_ping', SERVER_ERROR, signal) : abortable(client()).ping({ abortSignal: signal })));
     },
     dispose() {
       agent?.destroy();
@@ -141,6 +149,7 @@ function makeEngine(
 interface AbortableCalls {
   version(o: { abortSignal: AbortSignal }): Promise<Dockerode.DockerVersion>;
   info(o: { abortSignal: AbortSignal }): Promise<unknown>;
+  ping(o: { abortSignal: AbortSignal }): Promise<unknown>;
 }
 
 function abortable(docker: Dockerode): AbortableCalls {

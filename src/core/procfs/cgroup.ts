@@ -110,9 +110,11 @@ export async function readCgroupLayout(procRoot: string, fsRoot = ''): Promise<M
       mounts.push({ kind: 'v1', controllers: v1Controllers(e.superOptions), root: e.root, mountPoint: fsRoot + e.mountPoint });
     }
   }
-  const hasV1 = mounts.some((m) => m.kind === 'v1');
+  // A named-only v1 hierarchy (name=systemd, common with systemd in a container) holds no
+  // controller and so no limit: it does not make a cgroup2 host hybrid.
+  const hasV1 = mounts.some((m) => m.kind === 'v1' && m.controllers.some((c) => !c.startsWith('name=')));
   const hasV2 = mounts.some((m) => m.kind === 'v2');
-  if (!hasV1 && !hasV2) {
+  if (!hasV1 && !hasV2 && !mounts.length) {
     return unavailable(`${file} lists no cgroup or cgroup2 mount: this process cannot see the cgroup filesystem (is /sys/fs/cgroup mounted?)`);
   }
   const version: CgroupVersion = hasV1 && hasV2 ? 'hybrid' : hasV2 ? 'v2' : 'v1';

@@ -74,6 +74,8 @@ export interface CgroupReadContext {
   running: boolean;
   /** Prefix for the layout's mount points when the layout was read without one (fixtures). */
   fsRoot?: string;
+  /** /info CgroupVersion ("1" or "2"): the tie-break when the container is in both kinds of hierarchy. */
+  engineCgroupVersion?: string;
 }
 
 export const NOT_RUNNING = 'the container is not running: it has no cgroup until it starts';
@@ -94,10 +96,30 @@ async function kernelSide(ctx: CgroupReadContext): Promise<KernelSide> {
   if (!ctx.running) return allUnavailable(NOT_RUNNING);
   if (isUnavailable(ctx.dirs)) return allUnavailable(ctx.dirs.unavailable);
   const scope = scopes(ctx.layout, ctx.dirs.value, ctx.fsRoot ?? '');
-  // A hybrid host keeps its controllers on the v1 hierarchies; cgroup2 there is for systemd.
-  if (ctx.layout.version !== 'v2') return readV1(scope);
+  if (limitsVersion(ctx.dirs.value, ctx.engineCgroupVersion, ctx.layout.version) === 'v1') return readV1(scope);
   const s = scope('unified', 'cgroup v2 files');
   return 'dir' in s ? readV2(s) : allUnavailable(s.unavailable);
+}
+
+/**
+ * Which kind of hierarchy holds this container's limits, from its own /proc/PID/cgroup lines
+ * (`dirs`): v1 when a line names a real v1 controller, v2 when only the cgroup2 line (and
+ * named-only v1 hierarchies such as name=systemd, which hold no limits) are there. In both, the
+ * engine's CgroupVersion decides (a hybrid host keeps its controllers on v1; cgroup2 there is
+ * systemd's), and without it the host's layout.
+ */
+export function limitsVersion(dirs: Record<string, string>, engineCgroupVersion: string | undefined, layoutVersion: CgroupLayout['version']): 'v1' | 'v2' {
+  const v1 = Object.keys(dirs).some((k) => k !== 'unified' && !k.startsWith('name='));
+  const v2 = 'unified' in dirs;
+  if (v1 !== v2) return v1 ? 'v1' : 'v2';
+  if (engineCgroupVersion === '1' || engineCgroupVersion === '2') return `v${engineCgroupVersion}`;
+  return layoutVersion === 'v2' ? 'v2' : 'v1';
+}
+
+/** The usage counters alone (memory, CPU time, throttling, pids, OOM kills): what a timer re-reads. */
+export async function readUsage(ctx: CgroupReadContext): Promise<Pick<KernelSide['memory'], 'usage' | 'oomKills'> & Pick<KernelSide['cpu'], 'usageNs' | 'throttledPeriods'> & { pidsCurrent: Maybe<number> }> {
+  const k = await kernelSide(ctx);
+  return { usage: k.memory.usage, oomKills: k.memory.oomKills, usageNs: k.cpu.usageNs, throttledPeriods: k.cpu.throttledPeriods, pidsCurrent: k.pids.current };
 }
 
 export async function readCgroupAnatomy(ctx: CgroupReadContext): Promise<CgroupAnatomy> {

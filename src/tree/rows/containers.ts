@@ -103,14 +103,15 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
   if (c.exit && isStopped(c)) {
     facts.push({ label: t('Exit code'), value: c.exit.oomKilled ? t('{0} (killed by the OOM killer)', c.exit.code) : String(c.exit.code) });
   }
-  const notes = isUnavailable(c.pid) && c.state === 'running' ? [c.pid.unavailable] : [];
+  facts.push({ label: t('Read at'), value: c.readAt ?? t('never') });
+  const notes = c.readFailure ? [c.readFailure] : isUnavailable(c.pid) && c.state === 'running' ? [c.pid.unavailable] : [];
   return {
     id: `c:${c.id}`,
     kind: 'container',
     label: c.name,
-    description: `${c.image} · ${stateText(c.state, t)}`,
+    description: `${c.image} · ${stateText(c.state, t)}${c.readFailure ? ` · ${t('could not be read')}` : ''}`,
     contextValue: `container.${c.state}`,
-    icon: stateIcon(c.state),
+    icon: c.readFailure ? { id: 'warning', color: 'charts.yellow' } : stateIcon(c.state),
     children: { kind: 'container' },
     containerId: c.id,
     value: c.id,
@@ -118,7 +119,29 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
   };
 }
 
+/** Why the latest read of `c` failed, as the first row under it; undefined when it did not. */
+function failureRow(c: ContainerAnatomy, t: Translate): Row | undefined {
+  if (!c.readFailure) return undefined;
+  const label = c.readAt === null ? t('Could not be read') : t('Latest read failed; showing the read of {0}', c.readAt);
+  return {
+    id: `c:${c.id}/failure`,
+    kind: 'message',
+    label,
+    contextValue: 'message',
+    icon: { id: 'warning', color: 'charts.yellow' },
+    containerId: c.id,
+    tooltip: tooltip(label, [], [], [c.readFailure]),
+  };
+}
+
 export function sectionRows(c: ContainerAnatomy, t: Translate): Row[] {
+  const failure = failureRow(c, t);
+  // Never read: every fact is unavailable for the same reason, said once.
+  if (failure && c.readAt === null) return [failure];
+  return [...(failure ? [failure] : []), ...sections(c, t)];
+}
+
+function sections(c: ContainerAnatomy, t: Translate): Row[] {
   const base = { kind: 'section' as const, containerId: c.id };
   return [
     {

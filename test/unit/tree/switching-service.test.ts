@@ -37,6 +37,9 @@ class MemoryService implements AnatomyService {
     this.calls.push(`refreshContainer ${id}`);
     return this.container(id);
   }
+  async refreshUsage() {
+    this.calls.push('refreshUsage');
+  }
   pause() {
     this.calls.push('pause');
   }
@@ -79,5 +82,18 @@ describe('SwitchingService', () => {
     assert.deepEqual(made[1].calls, []);
     s.dispose();
     assert.deepEqual(made[1].calls, ['dispose']);
+  });
+
+  it('one listener that throws does not keep the others from hearing a change', async () => {
+    const s = new SwitchingService(() => new MemoryService('unix:///x.sock', [web]));
+    const heard: string[] = [];
+    s.onDidChange(() => heard.push('first'));
+    s.onDidChange(() => {
+      throw new Error('a broken view');
+    });
+    s.onDidChange(() => heard.push('last'));
+    await s.start();
+    assert.deepEqual(heard, ['first', 'last']);
+    s.dispose();
   });
 });
