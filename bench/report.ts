@@ -1,7 +1,9 @@
 /** The benchmark's one table and one JSON object. */
 import type { BuildResult } from './bundles';
 import type { EventResult } from './event';
+import type { EvidenceResult } from './evidence';
 import type { HostResult } from './host';
+import { hoverLines, type HoverResult } from './hovers';
 import type { IdleResult } from './idle';
 import type { BenchOptions } from './run';
 import type { SnapshotResult } from './snapshot';
@@ -13,9 +15,11 @@ export interface BenchReport {
   snapshots: SnapshotResult[];
   peakRssBytes: number | null;
   events: EventResult | undefined;
+  evidence: EvidenceResult | undefined;
   idle: IdleResult | undefined;
   bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
   host: HostResult;
+  hovers: HoverResult | undefined;
   seconds: number;
 }
 
@@ -76,6 +80,18 @@ function formatCounts(m: Record<string, number>): string {
   return entries.length ? entries.map(([k, v]) => `${k} x${v}`).join(', ') : 'none';
 }
 
+function evidenceLines(r: BenchReport): string[] {
+  const e = r.evidence;
+  if (!e) return ['Evidence on demand: not measured'];
+  return [
+    `Evidence on demand (what each side sees), in-process, N=${e.n}, ${e.processes} processes in /proc, ${e.samples.length} reads (ms)`,
+    `  container vs host, median / p95 (target <= 50)                 ${lpad(cell(e.hostPairMs, 1), 8)} ${lpad(cell(e.hostPairP95Ms, 1), 7)}  ${mark(e.hostPairMs <= 50)}`,
+    `  container vs host, CPU per read incl. nsenter (mean, 10 ms ticks) ${lpad(cell(e.hostPairCpuMs, 1), 8)}`,
+    `  container vs container (two nsenter runs at once), median       ${lpad(cell(e.containerPairMs, 1), 8)}`,
+    `  unavailable: ${e.unavailable.length ? e.unavailable.join('; ') : 'none'}`,
+  ];
+}
+
 function idleLines(r: BenchReport): string[] {
   const i = r.idle;
   if (!i) return ['Idle: not measured'];
@@ -126,6 +142,15 @@ function bundleLines(r: BenchReport): string[] {
 
 export function renderTable(r: BenchReport): string {
   const m = r.machine;
+  if (r.options.hoversOnly) {
+    return [
+      `Container Anatomy hover benchmark — ${m.cpus} CPUs, Node ${m.node}; 1-min load average at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,
+      '',
+      ...hoverLines(r.hovers),
+      '',
+      `(hovers only, ${r.seconds.toFixed(0)} s)`,
+    ].join('\n');
+  }
   return [
     `Container Anatomy benchmarks — ${m.cpus} CPUs, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}, Docker ${m.docker}, cgroup ${m.cgroup}`,
     `1-min load average (other work on this machine) at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,
@@ -134,11 +159,15 @@ export function renderTable(r: BenchReport): string {
     '',
     ...eventLines(r),
     '',
+    ...evidenceLines(r),
+    '',
     ...idleLines(r),
     '',
     ...activationLines(r),
     '',
     ...bundleLines(r),
+    '',
+    ...hoverLines(r.hovers),
     '',
     `(${r.options.quick ? 'quick smoke run' : 'full run'}, ${r.seconds.toFixed(0)} s)`,
   ].join('\n');
@@ -150,7 +179,8 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   const s200 = r.snapshots.find((s) => s.n === 200);
   const largest = r.snapshots[r.snapshots.length - 1];
   const why: Record<string, string> = {};
-  if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
+  if (r.options.hoversOnly) why.engine = '--hovers-only: only the hover lookups were measured';
+  else if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
   if (!r.host.measured) why.activationMs = why.firstTreeRenderMs = why.hostIdleRequests = r.host.reason;
   if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
   if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
@@ -160,6 +190,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     dockerInspectMs200: num(s200?.dockerMs),
     eventP50Ms: num(r.events?.p50Ms),
     eventP95Ms: num(r.events?.p95Ms),
+    evidenceMs: num(r.evidence?.hostPairMs),
     idleRequests: r.idle ? r.idle.requests : null,
     activationMs: r.host.measured ? num(r.host.activationMs) : null,
     firstTreeRenderMs: r.host.measured ? num(r.host.firstTreeRenderMs) : null,
@@ -168,6 +199,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     extensionBundleBytes: r.bundles.extensionBytes,
     webviewBundleBytes: r.bundles.webviewBytes,
     peakRssBytes200: s200 && largest === s200 ? r.peakRssBytes : null,
+    ...hoverKeys(r.hovers),
     nullBecause: why,
     detail: {
       machine: r.machine,
@@ -175,10 +207,27 @@ export function toJson(r: BenchReport): Record<string, unknown> {
       snapshots: r.snapshots,
       peakRssBytesAtLargest: r.peakRssBytes,
       events: r.events && { ...r.events, n: largest?.n },
+      evidence: r.evidence,
       idle: r.idle,
       bundles: r.bundles,
       host: r.host,
+      hovers: r.hovers,
       seconds: r.seconds,
     },
+  };
+}
+
+/** The hover keys: wall ms of a hover right after an edit (nothing cached), median. */
+function hoverKeys(h: HoverResult | undefined): Record<string, number | null> {
+  const c = h?.cases ?? [];
+  return {
+    composeHoverMs1000: num(c[0]?.firstMs),
+    composeHoverCpuMs1000: num(c[0]?.firstCpuMs),
+    composeHoverMs1MB: num(c[2]?.firstMs),
+    composeHoverCpuMs1MB: num(c[2]?.firstCpuMs),
+    dockerfileHoverMs1MB: num(c[4]?.firstMs),
+    dockerfileHoverMs5MB: num(c[5]?.firstMs),
+    dockerfileHoverCpuMs5MB: num(c[5]?.firstCpuMs),
+    hoverMaxMs: c.length ? num(Math.max(...c.map((x) => x.maxMs))) : null,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * container-anatomy: the terminal face of the core.
  *
- *   container-anatomy [--json] [--all] [CONTAINER...]
+ *   container-anatomy [--json] [--all] [--evidence] [CONTAINER...]
  *   container-anatomy diff A [B]          (B defaults to the host)
  *   container-anatomy host
  *
@@ -10,24 +10,28 @@
  */
 import * as os from 'node:os';
 import { resolveLang, type Lang } from './core/catalog/index';
-import { diffContainerWithHost, diffContainers } from './core/diff';
+import { containerSide, hostSide } from './core/diff';
+import { diffWithEvidence, evidenceOptionsFor, readEvidence } from './core/evidence';
 import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { matchesRef, takeSnapshot } from './core/snapshot';
+import type { Evidence } from './core/model';
 import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
-  container-anatomy diff A [B] [options]       namespaces of A against B, or against the host
+  container-anatomy diff A [B] [options]       namespaces of A against B, or against the host,
+                                               with what each side sees in each
   container-anatomy host [options]             this machine's side: namespaces, cgroups, bridges
 
 Options:
   --json             print the model as JSON (see README, "The JSON model")
   -a, --all          include stopped containers
   --explain          add a one-line explanation under each row
+  --evidence         add what each container sees in its namespaces (read now, from the kernel)
   --lang en|ko       language of the explanations (default: from LANG)
   -H, --host URL     engine endpoint, like DOCKER_HOST (unix://, tcp://, ssh://)
   -c, --context NAME docker context to use
@@ -42,6 +46,7 @@ export interface CliArgs {
   json: boolean;
   all: boolean;
   explain: boolean;
+  evidence: boolean;
   lang: Lang;
   host?: string;
   context?: string;
@@ -59,6 +64,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     json: false,
     all: false,
     explain: false,
+    evidence: false,
     lang: resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG),
     color: isTty && !env.NO_COLOR,
     timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -84,6 +90,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
         break;
       case '--explain':
         a.explain = true;
+        break;
+      case '--evidence':
+        a.evidence = true;
         break;
       case '--lang': {
         const l = take();
@@ -173,18 +182,23 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
       io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
       return EXIT.notFound;
     }
-    const d = b ? diffContainers(a, b) : diffContainerWithHost(a, snapshot.host);
+    const d = await diffWithEvidence(containerSide(a), b ? containerSide(b) : hostSide(snapshot.host), evidenceOptionsFor(snapshot.host));
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
   }
   const unread = snapshot.containers.filter((c) => c.readFailure);
   for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
   const code = unread.length ? EXIT.partial : EXIT.ok;
+  const evidence: Record<string, Evidence> = {};
+  if (args.evidence) {
+    const opts = evidenceOptionsFor(snapshot.host);
+    for (const c of snapshot.containers) evidence[c.id] = (await readEvidence(containerSide(c), hostSide(snapshot.host), opts))[0];
+  }
   if (args.json) {
-    io.out(JSON.stringify(snapshot, null, 2) + '\n');
+    io.out(JSON.stringify(args.evidence ? { ...snapshot, evidence } : snapshot, null, 2) + '\n');
     return code;
   }
-  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
+  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
   if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
   io.out(blocks.join('\n\n') + '\n');
   return code;

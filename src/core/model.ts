@@ -307,15 +307,50 @@ export interface Snapshot {
   takenAt: string;
   host: HostAnatomy;
   containers: ContainerAnatomy[];
+  /** Only with `--evidence`: what each container (by id) sees in its namespaces, read on demand. */
+  evidence?: Record<string, Evidence>;
 }
 
 export type DiffVerdict = 'same' | 'different' | 'unknown';
+
+/**
+ * What one side sees in a namespace of each type: the kernel's view from inside it, read on
+ * demand for a comparison (never in the background snapshot).
+ */
+export interface SeesByType {
+  /**
+   * processCount: the processes `ps` lists inside (for the namespace this /proc belongs to,
+   * every process in it, nested namespaces included; for another one, the processes whose
+   * ns/pid is it). init: its PID 1, by host PID and command line.
+   */
+  pid: { processCount: number; init: { hostPid: number; command: string } };
+  /** Interfaces in the kernel's order, each with its addresses as "a.b.c.d/nn" and "ipv6/nn". */
+  net: { interfaces: { name: string; addresses: string[] }[] };
+  /** The kernel's values in that uts namespace (not /etc/hostname). */
+  uts: { hostname: string; domainname: string };
+  /** The root's filesystem type and source, from the last mount on `/`. */
+  mnt: { mountCount: number; root: { fstype: string; source: string } };
+  /** System V IPC objects: shared memory segments, semaphore sets, message queues. */
+  ipc: { shm: number; sem: number; msg: number };
+  user: { uidMap: IdMapRange[]; gidMap: IdMapRange[] };
+  /** The cgroup path as that side sees it: `/` in a private cgroup namespace. */
+  cgroup: { path: string };
+  time: { monotonicOffsetNs: number; boottimeOffsetNs: number };
+}
+
+export type Sees = SeesByType[NamespaceType];
+
+/** One side's evidence: for each namespace type, what it sees or why that could not be read. */
+export type Evidence = { [K in NamespaceType]: Maybe<SeesByType[K]> };
 
 export interface NamespaceDiffRow {
   type: NamespaceType;
   left: Maybe<number>;
   right: Maybe<number>;
   verdict: DiffVerdict;
+  /** What the left side sees in its namespace of this type (only when evidence was read). */
+  leftSees?: Maybe<Sees>;
+  rightSees?: Maybe<Sees>;
   /** Catalog topic explaining this row, e.g. "diff.net.same". */
   topic: string;
   /** Catalog topic for the namespace type, e.g. "ns.net". */

@@ -3,16 +3,19 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
+import { seesConsequence, seesLine } from './evidence-text';
 import { describeMaybe, formatLimit, type LimitKind } from './format';
 import {
   NAMESPACE_TYPES,
   isFact,
   isUnavailable,
   type ContainerAnatomy,
+  type Evidence,
   type HostAnatomy,
   type Limit,
   type Maybe,
   type NamespaceDiff,
+  type NamespaceType,
 } from './model';
 
 export interface ReportOptions {
@@ -60,7 +63,14 @@ class Lines {
   }
 }
 
-export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
+/** "    web-1: 1 process; PID 1 is sleep 3600 (host PID 4321)", or why it could not be read. */
+function seesRow(L: Lines, p: Paint, label: string, type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): void {
+  if (m === undefined) return;
+  const text = isUnavailable(m) ? p('90', m.unavailable) : safe(seesLine(type, m, lang));
+  L.row(`      ${p('90', `${safe(label)}:`)} ${text}`);
+}
+
+export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?: Evidence): string {
   const p = painter(o.color);
   const L = new Lines(o);
   const stateColor = c.state === 'running' ? '32' : c.state === 'paused' ? '33' : '90';
@@ -96,6 +106,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
+    else if (evidence) seesRow(L, p, 'sees', t, evidence[t], o.lang);
     L.note(topic, vars);
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
@@ -171,7 +182,11 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', 'same') : r.verdict === 'different' ? p('32', 'different') : p('90', 'unknown');
     L.row(`${pad(r.type, 11)}${pad(describeMaybe(r.left), 14)}${pad(describeMaybe(r.right), 14)}${v}`);
+    seesRow(L, p, d.left.label, r.type, r.leftSees, o.lang);
+    seesRow(L, p, d.right.label, r.type, r.rightSees, o.lang);
     L.note(r.topic, { left: d.left.label, right: d.right.label });
+    const consequence = o.explain ? seesConsequence(r, d.left, d.right, o.lang) : '';
+    if (consequence) L.row(`      ${p('2', '↳ ' + safe(consequence))}`);
   }
   return L.out.join('\n');
 }

@@ -37,6 +37,7 @@ export interface PanelLabels {
   hostNetns: string;
   onlyLoopback: string;
   sharesNetnsOf: string;
+  netnsSharers: string;
   parentNic: string;
   vethPair: string;
   enslaved: string;
@@ -79,6 +80,7 @@ const en: PanelLabels = {
   hostNetns: 'in the host network namespace',
   onlyLoopback: 'lo 127.0.0.1/8 only',
   sharesNetnsOf: 'shares netns',
+  netnsSharers: 'Also in this network namespace',
   parentNic: 'parent NIC',
   vethPair: 'veth pair',
   enslaved: 'bridge port',
@@ -121,6 +123,7 @@ const ko: PanelLabels = {
   hostNetns: '호스트 네트워크 네임스페이스 안',
   onlyLoopback: 'lo 127.0.0.1/8 만 있음',
   sharesNetnsOf: 'netns 공유',
+  netnsSharers: '이 네트워크 네임스페이스를 함께 쓰는 컨테이너',
   parentNic: '부모 NIC',
   vethPair: 'veth 쌍',
   enslaved: '브리지 포트',

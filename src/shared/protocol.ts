@@ -52,6 +52,16 @@ export interface NamespaceRowView {
   verdictLabel: string;
   /** What the verdict means for these two sides (catalog diff.<type>.<verdict>). */
   meaning: Note;
+  /** What each side sees in this namespace, once read (on demand, when the panel shows). */
+  evidence?: EvidenceView;
+}
+
+export interface EvidenceView {
+  /** One short line per side (catalog sees.<type>.line), or the reason it could not be read. */
+  left: Cell;
+  right: Cell;
+  /** What the verdict means given what each sees ("different hostnames: web-1 / host"); '' if unknown. */
+  consequence: string;
 }
 
 /** A row of a side-by-side section: label, left value, right value. */

@@ -13,9 +13,11 @@ import { canControlEngine, stopEngine } from './engine-control';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host } from './server';
 
-const LABEL_KEY = 'container-anatomy.test';
-const LABEL = { [LABEL_KEY]: 'host' };
 const TAG = `${process.pid.toString(36)}`;
+const LABEL_KEY = 'container-anatomy.test';
+/** Per run: several people run these tests on one engine, and each run removes only its own. */
+const RUN = `host-${TAG}`;
+const LABEL = { [LABEL_KEY]: RUN };
 const NAMES = {
   bridge: `anatomy-ui-bridge-${TAG}`,
   limits: `anatomy-ui-limits-${TAG}`,
@@ -61,7 +63,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
   before(async () => {
     await ensureImage();
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     const bridge = await createContainer({ name: NAMES.bridge }, LABEL);
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
@@ -74,7 +76,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   after(async () => {
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -169,6 +171,13 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // What each side sees, read once the panel shows, under each verdict.
+      const hostname = fs.readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();
+      const seen = await ui.waitForWebviewText(page, /Different hostnames: /);
+      assert.ok(seen.includes(`ps inside ${NAMES.bridge} shows 1 process; the host's ps shows `), `pid consequence:\n${seen}`);
+      assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
+      assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
@@ -179,6 +188,49 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const text = await ui.waitForWebviewText(page, new RegExp(`${NAMES.shared}[\\s\\S]*${NAMES.bridge}|${NAMES.bridge}[\\s\\S]*${NAMES.shared}`));
       assert.equal(verdict(text, 'net'), 'same', `net row says same:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
+      const ip = (await docker.getContainer(info.bridge.id).inspect()).NetworkSettings.Networks.bridge.IPAddress;
+      const seen = await ui.waitForWebviewText(page, new RegExp(`Both see eth0 ${ip.replace(/\./g, '\\.')}/16`));
+      assert.ok(seen.includes(`${NAMES.shared}: eth0 ${ip}/16`), `the joined container sees the donor's address:\n${seen}`);
+    });
+
+    it('Show Network Topology and Compare with Host a second time for one container reuse their tab', async () => {
+      const { page } = wb;
+      const count = async (prefix: string) => (await ui.tabTitles(page)).filter((t) => t.startsWith(prefix)).length;
+      for (let i = 0; i < 2; i++) {
+        await ui.runCommand(page, 'Show Network Topology');
+        await ui.pickQuickItem(page, NAMES.bridge);
+        await ui.waitForWebviewText(page, /veth/);
+      }
+      assert.equal(await count(`Network: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+      await ui.openActivity(page, TITLE);
+      const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
+      for (let i = 0; i < 2; i++) {
+        await row.hover();
+        await row.locator('.actions .action-label[aria-label^="Compare with Host"]').click();
+        await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
+      }
+      assert.equal(await count(`Compare: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+    });
+
+    it('Export Snapshot as JSON writes the file and says where, with Open and Reveal', async () => {
+      const { page } = wb;
+      await ui.runCommand(page, 'Export Snapshot as JSON');
+      // The save dialog offers a file in the workspace folder; accept it as it is.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      for (let i = 0; i < 60 && !/container-anatomy-[^/]*\.json$/.test(await input.inputValue()); i++) await page.waitForTimeout(250);
+      await input.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Snapshot written to' });
+      await toast.waitFor({ timeout: 30_000 });
+      const written = fs.readdirSync(workspace).filter((f) => /^container-anatomy-.*\.json$/.test(f));
+      assert.equal(written.length, 1, `one snapshot in ${workspace}: ${written.join(', ')}`);
+      assert.match((await toast.textContent()) ?? '', new RegExp(written[0].replace(/\./g, '\\.')));
+      const buttons = await toast.locator('.monaco-button').allTextContents();
+      assert.deepEqual(buttons.map((b) => b.trim()), ['Open', 'Reveal']);
+      await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+      await page.locator('.tabs-container .tab.active').filter({ hasText: written[0] }).waitFor({ timeout: 15_000 });
+      const snapshot = JSON.parse(fs.readFileSync(path.join(workspace, written[0]), 'utf8')) as { schemaVersion: number; containers: { name: string }[] };
+      assert.equal(snapshot.schemaVersion, 1);
+      assert.ok(snapshot.containers.some((c) => c.name === NAMES.bridge), `the snapshot lists ${NAMES.bridge}`);
     });
 
     it('hovering USER and EXPOSE in a Dockerfile, and pid: host in compose.yaml, explains them', async () => {
@@ -297,6 +349,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await row.locator('.actions .action-label').first().click();
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
+      const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
+      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 3600`), `what the container sees, in Korean:\n${seen}`);
     });
   });
 

@@ -7,6 +7,7 @@ import { docker } from './en/docker';
 import { dockerfile } from './en/dockerfile';
 import { compose } from './en/compose';
 import { ui } from './en/ui';
+import { evidence } from './en/evidence';
 
 /** English catalog: the reference set of topic ids. */
 export const en: Record<string, Entry> = {
@@ -18,4 +19,5 @@ export const en: Record<string, Entry> = {
   ...dockerfile,
   ...compose,
   ...ui,
+  ...evidence,
 };

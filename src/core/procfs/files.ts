@@ -59,7 +59,7 @@ export function withReadCache<T>(fn: () => Promise<T>): Promise<T> {
  * Reads /proc/PID/<name> whole: its text, or why not (the process exited, the read was
  * refused, the file was cut short).
  */
-export async function readProcessFile(procRoot: string, pid: number, name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
+export async function readProcessFile(procRoot: string, pid: number | 'self', name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
   const file = join(procRoot, String(pid), name);
   const r = await readText(file);
   if (!r.ok) return { ok: false, reason: r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason };

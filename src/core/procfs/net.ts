@@ -8,6 +8,7 @@ import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
 import { listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
+import { parseNetDevNames } from './sees';
 
 export { parseRouteTable, parseFibTrieLocal } from './addresses';
 
@@ -110,18 +111,6 @@ export interface ContainerLink {
   ipv4Unavailable?: string;
 }
 
-/** Interface names in /proc/PID/net/dev (the netns of PID, readable without ptrace rights). */
-function namesFromNetDev(text: string): string[] | null {
-  const lines = text.split('\n').slice(2).filter((l) => l.trim() !== '');
-  const names: string[] = [];
-  for (const l of lines) {
-    const m = /^\s*([^:\s]+):/.exec(l);
-    if (!m) return null;
-    names.push(m[1]);
-  }
-  return names;
-}
-
 /** From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
 function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): ContainerLink[] | string {
   const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
@@ -183,7 +172,7 @@ export async function readContainerLinks(procRoot: string, pid: number): Promise
   const devFile = path.join(procRoot, String(pid), 'net', 'dev');
   const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
-  const netDevNames = dev.ok ? namesFromNetDev(dev.text) : null;
+  const netDevNames = dev.ok ? parseNetDevNames(dev.text) : null;
   const fromSys = linksFromSysfs(procRoot, pid, netDevNames);
   let links: ContainerLink[];
   if (typeof fromSys === 'string') {
