@@ -7,6 +7,7 @@ import { hoverLines, type HoverResult } from './hovers';
 import type { IdleResult } from './idle';
 import type { BenchOptions } from './run';
 import type { SnapshotResult } from './snapshot';
+import type { UsageTickResult } from './usage';
 import { cell } from './stats';
 
 export interface BenchReport {
@@ -15,6 +16,7 @@ export interface BenchReport {
   snapshots: SnapshotResult[];
   peakRssBytes: number | null;
   events: EventResult | undefined;
+  usage?: UsageTickResult;
   evidence: EvidenceResult | undefined;
   idle: IdleResult | undefined;
   bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
@@ -45,6 +47,9 @@ function snapshotTable(r: BenchReport): string[] {
     row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
     row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
     row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
+    row('  takeSnapshot() through the helper container', (s) => cell(s.helperMs)),
+    row('  ratio helper / local (target <= 2.0 at 200)', (s) => cell(s.helperRatio, 2)),
+    row('  first snapshot through the helper (with its start)', (s) => cell(s.helperFirstMs)),
     row('  CPU of the CLI process (user+sys)', (s) => cell(s.cliCpuMs)),
     row('  CPU of dockerd serving the CLI', (s) => cell(s.dockerdCpuMsForCli)),
     row('  CPU of dockerd serving docker ps+inspect', (s) => cell(s.dockerdCpuMsForDocker)),
@@ -140,6 +145,15 @@ function bundleLines(r: BenchReport): string[] {
   ];
 }
 
+function usageLines(r: BenchReport): string[] {
+  const u = r.usage;
+  if (!u) return ['Limits panel sampling tick: not measured'];
+  return [
+    `Limits panel sampling tick (cgroup files of ${u.container}), ${u.ticks} ticks ${u.spacingMs} ms apart (ms)`,
+    `  p50 ${u.p50Ms.toFixed(3)}  p95 ${u.p95Ms.toFixed(3)}  max ${u.maxMs.toFixed(3)}  (target p95 <= 1 ms) ${mark(u.p95Ms <= 1)}`,
+  ];
+}
+
 export function renderTable(r: BenchReport): string {
   const m = r.machine;
   if (r.options.hoversOnly) {
@@ -159,6 +173,7 @@ export function renderTable(r: BenchReport): string {
     '',
     ...eventLines(r),
     '',
+    ...usageLines(r),
     ...evidenceLines(r),
     '',
     ...idleLines(r),
@@ -182,14 +197,18 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   if (r.options.hoversOnly) why.engine = '--hovers-only: only the hover lookups were measured';
   else if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
   if (!r.host.measured) why.activationMs = why.firstTreeRenderMs = why.hostIdleRequests = r.host.reason;
+  if (!r.usage) why.usageTickMs = 'not measured (the event stage did not run)';
   if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
   if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
   return {
     snapshotRatio200: num(s200?.ratio),
     snapshotMs200: num(s200?.cliMs),
+    helperSnapshotRatio200: num(s200?.helperRatio),
+    helperFirstStartMs: num(largest?.helperFirstMs),
     dockerInspectMs200: num(s200?.dockerMs),
     eventP50Ms: num(r.events?.p50Ms),
     eventP95Ms: num(r.events?.p95Ms),
+    usageTickMs: r.usage ? Math.round(r.usage.p95Ms * 1000) / 1000 : null,
     evidenceMs: num(r.evidence?.hostPairMs),
     idleRequests: r.idle ? r.idle.requests : null,
     activationMs: r.host.measured ? num(r.host.activationMs) : null,
@@ -207,6 +226,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
       snapshots: r.snapshots,
       peakRssBytesAtLargest: r.peakRssBytes,
       events: r.events && { ...r.events, n: largest?.n },
+      usage: r.usage,
       evidence: r.evidence,
       idle: r.idle,
       bundles: r.bundles,

@@ -22,6 +22,7 @@ import { measureIdle, type IdleResult } from './idle';
 import { startCountingProxy, type CountingProxy } from './proxy';
 import { CLI, measureSnapshot, type SnapshotResult } from './snapshot';
 import { renderTable, toJson, type BenchReport } from './report';
+import { measureUsageTick, type UsageTickResult } from './usage';
 
 export interface BenchOptions {
   sizes: number[];
@@ -201,6 +202,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
     const snapshots: SnapshotResult[] = [];
     let idle: IdleResult | undefined;
     let events: EventResult | undefined;
+    let usage: UsageTickResult | undefined;
     let evidence: EvidenceResult | undefined;
     let peakRssBytes: number | null = null;
     let host: HostResult = { measured: false, reason: opts.skipHost ? '--skip-host was given' : 'not reached' };
@@ -234,6 +236,9 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         await s.start();
         if (s.status.kind !== 'ready') throw new Error(`the service did not become ready: ${JSON.stringify(s.status)}`);
         events = await measureEvents(docker, s, proxy, spare, opts.eventIterations, log);
+        const limited = fleet.members.find((m) => m.kind === 'limits') ?? fleet.members[0];
+        log(`usage: 200 Limits-panel sampling ticks of ${limited.name} …`);
+        usage = await measureUsageTick(s, limited.id);
         s.dispose();
       }
     }
@@ -245,6 +250,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
       snapshots,
       peakRssBytes,
       events,
+      usage,
       evidence,
       idle,
       bundles,

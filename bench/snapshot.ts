@@ -9,7 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../src/core/engine/connection';
+import { HelperManager } from '../src/core/helper/manager';
 import { takeSnapshot } from '../src/core/snapshot';
+import { IMAGE } from './fleet';
 import { median } from './stats';
 
 export const CLI = path.resolve(__dirname, '..', 'dist', 'cli.js');
@@ -24,6 +26,12 @@ export interface SnapshotResult {
   dockerInspectOnlyMs: number;
   ratio: number;
   coreMs: number;
+  /** takeSnapshot() reading the kernel's files through a running helper container (median). */
+  helperMs: number;
+  /** helperMs / coreMs, measured alternately in the same run. */
+  helperRatio: number;
+  /** The first snapshot through the helper: starting the container, then two rounds of reads. */
+  helperFirstMs: number;
   /** User + system CPU of the CLI process (median), from its own exit hook. */
   cliCpuMs: number;
   /** CPU dockerd spent serving one run (median), from /proc/<dockerd>/stat; null if unreadable. */
@@ -34,6 +42,7 @@ export interface SnapshotResult {
   cliSamples: number[];
   dockerSamples: number[];
   coreSamples: number[];
+  helperSamples: number[];
 }
 
 interface Timed {
@@ -149,11 +158,25 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       log(`  N=${n} run ${i + 1}/${runs}: cli ${cli[i].toFixed(0)} ms (cpu ${cliCpu[i].toFixed(0)} ms), docker ${docker[i].toFixed(0)} ms`);
     }
     const core: number[] = [];
-    await takeSnapshot(engine, { all: true });
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
+    const viaHelper: number[] = [];
+    const helpers = new HelperManager({ mode: 'always', image: IMAGE });
+    let helperFirstMs: number;
+    try {
       await takeSnapshot(engine, { all: true });
-      core.push(performance.now() - t0);
+      const first = performance.now();
+      await takeSnapshot(engine, { all: true, helpers, forceHelper: true });
+      helperFirstMs = performance.now() - first;
+      for (let i = 0; i < runs; i++) {
+        const order = i % 2 === 0 ? [false, true] : [true, false];
+        for (const helper of order) {
+          const t0 = performance.now();
+          const { snapshot } = await takeSnapshot(engine, { all: true, ...(helper ? { helpers, forceHelper: true } : {}) });
+          (helper ? viaHelper : core).push(performance.now() - t0);
+          if (helper && !snapshot.host.engine.helper) throw new Error(`the helper was not used: ${snapshot.host.engine.helperReason ?? ''}`);
+        }
+      }
+    } finally {
+      await helpers.dispose();
     }
     const cliMs = median(cli);
     const dockerMs = median(docker);
@@ -165,6 +188,9 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       dockerInspectOnlyMs: median(inspectOnly),
       ratio: cliMs / dockerMs,
       coreMs: median(core),
+      helperMs: median(viaHelper),
+      helperRatio: median(viaHelper) / median(core),
+      helperFirstMs,
       cliCpuMs: median(cliCpu),
       dockerdCpuMsForCli: dCli.length ? median(dCli) : null,
       dockerdCpuMsForDocker: dDocker.length ? median(dDocker) : null,
@@ -172,6 +198,7 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       cliSamples: cli,
       dockerSamples: docker,
       coreSamples: core,
+      helperSamples: viaHelper,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

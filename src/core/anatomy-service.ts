@@ -13,10 +13,10 @@ import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './engine/connect
 import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
-import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import type { HelperManager } from './helper/manager';
+import { linkContainers, listNetworks, REAL_ROOTS, rereadHostLinks, type HostContext, type Roots } from './introspect';
 import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
-import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
@@ -38,6 +38,8 @@ export interface AnatomyServiceOptions {
   streamBackoffMs?: number[];
   /** Told about failures that leave the model as it was (e.g. one container's re-read). */
   onError?: (message: string) => void;
+  /** Reads kernel facts through a helper container when this machine cannot (with consent). */
+  helpers?: HelperManager;
 }
 
 /** What an event may have changed beyond the container itself: the network list, the host's links. */
@@ -177,6 +179,12 @@ class LiveAnatomyService implements AnatomyService {
     if (updated.length) this.emit({ updated, removed: [], host: false, usage: true });
   }
 
+  async engineStats(id: string): Promise<unknown> {
+    if (!this.engine) throw new Error('not connected to the engine yet');
+    const options = { stream: false, 'one-shot': true } as { stream: false };
+    return this.engine.docker.getContainer(id).stats(options);
+  }
+
   pause(): void {
     this.paused = true;
     this.stopWatching();
@@ -229,7 +237,7 @@ class LiveAnatomyService implements AnatomyService {
       this.inflight++;
       const startSeq = this.seqCounter;
       try {
-        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
+        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers });
         if (gen !== this.generation) return;
         this.watch(engine, since, gen);
         this.status = { kind: 'ready', endpoint };
@@ -412,7 +420,7 @@ class LiveAnatomyService implements AnatomyService {
       try {
         [networks, hostLinks] = await Promise.all([
           any('networks') ? listNetworks(engine) : Promise.resolve(ctx.networks),
-          !ctx.notLocal && any('links') ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
+          !ctx.notLocal && any('links') ? rereadHostLinks(ctx) : Promise.resolve(ctx.hostLinks),
         ]);
       } catch (err) {
         if (gen === this.generation) await this.batchFailed(engine, gen, batch, seqs, err);

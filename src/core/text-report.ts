@@ -3,8 +3,9 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
+import { bindingOf, chainOf, type ChainKey } from './chain';
 import { seesConsequence, seesLine } from './evidence-text';
-import { describeMaybe, formatLimit, type LimitKind } from './format';
+import { describeMaybe, formatLimit, formatLimitValue, type LimitKind } from './format';
 import {
   NAMESPACE_TYPES,
   isFact,
@@ -115,21 +116,23 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
 
   L.row(p('1', '  cgroup limits') + p('90', '  declared → effective'));
-  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string): void => {
+  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string, chain?: ChainKey): void => {
     L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind, nullText), 28)}${used ? p('90', used) : ''}`);
     if (isUnavailable(l.effective) && isFact(l.declared) && c.state === 'running') L.row(`      ${p('90', l.effective.unavailable)}`);
+    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatLimitValue(l.effective.value, kind, nullText)) : '';
+    if (setBy) L.row(`      ${p('36', setBy)}`);
     L.note(topic);
   };
   const m = c.cgroup.memory;
-  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined);
+  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined, undefined, 'memory');
   lim('reservation', m.reservationBytes, 'bytes', 'cgroup.memory.reservation');
-  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap');
+  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap', undefined, undefined, 'memorySwap');
   const cpu = c.cgroup.cpu;
-  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined);
+  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined, undefined, 'cpu');
   lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares', undefined, 'default');
-  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all');
-  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all');
-  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined);
+  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all', 'cpusetCpus');
+  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all', 'cpusetMems');
+  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined, undefined, 'pids');
   lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight', undefined, 'default');
 
   L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
@@ -152,12 +155,22 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
   return L.out.join('\n');
 }
 
+/**
+ * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
+ * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
+ */
+function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
+  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
+}
+
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const p = painter(o.color);
   const L = new Lines(o);
   L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
   L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
+  if (h.engine.helper) L.row(`  ${p('90', `kernel files read by the helper container ${h.engine.helper.container.slice(0, 12)} (${safe(h.engine.helper.image)}) on the engine's host`)}`);
+  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', h.engine.helperReason)}`);
   const rk = h.engine.rootless?.hostNamespacesOf;
   if (rk) L.row(`  ${p('33', isFact(rk) ? `rootless engine: "host" is ${rk.value.what} (PID ${rk.value.pid})` : rk.unavailable)}`);
   L.row(p('1', '  Namespaces') + p('90', rk && isFact(rk) ? '  RootlessKit · PID 1' : '  this process · PID 1'));

@@ -45,6 +45,21 @@ export interface PanelLabels {
   usage: string;
   hostTotal: string;
   declaredSuffix: string;
+  chain: string;
+  setsIt: string;
+  ownCgroup: string;
+  hostMachine: string;
+  inheritsParent: string;
+  oomKill: string;
+  throttled: string;
+  waiting: string;
+  lastMinutes: string;
+  memoryChart: string;
+  pidsChart: string;
+  cpuChart: string;
+  limitAt: string;
+  noCgroupLimit: string;
+  effectiveValue: string;
 }
 
 const en: PanelLabels = {
@@ -88,6 +103,21 @@ const en: PanelLabels = {
   usage: 'usage',
   hostTotal: 'host total',
   declaredSuffix: '(declared)',
+  chain: 'Where each limit comes from',
+  setsIt: 'sets the effective value',
+  ownCgroup: 'this container',
+  hostMachine: 'host',
+  inheritsParent: 'parent\'s',
+  oomKill: 'OOM kill',
+  throttled: 'throttled periods',
+  waiting: 'Waiting for the first sample…',
+  lastMinutes: 'last 5 minutes',
+  memoryChart: 'Memory',
+  pidsChart: 'Processes',
+  cpuChart: 'CPU',
+  limitAt: 'limit {value}',
+  noCgroupLimit: 'no cgroup limit',
+  effectiveValue: 'effective {value}',
 };
 
 const ko: PanelLabels = {
@@ -131,6 +161,21 @@ const ko: PanelLabels = {
   usage: '사용량',
   hostTotal: '호스트 전체',
   declaredSuffix: '(선언값)',
+  chain: '각 제한이 오는 곳',
+  setsIt: '실효값을 정함',
+  ownCgroup: '이 컨테이너',
+  hostMachine: '호스트',
+  inheritsParent: '부모 값',
+  oomKill: 'OOM kill',
+  throttled: '스로틀된 주기',
+  waiting: '첫 샘플을 기다리는 중…',
+  lastMinutes: '최근 5분',
+  memoryChart: '메모리',
+  pidsChart: '프로세스',
+  cpuChart: 'CPU',
+  limitAt: '제한 {value}',
+  noCgroupLimit: 'cgroup 제한 없음',
+  effectiveValue: '실효 {value}',
 };
 
 export function labels(lang: Lang): PanelLabels {

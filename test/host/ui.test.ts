@@ -24,7 +24,18 @@ const NAMES = {
   shared: `anatomy-ui-shared-${TAG}`,
   xss: `xss-anatomy-ui-${TAG}`,
   live: `anatomy-ui-live-${TAG}`,
+  oom: `anatomy-ui-oom-${TAG}`,
 };
+const MiB = 1024 * 1024;
+/** A child shell doubles a string until the kernel OOM-kills it; the parent waits and starts another. */
+const ALLOCATE_UNTIL_KILLED = ['sh', '-c', 'while true; do sh -c \'x=a; while true; do x=$x$x; done\'; sleep 4; done'];
+
+/** How many OOM-kill marks the Limits panel's memory chart draws, in whichever webview frame holds it. */
+async function oomMarks(page: import('playwright-core').Page): Promise<number> {
+  let n = 0;
+  for (const frame of page.frames()) n += await frame.locator('svg.chart .oom-line').count().catch(() => 0);
+  return n;
+}
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>'];
 const NS_TYPES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
 const TITLE = 'Container Anatomy';
@@ -68,6 +79,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
     const xss = await createContainer({ name: NAMES.xss, labels: { 'xss.img': HOSTILE[0], 'xss.script': HOSTILE[1] } }, LABEL);
+    await createContainer({ name: NAMES.oom, cmd: ALLOCATE_UNTIL_KILLED, hostConfig: { Memory: 24 * MiB, MemorySwap: 24 * MiB } }, LABEL);
     for (const [k, c] of Object.entries({ bridge, limits, shared, xss })) info[k] = { id: c.Id, pid: c.State.Pid };
     vsix = await packageExtension();
     runnerVsix = await buildRunnerExtension();
@@ -147,6 +159,45 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const rows = await ui.childLabels(page, NAMES.limits, 2);
       assert.ok(rows.some((l) => /^memory, 64 MiB/.test(l)), `memory row shows 64 MiB: ${rows.join(' | ')}`);
       assert.ok(rows.some((l) => /^pids, 50\b/.test(l)), `pids row shows 50: ${rows.join(' | ')}`);
+    });
+
+    it('Limits panel from the cgroup section: the chain in words, and an OOM kill marked on the memory chart', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      await ui.findTreeRow(page, NAMES.oom, 60_000);
+      // Containers of other runs on the same engine come and go around this one and shift the
+      // rows between finding a row and clicking it: find them again and retry, up to three times.
+      const title = new RegExp(`Limits: ${NAMES.oom}`);
+      let text = '';
+      for (let attempt = 0; attempt < 3 && !text; attempt++) {
+        try {
+          await ui.expandTreeRow(page, NAMES.oom);
+          const section = await ui.expandChild(page, NAMES.oom, 'cgroup limits');
+          await section.click({ button: 'right' });
+          await page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first().click({ timeout: 10_000 });
+          text = await ui.waitForWebviewText(page, title, 15_000);
+        } catch (err) {
+          console.log(`      attempt ${attempt + 1}: ${(err as Error).message.split('\n')[0].slice(0, 160)}`);
+          await ui.escape(page);
+        }
+      }
+      assert.ok(text, 'the Limits panel opened from the context menu of the cgroup limits section');
+      assert.match(text, /Memory limit: this container can use at most 24 MiB, as its own cgroup file says/);
+      assert.match(text, /Where each limit comes from/);
+      // The child shell is OOM-killed every few seconds; the chart marks a kill it sampled.
+      const deadline = Date.now() + 60_000;
+      while ((await oomMarks(page)) === 0 && Date.now() < deadline) await page.waitForTimeout(500);
+      assert.ok((await oomMarks(page)) > 0, 'the memory chart marks an OOM kill');
+      // A second open (palette) reuses the panel.
+      await ui.runCommand(page, 'Show Limits');
+      // Typed and chosen with Enter: a hover over the row would take the click.
+      await page.locator('.quick-input-widget .quick-input-box input').fill(NAMES.oom);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.oom }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+      const tabs = (await ui.tabTitles(page)).filter((t) => t.includes(`Limits: ${NAMES.oom}`));
+      assert.equal(tabs.length, 1, `one Limits panel per container: ${tabs.join(' | ')}`);
+      await page.waitForTimeout(3000); // a few more samples on screen for the screenshot
     });
 
     it('starting and removing a container updates the tree without a manual refresh', async () => {

@@ -3,10 +3,9 @@
  * the ifindex of its host-side peer (and the reverse), and ifindex is unique within one
  * network namespace.
  */
-import { promises as fs, readlinkSync } from 'fs';
 import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
-import { listDirSync, parseUint, readTextSync } from './files';
+import { files, listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
 import { parseNetDevNames } from './sees';
 
@@ -30,12 +29,10 @@ function readSmall(file: string): string | null {
   return r.ok ? r.text.trim() : null;
 }
 
+/** The name a sysfs link points at; null when there is none (no master: not enslaved to a bridge or bond). */
 function readLink(file: string): string | null {
-  try {
-    return path.basename(readlinkSync(file)); // sysfs: synchronous, see files.ts
-  } catch {
-    return null; // no master: the interface is not enslaved to a bridge or bond
-  }
+  const target = files().readLink(file);
+  return target === null ? null : path.basename(target);
 }
 
 /**
@@ -83,21 +80,12 @@ export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>>
     const l = readOneHostLink(dir, name);
     // An interface can vanish between readdir and read (a container stopping): skip only that.
     if (typeof l === 'string') {
-      if (await stillThere(path.join(dir, name))) return unavailable(l);
+      if (files().exists(path.join(dir, name))) return unavailable(l);
       continue;
     }
     out.push(l);
   }
   return fact(out, 'procfs');
-}
-
-async function stillThere(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface ContainerLink {
