@@ -60,11 +60,13 @@ describe('captured cgroup v2 + systemd driver (the test VM)', () => {
       declared: { value: 128 * MIB, source: 'engine' },
       kernel: { value: 128 * MIB, source: 'procfs' },
       effective: { value: 48 * MIB, source: 'procfs' },
+      boundBy: { value: '/anatomytest.slice', source: 'procfs' },
     });
     assert.deepEqual(a.pids.max, {
       declared: { value: 100, source: 'engine' },
       kernel: { value: 100, source: 'procfs' },
       effective: { value: 20, source: 'procfs' },
+      boundBy: { value: '/anatomytest.slice', source: 'procfs' },
     });
   });
 });
