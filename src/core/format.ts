@@ -1,3 +1,4 @@
+import type { Translate } from './i18n';
 import { isUnavailable, type Limit, type Maybe } from './model';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
@@ -14,10 +15,18 @@ export function formatBytes(n: number): string {
   return `${text} ${UNITS[i]}`;
 }
 
-/** 0.5 -> "0.5 CPU"; 2 -> "2 CPUs". */
-export function formatCpus(n: number): string {
+/** `{0}`, `{1}`… of a message filled with args; placeholders without a value stay. */
+export function fillArgs(message: string, args: Array<string | number>): string {
+  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}
+
+/** The English message with its arguments: what a caller without a translator gets. */
+const english = (message: string, ...args: Array<string | number>): string => fillArgs(message, args);
+
+/** 0.5 -> "0.5 CPU"; 2 -> "2 CPUs" (in `t`'s language: Korean has no plural). */
+export function formatCpus(n: number, t: Translate = english): string {
   const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
-  return `${text} ${n === 1 || n < 1 ? 'CPU' : 'CPUs'}`;
+  return n === 1 || n < 1 ? t('{0} CPU', text) : t('{0} CPUs', text);
 }
 
 export type LimitKind = 'bytes' | 'cpus' | 'count' | 'string';
@@ -26,14 +35,14 @@ export type LimitKind = 'bytes' | 'cpus' | 'count' | 'string';
  * One limit value. null is "unlimited" for hard limits; for relative controls (shares,
  * weights, cpusets) nothing declared means the kernel default applies, so pass 'default'.
  */
-export function formatLimitValue(value: number | string | null, kind: LimitKind, nullText = 'unlimited'): string {
+export function formatLimitValue(value: number | string | null, kind: LimitKind, nullText = 'unlimited', t: Translate = english): string {
   if (value === null) return nullText;
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'bytes':
       return formatBytes(value);
     case 'cpus':
-      return formatCpus(value);
+      return formatCpus(value, t);
     default:
       return String(value);
   }

@@ -4,16 +4,13 @@
  * same thing; the language is the explanations setting, not VS Code's display language.
  */
 import type { Lang } from './catalog/types';
+import { fillArgs } from './format';
 import koBundle from '../../l10n/bundle.l10n.ko.json';
 
 /** Same shape as vscode.l10n.t for positional arguments, plus the language it speaks. */
 export type Translate = ((message: string, ...args: Array<string | number>) => string) & { readonly lang?: Lang };
 
 const BUNDLES: Record<Lang, Readonly<Record<string, string>>> = { en: {}, ko: koBundle as Record<string, string> };
-
-function fillArgs(message: string, args: Array<string | number>): string {
-  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
-}
 
 /** A translator for `lang`: the bundle's text for a message (the English message when it has none). */
 export function translator(lang: Lang): Translate {

@@ -63,7 +63,7 @@ export function formatValue(v: number | string | null, spec: Pick<LimitSpec, 'ki
   if (v === null) return spec.nullText(t);
   if (typeof v === 'string') return v;
   if (spec.kind === 'bytes') return formatBytes(v);
-  if (spec.kind === 'cpus') return formatCpus(v);
+  if (spec.kind === 'cpus') return formatCpus(v, t);
   return String(v);
 }
 

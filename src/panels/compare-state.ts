@@ -121,7 +121,7 @@ function cgroupSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): Pa
     ['cgroup.memory.swap', lim('memorySwap')],
     ['cgroup.memory.usage', c((g) => maybeCell(g.memory.usageBytes, formatBytes, L))],
     ['cgroup.memory.oom', c((g) => maybeCell(g.memory.oomKills, String, L))],
-    ['cgroup.cpu.cpus', lim('cpus', (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
+    ['cgroup.cpu.cpus', lim('cpus', (h) => hostTotal(maybeCell(h.onlineCpus, (n: number) => formatCpus(n, t), L)))],
     ['cgroup.cpu.shares', lim('cpuShares')],
     ['cgroup.cpuset.cpus', lim('cpusetCpus')],
     ['cgroup.cpuset.mems', lim('cpusetMems')],

@@ -6,6 +6,7 @@
 import type { Lang } from '../core/catalog/index';
 import { bindingOf, CHAIN_SPECS, chainOf, type ChainSpec } from '../core/chain';
 import { formatLimitValue } from '../core/format';
+import { translator } from '../core/i18n';
 import { isFact, isUnavailable, type ContainerAnatomy, type Limit } from '../core/model';
 import type { UsageSource } from '../core/usage';
 import type { ChainLevelView, ChainView, LimitsViewState, Note, UsageChartView } from '../shared/protocol';
@@ -25,7 +26,7 @@ export interface LimitsInput {
 }
 
 function valueText(v: number | string | null, spec: ChainSpec, L: PanelLabels, lang: Lang): string {
-  if (v !== null) return formatLimitValue(v, spec.kind);
+  if (v !== null) return formatLimitValue(v, spec.kind, undefined, translator(lang));
   if (spec.relative) return L.notApplicable;
   return spec.key === 'cpusetCpus' || spec.key === 'cpusetMems' ? L.inheritsParent : note('cgroup.unlimited', lang).title;
 }
