@@ -189,7 +189,8 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
   const net = c.network;
   const donor = net.sharesWith ? safe(net.sharesWith.name ?? net.sharesWith.id.slice(0, 12)) : '';
   L.row(p('1', `  ${t('Network')}`) + p('90', ` (${net.mode === 'container' ? t('joined {0}', donor) : net.mode})`));
-  L.note(`net.mode.${net.mode === 'other' ? 'bridge' : net.mode}`, { peer: donor });
+  // A created or exited container has no network namespace yet: say so, not what the mode gives.
+  if (hasProcess(c.state)) L.note(`net.mode.${net.mode === 'other' ? 'bridge' : net.mode}`, { peer: donor });
   if (net.networks.length === 0 && net.mode !== 'host' && net.mode !== 'none') L.row(`    ${p('90', net.mode === 'container' ? t('same interfaces, IP addresses and ports') : t('no network attached'))}`);
   if (net.mode === 'host') L.row(`    ${p('90', t("no interface of its own: it uses the host's interfaces, addresses and ports"))}`);
   if (net.mode === 'none') L.row(`    ${p('90', t('only the loopback interface lo'))}`);

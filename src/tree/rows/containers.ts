@@ -1,5 +1,5 @@
 import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
-import { donorLabel, networkModeLabel } from './network';
+import { modeTopic, networkModeLabel } from './network';
 import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
 
@@ -162,7 +162,7 @@ function sections(c: ContainerAnatomy, t: Translate): Row[] {
       contextValue: 'section.network',
       icon: { id: 'type-hierarchy' },
       children: { kind: 'section', section: 'network' },
-      tooltip: tooltip(t('Network'), [{ topic: `net.mode.${c.network.mode}`, vars: { peer: donorLabel(c) } }]),
+      tooltip: tooltip(t('Network'), [modeTopic(c, `net.mode.${c.network.mode}`)]),
     },
   ];
 }

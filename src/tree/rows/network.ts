@@ -1,5 +1,6 @@
-import { isFact, isUnavailable, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
 import { messageRow } from './namespaces';
+import type { TooltipSpec } from '../markdown';
 import { reasons, tooltip, type Row, type Translate } from './types';
 
 function text<T>(m: Maybe<T>): string | undefined {
@@ -16,6 +17,14 @@ export function ipWithPrefix(n: NetworkAttachment): string | undefined {
 export function portText(p: PortBinding): string {
   const host = p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:${p.hostPort}` : String(p.hostPort);
   return `${host} → ${p.containerPort}/${p.protocol}`;
+}
+
+/**
+ * What the network mode means, for a container with processes; a created or exited one has
+ * no network namespace, veth or IP yet, so it gets why instead (its settings still show).
+ */
+export function modeTopic(c: ContainerAnatomy, topic: string): TooltipSpec['topics'][number] {
+  return hasProcess(c.state) ? { topic, vars: { peer: donorLabel(c) } } : { topic: 'ui.notRunning' };
 }
 
 /** The donor's name for `container:<id>` networking (short id when the engine gave no name). */
@@ -73,7 +82,7 @@ function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Ro
     children: { kind: 'network', name: n.name },
     containerId: c.id,
     value: ip,
-    tooltip: tooltip(`${n.name} · ${c.name}`, [{ topic: driver ? `net.mode.${driver}` : 'net.mode.bridge' }, { topic: 'net.bridge' }], facts, [...new Set(notes)]),
+    tooltip: tooltip(`${n.name} · ${c.name}`, [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), { topic: 'net.bridge' }], facts, [...new Set(notes)]),
   };
 }
 
@@ -107,7 +116,7 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
       icon: { id: 'info' },
       containerId: c.id,
       value: net.rawMode || net.mode,
-      tooltip: tooltip(`${t('mode')} · ${c.name}`, [{ topic: `net.mode.${net.mode}`, vars: { peer: donorLabel(c) } }], [{ label: t('Docker setting'), value: `NetworkMode: ${net.mode === 'container' ? `container:${donorLabel(c)}` : net.rawMode}` }]),
+      tooltip: tooltip(`${t('mode')} · ${c.name}`, [modeTopic(c, `net.mode.${net.mode}`)], [{ label: t('Docker setting'), value: `NetworkMode: ${net.mode === 'container' ? `container:${donorLabel(c)}` : net.rawMode}` }]),
     });
   }
   for (const n of net.networks) rows.push(networkRow(c, n, t));
