@@ -4,7 +4,7 @@
  * words a namespace's sharing from this one model, so none can name a container as its own peer.
  */
 import { explain, type Lang } from './catalog/index';
-import { isFact, isUnavailable, type ContainerAnatomy, type ContainerNamespace, type NamespaceType } from './model';
+import { isFact, isUnavailable, type ContainerAnatomy, type ContainerNamespace, type NamespaceMode, type NamespaceType } from './model';
 
 /** Namespaces Docker lets one container join from another (`--network/--pid/--ipc container:X`). */
 export const JOINABLE: ReadonlySet<NamespaceType> = new Set<NamespaceType>(['net', 'pid', 'ipc']);
@@ -67,10 +67,13 @@ export function sharingSentenceTopic(s: Sharing): string {
   return s.basis === 'docker' && s.kind !== 'unknown' ? `sharing.declared.${s.kind}` : `sharing.${s.kind}`;
 }
 
-/** The catalog topic that says what this kind of sharing means for this namespace type. */
-export function sharingMeaningTopic(type: NamespaceType, s: Sharing): string {
+/**
+ * The catalog topic that says what this kind of sharing means for this namespace type. An own
+ * net namespace of `--network none` has only lo: no addresses, no way out, nothing to publish.
+ */
+export function sharingMeaningTopic(type: NamespaceType, s: Sharing, mode?: NamespaceMode): string {
   switch (s.kind) {
-    case 'own': return `ns.${type}.own`;
+    case 'own': return type === 'net' && mode?.value === 'none' ? 'net.mode.none' : `ns.${type}.own`;
     case 'host': return `ns.${type}.host`;
     case 'unknown': return `ns.${type}`;
     default: return `ns.${type}.container`;

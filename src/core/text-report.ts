@@ -154,7 +154,7 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, e
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', why(ns.inode, L.lang))}`);
     else if (s.kind === 'unknown' && s.reason && isFact(ns.inode)) L.row(`      ${p('90', localizeReason(s.reason, L.lang))}`);
     if (isFact(ns.inode) && evidence) seesRow(L, p, t('sees'), type, evidence[type], L.lang);
-    L.note(sharingMeaningTopic(type, s), sharingVars(type, s));
+    L.note(sharingMeaningTopic(type, s, ns.mode), sharingVars(type, s));
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
   const pr = c.process;

@@ -51,7 +51,7 @@ export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: 
     containerId: c.id,
     value: inode ? `${ns.type}:[${inode}]` : undefined,
     tooltip: {
-      ...tooltip(t('{0} namespace of {1}', ns.type, c.name), [{ topic: sharingMeaningTopic(ns.type, s), vars }, { topic: `ns.${ns.type}`, vars }], facts, notes),
+      ...tooltip(t('{0} namespace of {1}', ns.type, c.name), [{ topic: sharingMeaningTopic(ns.type, s, ns.mode), vars }, { topic: `ns.${ns.type}`, vars }], facts, notes),
       lead: { topic: sharingSentenceTopic(s), vars },
     },
   };
