@@ -58,10 +58,18 @@ function linkFor(links: ContainerLink[], mac: string, ip: string): ContainerLink
   return (mac ? links.find((l) => l.mac?.toLowerCase() === mac.toLowerCase()) : undefined) ?? (ip ? links.find((l) => l.ipv4.includes(ip)) : undefined);
 }
 
+/**
+ * The engine's network of an endpoint: by its id, else by its name (a container that never
+ * started has an endpoint with an empty NetworkID, but its network exists all the same).
+ */
+function networkFor(ctx: HostContext, name: string, ep: { NetworkID: string }): RawNetwork | undefined {
+  return ctx.networks.get(ep.NetworkID) ?? [...ctx.networks.values()].find((n: RawNetwork) => n?.Name === name);
+}
+
 export async function networkOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<NetworkAnatomy> {
   const rawMode = String(raw.HostConfig?.NetworkMode ?? '');
   const attached = Object.entries<any>(raw.NetworkSettings?.Networks ?? {});
-  const drivers = attached.map(([, ep]) => ctx.networks.get(ep.NetworkID)?.Driver).filter(Boolean);
+  const drivers = attached.map(([name, ep]) => networkFor(ctx, name, ep)?.Driver).filter(Boolean);
   const mode = modeKind(rawMode, drivers);
   const { ports, exposedOnly } = portsOf(raw);
 
@@ -72,7 +80,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   else links = await readContainerLinks(ctx.roots.procRoot, pid);
 
   const networks: NetworkAttachment[] = attached.map(([name, ep]) => {
-    const net = ctx.networks.get(ep.NetworkID);
+    const net = networkFor(ctx, name, ep);
     const ipam = firstIpamConfig(net);
     const bridge = bridgeName(net);
     const driver = net?.Driver ? fact(String(net.Driver), 'engine') : unavailable(`network ${name} is not in the engine's network list`);

@@ -1,0 +1,42 @@
+/**
+ * A container that was created but never started: the engine gives its endpoint an empty
+ * NetworkID, yet its network exists. The network is found by name, so the row names its
+ * bridge and subnet instead of calling the network unknown.
+ */
+import { strict as assert } from 'node:assert';
+import { introspectContainer, type HostContext } from '../../src/core/introspect';
+import { fact, isUnavailable, unavailable } from '../../src/core/model';
+import { hostOf } from '../fixtures/snapshot';
+
+const BRIDGE_ID = '01'.repeat(32);
+
+function context(): HostContext {
+  return {
+    roots: { procRoot: '/nonexistent/proc', sysRoot: '/nonexistent/sys', fsRoot: '/nonexistent' },
+    notLocal: null,
+    host: hostOf(),
+    layout: unavailable('not read in this test'),
+    hostLinks: unavailable('not read in this test'),
+    networks: new Map([[BRIDGE_ID, { Id: BRIDGE_ID, Name: 'bridge', Driver: 'bridge', IPAM: { Config: [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }] } }]]),
+    names: new Map(),
+    listed: new Map(),
+    running: new Set(),
+  } as HostContext;
+}
+
+describe('a created container on the default bridge', () => {
+  it('finds its network by name when the endpoint has no NetworkID yet', async () => {
+    const raw = {
+      Id: 'f2'.repeat(32), Name: '/never-started', State: { Status: 'created', Running: false, Pid: 0 },
+      HostConfig: { NetworkMode: 'default' }, Config: { Hostname: 'f2f2f2f2f2f2' },
+      NetworkSettings: { Networks: { bridge: { NetworkID: '', EndpointID: '', IPAddress: '', MacAddress: '', Gateway: '' } } },
+    };
+    const c = await introspectContainer(raw, context());
+    const [n] = c.network.networks;
+    assert.equal(n.name, 'bridge');
+    assert.deepEqual(n.driver, fact('bridge', 'engine'));
+    assert.deepEqual(n.bridge, fact('docker0', 'engine'));
+    assert.deepEqual(n.subnet, fact('172.17.0.0/16', 'engine'));
+    assert.ok(isUnavailable(n.ipAddress) && /while the container is created/.test(n.ipAddress.unavailable), JSON.stringify(n.ipAddress));
+  });
+});
