@@ -3,6 +3,7 @@
  * to right. vscode-free; the layout decisions (what a host/none/container/macvlan network
  * looks like) are made here so they can be tested without a browser.
  */
+import { translator } from '../core/i18n';
 import { localizeReason } from '../core/reasons';
 import type { Lang } from '../core/catalog/index';
 import {
@@ -249,7 +250,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     lang: input.lang,
     title: format(L.topologyTitle, { name: c.name }),
     status: unreachable ? 'unreachable' : 'ok',
-    container: { id: c.id, name: c.name, image: c.image, state: c.state },
+    container: { id: c.id, name: c.name, image: c.image, state: translator(input.lang)(c.state) },
     mode: c.network.mode,
     modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { peer: donorName }),
     lanes: [...lanes(c, input.containers, input.host, L, input.lang), ...[sharersLane(c, input.containers, L, input.lang)].filter((x): x is TopologyLane => x !== null)],
