@@ -22,8 +22,8 @@ function textWidth(t: string): number {
   return n * CHAR_W;
 }
 
-function fit(t: string): string {
-  const max = MAX_W - 2 * PAD;
+/** `t` cut with … to fit `max` pixels (a node's inner width unless told otherwise). */
+function fit(t: string, max = MAX_W - 2 * PAD): string {
   if (textWidth(t) <= max) return t;
   let out = '';
   for (const ch of t) {
@@ -80,7 +80,10 @@ interface Drawn {
 
 function drawChain(lane: TopologyLane, y0: number): Drawn {
   const g = s('g', { class: `lane layout-${lane.layout}` });
-  g.appendChild(s('text', { x: 0, y: y0 + 14, class: 'lane-heading' }, fit(lane.heading)));
+  // A lane's heading runs above the whole lane, not inside one node: cut it only at three
+  // nodes' width ("이 네트워크 네임스페이스를 함께 쓰는 컨테이너" is wider than one node).
+  const heading = fit(lane.heading, 3 * MAX_W);
+  g.appendChild(s('text', { x: 0, y: y0 + 14, class: 'lane-heading' }, heading));
   const top = y0 + 28;
   const sizes = lane.chain.map(nodeSize);
   const rowH = Math.max(...sizes.map((z) => z.h));
@@ -92,7 +95,7 @@ function drawChain(lane: TopologyLane, y0: number): Drawn {
     const oz = { w: Math.max(sizes[1].w, iz.w + 2 * PAD * 2), h: sizes[1].h + iz.h + 2 * PAD };
     g.appendChild(drawNode(outer, 0, top, oz.w, oz.h));
     g.appendChild(drawNode(inner, 2 * PAD, top + sizes[1].h, iz.w, iz.h));
-    return { g, w: oz.w, h: oz.h + 28 };
+    return { g, w: Math.max(oz.w, textWidth(heading)), h: oz.h + 28 };
   }
 
   let x = 0;
@@ -110,7 +113,7 @@ function drawChain(lane: TopologyLane, y0: number): Drawn {
       x += sizes[i].w;
     }
   });
-  let width = x;
+  let width = Math.max(x, textWidth(heading));
   let height = rowH + 28;
 
   if (lane.peers.length > 0) {
