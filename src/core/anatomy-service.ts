@@ -13,15 +13,16 @@ import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './engine/connect
 import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
-import { linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import { introspectHost, linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
 import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
 import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
-import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
-import { readFailureReason, unreadContainer } from './unread';
+import { byStateThenName, checkOutage, INSPECT_CONCURRENCY, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
+import { mapLimit } from './pool';
+import { listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
@@ -58,6 +59,8 @@ const REREAD_CONCURRENCY = 8;
 const STORM_EVENTS = 40;
 const STORM_WINDOW_MS = 1000;
 const STORM_DEBOUNCE_MS = 250;
+/** During the first read, containers read within this long are told to the views together. */
+const FIRST_READ_EMIT_MS = 50;
 
 export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
   return new LiveAnatomyService(opts);
@@ -229,12 +232,17 @@ class LiveAnatomyService implements AnatomyService {
       this.inflight++;
       const startSeq = this.seqCounter;
       try {
-        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
-        if (gen !== this.generation) return;
-        this.watch(engine, since, gen);
-        this.status = { kind: 'ready', endpoint };
-        this.retries = 0;
-        this.apply(snapshot.containers, ctx, startSeq, true);
+        await withReadCache(async () => {
+          const ctx = await introspectHost(engine, this.opts.roots ?? REAL_ROOTS);
+          if (gen !== this.generation) return;
+          this.watch(engine, since, gen);
+          this.status = { kind: 'ready', endpoint };
+          this.retries = 0;
+          // Rows at once, from the container list; their details follow as each is read.
+          const listed = [...ctx.listed.values()].map(listedContainer).sort(byStateThenName);
+          this.apply(listed, ctx, startSeq, true);
+          await this.readListed(engine, ctx, listed.map((c) => c.id), gen);
+        });
       } finally {
         this.settle();
       }
@@ -242,6 +250,41 @@ class LiveAnatomyService implements AnatomyService {
       if (gen !== this.generation) return;
       this.fail(err, endpoint);
     }
+  }
+
+  /**
+   * Reads the listed containers in the order the views show them, each into the model as soon
+   * as it is read (changes are told in bunches, not once per container). A container that an
+   * event or an expanded row re-read meanwhile, or that was destroyed, keeps that newer state.
+   */
+  private async readListed(engine: Engine, ctx: HostContext, ids: string[], gen: number): Promise<void> {
+    const seqs = new Map(ids.map((id) => [id, this.bumpSeq(id)]));
+    let due: string[] = [];
+    let gone: string[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (gen !== this.generation || (!due.length && !gone.length)) return;
+      const [updated, removed] = [due, gone];
+      due = [];
+      gone = [];
+      this.afterChange(updated, removed, false);
+    };
+    const failures: EngineError[] = [];
+    try {
+      await mapLimit(ids, INSPECT_CONCURRENCY, async (id) => {
+        if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+        const r = await readContainer(engine, id, ctx);
+        if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+        if (r.kind === 'failed') failures.push(r.error);
+        this.put(id, r, due, gone);
+        timer ??= setTimeout(flush, FIRST_READ_EMIT_MS);
+      });
+    } finally {
+      flush();
+    }
+    if (gen === this.generation) await checkOutage(engine, failures);
   }
 
   /**
@@ -262,6 +305,8 @@ class LiveAnatomyService implements AnatomyService {
     for (const [id, c] of fresh) {
       if (newer(id)) continue;
       const prev = this.containers.get(id);
+      // Listed, not read yet: what the model already knows of it stays until the read ends.
+      if (c.reading && prev) continue;
       const next = c.readFailure && c.readAt === null && prev && prev.readAt !== null ? { ...prev, readFailure: c.readFailure } : c;
       this.containers.set(id, next);
       updated.push(id);
@@ -476,7 +521,7 @@ class LiveAnatomyService implements AnatomyService {
       return;
     }
     this.opts.onError?.(r.reason);
-    this.containers.set(id, prev ? { ...prev, readFailure: r.reason } : unreadContainer(this.ctx?.listed.get(id) ?? { Id: id, Names: [id] }, r.reason));
+    this.containers.set(id, prev && !prev.reading ? { ...prev, readFailure: r.reason } : unreadContainer(this.ctx?.listed.get(id) ?? { Id: id, Names: [id] }, r.reason));
     updated.push(id);
   }
 

@@ -51,6 +51,9 @@ export async function readContainer(engine: Engine, id: string, ctx: HostContext
     return { kind: 'failed', error, reason: readFailureReason(id, error.message) };
   }
   if (raw === undefined) return { kind: 'gone' };
+  // The /proc and /sys reads below are synchronous (procfs/files.ts): give the event loop a
+  // turn first, so answers arriving together are not read in one long stretch.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   try {
     return { kind: 'read', container: await introspectContainer(raw, ctx) };
   } catch (err) {

@@ -4,6 +4,7 @@
  */
 import { explain, type Lang } from './catalog/index';
 import { describeMaybe, formatLimit, type LimitKind } from './format';
+import { NOT_READ_YET } from './unread';
 import {
   NAMESPACE_TYPES,
   isFact,
@@ -72,6 +73,10 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
     L.row(`  ${p('31', safe(c.readFailure))}`);
     if (c.readAt === null) return L.out.join('\n');
     L.row(p('90', `  the facts below were read at ${c.readAt}`));
+  }
+  if (c.reading) {
+    L.row(p('90', `  ${NOT_READ_YET}`));
+    return L.out.join('\n');
   }
 
   L.row(p('1', '  Namespaces'));
