@@ -241,7 +241,7 @@ class LiveAnatomyService implements AnatomyService {
           // Rows at once, from the container list; their details follow as each is read.
           const listed = [...ctx.listed.values()].map(listedContainer).sort(byStateThenName);
           this.apply(listed, ctx, startSeq, true);
-          await this.readListed(engine, ctx, listed.map((c) => c.id), gen);
+          await this.readListed(engine, ctx, listed.map((c) => c.id), gen, startSeq);
         });
       } finally {
         this.settle();
@@ -257,8 +257,9 @@ class LiveAnatomyService implements AnatomyService {
    * as it is read (changes are told in bunches, not once per container). A container that an
    * event or an expanded row re-read meanwhile, or that was destroyed, keeps that newer state.
    */
-  private async readListed(engine: Engine, ctx: HostContext, ids: string[], gen: number): Promise<void> {
-    const seqs = new Map(ids.map((id) => [id, this.bumpSeq(id)]));
+  private async readListed(engine: Engine, ctx: HostContext, ids: string[], gen: number, startSeq: number): Promise<void> {
+    // One already re-read since the list (an event, an expanded row) is that read's to finish.
+    const seqs = new Map(ids.filter((id) => (this.readSeq.get(id) ?? 0) <= startSeq).map((id) => [id, this.bumpSeq(id)]));
     let due: string[] = [];
     let gone: string[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -274,7 +275,7 @@ class LiveAnatomyService implements AnatomyService {
     const failures: EngineError[] = [];
     try {
       await mapLimit(ids, INSPECT_CONCURRENCY, async (id) => {
-        if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+        if (!seqs.has(id) || gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
         const r = await readContainer(engine, id, ctx);
         if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
         if (r.kind === 'failed') failures.push(r.error);
