@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createAnatomyService } from '../src/core/anatomy-service';
 import type { Engine } from '../src/core/engine/connection';
 import { takeSnapshot } from '../src/core/snapshot';
 import { median } from './stats';
@@ -34,8 +35,56 @@ export interface SnapshotResult {
   cliSamples: number[];
   dockerSamples: number[];
   coreSamples: number[];
+  /** In-process takeSnapshot() / docker ps + docker inspect (medians). */
+  inProcessRatio: number;
+  /** Longest event-loop block (a 1 ms timer's worst delay) during the in-process snapshots. */
+  loopMaxBlockMsSnapshot: number;
+  /** The live service, connected fresh, as the extension starts it (medians of `runs`). */
+  service: {
+    /** start() -> the first change that lists the containers (each one still being read). */
+    firstRowsMs: number;
+    /** start() -> every container read (start() resolved). */
+    allReadMs: number;
+    /** Longest event-loop block during those first reads. */
+    loopMaxBlockMs: number;
+  };
 }
 
+/** Runs `fn` while a 1 ms timer watches the event loop; the worst delay is the longest block. */
+async function watchLoop<T>(fn: () => Promise<T>): Promise<{ value: T; maxBlockMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    const value = await fn();
+    return { value, maxBlockMs: h.max / 1e6 };
+  } finally {
+    h.disable();
+  }
+}
+
+/** The live service's first look: rows listed, then every container read; on the direct socket. */
+async function measureService(engine: Engine, runs: number): Promise<SnapshotResult['service']> {
+  const first: number[] = [];
+  const all: number[] = [];
+  const block: number[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const s = createAnatomyService({ host: engine.choice.endpoint });
+    try {
+      let firstAt: number | undefined;
+      s.onDidChange(() => {
+        if (firstAt === undefined && s.snapshot().containers.length) firstAt = performance.now();
+      });
+      const t0 = performance.now();
+      const { maxBlockMs } = await watchLoop(() => s.start());
+      all.push(performance.now() - t0);
+      first.push((firstAt ?? Number.NaN) - t0);
+      block.push(maxBlockMs);
+    } finally {
+      s.dispose();
+    }
+  }
+  return { firstRowsMs: median(first), allReadMs: median(all), loopMaxBlockMs: Math.max(...block) };
+}
 interface Timed {
   ms: number;
   stdout: string;
@@ -149,12 +198,16 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       log(`  N=${n} run ${i + 1}/${runs}: cli ${cli[i].toFixed(0)} ms (cpu ${cliCpu[i].toFixed(0)} ms), docker ${docker[i].toFixed(0)} ms`);
     }
     const core: number[] = [];
+    const blocks: number[] = [];
     await takeSnapshot(engine, { all: true });
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      await takeSnapshot(engine, { all: true });
+      const { maxBlockMs } = await watchLoop(() => takeSnapshot(engine, { all: true }));
       core.push(performance.now() - t0);
+      blocks.push(maxBlockMs);
     }
+    const service = await measureService(engine, runs);
+    log(`  N=${n} in-process ${median(core).toFixed(0)} ms (longest block ${Math.max(...blocks).toFixed(1)} ms); service: rows at ${service.firstRowsMs.toFixed(0)} ms, all read at ${service.allReadMs.toFixed(0)} ms (longest block ${service.loopMaxBlockMs.toFixed(1)} ms)`);
     const cliMs = median(cli);
     const dockerMs = median(docker);
     return {
@@ -172,6 +225,9 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       cliSamples: cli,
       dockerSamples: docker,
       coreSamples: core,
+      inProcessRatio: median(core) / dockerMs,
+      loopMaxBlockMsSnapshot: Math.max(...blocks),
+      service,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
