@@ -38,6 +38,21 @@ async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | unde
 /** One container's read: its anatomy, gone (the engine no longer has it), or why it could not be read. */
 export type ReadResult = { kind: 'read'; container: ContainerAnatomy } | { kind: 'gone' } | { kind: 'failed'; error: EngineError; reason: string };
 
+let lane: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `fn` after the ones queued before it, each in its own turn of the event loop. The
+ * /proc and /sys reads are synchronous (procfs/files.ts), so without this the containers whose
+ * inspects were answered together would be read in one long stretch (setImmediate alone runs
+ * every callback queued in the same phase back to back), and nothing else on the thread — the
+ * editor's other extensions, timers, the event stream — would run meanwhile.
+ */
+export function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const run = lane.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(fn);
+  lane = run.catch(() => undefined);
+  return run;
+}
+
 /** Errors that may mean the engine itself is gone rather than one request going wrong; /_ping decides. */
 const MAYBE_OUTAGE = new Set(['socket-missing', 'permission-denied', 'refused', 'tls', 'ssh']);
 
@@ -51,11 +66,8 @@ export async function readContainer(engine: Engine, id: string, ctx: HostContext
     return { kind: 'failed', error, reason: readFailureReason(id, error.message) };
   }
   if (raw === undefined) return { kind: 'gone' };
-  // The /proc and /sys reads below are synchronous (procfs/files.ts): give the event loop a
-  // turn first, so answers arriving together are not read in one long stretch.
-  await new Promise<void>((resolve) => setImmediate(resolve));
   try {
-    return { kind: 'read', container: await introspectContainer(raw, ctx) };
+    return { kind: 'read', container: await inTurn(() => introspectContainer(raw, ctx)) };
   } catch (err) {
     // The readers turn every expected failure into an unavailable fact; this is the unexpected rest.
     const message = `reading its /proc and /sys files failed: ${err instanceof Error ? err.message : String(err)}`;
