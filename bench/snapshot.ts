@@ -152,7 +152,18 @@ async function dockerdDelta<T>(run: () => Promise<T>): Promise<{ value: T; docke
   return { value, dockerdMs: before === null || after === null ? null : after - before };
 }
 
+/** The docker side; again (up to 3 times) when another suite removed a container between ps and inspect. */
 async function runDocker(): Promise<{ ms: number; inspectMs: number; count: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runDockerOnce();
+    } catch (err) {
+      if (attempt >= 3 || !/No such object/.test(String(err))) throw err;
+    }
+  }
+}
+
+async function runDockerOnce(): Promise<{ ms: number; inspectMs: number; count: number }> {
   const ps = await timedExec('docker', ['ps', '-aq', '--no-trunc']);
   const ids = ps.stdout.split('\n').filter(Boolean);
   const inspect = await timedExec('docker', ['inspect', ...ids]);
