@@ -1,10 +1,13 @@
 /** The benchmark's one table and one JSON object. */
 import type { BuildResult } from './bundles';
 import type { EventResult } from './event';
+import type { EvidenceResult } from './evidence';
 import type { HostResult } from './host';
+import { hoverLines, type HoverResult } from './hovers';
 import type { IdleResult } from './idle';
 import type { BenchOptions } from './run';
 import type { SnapshotResult } from './snapshot';
+import type { UsageTickResult } from './usage';
 import { cell } from './stats';
 
 export interface BenchReport {
@@ -13,9 +16,12 @@ export interface BenchReport {
   snapshots: SnapshotResult[];
   peakRssBytes: number | null;
   events: EventResult | undefined;
+  usage?: UsageTickResult;
+  evidence: EvidenceResult | undefined;
   idle: IdleResult | undefined;
   bundles: { extensionBytes: number | null; webviewBytes: number | null; extensionCompileMs: number | null; buildError?: BuildResult['error'] };
   host: HostResult;
+  hovers: HoverResult | undefined;
   seconds: number;
 }
 
@@ -48,6 +54,9 @@ function snapshotTable(r: BenchReport): string[] {
     row('  live service start -> all read', (s) => cell(s.service.allReadMs)),
     row('  longest event-loop block in it (<= 20)', (s) => cell(s.service.loopMaxBlockMs, 1)),
     row('    most CPU in one block', (s) => cell(s.service.loopMaxCpuBlockMs, 1)),
+    row('  takeSnapshot() through the helper container', (s) => cell(s.helperMs)),
+    row('  ratio helper / local (target <= 2.0 at 200)', (s) => cell(s.helperRatio, 2)),
+    row('  first snapshot through the helper (with its start)', (s) => cell(s.helperFirstMs)),
     row('  CPU of the CLI process (user+sys)', (s) => cell(s.cliCpuMs)),
     row('  CPU of dockerd serving the CLI', (s) => cell(s.dockerdCpuMsForCli)),
     row('  CPU of dockerd serving docker ps+inspect', (s) => cell(s.dockerdCpuMsForDocker)),
@@ -81,6 +90,18 @@ function summariseInspects(e: EventResult): string {
 function formatCounts(m: Record<string, number>): string {
   const entries = Object.entries(m);
   return entries.length ? entries.map(([k, v]) => `${k} x${v}`).join(', ') : 'none';
+}
+
+function evidenceLines(r: BenchReport): string[] {
+  const e = r.evidence;
+  if (!e) return ['Evidence on demand: not measured'];
+  return [
+    `Evidence on demand (what each side sees), in-process, N=${e.n}, ${e.processes} processes in /proc, ${e.samples.length} reads (ms)`,
+    `  container vs host, median / p95 (target <= 50)                 ${lpad(cell(e.hostPairMs, 1), 8)} ${lpad(cell(e.hostPairP95Ms, 1), 7)}  ${mark(e.hostPairMs <= 50)}`,
+    `  container vs host, CPU per read incl. nsenter (mean, 10 ms ticks) ${lpad(cell(e.hostPairCpuMs, 1), 8)}`,
+    `  container vs container (two nsenter runs at once), median       ${lpad(cell(e.containerPairMs, 1), 8)}`,
+    `  unavailable: ${e.unavailable.length ? e.unavailable.join('; ') : 'none'}`,
+  ];
 }
 
 function idleLines(r: BenchReport): string[] {
@@ -131,8 +152,26 @@ function bundleLines(r: BenchReport): string[] {
   ];
 }
 
+function usageLines(r: BenchReport): string[] {
+  const u = r.usage;
+  if (!u) return ['Limits panel sampling tick: not measured'];
+  return [
+    `Limits panel sampling tick (cgroup files of ${u.container}), ${u.ticks} ticks ${u.spacingMs} ms apart (ms)`,
+    `  p50 ${u.p50Ms.toFixed(3)}  p95 ${u.p95Ms.toFixed(3)}  max ${u.maxMs.toFixed(3)}  (target p95 <= 1 ms) ${mark(u.p95Ms <= 1)}`,
+  ];
+}
+
 export function renderTable(r: BenchReport): string {
   const m = r.machine;
+  if (r.options.hoversOnly) {
+    return [
+      `Container Anatomy hover benchmark — ${m.cpus} CPUs, Node ${m.node}; 1-min load average at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,
+      '',
+      ...hoverLines(r.hovers),
+      '',
+      `(hovers only, ${r.seconds.toFixed(0)} s)`,
+    ].join('\n');
+  }
   return [
     `Container Anatomy benchmarks — ${m.cpus} CPUs, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}, Docker ${m.docker}, cgroup ${m.cgroup}`,
     `1-min load average (other work on this machine) at start ${m.loadAvg[0].toFixed(1)}, at end ${m.loadAvg[1].toFixed(1)}`,
@@ -141,11 +180,16 @@ export function renderTable(r: BenchReport): string {
     '',
     ...eventLines(r),
     '',
+    ...usageLines(r),
+    ...evidenceLines(r),
+    '',
     ...idleLines(r),
     '',
     ...activationLines(r),
     '',
     ...bundleLines(r),
+    '',
+    ...hoverLines(r.hovers),
     '',
     `(${r.options.quick ? 'quick smoke run' : 'full run'}, ${r.seconds.toFixed(0)} s)`,
   ].join('\n');
@@ -157,10 +201,12 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   const s200 = r.snapshots.find((s) => s.n === 200);
   const largest = r.snapshots[r.snapshots.length - 1];
   const why: Record<string, string> = {};
-  if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
+  if (r.options.hoversOnly) why.engine = '--hovers-only: only the hover lookups were measured';
+  else if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
   if (!r.host.measured) why.activationMs = why.firstTreeRenderMs = why.hostIdleRequests = r.host.reason;
   const host200 = r.host.measured && r.host.n === 200 ? r.host : undefined;
   if (!host200) why.firstRowsMs200 = why.clickToFirstRowMs200 = r.host.measured ? `the VS Code host ran at N=${r.host.n}, not 200` : r.host.reason;
+  if (!r.usage) why.usageTickMs = 'not measured (the event stage did not run)';
   if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
   if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
   return {
@@ -172,9 +218,13 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     clickToFirstRowMs200: host200 ? num(host200.clickToFirstRowMs) : null,
     eventToModelP95Ms: num(r.events?.eventP95Ms),
     snapshotMs200: num(s200?.cliMs),
+    helperSnapshotRatio200: num(s200?.helperRatio),
+    helperFirstStartMs: num(largest?.helperFirstMs),
     dockerInspectMs200: num(s200?.dockerMs),
     eventP50Ms: num(r.events?.p50Ms),
     eventP95Ms: num(r.events?.p95Ms),
+    usageTickMs: r.usage ? Math.round(r.usage.p95Ms * 1000) / 1000 : null,
+    evidenceMs: num(r.evidence?.hostPairMs),
     idleRequests: r.idle ? r.idle.requests : null,
     activationMs: r.host.measured ? num(r.host.activationMs) : null,
     firstTreeRenderMs: r.host.measured ? num(r.host.firstTreeRenderMs) : null,
@@ -183,6 +233,7 @@ export function toJson(r: BenchReport): Record<string, unknown> {
     extensionBundleBytes: r.bundles.extensionBytes,
     webviewBundleBytes: r.bundles.webviewBytes,
     peakRssBytes200: s200 && largest === s200 ? r.peakRssBytes : null,
+    ...hoverKeys(r.hovers),
     nullBecause: why,
     detail: {
       machine: r.machine,
@@ -190,10 +241,28 @@ export function toJson(r: BenchReport): Record<string, unknown> {
       snapshots: r.snapshots,
       peakRssBytesAtLargest: r.peakRssBytes,
       events: r.events && { ...r.events, n: largest?.n },
+      usage: r.usage,
+      evidence: r.evidence,
       idle: r.idle,
       bundles: r.bundles,
       host: r.host,
+      hovers: r.hovers,
       seconds: r.seconds,
     },
+  };
+}
+
+/** The hover keys: wall ms of a hover right after an edit (nothing cached), median. */
+function hoverKeys(h: HoverResult | undefined): Record<string, number | null> {
+  const c = h?.cases ?? [];
+  return {
+    composeHoverMs1000: num(c[0]?.firstMs),
+    composeHoverCpuMs1000: num(c[0]?.firstCpuMs),
+    composeHoverMs1MB: num(c[2]?.firstMs),
+    composeHoverCpuMs1MB: num(c[2]?.firstCpuMs),
+    dockerfileHoverMs1MB: num(c[4]?.firstMs),
+    dockerfileHoverMs5MB: num(c[5]?.firstMs),
+    dockerfileHoverCpuMs5MB: num(c[5]?.firstCpuMs),
+    hoverMaxMs: c.length ? num(Math.max(...c.map((x) => x.maxMs))) : null,
   };
 }

@@ -14,12 +14,15 @@ import { createAnatomyService } from '../src/core/anatomy-service';
 import type { AnatomyService } from '../src/core/service';
 import { build, compileMs, EXTENSION_BUNDLE, sizeOf, WEBVIEW_BUNDLE } from './bundles';
 import { measureEvents, type EventResult } from './event';
+import { measureEvidence, type EvidenceResult } from './evidence';
 import { Fleet, fleetNames, IMAGE } from './fleet';
 import { measureHost, type HostResult } from './host';
+import { measureHovers } from './hovers';
 import { measureIdle, type IdleResult } from './idle';
 import { startCountingProxy, type CountingProxy } from './proxy';
 import { CLI, measureSnapshot, type SnapshotResult } from './snapshot';
 import { renderTable, toJson, type BenchReport } from './report';
+import { measureUsageTick, type UsageTickResult } from './usage';
 
 export interface BenchOptions {
   sizes: number[];
@@ -34,10 +37,12 @@ export interface BenchOptions {
   keep: boolean;
   /** A named fleet (own label, names, network) so runs beside another benchmark do not collide. */
   fleet?: string;
+  /** Only the hover lookups (in process, no engine, no containers). */
+  hoversOnly: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const o: BenchOptions = { sizes: [10, 50, 200], runs: 5, quick: false, skipHost: false, json: false, idleSeconds: 60, eventIterations: 20, build: true, keep: false };
+  const o: BenchOptions = { sizes: [10, 50, 200], runs: 5, quick: false, skipHost: false, json: false, idleSeconds: 60, eventIterations: 20, build: true, keep: false, hoversOnly: false };
   const rest = [...argv];
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -85,6 +90,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--json':
         o.json = true;
         break;
+      case '--hovers-only':
+        o.hoversOnly = true;
+        break;
       case '--fleet': {
         const name = rest.shift();
         if (!name) throw new Error('--fleet needs a name');
@@ -93,7 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       }
       default:
-        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --build --no-build --keep --fleet NAME)`);
+        throw new Error(`unknown option ${a} (options: --sizes 10,50,200 --runs 5 --quick --skip-host --json --idle-seconds 60 --events 20 --build --no-build --keep --fleet NAME --hovers-only)`);
     }
   }
   if (quick) {
@@ -113,7 +121,28 @@ export function idleSize(sizes: number[]): number {
   return [...sizes].reverse().find((n) => n <= 50) ?? sizes[0];
 }
 
+/** The hover lookups alone: no engine, nothing created. */
+function hoversOnly(opts: BenchOptions): BenchReport {
+  const t0 = Date.now();
+  const loadAtStart = os.loadavg()[0];
+  const hovers = measureHovers();
+  return {
+    options: opts,
+    machine: { loadAvg: [loadAtStart, os.loadavg()[0]], cpus: os.cpus().length, memBytes: os.totalmem(), node: process.version, docker: 'not used', cgroup: 'not used' },
+    snapshots: [],
+    peakRssBytes: null,
+    events: undefined,
+    evidence: undefined,
+    idle: undefined,
+    bundles: { extensionBytes: null, webviewBytes: null, extensionCompileMs: null },
+    host: { measured: false, reason: '--hovers-only was given' },
+    hovers,
+    seconds: (Date.now() - t0) / 1000,
+  };
+}
+
 async function main(opts: BenchOptions): Promise<BenchReport> {
+  if (opts.hoversOnly) return hoversOnly(opts);
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
   const docker = new Docker({ socketPath: '/var/run/docker.sock' });
   const fleet = new Fleet(docker, fleetNames(opts.fleet));
@@ -148,6 +177,9 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
       throw new Error(`the image ${IMAGE} is missing: run bash test/setup/image.sh`);
     });
 
+    log('hovers: compose and Dockerfile lookups on generated files …');
+    const hovers = measureHovers();
+
     let buildError: string | undefined;
     if (opts.build) {
       log('building with node esbuild.mjs --production …');
@@ -170,6 +202,8 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
     const snapshots: SnapshotResult[] = [];
     let idle: IdleResult | undefined;
     let events: EventResult | undefined;
+    let usage: UsageTickResult | undefined;
+    let evidence: EvidenceResult | undefined;
     let peakRssBytes: number | null = null;
     let host: HostResult = { measured: false, reason: opts.skipHost ? '--skip-host was given' : 'not reached' };
     const largest = opts.sizes[opts.sizes.length - 1];
@@ -194,6 +228,7 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         host = await measureHost(log, { n, containersOnEngine, idleSeconds: opts.idleSeconds, rowName: fleet.members[n - 1].name });
       }
       if (n === largest) {
+        evidence = await measureEvidence(engine, n, opts.runs, fleet.members.map((m) => m.name), log);
         peakRssBytes = snapshots[snapshots.length - 1].peakRssBytes;
         log(`events: ${opts.eventIterations} starts of one stopped container among N=${n} running …`);
         const spare = await fleet.createSpare();
@@ -202,6 +237,9 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
         await s.start();
         if (s.status.kind !== 'ready') throw new Error(`the service did not become ready: ${JSON.stringify(s.status)}`);
         events = await measureEvents(docker, s, proxy, spare, opts.eventIterations, log);
+        const limited = fleet.members.find((m) => m.kind === 'limits') ?? fleet.members[0];
+        log(`usage: 200 Limits-panel sampling ticks of ${limited.name} …`);
+        usage = await measureUsageTick(s, limited.id);
         s.dispose();
       }
     }
@@ -213,9 +251,12 @@ async function main(opts: BenchOptions): Promise<BenchReport> {
       snapshots,
       peakRssBytes,
       events,
+      usage,
+      evidence,
       idle,
       bundles,
       host,
+      hovers,
       seconds: (Date.now() - t0) / 1000,
     };
   } finally {

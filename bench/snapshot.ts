@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createAnatomyService } from '../src/core/anatomy-service';
 import type { Engine } from '../src/core/engine/connection';
+import { HelperManager } from '../src/core/helper/manager';
 import { takeSnapshot } from '../src/core/snapshot';
+import { IMAGE } from './fleet';
 import { median } from './stats';
 
 export const CLI = path.resolve(__dirname, '..', 'dist', 'cli.js');
@@ -25,6 +27,12 @@ export interface SnapshotResult {
   dockerInspectOnlyMs: number;
   ratio: number;
   coreMs: number;
+  /** takeSnapshot() reading the kernel's files through a running helper container (median). */
+  helperMs: number;
+  /** helperMs / coreMs, measured alternately in the same run. */
+  helperRatio: number;
+  /** The first snapshot through the helper: starting the container, then two rounds of reads. */
+  helperFirstMs: number;
   /** User + system CPU of the CLI process (median), from its own exit hook. */
   cliCpuMs: number;
   /** CPU dockerd spent serving one run (median), from /proc/<dockerd>/stat; null if unreadable. */
@@ -52,6 +60,7 @@ export interface SnapshotResult {
   };
   /** The most CPU time in any one block during the in-process snapshots. */
   loopMaxCpuBlockMsSnapshot: number;
+  helperSamples: number[];
 }
 
 /**
@@ -230,13 +239,29 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
     const core: number[] = [];
     const blocks: number[] = [];
     const cpuBlocks: number[] = [];
-    await takeSnapshot(engine, { all: true });
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const { maxBlockMs, maxCpuBlockMs } = await watchLoop(() => takeSnapshot(engine, { all: true }));
-      core.push(performance.now() - t0);
-      blocks.push(maxBlockMs);
-      cpuBlocks.push(maxCpuBlockMs);
+    const viaHelper: number[] = [];
+    const helpers = new HelperManager({ mode: 'always', image: IMAGE });
+    let helperFirstMs: number;
+    try {
+      await takeSnapshot(engine, { all: true });
+      const first = performance.now();
+      await takeSnapshot(engine, { all: true, helpers, forceHelper: true });
+      helperFirstMs = performance.now() - first;
+      for (let i = 0; i < runs; i++) {
+        const order = i % 2 === 0 ? [false, true] : [true, false];
+        for (const helper of order) {
+          const t0 = performance.now();
+          const { value: { snapshot }, maxBlockMs, maxCpuBlockMs } = await watchLoop(() => takeSnapshot(engine, { all: true, ...(helper ? { helpers, forceHelper: true } : {}) }));
+          (helper ? viaHelper : core).push(performance.now() - t0);
+          if (!helper) {
+            blocks.push(maxBlockMs);
+            cpuBlocks.push(maxCpuBlockMs);
+          }
+          if (helper && !snapshot.host.engine.helper) throw new Error(`the helper was not used: ${snapshot.host.engine.helperReason ?? ''}`);
+        }
+      }
+    } finally {
+      await helpers.dispose();
     }
     const service = await measureService(engine, runs);
     log(`  N=${n} in-process ${median(core).toFixed(0)} ms (longest block ${Math.max(...blocks).toFixed(1)} ms, ${Math.max(...cpuBlocks).toFixed(1)} ms CPU); service: rows at ${service.firstRowsMs.toFixed(0)} ms, all read at ${service.allReadMs.toFixed(0)} ms (longest block ${service.loopMaxBlockMs.toFixed(1)} ms, ${service.loopMaxCpuBlockMs.toFixed(1)} ms CPU)`);
@@ -250,6 +275,9 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       dockerInspectOnlyMs: median(inspectOnly),
       ratio: cliMs / dockerMs,
       coreMs: median(core),
+      helperMs: median(viaHelper),
+      helperRatio: median(viaHelper) / median(core),
+      helperFirstMs,
       cliCpuMs: median(cliCpu),
       dockerdCpuMsForCli: dCli.length ? median(dCli) : null,
       dockerdCpuMsForDocker: dDocker.length ? median(dDocker) : null,
@@ -261,6 +289,7 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       loopMaxBlockMsSnapshot: Math.max(...blocks),
       loopMaxCpuBlockMsSnapshot: Math.max(...cpuBlocks),
       service,
+      helperSamples: viaHelper,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

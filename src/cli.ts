@@ -1,7 +1,7 @@
 /**
  * container-anatomy: the terminal face of the core.
  *
- *   container-anatomy [--json] [--all] [CONTAINER...]
+ *   container-anatomy [--json] [--all] [--evidence] [CONTAINER...]
  *   container-anatomy diff A [B]          (B defaults to the host)
  *   container-anatomy host
  *
@@ -9,28 +9,37 @@
  * 4 some containers could not be read (the others are printed in full, those with the reason).
  */
 import * as os from 'node:os';
+import { createInterface } from 'node:readline/promises';
 import { resolveLang, type Lang } from './core/catalog/index';
-import { diffContainerWithHost, diffContainers } from './core/diff';
+import { containerSide, hostSide } from './core/diff';
+import { diffWithEvidence, evidenceOptionsFor, readEvidence } from './core/evidence';
 import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './core/engine/connection';
 import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
+import { HelperManager, type Consent, type ConsentRequest, type HelperMode } from './core/helper/manager';
 import { matchesRef, takeSnapshot } from './core/snapshot';
+import type { Evidence } from './core/model';
 import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
-  container-anatomy diff A [B] [options]       namespaces of A against B, or against the host
+  container-anatomy diff A [B] [options]       namespaces of A against B, or against the host,
+                                               with what each side sees in each
   container-anatomy host [options]             this machine's side: namespaces, cgroups, bridges
 
 Options:
   --json             print the model as JSON (see README, "The JSON model")
   -a, --all          include stopped containers
   --explain          add a one-line explanation under each row
+  --evidence         add what each container sees in its namespaces (read now, from the kernel)
   --lang en|ko       language of the explanations (default: from LANG)
   -H, --host URL     engine endpoint, like DOCKER_HOST (unix://, tcp://, ssh://)
   -c, --context NAME docker context to use
+  --helper MODE      always | ask | never: read kernel facts through a helper container
+                     when this machine cannot (default ask: asks on a terminal, else never)
+  --helper-image IMG image for the helper (default: busybox, alpine, debian or ubuntu on the engine)
   --timeout SECONDS  how long any one engine request may take (default 10)
   --no-color         never colour the output
   -h, --help         this text
@@ -42,10 +51,13 @@ export interface CliArgs {
   json: boolean;
   all: boolean;
   explain: boolean;
+  evidence: boolean;
   lang: Lang;
   host?: string;
   context?: string;
   color: boolean;
+  helper: HelperMode;
+  helperImage?: string;
   /** Deadline of each engine request, in ms. */
   timeoutMs: number;
 }
@@ -59,8 +71,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     json: false,
     all: false,
     explain: false,
+    evidence: false,
     lang: resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG),
     color: isTty && !env.NO_COLOR,
+    helper: 'ask',
     timeoutMs: DEFAULT_TIMEOUT_MS,
   };
   const rest = [...argv];
@@ -85,6 +99,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
       case '--explain':
         a.explain = true;
         break;
+      case '--evidence':
+        a.evidence = true;
+        break;
       case '--lang': {
         const l = take();
         if (l !== 'en' && l !== 'ko') throw new UsageError(`--lang takes en or ko, not "${l}"`);
@@ -98,6 +115,15 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
       case '-c':
       case '--context':
         a.context = take();
+        break;
+      case '--helper': {
+        const m = take();
+        if (m !== 'always' && m !== 'ask' && m !== 'never') throw new UsageError(`--helper takes always, ask or never, not "${m}"`);
+        a.helper = m;
+        break;
+      }
+      case '--helper-image':
+        a.helperImage = take();
         break;
       case '--timeout': {
         const v = take();
@@ -129,7 +155,24 @@ export interface Io {
   err: (s: string) => void;
 }
 
-export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty: boolean): Promise<number> {
+/** Asks on the terminal whether the helper container may run; `ask` without a terminal means no. */
+function terminalConsent(io: Io): (req: ConsentRequest) => Promise<Consent | undefined> {
+  return async (req) => {
+    io.err(
+      `container-anatomy: this machine cannot read the kernel's facts for ${req.endpoint}:\n  ${req.reason}\n` +
+        `A helper container on that engine can read them. It would run:\n  ${req.command}\n`,
+    );
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const answer = (await rl.question('Allow it? [o]nce / [n]ever (default never): ')).trim().toLowerCase();
+      return answer === 'o' || answer === 'once' || answer === 'y' || answer === 'yes' ? 'once' : 'never';
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty: boolean, stdinTty = false): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv, env, isTty);
@@ -146,7 +189,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
   try {
     const choice = resolveEndpoint(env, os.homedir(), { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) });
     engine = await connectEngine(choice, { timeoutMs: args.timeoutMs });
-    return await runWith(engine, args, io);
+    const helpers = new HelperManager({
+      mode: args.helper === 'ask' && !(isTty || stdinTty) ? 'never' : args.helper,
+      ...(args.helperImage ? { image: args.helperImage } : {}),
+      ...(args.helper === 'ask' && stdinTty ? { ask: terminalConsent(io) } : {}),
+    });
+    // The helper stays for the next run (it exits by itself after ten idle minutes).
+    return await runWith(engine, args, io, helpers);
   } catch (err) {
     const e = err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? '');
     io.err(`container-anatomy: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
@@ -156,9 +205,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
   }
 }
 
-async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
+async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperManager): Promise<number> {
   const o: ReportOptions = { color: args.color, explain: args.explain, lang: args.lang };
-  const { snapshot, missing } = await takeSnapshot(engine, { all: args.all, only: args.refs, hostOnly: args.command === 'host' });
+  const { snapshot, missing } = await takeSnapshot(engine, { all: args.all, only: args.refs, hostOnly: args.command === 'host', helpers });
   if (missing.length && args.command !== 'host') {
     io.err(`container-anatomy: no such container: ${missing.join(', ')}\n`);
     return EXIT.notFound;
@@ -173,18 +222,23 @@ async function runWith(engine: Engine, args: CliArgs, io: Io): Promise<number> {
       io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
       return EXIT.notFound;
     }
-    const d = b ? diffContainers(a, b) : diffContainerWithHost(a, snapshot.host);
+    const d = await diffWithEvidence(containerSide(a), b ? containerSide(b) : hostSide(snapshot.host), evidenceOptionsFor(snapshot.host));
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
   }
   const unread = snapshot.containers.filter((c) => c.readFailure);
   for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
   const code = unread.length ? EXIT.partial : EXIT.ok;
+  const evidence: Record<string, Evidence> = {};
+  if (args.evidence) {
+    const opts = evidenceOptionsFor(snapshot.host);
+    for (const c of snapshot.containers) evidence[c.id] = (await readEvidence(containerSide(c), hostSide(snapshot.host), opts))[0];
+  }
   if (args.json) {
-    io.out(JSON.stringify(snapshot, null, 2) + '\n');
+    io.out(JSON.stringify(args.evidence ? { ...snapshot, evidence } : snapshot, null, 2) + '\n');
     return code;
   }
-  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o))];
+  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
   if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
   io.out(blocks.join('\n\n') + '\n');
   return code;
@@ -207,7 +261,7 @@ function quietOnClosedPipes(): void {
 
 if (require.main === module) {
   quietOnClosedPipes();
-  run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY).then(
+  run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY, !!process.stdin.isTTY).then(
     (code) => {
       process.exitCode = code;
     },

@@ -8,6 +8,7 @@ import { createAnatomyService } from './core/anatomy-service';
 import type { AnatomyService } from './core/service';
 import { registerCommands } from './commands';
 import { logLine } from './commands/safe';
+import { createHelpers } from './helper-consent';
 import { registerHovers } from './hovers';
 import { registerPanelSerializers, type PanelContext } from './panels';
 import { SwitchingService } from './tree/switching-service';
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
   const explanationLanguage = (): Lang =>
     resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
 
-  const service = new SwitchingService(() => createAnatomyService({ ...engineOptions(), onError: log }));
+  const { helpers, settingsChanged: helperSettingsChanged } = createHelpers(context, explanationLanguage);
+  const service = new SwitchingService(() => createAnatomyService({ ...engineOptions(), onError: log, helpers }));
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
   const view = new ContainersView(service, treeSettings, explanationLanguage, log);
@@ -71,6 +73,13 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
         }, 150);
       }
       if (e.affectsConfiguration(`${SECTION}.tree`)) view.settingsChanged();
+      if (e.affectsConfiguration(`${SECTION}.helper`)) {
+        helperSettingsChanged();
+        service.replace().then(
+          () => view.reconnected(),
+          (err: unknown) => log(`reconnect failed: ${err instanceof Error ? err.message : String(err)}`),
+        );
+      }
       if (e.affectsConfiguration(`${SECTION}.explanations`)) view.provider.refreshAll();
     }),
     { dispose: () => reconnect && clearTimeout(reconnect) },

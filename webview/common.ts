@@ -14,7 +14,7 @@ export function noticeBanner(notice: Note | undefined, status: string): HTMLElem
   );
 }
 
-export function cellEl(tag: 'td' | 'th', cell: Cell, extraClass = ''): HTMLElement {
+export function cellEl(tag: 'td' | 'th' | 'span', cell: Cell, extraClass = ''): HTMLElement {
   const classes = [extraClass, cell.unavailable !== undefined ? 'unavailable' : '', cell.na ? 'na' : ''].filter(Boolean).join(' ');
   const title = [cell.unavailable, cell.hint].filter((t) => t !== undefined && t !== '').join('\n');
   return h(tag, { class: classes || undefined, title: title || undefined }, cell.text);

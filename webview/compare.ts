@@ -1,11 +1,25 @@
 /** Renders a CompareViewState: namespace table, side-by-side sections, networks. */
-import type { CompareViewState, NetworkTableView, PairSection, SideRef, SideView } from '../src/shared/protocol';
+import type { CompareViewState, EvidenceView, NetworkTableView, PairSection, SideRef, SideView } from '../src/shared/protocol';
 import { post, request } from './api';
 import { button, cellEl, noticeBanner } from './common';
 import { h } from './dom';
 
 export function sideRef(s: SideView): SideRef {
   return s.kind === 'host' || s.id === undefined ? { kind: 'host' } : { kind: 'container', id: s.id };
+}
+
+/** Under a verdict: what it means given what each side sees, then one line per side. */
+function evidenceBlock(state: CompareViewState, e: EvidenceView | undefined): HTMLElement | null {
+  if (!e) return null;
+  const side = (label: string, cell: EvidenceView['left']): HTMLElement =>
+    h('div', { class: 'sees' }, h('span', { class: 'sees-side' }, `${label}: `), cellEl('span', cell, 'mono'));
+  return h(
+    'div',
+    { class: 'evidence' },
+    e.consequence ? h('div', { class: 'consequence' }, e.consequence) : null,
+    side(state.left.label, e.left),
+    side(state.right.label, e.right),
+  );
 }
 
 function namespaceTable(state: CompareViewState): HTMLElement {
@@ -19,7 +33,7 @@ function namespaceTable(state: CompareViewState): HTMLElement {
       cellEl('td', row.left, 'mono nowrap'),
       cellEl('td', row.right, 'mono nowrap'),
       h('td', {}, h('span', { class: `tag verdict verdict-${row.verdict}` }, row.verdictLabel)),
-      h('td', {}, h('div', { class: 'meaning-title' }, row.meaning.title), h('div', { class: 'sub' }, row.meaning.summary)),
+      h('td', {}, h('div', { class: 'meaning-title' }, row.meaning.title), h('div', { class: 'sub' }, row.meaning.summary), evidenceBlock(state, row.evidence)),
     ),
   );
   return h('table', { class: 'grid' }, h('thead', {}, head), h('tbody', {}, ...body));

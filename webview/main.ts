@@ -3,34 +3,51 @@
  * data arrives only by message after we say `ready`. The last view is kept with setState so
  * a reloaded or re-shown panel draws at once.
  */
-import type { CompareViewState, ExtensionToWebview, Note, PersistedState, TopologyViewState } from '../src/shared/protocol';
+import type { CompareViewState, ExtensionToWebview, LimitsViewState, Note, PersistedState, TopologyViewState, UsageSample } from '../src/shared/protocol';
 import { onMessage, post, settle, vscode } from './api';
 import { noticeBanner } from './common';
 import { renderCompare, sideRef } from './compare';
 import { clear } from './dom';
+import { renderLimits, renderUsage, type UsageView } from './limits';
 import { registerToolkit } from './toolkit';
 import { renderTopology } from './topology';
 
 registerToolkit();
 
 const app = document.getElementById('app') ?? document.body;
-let current: CompareViewState | TopologyViewState | undefined;
+type AnyState = CompareViewState | TopologyViewState | LimitsViewState;
+let current: AnyState | undefined;
 let activeTab: string | undefined;
+/** Last five minutes of usage samples (Limits panel); the extension resends them after a reload. */
+const usage: UsageView = { samples: [] };
+const USAGE_KEEP = 300;
 
 function persist(): void {
   if (!current) return;
   const state: PersistedState =
     current.kind === 'compare'
       ? { kind: 'compare', left: sideRef(current.left), right: sideRef(current.right), view: current }
-      : { kind: 'topology', containerId: current.container.id, view: current };
+      : current.kind === 'topology'
+        ? { kind: 'topology', containerId: current.container.id, view: current }
+        : { kind: 'limits', containerId: current.container.id, view: current };
   vscode.setState(state);
 }
 
-function hasData(state: CompareViewState | TopologyViewState): boolean {
+function hasData(state: AnyState): boolean {
+  if (state.kind === 'limits') return state.chains.length > 0;
   return state.kind === 'compare' ? state.namespaces.length > 0 : state.lanes.length > 0 || state.container.image !== '';
 }
 
-function render(state: CompareViewState | TopologyViewState): void {
+function view(state: AnyState): HTMLElement {
+  if (state.kind === 'limits') return renderLimits(state, usage);
+  return state.kind === 'compare'
+    ? renderCompare(state, activeTab, (id) => {
+        activeTab = id;
+      })
+    : renderTopology(state);
+}
+
+function render(state: AnyState): void {
   // A side vanished or the engine went away: keep the last data on screen under the notice.
   if (state.status !== 'ok' && !hasData(state) && current && current.kind === state.kind && hasData(current)) {
     showNotice(state.notice, state.status);
@@ -39,13 +56,7 @@ function render(state: CompareViewState | TopologyViewState): void {
   current = state;
   document.documentElement.lang = state.lang;
   clear(app);
-  app.appendChild(
-    state.kind === 'compare'
-      ? renderCompare(state, activeTab, (id) => {
-          activeTab = id;
-        })
-      : renderTopology(state),
-  );
+  app.appendChild(view(state));
   persist();
 }
 
@@ -63,8 +74,12 @@ function handle(m: ExtensionToWebview): void {
   switch (m.type) {
     case 'compare':
     case 'topology':
+    case 'limits':
       app.classList.remove('stale');
       render(m.state);
+      return;
+    case 'usage':
+      addUsage(m.samples, m.replace, m.unavailable);
       return;
     case 'removed':
       showNotice(m.notice, 'removed');
@@ -76,6 +91,16 @@ function handle(m: ExtensionToWebview): void {
       settle(m.requestId, m.ok);
       return;
   }
+}
+
+/** Keeps the samples and redraws only the charts. */
+function addUsage(samples: UsageSample[], replace: boolean, unavailable: string | undefined): void {
+  if (replace) usage.samples.length = 0;
+  usage.samples.push(...samples);
+  if (usage.samples.length > USAGE_KEEP) usage.samples.splice(0, usage.samples.length - USAGE_KEEP);
+  usage.unavailable = unavailable;
+  const box = document.getElementById('usage');
+  if (current?.kind === 'limits' && box) box.replaceWith(renderUsage(current, usage));
 }
 
 const saved = vscode.getState();

@@ -37,6 +37,21 @@ export async function exportSnapshot(ctx: CommandContext, arg?: unknown, target?
   }
   const snapshot = ctx.service.snapshot();
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(snapshot, null, 2) + '\n', 'utf8'));
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Snapshot written to {0}', uri.fsPath), 5000);
+  void announceWritten(uri);
   return snapshot;
+}
+
+/**
+ * Says where the file went, with Open and, where it can work, Reveal: in the Explorer for a
+ * file inside the workspace, in the system's file manager for a local desktop window.
+ */
+async function announceWritten(uri: vscode.Uri): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal');
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const localDesktop = vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && uri.scheme === 'file';
+  const buttons = inWorkspace || localDesktop ? [open, reveal] : [open];
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Snapshot written to {0}', uri.fsPath), ...buttons);
+  if (choice === open) await vscode.window.showTextDocument(uri, { preview: false });
+  else if (choice === reveal) await vscode.commands.executeCommand(inWorkspace ? 'revealInExplorer' : 'revealFileInOS', uri);
 }

@@ -9,6 +9,7 @@ import { REFRESH, refresh } from './refresh';
 import { RETRY, retry } from './retry';
 import { registerSafeCommand } from './safe';
 import { SELECT_ENGINE, selectEngine } from './select-engine';
+import { SHOW_LIMITS, showLimits } from './show-limits';
 import { SHOW_TOPOLOGY, showTopology } from './show-topology';
 import { TOGGLE_STOPPED, toggleStopped } from './toggle-stopped';
 
@@ -20,6 +21,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     registerSafeCommand(ctx, COMPARE_WITH_HOST, () => t('Compare with Host'), (arg?: unknown) => compareWithHost(ctx, arg)),
     registerSafeCommand(ctx, NAMESPACE_DIFF, () => t('Namespace Diff'), (arg?: unknown, other?: unknown) => namespaceDiff(ctx, arg, other)),
     registerSafeCommand(ctx, SHOW_TOPOLOGY, () => t('Show Network Topology'), (arg?: unknown) => showTopology(ctx, arg)),
+    registerSafeCommand(ctx, SHOW_LIMITS, () => t('Show Limits'), (arg?: unknown) => showLimits(ctx, arg)),
     registerSafeCommand(ctx, EXPORT_SNAPSHOT, () => t('Export Snapshot as JSON'), (arg?: unknown, target?: unknown) => exportSnapshot(ctx, arg, target)),
     registerSafeCommand(ctx, SELECT_ENGINE, () => t('Select Engine/Context'), (choice?: { host?: string; context?: string }) => selectEngine(ctx, choice)),
     registerSafeCommand(ctx, REFRESH, () => t('Refresh'), (arg?: unknown) => refresh(ctx, arg)),

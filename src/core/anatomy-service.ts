@@ -13,15 +13,14 @@ import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './engine/connect
 import { resolveEndpoint } from './engine/endpoint';
 import { toEngineError, type EngineError } from './engine/errors';
 import { EventWatcher, type EngineEvent } from './engine/watcher';
-import { introspectHost, linkContainers, listNetworks, REAL_ROOTS, type HostContext, type Roots } from './introspect';
+import type { HelperManager } from './helper/manager';
+import { linkContainers, listNetworks, REAL_ROOTS, rereadHostLinks, type HostContext, type Roots } from './introspect';
 import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
-import { readHostLinks } from './procfs/net';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
-import { byStateThenName, checkOutage, INSPECT_CONCURRENCY, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
-import { mapLimit } from './pool';
+import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
 import { listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
@@ -39,6 +38,8 @@ export interface AnatomyServiceOptions {
   streamBackoffMs?: number[];
   /** Told about failures that leave the model as it was (e.g. one container's re-read). */
   onError?: (message: string) => void;
+  /** Reads kernel facts through a helper container when this machine cannot (with consent). */
+  helpers?: HelperManager;
 }
 
 /** What an event may have changed beyond the container itself: the network list, the host's links. */
@@ -180,6 +181,12 @@ class LiveAnatomyService implements AnatomyService {
     if (updated.length) this.emit({ updated, removed: [], host: false, usage: true });
   }
 
+  async engineStats(id: string): Promise<unknown> {
+    if (!this.engine) throw new Error('not connected to the engine yet');
+    const options = { stream: false, 'one-shot': true } as { stream: false };
+    return this.engine.docker.getContainer(id).stats(options);
+  }
+
   pause(): void {
     this.paused = true;
     this.stopWatching();
@@ -232,17 +239,22 @@ class LiveAnatomyService implements AnatomyService {
       this.inflight++;
       const startSeq = this.seqCounter;
       try {
-        await withReadCache(async () => {
-          const ctx = await introspectHost(engine, this.opts.roots ?? REAL_ROOTS);
-          if (gen !== this.generation) return;
+        const ready = (): void => {
           this.watch(engine, since, gen);
           this.status = { kind: 'ready', endpoint };
           this.retries = 0;
-          // Rows at once, from the container list; their details follow as each is read.
-          const listed = [...ctx.listed.values()].map(listedContainer).sort(byStateThenName);
-          this.apply(listed, ctx, startSeq, true);
-          await this.readListed(engine, ctx, listed.map((c) => c.id), gen, startSeq);
-        });
+        };
+        const first = this.firstLook(engine, gen, startSeq, ready);
+        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers, progress: first.progress });
+        if (gen !== this.generation) return;
+        if (first.shown()) {
+          // Every container is in the model already, each as its read ended.
+          first.flush();
+          this.ctx = ctx;
+        } else {
+          ready();
+          this.apply(snapshot.containers, ctx, startSeq, true);
+        }
       } finally {
         this.settle();
       }
@@ -253,13 +265,15 @@ class LiveAnatomyService implements AnatomyService {
   }
 
   /**
-   * Reads the listed containers in the order the views show them, each into the model as soon
-   * as it is read (changes are told in bunches, not once per container). A container that an
-   * event or an expanded row re-read meanwhile, or that was destroyed, keeps that newer state.
+   * The first look: as soon as the host side and the container list are in, every listed
+   * container goes into the model at once (marked as being read), in the order the views show
+   * them, which is also the order they are read in; each read goes into the model as it ends
+   * (the views hear of them in bunches). A container that an event or an expanded row re-read
+   * meanwhile, or that was destroyed, keeps that newer state.
    */
-  private async readListed(engine: Engine, ctx: HostContext, ids: string[], gen: number, startSeq: number): Promise<void> {
-    // One already re-read since the list (an event, an expanded row) is that read's to finish.
-    const seqs = new Map(ids.filter((id) => (this.readSeq.get(id) ?? 0) <= startSeq).map((id) => [id, this.bumpSeq(id)]));
+  private firstLook(engine: Engine, gen: number, startSeq: number, ready: () => void): { progress: SnapshotProgress; shown: () => boolean; flush: () => void } {
+    let shown = false;
+    let seqs = new Map<string, number>();
     let due: string[] = [];
     let gone: string[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -272,20 +286,24 @@ class LiveAnatomyService implements AnatomyService {
       gone = [];
       this.afterChange(updated, removed, false);
     };
-    const failures: EngineError[] = [];
-    try {
-      await mapLimit(ids, INSPECT_CONCURRENCY, async (id) => {
+    const progress: SnapshotProgress = {
+      listed: (ctx, ids) => {
+        if (gen !== this.generation) return ids;
+        ready();
+        const listed = ids.map((id) => listedContainer(ctx.listed.get(id) ?? { Id: id })).sort(byStateThenName);
+        this.apply(listed, ctx, startSeq, true);
+        shown = true;
+        // One already re-read since the list (an event, an expanded row) is that read's to finish.
+        seqs = new Map(listed.filter((c) => (this.readSeq.get(c.id) ?? 0) <= startSeq).map((c) => [c.id, this.bumpSeq(c.id)]));
+        return listed.map((c) => c.id);
+      },
+      read: (id, r) => {
         if (!seqs.has(id) || gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
-        const r = await readContainer(engine, id, ctx);
-        if (gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
-        if (r.kind === 'failed') failures.push(r.error);
         this.put(id, r, due, gone);
         timer ??= setTimeout(flush, FIRST_READ_EMIT_MS);
-      });
-    } finally {
-      flush();
-    }
-    if (gen === this.generation) await checkOutage(engine, failures);
+      },
+    };
+    return { progress, shown: () => shown, flush };
   }
 
   /**
@@ -458,7 +476,7 @@ class LiveAnatomyService implements AnatomyService {
       try {
         [networks, hostLinks] = await Promise.all([
           any('networks') ? listNetworks(engine) : Promise.resolve(ctx.networks),
-          !ctx.notLocal && any('links') ? readHostLinks(ctx.roots.sysRoot) : Promise.resolve(ctx.hostLinks),
+          !ctx.notLocal && any('links') ? rereadHostLinks(ctx) : Promise.resolve(ctx.hostLinks),
         ]);
       } catch (err) {
         if (gen === this.generation) await this.batchFailed(engine, gen, batch, seqs, err);

@@ -3,8 +3,10 @@
  * made or removed, or a container's veth came or went), the same way the first list built them.
  */
 import { hostBridges, interfaceAddresses, type HostContext } from './introspect';
-import type { HostAnatomy } from './model';
+import { valueOf, type HostAnatomy } from './model';
 
 export function hostBridgesOf(ctx: HostContext): HostAnatomy['bridges'] {
-  return hostBridges(ctx.networks, ctx.hostLinks, ctx.notLocal ? new Map() : interfaceAddresses());
+  // Through the helper, a bridge keeps the addresses the snapshot read on the engine's host.
+  const addrs = ctx.reader ? new Map(valueOf(ctx.host.bridges, []).map((b) => [b.name, b.addresses])) : ctx.notLocal ? new Map<string, string[]>() : interfaceAddresses();
+  return hostBridges(ctx.networks, ctx.hostLinks, addrs);
 }

@@ -12,18 +12,20 @@ import {
 
 export interface DiffSide extends Side {
   inodes: Record<NamespaceType, Maybe<number>>;
+  /** The process whose namespaces these are: a container's init, or 'self' for the host (this process). */
+  pid: Maybe<number> | 'self';
 }
 
 export function hostSide(host: HostAnatomy): DiffSide {
   const inodes = {} as Record<NamespaceType, Maybe<number>>;
   for (const t of NAMESPACE_TYPES) inodes[t] = host.namespaces[t].inode;
-  return { kind: 'host', label: 'host', inodes };
+  return { kind: 'host', label: 'host', inodes, pid: 'self' };
 }
 
 export function containerSide(c: ContainerAnatomy): DiffSide {
   const inodes = {} as Record<NamespaceType, Maybe<number>>;
   for (const t of NAMESPACE_TYPES) inodes[t] = c.namespaces[t].inode;
-  return { kind: 'container', label: c.name, id: c.id, inodes };
+  return { kind: 'container', label: c.name, id: c.id, inodes, pid: c.pid };
 }
 
 function verdict(a: Maybe<number>, b: Maybe<number>): DiffVerdict {

@@ -108,6 +108,54 @@ export interface Limit<T> {
   declared: Maybe<T | null>;
   kernel: Maybe<T | null>;
   effective: Maybe<T | null>;
+  /**
+   * Who sets the effective value: the cgroup path (as /proc/PID/cgroup names it) of the
+   * level whose file holds it, "host" when no cgroup sets a limit and the machine's memory
+   * or CPUs are what bind, null when nothing binds (unlimited). Absent for relative weights
+   * and reservations, which are not caps.
+   */
+  boundBy?: Maybe<string | null>;
+}
+
+/** One level of a cgroup chain: its path (as /proc/PID/cgroup names it) and its own file's value; null = no limit there. */
+export interface ChainLevel<T> {
+  path: string;
+  value: T | null;
+}
+
+/** A level of the CPU chain: value is quota / period in CPUs, with the file's two numbers. */
+export interface CpuChainLevel extends ChainLevel<number> {
+  quotaUs: number | null;
+  periodUs: number | null;
+}
+
+/**
+ * Each limit's chain from the root cgroup (first) down to the container's own (last). On
+ * cgroup v2 a memory+swap level holds that level's memory.max + memory.swap.max.
+ */
+export interface CgroupChains {
+  memory: Maybe<ChainLevel<number>[]>;
+  memorySwap: Maybe<ChainLevel<number>[]>;
+  cpu: Maybe<CpuChainLevel[]>;
+  cpusetCpus: Maybe<ChainLevel<string>[]>;
+  cpusetMems: Maybe<ChainLevel<string>[]>;
+  pids: Maybe<ChainLevel<number>[]>;
+  /** Weights are shares among siblings at each level, not caps. */
+  ioWeight: Maybe<ChainLevel<number>[]>;
+}
+
+/** One point of usage over time (Limits panel): levels, and rates over the second before it. */
+export interface UsageSample {
+  /** ms since the epoch. */
+  t: number;
+  memoryBytes: number | null;
+  pids: number | null;
+  /** CPUs used on average since the previous sample. */
+  cpus: number | null;
+  /** Periods throttled since the previous sample. */
+  throttled: number | null;
+  /** OOM kills since the previous sample (drawn as a mark). */
+  oomKills: number;
 }
 
 export type CgroupVersion = 'v1' | 'v2' | 'hybrid';
@@ -146,6 +194,8 @@ export interface CgroupAnatomy {
   io: {
     weight: Limit<number>;
   };
+  /** Where each limit comes from: the cgroup chain from the root down to the container. */
+  chain: CgroupChains;
 }
 
 export interface HostVeth {
@@ -285,6 +335,10 @@ export interface EngineInfo {
   local: boolean;
   /** Why local is false (e.g. "remote tcp endpoint"). */
   localReason?: string;
+  /** Set when the kernel's facts were read by the helper container on the engine's host. */
+  helper?: { container: string; image: string };
+  /** Why the helper container was needed but not used (refused, not allowed, failed). */
+  helperReason?: string;
   /** /info CgroupVersion ("1", "2"; "" when the engine does not say). */
   cgroupVersion?: string;
   /**
@@ -313,15 +367,50 @@ export interface Snapshot {
   takenAt: string;
   host: HostAnatomy;
   containers: ContainerAnatomy[];
+  /** Only with `--evidence`: what each container (by id) sees in its namespaces, read on demand. */
+  evidence?: Record<string, Evidence>;
 }
 
 export type DiffVerdict = 'same' | 'different' | 'unknown';
+
+/**
+ * What one side sees in a namespace of each type: the kernel's view from inside it, read on
+ * demand for a comparison (never in the background snapshot).
+ */
+export interface SeesByType {
+  /**
+   * processCount: the processes `ps` lists inside (for the namespace this /proc belongs to,
+   * every process in it, nested namespaces included; for another one, the processes whose
+   * ns/pid is it). init: its PID 1, by host PID and command line.
+   */
+  pid: { processCount: number; init: { hostPid: number; command: string } };
+  /** Interfaces in the kernel's order, each with its addresses as "a.b.c.d/nn" and "ipv6/nn". */
+  net: { interfaces: { name: string; addresses: string[] }[] };
+  /** The kernel's values in that uts namespace (not /etc/hostname). */
+  uts: { hostname: string; domainname: string };
+  /** The root's filesystem type and source, from the last mount on `/`. */
+  mnt: { mountCount: number; root: { fstype: string; source: string } };
+  /** System V IPC objects: shared memory segments, semaphore sets, message queues. */
+  ipc: { shm: number; sem: number; msg: number };
+  user: { uidMap: IdMapRange[]; gidMap: IdMapRange[] };
+  /** The cgroup path as that side sees it: `/` in a private cgroup namespace. */
+  cgroup: { path: string };
+  time: { monotonicOffsetNs: number; boottimeOffsetNs: number };
+}
+
+export type Sees = SeesByType[NamespaceType];
+
+/** One side's evidence: for each namespace type, what it sees or why that could not be read. */
+export type Evidence = { [K in NamespaceType]: Maybe<SeesByType[K]> };
 
 export interface NamespaceDiffRow {
   type: NamespaceType;
   left: Maybe<number>;
   right: Maybe<number>;
   verdict: DiffVerdict;
+  /** What the left side sees in its namespace of this type (only when evidence was read). */
+  leftSees?: Maybe<Sees>;
+  rightSees?: Maybe<Sees>;
   /** Catalog topic explaining this row, e.g. "diff.net.same". */
   topic: string;
   /** Catalog topic for the namespace type, e.g. "ns.net". */

@@ -39,6 +39,8 @@ export interface AnatomyService {
   refresh(): Promise<void>;
   /** Re-reads one container now (while paused too, without resuming the event stream). */
   refreshContainer(id: string): Promise<ContainerAnatomy | undefined>;
+  /** One reading of GET /containers/{id}/stats (stream=false, one-shot): for usage the local cgroup files cannot give. */
+  engineStats?(id: string): Promise<unknown>;
   /** Re-reads the usage counters (memory, CPU time, throttling, pids) of running containers from /sys; no engine request. */
   refreshUsage(): Promise<void>;
   /** Stops the event stream (e.g. while no view is visible). */

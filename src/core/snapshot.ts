@@ -1,6 +1,11 @@
 import type { Engine } from './engine/connection';
 import { EngineError, toEngineError } from './engine/errors';
-import { introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type HostContext, type LinkPeer, type RawInspect, type Roots } from './introspect';
+import { HelperError, isHelper } from './helper/container';
+import type { HelperManager, HelperReader } from './helper/manager';
+import {
+  askEngine, introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type EngineAnswers, type HostContext, type LinkPeer, type RawInspect, type Roots,
+} from './introspect/index';
+import { kernelSource } from './introspect/where';
 import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { mapLimit } from './pool';
 import { withReadCache } from './procfs/files';
@@ -17,17 +22,39 @@ export interface SnapshotOptions {
   roots?: Roots;
   /** Read only the host side (no container is inspected). */
   hostOnly?: boolean;
+  /** Reads kernel facts through a helper container when this machine cannot (with consent). */
+  helpers?: HelperManager;
+  /** Read through the helper even when this machine could read the files itself (tests, comparisons). */
+  forceHelper?: boolean;
+  /**
+   * Told as the snapshot goes, on the local path: `listed` once the host side and the list are
+   * in (it may reorder the containers to read), then `read` as each container's read ends.
+   * Through a helper the kernel files are read in batched rounds, so neither is called.
+   */
+  progress?: SnapshotProgress;
+}
+
+export interface SnapshotProgress {
+  listed(ctx: HostContext, ids: string[]): string[];
+  read(id: string, result: ReadResult): void;
+}
+
+/** The container's anatomy from its inspect: through the helper when the snapshot used it. */
+function introspect(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : inTurn(() => introspectContainer(raw, ctx));
 }
 
 /** Inspects one container; undefined when the engine no longer has it. */
 export async function inspectOne(engine: Engine, id: string, ctx: HostContext): Promise<ContainerAnatomy | undefined> {
   const raw = await inspectRaw(engine, id);
-  return raw === undefined ? undefined : introspectContainer(raw, ctx);
+  return raw === undefined ? undefined : introspect(raw, ctx);
 }
 
+/** GET /containers/{id}/json; undefined when the engine no longer has it (or it is the helper container). */
 async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | undefined> {
   try {
-    return await engine.inspectContainer(id);
+    const raw = await engine.inspectContainer(id);
+    return isHelper(raw) ? undefined : raw;
   } catch (err) {
     const e = toEngineError(err, engine.choice.endpoint);
     if (e.code === 'not-found') return undefined;
@@ -56,22 +83,32 @@ export function inTurn<T>(fn: () => Promise<T>): Promise<T> {
 /** Errors that may mean the engine itself is gone rather than one request going wrong; /_ping decides. */
 const MAYBE_OUTAGE = new Set(['socket-missing', 'permission-denied', 'refused', 'tls', 'ssh']);
 
-/** Reads one container; a failure is this container's (the engine answering an error, a timeout, a /proc reader throwing). */
-export async function readContainer(engine: Engine, id: string, ctx: HostContext): Promise<ReadResult> {
-  let raw: RawInspect | undefined;
+type Inspected = { kind: 'raw'; raw: RawInspect } | Exclude<ReadResult, { kind: 'read' }>;
+
+async function inspectFor(engine: Engine, id: string): Promise<Inspected> {
   try {
-    raw = await inspectRaw(engine, id);
+    const raw = await inspectRaw(engine, id);
+    return raw === undefined ? { kind: 'gone' } : { kind: 'raw', raw };
   } catch (err) {
     const error = toEngineError(err, engine.choice.endpoint);
     return { kind: 'failed', error, reason: readFailureReason(id, error.message) };
   }
-  if (raw === undefined) return { kind: 'gone' };
+}
+
+function readFailed(engine: Engine, id: string, err: unknown): ReadResult {
+  // The readers turn every expected failure into an unavailable fact; this is the unexpected rest.
+  const message = `reading its /proc and /sys files failed: ${err instanceof Error ? err.message : String(err)}`;
+  return { kind: 'failed', error: new EngineError('other', engine.choice.endpoint, message, ''), reason: readFailureReason(id, message) };
+}
+
+/** Reads one container; a failure is this container's (the engine answering an error, a timeout, a /proc reader throwing). */
+export async function readContainer(engine: Engine, id: string, ctx: HostContext): Promise<ReadResult> {
+  const r = await inspectFor(engine, id);
+  if (r.kind !== 'raw') return r;
   try {
-    return { kind: 'read', container: await inTurn(() => introspectContainer(raw, ctx)) };
+    return { kind: 'read', container: await introspect(r.raw, ctx) };
   } catch (err) {
-    // The readers turn every expected failure into an unavailable fact; this is the unexpected rest.
-    const message = `reading its /proc and /sys files failed: ${err instanceof Error ? err.message : String(err)}`;
-    return { kind: 'failed', error: new EngineError('other', engine.choice.endpoint, message, ''), reason: readFailureReason(id, message) };
+    return readFailed(engine, id, err);
   }
 }
 
@@ -98,45 +135,99 @@ export function takeSnapshot(engine: Engine, opts: SnapshotOptions = {}): Promis
   return withReadCache(() => snapshotOnce(engine, opts));
 }
 
-async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<{ snapshot: Snapshot; ctx: HostContext; missing: string[] }> {
-  const ctx = await introspectHost(engine, opts.roots ?? REAL_ROOTS);
-  const listed = [...ctx.names.entries()].map(([id, name]) => ({ id, name }));
-  let ids: string[];
+type Result = { snapshot: Snapshot; ctx: HostContext; missing: string[] };
+
+/** Which containers to inspect, which refs named none, and which others count as sharers. */
+function choose(list: EngineAnswers['list'], opts: SnapshotOptions): { ids: string[]; missing: string[]; others: string[] } {
+  const listed = list.filter((c) => !isHelper(c)).map((c) => ({ id: String(c.Id), name: String(c.Names?.[0] ?? c.Id).replace(/^\//, ''), running: c.State === 'running' || c.State === 'paused' }));
   const missing: string[] = [];
-  if (opts.hostOnly) {
-    ids = [];
-  } else if (opts.only && opts.only.length) {
+  let ids: string[];
+  if (opts.hostOnly) ids = [];
+  else if (opts.only && opts.only.length) {
     ids = [];
     for (const ref of opts.only) {
       const hit = listed.find((c) => matchesRef(c, ref));
       if (hit) ids.push(hit.id);
       else missing.push(ref);
     }
-  } else {
-    ids = listed.map((c) => c.id);
-  }
-  const unique = [...new Set(ids)];
-  const results = await mapLimit(unique, INSPECT_CONCURRENCY, (id) => readContainer(engine, id, ctx));
-  const failures = results.flatMap((r) => (r.kind === 'failed' ? [r.error] : []));
-  await checkOutage(engine, failures);
-  const unread = (id: string, reason: string): ContainerAnatomy => unreadContainer(ctx.listed.get(id) ?? { Id: id }, reason);
-  let containers = results.flatMap((r, i) => (r.kind === 'read' ? [r.container] : r.kind === 'failed' ? [unread(unique[i], r.reason)] : []));
-  if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
+  } else ids = listed.map((c) => c.id);
+  ids = [...new Set(ids)];
   // Showing some containers: the others still count when saying who shares a namespace.
-  let peers: LinkPeer[] = [];
-  if (opts.only && opts.only.length) {
-    const others = listed.filter((c) => !ids.includes(c.id) && ctx.running.has(c.id)).map((c) => c.id);
-    peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
-      try {
-        return await readPeer(await engine.inspectContainer(id), ctx);
-      } catch {
-        return null; // gone since the list: it shares nothing any more
-      }
-    })).filter((p): p is LinkPeer => !!p);
-  }
+  const others = opts.only && opts.only.length ? listed.filter((c) => !ids.includes(c.id) && c.running).map((c) => c.id) : [];
+  return { ids, missing, others };
+}
+
+/** The read containers, and the failed ones marked with their reason, in list order. */
+async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx: HostContext, peers: LinkPeer[], missing: string[], opts: SnapshotOptions): Promise<Result> {
+  await checkOutage(engine, results.flatMap((r) => (r.kind === 'failed' ? [r.error] : [])));
+  const unread = (id: string, reason: string): ContainerAnatomy => unreadContainer(ctx.listed.get(id) ?? { Id: id }, reason);
+  let containers = results.flatMap((r, i) => (r.kind === 'read' ? [r.container] : r.kind === 'failed' ? [unread(ids[i], r.reason)] : []));
+  if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
   linkContainers(containers, ctx.host, peers);
   containers.sort(byStateThenName);
   return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers }, ctx, missing };
+}
+
+async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Result> {
+  const roots = opts.roots ?? REAL_ROOTS;
+  const answers = askEngine(engine);
+  const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper);
+  let notLocal = source.notLocal;
+  let helperReason = source.refused;
+  if (source.reader) {
+    try {
+      return await throughHelper(engine, opts, answers, source.reader);
+    } catch (err) {
+      if (!(err instanceof HelperError)) throw err;
+      // The engine's own facts are still shown; the kernel's say why they are missing.
+      notLocal = helperReason = err.message;
+    }
+  }
+  const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}) });
+  const chosen = choose((await answers).list, opts);
+  const { missing, others } = chosen;
+  const ids = opts.progress ? opts.progress.listed(ctx, chosen.ids) : chosen.ids;
+  const results = await mapLimit(ids, INSPECT_CONCURRENCY, async (id) => {
+    const r = await readContainer(engine, id, ctx);
+    opts.progress?.read(id, r);
+    return r;
+  });
+  const peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
+    try {
+      return await readPeer(await engine.inspectContainer(id), ctx);
+    } catch {
+      return null; // gone since the list: it shares nothing any more
+    }
+  })).filter((p): p is LinkPeer => !!p);
+  return finish(engine, ids, results, ctx, peers, missing, opts);
+}
+
+/** Every inspect first, then the kernel's files of all of them in a few batched rounds. */
+async function throughHelper(engine: Engine, opts: SnapshotOptions, answers: Promise<EngineAnswers>, reader: HelperReader): Promise<Result> {
+  reader.prefetch();
+  const { ids, missing, others } = choose((await answers).list, opts);
+  const [inspected, peerRaws] = await Promise.all([
+    mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectFor(engine, id)),
+    mapLimit(others, INSPECT_CONCURRENCY, (id) => inspectRaw(engine, id).catch(() => undefined)),
+  ]);
+  const helper = { container: reader.helper.id, image: reader.helper.image };
+  const { ctx, results, peers } = await reader.run(async () => {
+    const ctx = await introspectHost(engine, REAL_ROOTS, { answers, notLocal: null, helper });
+    const results = await Promise.all(
+      inspected.map(async (r, i): Promise<ReadResult> => {
+        if (r.kind !== 'raw') return r;
+        try {
+          return { kind: 'read', container: await introspectContainer(r.raw, ctx) };
+        } catch (err) {
+          return readFailed(engine, ids[i], err);
+        }
+      }),
+    );
+    const peers = (await Promise.all(peerRaws.filter((r) => !!r).map((r) => readPeer(r, ctx)))).filter((p): p is LinkPeer => !!p);
+    return { ctx, results, peers };
+  }, true);
+  ctx.reader = reader;
+  return finish(engine, ids, results, ctx, peers, missing, opts);
 }
 
 const STATE_ORDER: Record<string, number> = { running: 0, restarting: 1, paused: 2, created: 3, exited: 4, dead: 5, removing: 6 };

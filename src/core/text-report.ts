@@ -3,17 +3,21 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
-import { describeMaybe, formatLimit, type LimitKind } from './format';
+import { bindingOf, chainOf, type ChainKey } from './chain';
+import { seesConsequence, seesLine } from './evidence-text';
+import { describeMaybe, formatLimit, formatLimitValue, type LimitKind } from './format';
 import { NOT_READ_YET } from './unread';
 import {
   NAMESPACE_TYPES,
   isFact,
   isUnavailable,
   type ContainerAnatomy,
+  type Evidence,
   type HostAnatomy,
   type Limit,
   type Maybe,
   type NamespaceDiff,
+  type NamespaceType,
 } from './model';
 
 export interface ReportOptions {
@@ -61,7 +65,14 @@ class Lines {
   }
 }
 
-export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
+/** "    web-1: 1 process; PID 1 is sleep 3600 (host PID 4321)", or why it could not be read. */
+function seesRow(L: Lines, p: Paint, label: string, type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): void {
+  if (m === undefined) return;
+  const text = isUnavailable(m) ? p('90', m.unavailable) : safe(seesLine(type, m, lang));
+  L.row(`      ${p('90', `${safe(label)}:`)} ${text}`);
+}
+
+export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?: Evidence): string {
   const p = painter(o.color);
   const L = new Lines(o);
   const stateColor = c.state === 'running' ? '32' : c.state === 'paused' ? '33' : '90';
@@ -101,6 +112,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
+    else if (evidence) seesRow(L, p, 'sees', t, evidence[t], o.lang);
     L.note(topic, vars);
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
@@ -109,21 +121,23 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
 
   L.row(p('1', '  cgroup limits') + p('90', '  declared → effective'));
-  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string): void => {
+  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string, chain?: ChainKey): void => {
     L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind, nullText), 28)}${used ? p('90', used) : ''}`);
     if (isUnavailable(l.effective) && isFact(l.declared) && c.state === 'running') L.row(`      ${p('90', l.effective.unavailable)}`);
+    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatLimitValue(l.effective.value, kind, nullText)) : '';
+    if (setBy) L.row(`      ${p('36', setBy)}`);
     L.note(topic);
   };
   const m = c.cgroup.memory;
-  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined);
+  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined, undefined, 'memory');
   lim('reservation', m.reservationBytes, 'bytes', 'cgroup.memory.reservation');
-  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap');
+  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap', undefined, undefined, 'memorySwap');
   const cpu = c.cgroup.cpu;
-  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined);
+  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined, undefined, 'cpu');
   lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares', undefined, 'default');
-  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all');
-  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all');
-  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined);
+  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all', 'cpusetCpus');
+  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all', 'cpusetMems');
+  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined, undefined, 'pids');
   lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight', undefined, 'default');
 
   L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
@@ -146,12 +160,22 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions): string {
   return L.out.join('\n');
 }
 
+/**
+ * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
+ * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
+ */
+function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
+  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
+}
+
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const p = painter(o.color);
   const L = new Lines(o);
   L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
   L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
+  if (h.engine.helper) L.row(`  ${p('90', `kernel files read by the helper container ${h.engine.helper.container.slice(0, 12)} (${safe(h.engine.helper.image)}) on the engine's host`)}`);
+  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', h.engine.helperReason)}`);
   const rk = h.engine.rootless?.hostNamespacesOf;
   if (rk) L.row(`  ${p('33', isFact(rk) ? `rootless engine: "host" is ${rk.value.what} (PID ${rk.value.pid})` : rk.unavailable)}`);
   L.row(p('1', '  Namespaces') + p('90', rk && isFact(rk) ? '  RootlessKit · PID 1' : '  this process · PID 1'));
@@ -176,7 +200,11 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', 'same') : r.verdict === 'different' ? p('32', 'different') : p('90', 'unknown');
     L.row(`${pad(r.type, 11)}${pad(describeMaybe(r.left), 14)}${pad(describeMaybe(r.right), 14)}${v}`);
+    seesRow(L, p, d.left.label, r.type, r.leftSees, o.lang);
+    seesRow(L, p, d.right.label, r.type, r.rightSees, o.lang);
     L.note(r.topic, { left: d.left.label, right: d.right.label });
+    const consequence = o.explain ? seesConsequence(r, d.left, d.right, o.lang) : '';
+    if (consequence) L.row(`      ${p('2', '↳ ' + safe(consequence))}`);
   }
   return L.out.join('\n');
 }

@@ -81,6 +81,7 @@ export function unreadContainer(entry: RawListEntry, reason: string): ContainerA
       cpuset: { cpus: limit(), mems: limit() },
       pids: { max: limit(), current: why },
       io: { weight: limit() },
+      chain: { memory: why, memorySwap: why, cpu: why, cpusetCpus: why, cpusetMems: why, pids: why, ioWeight: why },
     },
     network: { mode: 'other', rawMode, networks: [], ports: [], exposedOnly: [] },
     networks: [],

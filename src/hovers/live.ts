@@ -2,6 +2,7 @@
  * Live values for compose hovers: which running container belongs to the hovered service,
  * and what its kernel says about the hovered key. No vscode import: unit-tested.
  */
+import type { ComposeHit } from '../core/compose';
 import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
 import type { TopicRef } from '../tree/markdown';
 import { limitText, LIMITS } from '../tree/rows';
@@ -14,12 +15,76 @@ export function composeProjectName(folderName: string): string {
   return folderName.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-/** Running containers of `service`, those of `project` first; any project if none match. */
-export function serviceContainers(containers: ContainerAnatomy[], service: string, project: string | undefined): ContainerAnatomy[] {
+/** Label Compose puts on each container: the Compose files of its project, comma-separated. */
+export const COMPOSE_CONFIG_FILES_LABEL = 'com.docker.compose.project.config_files';
+
+/** Which project a Compose file open in the editor runs as. */
+export interface ComposeFileRef {
+  /** The file's path as the editor has it. */
+  file: string;
+  /** The project names it may run under, strongest first (see composeProjectNames). */
+  projects: string[];
+}
+
+/**
+ * The project names a Compose file runs under, in Compose's order of precedence (after `-p`,
+ * which only the command line knows): COMPOSE_PROJECT_NAME from the environment, then from
+ * the `.env` file beside the file, then the file's top-level `name:` or, only when it has none,
+ * its folder's name. (The environment is the editor's, which may not be the one `compose up`
+ * ran in; hence a list.) A `name:` with `${…}` is not guessed at: only Compose knows its value.
+ */
+export function composeProjectNames(o: { folder: string; topLevelName?: string | null; env?: string; dotEnv?: string | null }): string[] {
+  const own = o.topLevelName?.trim() ? o.topLevelName : o.folder;
+  const names = [o.env, dotEnvValue(o.dotEnv, 'COMPOSE_PROJECT_NAME'), own]
+    .map((n) => (typeof n === 'string' ? n.trim() : ''))
+    .filter((n) => n && !n.includes('$'))
+    .map((n) => composeProjectName(n));
+  return [...new Set(names.filter(Boolean))];
+}
+
+/** KEY=value from the text of a `.env` file (last one wins, quotes removed), or undefined. */
+export function dotEnvValue(text: string | null | undefined, key: string): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  let value: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m || m[1] !== key) continue;
+    const raw = m[2].trim();
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    value = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
+  }
+  return value;
+}
+
+/**
+ * Running containers of `service` that belong to this file: those whose Compose labels list
+ * the file itself, else those of the first project name (strongest first) that has any.
+ * Never another project's containers: a service name alone says nothing.
+ */
+export function serviceContainers(containers: ContainerAnatomy[], service: string, ref: ComposeFileRef): ContainerAnatomy[] {
   const ofService = containers.filter((c) => c.state === 'running' && (c.labels[COMPOSE_SERVICE_LABEL] ?? c.compose?.service) === service);
-  if (project === undefined) return ofService;
-  const inProject = ofService.filter((c) => (c.labels[COMPOSE_PROJECT_LABEL] ?? c.compose?.project) === project);
-  return inProject.length ? inProject : ofService;
+  const byFile = ofService.filter((c) => (c.labels[COMPOSE_CONFIG_FILES_LABEL] ?? '').split(',').some((f) => f.trim() === ref.file));
+  if (byFile.length) return byFile;
+  for (const project of ref.projects) {
+    const inProject = ofService.filter((c) => (c.labels[COMPOSE_PROJECT_LABEL] ?? c.compose?.project) === project);
+    if (inProject.length) return inProject;
+  }
+  return [];
+}
+
+/** At most this many service names are listed for an `x-` block. */
+const MAX_NAMES = 10;
+
+/** The catalog topic under an `x-` block's key: which services take it (or use the block), or none. */
+export function extensionLine(hit: ComposeHit): TopicRef | undefined {
+  const x = hit.extension;
+  if (!x) return undefined;
+  if (!x.services.length) return { topic: 'compose.extension.unused', vars: { block: x.block } };
+  const names = x.services.slice(0, MAX_NAMES).join(', ') + (x.services.length > MAX_NAMES ? ', …' : '');
+  return {
+    topic: x.takesKey ? 'compose.extension.users' : 'compose.extension.aliased',
+    vars: { block: x.block, services: names, count: String(x.services.length) },
+  };
 }
 
 const NS_KEYS: Record<string, NamespaceType> = {

@@ -1,6 +1,8 @@
 /** The Compare panel (host vs container, container vs container): one per pair of sides. */
 import * as vscode from 'vscode';
-import type { NamespaceDiff } from '../core/model';
+import type { DiffSide } from '../core/diff';
+import { evidenceOptionsFor, readEvidence } from '../core/evidence';
+import type { Evidence, NamespaceDiff } from '../core/model';
 import type { AnatomyChange } from '../core/service';
 import type { CompareViewState, SideRef, WebviewToExtension } from '../shared/protocol';
 import { buildCompareState } from './compare-state';
@@ -17,6 +19,9 @@ export class ComparePanel extends PanelBase<CompareViewState> {
   private static readonly open = new Map<string, ComparePanel>();
   private lastDiff: NamespaceDiff | undefined;
   private readonly knownNames: Record<string, string> = {};
+  /** What the two sides see, and for which processes and namespaces it was read. */
+  private evidence: { key: string; left: Evidence; right: Evidence } | undefined;
+  private readingKey: string | undefined;
 
   static find(left: SideRef, right: SideRef): ComparePanel | undefined {
     return ComparePanel.open.get(`${sideKey(left)}|${sideKey(right)}`);
@@ -58,12 +63,41 @@ export class ComparePanel extends PanelBase<CompareViewState> {
       right: this.right,
       lang: this.ctx.lang(),
       knownNames: this.knownNames,
+      evidence: this.evidence,
     });
+    if (result.sides) this.wantEvidence(result.sides[0], result.sides[1]);
     for (const side of [result.state.left, result.state.right]) {
       if (side.present && side.id !== undefined) this.knownNames[side.id] = side.label;
     }
     this.lastDiff = result.diff;
     return { state: result.state, hasData: result.diff !== undefined };
+  }
+
+  /**
+   * Reads the evidence once per pair of processes and namespaces, only while the panel shows:
+   * a restarted container (new PID, new namespaces) is read again, an idle panel is not.
+   */
+  private wantEvidence(left: DiffSide, right: DiffSide): void {
+    const key = JSON.stringify([left.pid, left.inodes, right.pid, right.inodes]);
+    if (!this.panel.visible || this.evidence?.key === key || this.readingKey === key) return;
+    if (this.evidence && this.evidence.key !== key) this.evidence = undefined;
+    this.readingKey = key;
+    const read = this.ctx.evidence ?? ((l: DiffSide, r: DiffSide) => {
+      const host = this.ctx.service.host();
+      return host ? readEvidence(l, r, evidenceOptionsFor(host)) : Promise.reject(new Error('the host side has not been read yet'));
+    });
+    read(left, right).then(
+      ([l, r]) => {
+        if (this.readingKey !== key) return;
+        this.readingKey = undefined;
+        this.evidence = { key, left: l, right: r };
+        this.update();
+      },
+      () => {
+        // Nothing to show yet: the next update tries again.
+        if (this.readingKey === key) this.readingKey = undefined;
+      },
+    );
   }
 
   protected affectedBy(change: AnatomyChange): boolean {
@@ -85,6 +119,9 @@ export class ComparePanel extends PanelBase<CompareViewState> {
   }
 
   protected async refresh(): Promise<void> {
+    // A refresh re-reads what each side sees too (process counts and addresses move).
+    this.evidence = undefined;
+    this.readingKey = undefined;
     const ids = [this.left, this.right].flatMap((s) => (s.kind === 'container' ? [s.id] : []));
     if (ids.length === 0 || this.left.kind === 'host' || this.right.kind === 'host') await this.ctx.service.refresh();
     else await Promise.all(ids.map((id) => this.ctx.service.refreshContainer(id)));

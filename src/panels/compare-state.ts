@@ -4,10 +4,13 @@
  */
 import type { Lang } from '../core/catalog/index';
 import { containerSide, diffNamespaces, hostSide, type DiffSide } from '../core/diff';
+import { withEvidence } from '../core/evidence';
+import { seesConsequence, seesLine } from '../core/evidence-text';
 import { formatBytes, formatCpus } from '../core/format';
 import {
   isUnavailable,
   type ContainerAnatomy,
+  type Evidence,
   type HostAnatomy,
   type IdMapRange,
   type NamespaceDiff,
@@ -37,12 +40,16 @@ export interface CompareInput {
   lang: Lang;
   /** Names last seen for container ids, to label a side after its container is gone. */
   knownNames?: Readonly<Record<string, string>>;
+  /** What each side sees, when it has been read for these sides. */
+  evidence?: { left: Evidence; right: Evidence };
 }
 
 export interface CompareResult {
   state: CompareViewState;
   /** The diff shown; undefined when a side is missing. */
   diff: NamespaceDiff | undefined;
+  /** The two sides of the diff, to read their evidence from. */
+  sides?: [DiffSide, DiffSide];
 }
 
 type Resolved = { ref: SideRef; host?: HostAnatomy; container?: ContainerAnatomy };
@@ -172,17 +179,31 @@ function networkTable(l: Resolved, r: Resolved, lv: SideView, rv: SideView, L: P
   };
 }
 
+function seesCell(type: NamespaceDiff['rows'][number]['type'], m: NamespaceDiff['rows'][number]['leftSees'], L: PanelLabels, lang: Lang): Cell {
+  return maybeCell(m, () => seesLine(type, m, lang), L);
+}
+
 function namespaceRows(diff: NamespaceDiff, L: PanelLabels, lang: Lang): NamespaceRowView[] {
   const vars = { left: diff.left.label, right: diff.right.label };
-  return diff.rows.map((row) => ({
-    type: row.type,
-    typeNote: note(row.nsTopic, lang),
-    left: maybeCell(row.left, String, L),
-    right: maybeCell(row.right, String, L),
-    verdict: row.verdict,
-    verdictLabel: L[row.verdict],
-    meaning: note(row.topic, lang, { ...vars, type: row.type }),
-  }));
+  return diff.rows.map((row) => {
+    const view: NamespaceRowView = {
+      type: row.type,
+      typeNote: note(row.nsTopic, lang),
+      left: maybeCell(row.left, String, L),
+      right: maybeCell(row.right, String, L),
+      verdict: row.verdict,
+      verdictLabel: L[row.verdict],
+      meaning: note(row.topic, lang, { ...vars, type: row.type }),
+    };
+    if (row.leftSees !== undefined && row.rightSees !== undefined) {
+      view.evidence = {
+        left: seesCell(row.type, row.leftSees, L, lang),
+        right: seesCell(row.type, row.rightSees, L, lang),
+        consequence: seesConsequence(row, diff.left, diff.right, lang),
+      };
+    }
+    return view;
+  });
 }
 
 /** Builds what the Compare panel shows for two sides, in one language. */
@@ -194,7 +215,8 @@ export function buildCompareState(input: CompareInput): CompareResult {
   const rv = sideView(r, L, input.knownNames ?? {});
   const ld = diffSide(l, L);
   const rd = diffSide(r, L);
-  const diff = ld && rd ? diffNamespaces(ld, rd) : undefined;
+  const bare = ld && rd ? diffNamespaces(ld, rd) : undefined;
+  const diff = bare && input.evidence ? withEvidence(bare, input.evidence.left, input.evidence.right) : bare;
   const missing = [lv, rv].find((s) => !s.present);
   const base = {
     kind: 'compare' as const,
@@ -238,5 +260,5 @@ export function buildCompareState(input: CompareInput): CompareResult {
     networks: networkTable(l, r, lv, rv, L, input.lang),
   };
   if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
-  return { state, diff };
+  return { state, diff, sides: ld && rd ? [ld, rd] : undefined };
 }

@@ -35,7 +35,7 @@ function attr(value: string): string {
 export function buildShellHtml(o: ShellOptions): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(o.nonce)) throw new Error('nonce must be base64');
   if (!SAFE.test(o.cspSource)) throw new Error('unexpected characters in cspSource');
-  if (o.kind !== 'compare' && o.kind !== 'topology') throw new Error('unknown panel kind');
+  if (o.kind !== 'compare' && o.kind !== 'topology' && o.kind !== 'limits') throw new Error('unknown panel kind');
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
   return `<!DOCTYPE html>
 <html lang="en">

@@ -3,13 +3,16 @@ import * as vscode from 'vscode';
 import type { NamespaceDiff } from '../core/model';
 import { isPersistedState, type SideRef } from '../shared/protocol';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './compare-panel';
+import { showContainerPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
+import { LIMITS_VIEW_TYPE, LimitsPanel } from './limits-panel';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './topology-panel';
 
 export type { PanelContext } from './context';
 export type { SideRef } from '../shared/protocol';
 export { COMPARE_VIEW_TYPE } from './compare-panel';
 export { TOPOLOGY_VIEW_TYPE } from './topology-panel';
+export { LIMITS_VIEW_TYPE, LimitsPanel } from './limits-panel';
 
 /** A container side by its full id when the service knows it, so one pair maps to one panel. */
 function canonical(ctx: PanelContext, s: SideRef): SideRef | undefined {
@@ -40,14 +43,12 @@ export function showComparePanel(ctx: PanelContext, left: SideRef, right: SideRe
 }
 
 export function showTopologyPanel(ctx: PanelContext, containerId: string): void {
-  const id = ctx.service.container(containerId)?.id ?? containerId;
-  const existing = TopologyPanel.find(id);
-  if (existing) {
-    existing.panel.reveal();
-    existing.update();
-    return;
-  }
-  TopologyPanel.create(ctx, navigator(ctx), id);
+  showContainerPanel(ctx, containerId, TopologyPanel.open, (id) => TopologyPanel.create(ctx, navigator(ctx), id));
+}
+
+/** Opens the Limits panel of a container, or reveals the one already open for it. */
+export function showLimitsPanel(ctx: PanelContext, containerId: string): LimitsPanel {
+  return showContainerPanel(ctx, containerId, LimitsPanel.open, (id) => LimitsPanel.create(ctx, navigator(ctx), id));
 }
 
 /** Restores both kinds of panel after a window reload, from the refs the webview kept with setState. */
@@ -63,6 +64,12 @@ export function registerPanelSerializers(ctx: PanelContext): vscode.Disposable[]
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         if (isPersistedState(state) && state.kind === 'topology') new TopologyPanel(panel, ctx, nav, state.containerId);
+        else panel.dispose();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(LIMITS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        if (isPersistedState(state) && state.kind === 'limits') new LimitsPanel(panel, ctx, nav, state.containerId);
         else panel.dispose();
       },
     }),

@@ -37,6 +37,7 @@ export interface PanelLabels {
   hostNetns: string;
   onlyLoopback: string;
   sharesNetnsOf: string;
+  netnsSharers: string;
   parentNic: string;
   vethPair: string;
   enslaved: string;
@@ -44,6 +45,21 @@ export interface PanelLabels {
   usage: string;
   hostTotal: string;
   declaredSuffix: string;
+  chain: string;
+  setsIt: string;
+  ownCgroup: string;
+  hostMachine: string;
+  inheritsParent: string;
+  oomKill: string;
+  throttled: string;
+  waiting: string;
+  lastMinutes: string;
+  memoryChart: string;
+  pidsChart: string;
+  cpuChart: string;
+  limitAt: string;
+  noCgroupLimit: string;
+  effectiveValue: string;
 }
 
 const en: PanelLabels = {
@@ -79,6 +95,7 @@ const en: PanelLabels = {
   hostNetns: 'in the host network namespace',
   onlyLoopback: 'lo 127.0.0.1/8 only',
   sharesNetnsOf: 'shares netns',
+  netnsSharers: 'Also in this network namespace',
   parentNic: 'parent NIC',
   vethPair: 'veth pair',
   enslaved: 'bridge port',
@@ -86,6 +103,21 @@ const en: PanelLabels = {
   usage: 'usage',
   hostTotal: 'host total',
   declaredSuffix: '(declared)',
+  chain: 'Where each limit comes from',
+  setsIt: 'sets the effective value',
+  ownCgroup: 'this container',
+  hostMachine: 'host',
+  inheritsParent: 'parent\'s',
+  oomKill: 'OOM kill',
+  throttled: 'throttled periods',
+  waiting: 'Waiting for the first sample…',
+  lastMinutes: 'last 5 minutes',
+  memoryChart: 'Memory',
+  pidsChart: 'Processes',
+  cpuChart: 'CPU',
+  limitAt: 'limit {value}',
+  noCgroupLimit: 'no cgroup limit',
+  effectiveValue: 'effective {value}',
 };
 
 const ko: PanelLabels = {
@@ -121,6 +153,7 @@ const ko: PanelLabels = {
   hostNetns: '호스트 네트워크 네임스페이스 안',
   onlyLoopback: 'lo 127.0.0.1/8 만 있음',
   sharesNetnsOf: 'netns 공유',
+  netnsSharers: '이 네트워크 네임스페이스를 함께 쓰는 컨테이너',
   parentNic: '부모 NIC',
   vethPair: 'veth 쌍',
   enslaved: '브리지 포트',
@@ -128,6 +161,21 @@ const ko: PanelLabels = {
   usage: '사용량',
   hostTotal: '호스트 전체',
   declaredSuffix: '(선언값)',
+  chain: '각 제한이 오는 곳',
+  setsIt: '실효값을 정함',
+  ownCgroup: '이 컨테이너',
+  hostMachine: '호스트',
+  inheritsParent: '부모 값',
+  oomKill: 'OOM kill',
+  throttled: '스로틀된 주기',
+  waiting: '첫 샘플을 기다리는 중…',
+  lastMinutes: '최근 5분',
+  memoryChart: '메모리',
+  pidsChart: '프로세스',
+  cpuChart: 'CPU',
+  limitAt: '제한 {value}',
+  noCgroupLimit: 'cgroup 제한 없음',
+  effectiveValue: '실효 {value}',
 };
 
 export function labels(lang: Lang): PanelLabels {

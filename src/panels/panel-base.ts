@@ -63,6 +63,7 @@ export abstract class PanelBase<S extends ViewState> {
       panel.onDidChangeViewState(() => {
         ctx.demand?.set(this, panel.visible);
         if (panel.visible && this.dirty) this.update();
+        this.onVisibility(panel.visible);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('containerAnatomy.explanations.language')) this.update(true);
@@ -78,6 +79,15 @@ export abstract class PanelBase<S extends ViewState> {
   /** Whether a service change concerns this panel. */
   protected abstract affectedBy(change: AnatomyChange): boolean;
   protected abstract onDisposed(): void;
+  /** Told when the panel is shown or hidden (after the state above caught up). */
+  protected onVisibility(_visible: boolean): void {}
+  /** Told when the webview (re)loaded and has the current state. */
+  protected onReady(): void {}
+
+  /** True once the webview said it is ready (and until it reloads). */
+  protected get listening(): boolean {
+    return this.ready;
+  }
 
   protected unreachableReason(): string | undefined {
     const s = this.ctx.service.status;
@@ -113,7 +123,8 @@ export abstract class PanelBase<S extends ViewState> {
       if (state.status === 'removed') return { type: 'removed', id: this.missingId(), notice };
       if (state.status === 'unreachable') return { type: 'unreachable', reason: this.unreachableReason() ?? '', notice };
     }
-    return state.kind === 'compare' ? { type: 'compare', state } : { type: 'topology', state };
+    if (state.kind === 'compare') return { type: 'compare', state };
+    return state.kind === 'topology' ? { type: 'topology', state } : { type: 'limits', state };
   }
 
   protected abstract missingId(): string;
@@ -132,6 +143,7 @@ export abstract class PanelBase<S extends ViewState> {
         this.lastPosted = '';
         this.lastHadData = false;
         this.update(true);
+        this.onReady();
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);

@@ -1,35 +1,25 @@
 /** The Network Topology panel: one per container. */
 import * as vscode from 'vscode';
 import type { AnatomyChange } from '../core/service';
-import type { TopologyViewState, WebviewToExtension } from '../shared/protocol';
+import type { TopologyViewState } from '../shared/protocol';
+import { ContainerPanel, newPanel } from './container-panel';
 import type { Navigator, PanelContext } from './context';
-import { PanelBase, webviewOptions, type Computed } from './panel-base';
+import type { Computed } from './panel-base';
 import { buildTopologyState } from './topology-state';
 
 export const TOPOLOGY_VIEW_TYPE = 'containerAnatomy.topology';
 
-export class TopologyPanel extends PanelBase<TopologyViewState> {
-  private static readonly open = new Map<string, TopologyPanel>();
+export class TopologyPanel extends ContainerPanel<TopologyViewState> {
+  /** The open panels by container id. */
+  static readonly open = new Map<string, TopologyPanel>();
   private knownName: string | undefined;
 
-  static find(containerId: string): TopologyPanel | undefined {
-    return TopologyPanel.open.get(containerId);
-  }
-
   static create(ctx: PanelContext, nav: Navigator, containerId: string): TopologyPanel {
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    return new TopologyPanel(panel, ctx, nav, containerId);
+    return new TopologyPanel(newPanel(ctx, TOPOLOGY_VIEW_TYPE, 'Topology'), ctx, nav, containerId);
   }
 
-  constructor(
-    panel: vscode.WebviewPanel,
-    ctx: PanelContext,
-    private readonly nav: Navigator,
-    readonly containerId: string,
-  ) {
-    super(panel, ctx, 'topology');
-    TopologyPanel.open.get(containerId)?.dispose();
-    TopologyPanel.open.set(containerId, this);
+  constructor(panel: vscode.WebviewPanel, ctx: PanelContext, nav: Navigator, containerId: string) {
+    super(panel, ctx, 'topology', nav, containerId, TopologyPanel.open);
     this.update();
   }
 
@@ -49,22 +39,5 @@ export class TopologyPanel extends PanelBase<TopologyViewState> {
   /** Peers on the bridge come and go too: any change may redraw; update() posts only real differences. */
   protected affectedBy(_change: AnatomyChange): boolean {
     return true;
-  }
-
-  protected missingId(): string {
-    return this.containerId;
-  }
-
-  protected navigate(m: Extract<WebviewToExtension, { type: 'openTopology' | 'compareWith' }>): void {
-    if (m.type === 'openTopology') this.nav.topology(m.id);
-    else this.nav.compare(m.left, m.right);
-  }
-
-  protected async refresh(): Promise<void> {
-    await this.ctx.service.refreshContainer(this.containerId);
-  }
-
-  protected onDisposed(): void {
-    if (TopologyPanel.open.get(this.containerId) === this) TopologyPanel.open.delete(this.containerId);
   }
 }

@@ -182,6 +182,41 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
   });
 }
 
+/**
+ * Running containers in the same network namespace as `c` (by inode, the kernel's word; by
+ * `--network container:<c>` where an inode is unreadable), other than a donor already drawn.
+ */
+function netnsSharers(c: ContainerAnatomy, all: readonly ContainerAnatomy[]): ContainerAnatomy[] {
+  const ino = c.namespaces.net.inode;
+  return all
+    .filter((o) => o.id !== c.id && o.id !== c.network.sharesWith?.id && hasProcess(o.state))
+    .filter((o) => {
+      const theirs = o.namespaces.net.inode;
+      if (isFact(ino) && isFact(theirs)) return ino.value === theirs.value;
+      return o.network.mode === 'container' && o.network.sharesWith?.id === c.id;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}
+
+/** A lane for the containers that joined this one's network namespace (`--network container:X`). */
+function sharersLane(c: ContainerAnatomy, all: readonly ContainerAnatomy[], L: PanelLabels, lang: Lang): TopologyLane | null {
+  if (c.network.mode === 'host') return null; // the host's namespace: every host process is in it
+  const sharers = netnsSharers(c, all);
+  if (sharers.length === 0) return null;
+  const nodes = sharers.map((o): TopologyNode => {
+    const donor = o.network.sharesWith;
+    const donorName = donor ? (donor.id === c.id ? c.name : (findContainer(all, donor.id)?.name ?? donor.name ?? donor.id.slice(0, 12))) : c.name;
+    return { role: 'peer', title: o.name, lines: donor ? [`container:${donorName}`] : [], note: note('net.mode.container', lang, { name: donorName }), openId: o.id };
+  });
+  return {
+    layout: 'container',
+    heading: L.netnsSharers,
+    chain: [{ role: 'container', title: c.name, lines: [], note: note('ns.net', lang) }],
+    links: [],
+    peers: nodes,
+  };
+}
+
 /** Builds what the Topology panel shows for one container, in one language. */
 export function buildTopologyState(input: TopologyInput): TopologyViewState {
   const L = labels(input.lang);
@@ -214,7 +249,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     container: { id: c.id, name: c.name, image: c.image, state: c.state },
     mode: c.network.mode,
     modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { name: donorName }),
-    lanes: lanes(c, input.containers, input.host, L, input.lang),
+    lanes: [...lanes(c, input.containers, input.host, L, input.lang), ...[sharersLane(c, input.containers, L, input.lang)].filter((x): x is TopologyLane => x !== null)],
     labels: labelsOut,
   };
   if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };

@@ -5,9 +5,11 @@
  * View states are pure data computed on the extension side. They already carry the
  * strings of the chosen language, so the webview holds no prose of its own.
  */
-import type { DiffVerdict, NamespaceType, NetworkModeKind } from '../core/model';
+import type { CgroupChains, DiffVerdict, NamespaceType, NetworkModeKind, UsageSample } from '../core/model';
 
-export type PanelKind = 'compare' | 'topology';
+export type { UsageSample } from '../core/model';
+
+export type PanelKind = 'compare' | 'topology' | 'limits';
 
 export type SideRef = { kind: 'host' } | { kind: 'container'; id: string };
 
@@ -52,6 +54,16 @@ export interface NamespaceRowView {
   verdictLabel: string;
   /** What the verdict means for these two sides (catalog diff.<type>.<verdict>). */
   meaning: Note;
+  /** What each side sees in this namespace, once read (on demand, when the panel shows). */
+  evidence?: EvidenceView;
+}
+
+export interface EvidenceView {
+  /** One short line per side (catalog sees.<type>.line), or the reason it could not be read. */
+  left: Cell;
+  right: Cell;
+  /** What the verdict means given what each sees ("different hostnames: web-1 / host"); '' if unknown. */
+  consequence: string;
 }
 
 /** A row of a side-by-side section: label, left value, right value. */
@@ -157,7 +169,75 @@ export interface TopologyViewState {
   labels: TopologyLabels;
 }
 
-export type ViewState = CompareViewState | TopologyViewState;
+/** One level of a limit's chain, top (root cgroup) first. */
+export interface ChainLevelView {
+  path: string;
+  /** This level's own file value, formatted ("50 MiB", "no limit"). */
+  value: string;
+  /** This level's value is the effective one. */
+  binding: boolean;
+  /** The container's own cgroup (the last level). */
+  own: boolean;
+}
+
+export interface ChainView {
+  key: keyof CgroupChains;
+  /** "Memory limit" (catalog title). */
+  title: string;
+  /** The file each level holds, e.g. memory.max. */
+  file: string;
+  /** A weight: shares among siblings, drawn without a binding level. */
+  relative: boolean;
+  levels: ChainLevelView[];
+  /** Why the chain could not be read. */
+  unavailable?: string;
+  /** "effective 50 MiB". */
+  effective: string;
+  /** In words: who sets it and what that means (catalog chain.bound.*). */
+  meaning: Note;
+}
+
+export type UsageChartKey = 'memory' | 'pids' | 'cpu';
+
+export interface UsageChartView {
+  key: UsageChartKey;
+  title: string;
+  kind: 'bytes' | 'count' | 'cpus';
+  /** The effective limit drawn as a line; null = none. */
+  limit: number | null;
+  /** "limit 50 MiB" or "no limit". */
+  limitLabel: string;
+}
+
+export interface LimitsLabels {
+  chain: string;
+  usage: string;
+  setsIt: string;
+  own: string;
+  oomKill: string;
+  throttled: string;
+  waiting: string;
+  lastMinutes: string;
+  refresh: string;
+}
+
+export interface LimitsViewState {
+  kind: 'limits';
+  lang: 'en' | 'ko';
+  title: string;
+  status: PanelStatus;
+  notice?: Note;
+  container: { id: string; name: string; state: string };
+  /** What the panel shows (catalog chain.panel). */
+  intro: Note;
+  chains: ChainView[];
+  charts: UsageChartView[];
+  /** How usage is sampled (catalog chain.usage, or chain.usage.engine). */
+  usageNote: Note;
+  labels: LimitsLabels;
+}
+
+export type ViewState = CompareViewState | TopologyViewState | LimitsViewState;
 
 // ---- webview -> extension ----
 
@@ -175,6 +255,9 @@ export type WebviewToExtension =
 export type ExtensionToWebview =
   | { type: 'compare'; state: CompareViewState }
   | { type: 'topology'; state: TopologyViewState }
+  | { type: 'limits'; state: LimitsViewState }
+  /** New samples; `replace` sends the whole history (after the webview loaded). `unavailable`: why sampling stopped. */
+  | { type: 'usage'; samples: UsageSample[]; replace: boolean; unavailable?: string }
   | { type: 'removed'; id: string; notice: Note }
   | { type: 'unreachable'; reason: string; notice: Note }
   | { type: 'response'; requestId: number; ok: boolean; error?: string };
@@ -182,7 +265,8 @@ export type ExtensionToWebview =
 /** What the webview keeps with setState, and the serializer restores from. */
 export type PersistedState =
   | { kind: 'compare'; left: SideRef; right: SideRef; view?: CompareViewState }
-  | { kind: 'topology'; containerId: string; view?: TopologyViewState };
+  | { kind: 'topology'; containerId: string; view?: TopologyViewState }
+  | { kind: 'limits'; containerId: string; view?: LimitsViewState };
 
 // ---- validation (extension side: never trust what a webview sends) ----
 
@@ -236,6 +320,6 @@ export function isWebviewMessage(x: unknown): x is WebviewToExtension {
 export function isPersistedState(x: unknown): x is PersistedState {
   if (!isRecord(x)) return false;
   if (x.kind === 'compare') return isSideRef(x.left) && isSideRef(x.right);
-  if (x.kind === 'topology') return isId(x.containerId);
+  if (x.kind === 'topology' || x.kind === 'limits') return isId(x.containerId);
   return false;
 }

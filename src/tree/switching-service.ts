@@ -52,6 +52,10 @@ export class SwitchingService implements AnatomyService {
     return this.inner.refreshContainer(id);
   }
 
+  engineStats(id: string): Promise<unknown> {
+    return this.inner.engineStats ? this.inner.engineStats(id) : Promise.reject(new Error('this service reads no engine stats'));
+  }
+
   refreshUsage(): Promise<void> {
     return this.inner.refreshUsage();
   }

@@ -118,8 +118,14 @@ export async function findTreeRow(page: Page, label: string | RegExp, timeoutMs 
   let fromTop = true;
   while (Date.now() < deadline) {
     if (await row.count()) {
-      await row.scrollIntoViewIfNeeded();
-      return row;
+      // The tree may re-render the row between the count and the scroll (an engine event):
+      // then look again.
+      const attached = await row.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(() => true, (err: Error) => {
+        if (!/not attached|timeout/i.test(err.message)) throw err;
+        return false;
+      });
+      if (attached) return row;
+      continue;
     }
     if (await list.isVisible()) {
       await list.focus();

@@ -16,13 +16,15 @@ export interface Spec {
   networks?: string[];
   /** e.g. '8080/tcp' (needed for PortBindings to take effect through the API). */
   exposedPorts?: string[];
+  /** The command, as an argument array (default: sleep). */
+  cmd?: string[];
   start?: boolean;
 }
 
 /** Creates (and by default starts) a `sleep` container from the local busybox image. */
 export async function createContainer(spec: Spec, label: Record<string, string>): Promise<Docker.ContainerInspectInfo> {
   const c = await docker.createContainer({
-    Image: IMAGE, Cmd: ['sleep', '86400'], name: spec.name,
+    Image: IMAGE, Cmd: spec.cmd ?? ['sleep', '86400'], name: spec.name,
     Labels: { ...spec.labels, ...label },
     ExposedPorts: Object.fromEntries((spec.exposedPorts ?? []).map((p) => [p, {}])),
     HostConfig: { Init: false, ...spec.hostConfig },

@@ -5,7 +5,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { languagePackDir } from './paths';
-import { vscePackage } from './vsce';
+import { vscePackage } from '../../scripts/vsce';
 
 const PUBLISHER = 'container-anatomy-test';
 const NAME = 'language-pack-ko';

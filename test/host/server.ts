@@ -1,14 +1,13 @@
 // Starts code-server (VS Code in the browser with a real Node extension host) on a free
-// loopback port with throw-away user-data and extensions folders, installs .vsix files
-// into it, and packages this repository's extension as a .vsix.
+// loopback port with throw-away user-data and extensions folders and installs .vsix files
+// into it. The extension itself is the .vsix that `npm run package` writes.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cacheDir, codeServerEntry, node24Env, nodeBin, repoRoot } from './paths';
+import { codeServerEntry, node24Env, nodeBin } from './paths';
 import { koLanguagePack } from './language-pack';
-import { vscePackage } from './vsce';
 
 export interface HostOptions {
   /** .vsix files to install before the server starts. */
@@ -169,31 +168,4 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   };
 }
 
-/** What the staging folder links (sources) and copies (files that ship) from the repository. */
-const STAGE_LINKS = ['src', 'webview', 'node_modules', 'tsconfig.json'];
-const STAGE_COPIES = ['package.json', 'esbuild.mjs', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media', 'l10n'];
-
-/**
- * Builds the extension for production (the project's esbuild.mjs --production, i.e.
- * `npm run build -- --production`) and packages it as .cache/host/container-anatomy.vsix.
- * The build runs in a staging folder that links the sources, so a concurrent `npm run
- * build`/`watch` in the checkout cannot rewrite dist/ while vsce zips it. `into` (default
- * .cache/host) holds the staging folder and the .vsix, so a benchmark can package beside a
- * host test running at the same time.
- */
-export async function packageExtension(into = cacheDir): Promise<string> {
-  const stage = path.join(into, 'stage');
-  fs.rmSync(stage, { recursive: true, force: true });
-  fs.mkdirSync(stage, { recursive: true });
-  for (const name of STAGE_LINKS) {
-    if (fs.existsSync(path.join(repoRoot, name))) fs.symlinkSync(path.join(repoRoot, name), path.join(stage, name));
-  }
-  for (const name of [...STAGE_COPIES, ...fs.readdirSync(repoRoot).filter((f) => /^package\.nls.*\.json$/.test(f))]) {
-    const from = path.join(repoRoot, name);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, name), { recursive: true });
-  }
-  const build = spawnSync('npm', ['run', 'build', '--', '--production'], { cwd: stage, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build -- --production failed:\n${build.stdout}\n${build.stderr}`);
-  return vscePackage(stage, path.join(into, 'container-anatomy.vsix'),
-    ['--ignoreFile', path.join(__dirname, 'vscodeignore')]);
-}
+export { packageExtension } from '../../scripts/package';

@@ -13,16 +13,29 @@ import { canControlEngine, stopEngine } from './engine-control';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host } from './server';
 
-const LABEL_KEY = 'container-anatomy.test';
-const LABEL = { [LABEL_KEY]: 'host' };
 const TAG = `${process.pid.toString(36)}`;
+const LABEL_KEY = 'container-anatomy.test';
+/** Per run: several people run these tests on one engine, and each run removes only its own. */
+const RUN = `host-${TAG}`;
+const LABEL = { [LABEL_KEY]: RUN };
 const NAMES = {
   bridge: `anatomy-ui-bridge-${TAG}`,
   limits: `anatomy-ui-limits-${TAG}`,
   shared: `anatomy-ui-shared-${TAG}`,
   xss: `xss-anatomy-ui-${TAG}`,
   live: `anatomy-ui-live-${TAG}`,
+  oom: `anatomy-ui-oom-${TAG}`,
 };
+const MiB = 1024 * 1024;
+/** A child shell doubles a string until the kernel OOM-kills it; the parent waits and starts another. */
+const ALLOCATE_UNTIL_KILLED = ['sh', '-c', 'while true; do sh -c \'x=a; while true; do x=$x$x; done\'; sleep 4; done'];
+
+/** How many OOM-kill marks the Limits panel's memory chart draws, in whichever webview frame holds it. */
+async function oomMarks(page: import('playwright-core').Page): Promise<number> {
+  let n = 0;
+  for (const frame of page.frames()) n += await frame.locator('svg.chart .oom-line').count().catch(() => 0);
+  return n;
+}
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>'];
 const NS_TYPES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
 const TITLE = 'Container Anatomy';
@@ -61,11 +74,12 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
   before(async () => {
     await ensureImage();
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     const bridge = await createContainer({ name: NAMES.bridge }, LABEL);
     const limits = await createContainer({ name: NAMES.limits, hostConfig: { Memory: 64 * 1024 * 1024, PidsLimit: 50 } }, LABEL);
     const shared = await createContainer({ name: NAMES.shared, hostConfig: { NetworkMode: `container:${bridge.Id}` } }, LABEL);
     const xss = await createContainer({ name: NAMES.xss, labels: { 'xss.img': HOSTILE[0], 'xss.script': HOSTILE[1] } }, LABEL);
+    await createContainer({ name: NAMES.oom, cmd: ALLOCATE_UNTIL_KILLED, hostConfig: { Memory: 24 * MiB, MemorySwap: 24 * MiB } }, LABEL);
     for (const [k, c] of Object.entries({ bridge, limits, shared, xss })) info[k] = { id: c.Id, pid: c.State.Pid };
     vsix = await packageExtension();
     runnerVsix = await buildRunnerExtension();
@@ -74,7 +88,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   after(async () => {
-    await removeLabelled(LABEL_KEY, 'host');
+    await removeLabelled(LABEL_KEY, RUN);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -147,6 +161,45 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(rows.some((l) => /^pids, 50\b/.test(l)), `pids row shows 50: ${rows.join(' | ')}`);
     });
 
+    it('Limits panel from the cgroup section: the chain in words, and an OOM kill marked on the memory chart', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      await ui.findTreeRow(page, NAMES.oom, 60_000);
+      // Containers of other runs on the same engine come and go around this one and shift the
+      // rows between finding a row and clicking it: find them again and retry, up to three times.
+      const title = new RegExp(`Limits: ${NAMES.oom}`);
+      let text = '';
+      for (let attempt = 0; attempt < 3 && !text; attempt++) {
+        try {
+          await ui.expandTreeRow(page, NAMES.oom);
+          const section = await ui.expandChild(page, NAMES.oom, 'cgroup limits');
+          await section.click({ button: 'right' });
+          await page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first().click({ timeout: 10_000 });
+          text = await ui.waitForWebviewText(page, title, 15_000);
+        } catch (err) {
+          console.log(`      attempt ${attempt + 1}: ${(err as Error).message.split('\n')[0].slice(0, 160)}`);
+          await ui.escape(page);
+        }
+      }
+      assert.ok(text, 'the Limits panel opened from the context menu of the cgroup limits section');
+      assert.match(text, /Memory limit: this container can use at most 24 MiB, as its own cgroup file says/);
+      assert.match(text, /Where each limit comes from/);
+      // The child shell is OOM-killed every few seconds; the chart marks a kill it sampled.
+      const deadline = Date.now() + 60_000;
+      while ((await oomMarks(page)) === 0 && Date.now() < deadline) await page.waitForTimeout(500);
+      assert.ok((await oomMarks(page)) > 0, 'the memory chart marks an OOM kill');
+      // A second open (palette) reuses the panel.
+      await ui.runCommand(page, 'Show Limits');
+      // Typed and chosen with Enter: a hover over the row would take the click.
+      await page.locator('.quick-input-widget .quick-input-box input').fill(NAMES.oom);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.oom }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+      const tabs = (await ui.tabTitles(page)).filter((t) => t.includes(`Limits: ${NAMES.oom}`));
+      assert.equal(tabs.length, 1, `one Limits panel per container: ${tabs.join(' | ')}`);
+      await page.waitForTimeout(3000); // a few more samples on screen for the screenshot
+    });
+
     it('starting and removing a container updates the tree without a manual refresh', async () => {
       const { page } = wb;
       const live = await createContainer({ name: NAMES.live }, LABEL);
@@ -169,6 +222,13 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // What each side sees, read once the panel shows, under each verdict.
+      const hostname = fs.readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();
+      const seen = await ui.waitForWebviewText(page, /Different hostnames: /);
+      assert.ok(seen.includes(`ps inside ${NAMES.bridge} shows 1 process; the host's ps shows `), `pid consequence:\n${seen}`);
+      assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
+      assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
@@ -179,6 +239,49 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const text = await ui.waitForWebviewText(page, new RegExp(`${NAMES.shared}[\\s\\S]*${NAMES.bridge}|${NAMES.bridge}[\\s\\S]*${NAMES.shared}`));
       assert.equal(verdict(text, 'net'), 'same', `net row says same:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
+      const ip = (await docker.getContainer(info.bridge.id).inspect()).NetworkSettings.Networks.bridge.IPAddress;
+      const seen = await ui.waitForWebviewText(page, new RegExp(`Both see eth0 ${ip.replace(/\./g, '\\.')}/16`));
+      assert.ok(seen.includes(`${NAMES.shared}: eth0 ${ip}/16`), `the joined container sees the donor's address:\n${seen}`);
+    });
+
+    it('Show Network Topology and Compare with Host a second time for one container reuse their tab', async () => {
+      const { page } = wb;
+      const count = async (prefix: string) => (await ui.tabTitles(page)).filter((t) => t.startsWith(prefix)).length;
+      for (let i = 0; i < 2; i++) {
+        await ui.runCommand(page, 'Show Network Topology');
+        await ui.pickQuickItem(page, NAMES.bridge);
+        await ui.waitForWebviewText(page, /veth/);
+      }
+      assert.equal(await count(`Network: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+      await ui.openActivity(page, TITLE);
+      const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
+      for (let i = 0; i < 2; i++) {
+        await row.hover();
+        await row.locator('.actions .action-label[aria-label^="Compare with Host"]').click();
+        await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
+      }
+      assert.equal(await count(`Compare: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);
+    });
+
+    it('Export Snapshot as JSON writes the file and says where, with Open and Reveal', async () => {
+      const { page } = wb;
+      await ui.runCommand(page, 'Export Snapshot as JSON');
+      // The save dialog offers a file in the workspace folder; accept it as it is.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      for (let i = 0; i < 60 && !/container-anatomy-[^/]*\.json$/.test(await input.inputValue()); i++) await page.waitForTimeout(250);
+      await input.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Snapshot written to' });
+      await toast.waitFor({ timeout: 30_000 });
+      const written = fs.readdirSync(workspace).filter((f) => /^container-anatomy-.*\.json$/.test(f));
+      assert.equal(written.length, 1, `one snapshot in ${workspace}: ${written.join(', ')}`);
+      assert.match((await toast.textContent()) ?? '', new RegExp(written[0].replace(/\./g, '\\.')));
+      const buttons = await toast.locator('.monaco-button').allTextContents();
+      assert.deepEqual(buttons.map((b) => b.trim()), ['Open', 'Reveal']);
+      await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+      await page.locator('.tabs-container .tab.active').filter({ hasText: written[0] }).waitFor({ timeout: 15_000 });
+      const snapshot = JSON.parse(fs.readFileSync(path.join(workspace, written[0]), 'utf8')) as { schemaVersion: number; containers: { name: string }[] };
+      assert.equal(snapshot.schemaVersion, 1);
+      assert.ok(snapshot.containers.some((c) => c.name === NAMES.bridge), `the snapshot lists ${NAMES.bridge}`);
     });
 
     it('hovering USER and EXPOSE in a Dockerfile, and pid: host in compose.yaml, explains them', async () => {
@@ -297,6 +400,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await row.locator('.actions .action-label').first().click();
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
+      const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
+      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 3600`), `what the container sees, in Korean:\n${seen}`);
     });
   });
 

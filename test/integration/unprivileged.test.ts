@@ -4,7 +4,7 @@
  * /proc/PID/ns links. The model must say so per field, not fail or guess.
  */
 import * as assert from 'node:assert/strict';
-import { NAMESPACE_TYPES, type ContainerAnatomy, type Snapshot } from '../../src/core/model';
+import { NAMESPACE_TYPES, type ContainerAnatomy, type NamespaceDiff, type Snapshot } from '../../src/core/model';
 import { CLI, cleanEnv, ensureCliBuilt, runCliJson } from './support/cli';
 import { TestSuite, type Created } from './support/docker';
 import { assertDocumentedShape } from './support/shape';
@@ -88,5 +88,21 @@ describe(`CLI as an unprivileged user in the docker group (${TEST_USER})`, funct
     const veth = a.networks[0].hostVeth;
     assert.ok('value' in veth, `hostVeth: ${JSON.stringify(veth)}`);
     assert.equal(veth.value.ifindex, truth.iflink, 'the host veth is eth0 peer');
+  });
+
+  it('diff: what the container sees through per-process files is there; what needs its ns links or entering says why', async () => {
+    const d = await runCliJson<NamespaceDiff>(['diff', plain.name], { as: user, env: cleanEnv({ HOME: '/nonexistent' }) });
+    const row = (t: string) => d.rows.find((r) => r.type === t);
+    const pid = (find(plain).pid as { value: number }).value;
+    const eth0 = row('net')?.leftSees as { value: { interfaces: { name: string; addresses: string[] }[] } } | undefined;
+    assert.ok(eth0 && 'value' in eth0, `net: ${JSON.stringify(row('net')?.leftSees)}`);
+    assert.ok(eth0.value.interfaces.some((i) => i.name === 'eth0' && i.addresses.length === 1), JSON.stringify(eth0.value));
+    for (const t of ['mnt', 'user']) assert.ok(row(t)?.leftSees && 'value' in (row(t)?.leftSees ?? {}), `${t}: ${JSON.stringify(row(t)?.leftSees)}`);
+    for (const t of ['pid', 'uts', 'ipc']) {
+      const m = row(t)?.leftSees as { unavailable?: string } | undefined;
+      assert.match(m?.unavailable ?? '', new RegExp(`permission denied reading /proc/${pid}/ns/${t}`), t);
+    }
+    // The host side is this user's own: all of it.
+    for (const r of d.rows) assert.ok(r.rightSees && 'value' in r.rightSees, `host ${r.type}: ${JSON.stringify(r.rightSees)}`);
   });
 });

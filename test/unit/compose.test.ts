@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { composeTopicAt, ComposeHit, isComposeFileName } from '../../src/core/compose';
+import { composeFileProjectName, composeTopicAt, composeTopicAtWhole, ComposeHit, isComposeDocument, isComposeFileName } from '../../src/core/compose';
 import type { TextPosition } from '../../src/core/dockerfile';
 import { assertSaneHit as assertSane, at, everyPosition, samples, seeded } from './support/lookup';
 
@@ -22,15 +22,24 @@ describe('isComposeFileName', () => {
   it('accepts the names Compose looks for, and override/environment variants, in any directory', () => {
     for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml',
       'docker-compose.override.yml', 'docker-compose.prod.yaml', 'compose.override.yaml', 'compose.dev.local.yml',
-      '/home/me/app/compose.yaml', 'C:\\work\\app\\docker-compose.yml', 'Docker-Compose.YML']) {
+      '/home/me/app/compose.yaml', 'C:\\work\\app\\docker-compose.yml', 'Docker-Compose.YML',
+      'docker-compose-dev.yml', 'docker-compose-prod.yaml', 'compose-dev.yaml', 'metricbeat-compose.yml', 'mycompose.yaml']) {
       assert.equal(isComposeFileName(name), true, name);
     }
   });
   it('rejects other files', () => {
-    for (const name of ['compose.json', 'docker-compose.yml.bak', 'mycompose.yaml', 'compose', 'compose.yaml/x.txt',
+    for (const name of ['compose.json', 'docker-compose.yml.bak', 'compose', 'compose.yaml/x.txt', 'composer.json',
       'kustomization.yaml', 'docker-compose', '', 'compose..yml/']) {
       assert.equal(isComposeFileName(name), false, name);
     }
+  });
+});
+
+describe('isComposeDocument', () => {
+  it('trusts the dockercompose language id whatever the name, and the name for plain YAML', () => {
+    assert.equal(isComposeDocument('dockercompose', 'stack.yml'), true);
+    assert.equal(isComposeDocument('yaml', 'docker-compose-dev.yml'), true);
+    assert.equal(isComposeDocument('yaml', 'kustomization.yaml'), false);
   });
 });
 
@@ -138,8 +147,11 @@ describe('composeTopicAt', () => {
 
   it('follows anchors, aliases, merge keys and flow mappings', () => {
     const a = read('docker-compose.anchors.yml');
-    assert.equal(topicAt(a, 'pid: host'), null, 'inside an x- extension, not a service');
-    assert.equal(topicAt(a, '<<'), null, 'merge key');
+    const pid = hitAt(a, 'pid: host');
+    assert.deepEqual([pid?.topic, pid?.service, pid?.extension], ['compose.pid', null, { block: 'x-common', services: ['a'], takesKey: true }],
+      'a key in an x- block reads as the service key it becomes');
+    assert.deepEqual(hitAt(a, '<<')?.topic, 'compose.merge', 'merge key');
+    assert.deepEqual(hitAt(a, '<<')?.vars, { sources: 'common' });
     const mode = hitAt(a, 'network_mode: *mode');
     assert.deepEqual([mode?.topic, mode?.value], ['compose.network_mode', 'none'], 'alias value resolved');
     assert.equal(topicAt(a, '*mode', 1), 'compose.network_mode.none', 'on the alias itself');
@@ -203,5 +215,113 @@ describe('composeTopicAt', () => {
         if (hit) assertSaneHit(hit, pos);
       }
     }
+  });
+
+  it('answers the minimal cases of real files', () => {
+    let t = 'x-d: &d\n  restart: always\nservices:\n';
+    for (let i = 0; i < 300; i++) t += `  s${i}:\n    <<: *d\n    image: a\n`;
+    const last = composeTopicAt(t, { line: t.split('\n').length - 2, character: 4 });
+    assert.deepEqual([last?.topic, last?.service, last?.value], ['compose.image', 's299', 'a']);
+    const cr = composeTopicAt('services:\r  web:\r    pid: host\r', { line: 2, character: 4 });
+    assert.deepEqual([cr?.topic, cr?.service, cr?.value, cr?.range], ['compose.pid', 'web', 'host',
+      { start: { line: 2, character: 4 }, end: { line: 2, character: 7 } }], 'CR-only line ends');
+    assert.equal(composeTopicAt('services:\r  web:\r    pid: host\r', { line: 2, character: 10 })?.topic, 'compose.pid.host');
+  });
+
+  it('explains ${VAR} in a value as a variable Compose fills in, not as a name', () => {
+    const t = 'services:\n  web:\n    ipc: "container:${EXTERNAL_NAME}"\n    image: ${REGISTRY:-docker.io}/app:$TAG\n    ports:\n      - "${PORT}:80"\n    environment:\n      PRICE: $$5\n';
+    const ipc = hitAt(t, 'container:', 1);
+    assert.deepEqual([ipc?.topic, ipc?.vars], ['compose.interpolation', { variables: 'EXTERNAL_NAME', value: 'container:${EXTERNAL_NAME}' }]);
+    assert.deepEqual(hitAt(t, 'REGISTRY')?.vars?.variables, 'REGISTRY, TAG');
+    assert.equal(topicAt(t, '${PORT}'), 'compose.interpolation', 'inside a sequence');
+    assert.equal(topicAt(t, '$$5'), null, '$$ is a literal dollar');
+  });
+
+  it('says which services take a key from an x- block, honouring their own keys and merge order', () => {
+    const t = [
+      'x-a: &a', '  pid: host', '  mem_limit: 1g', '  deploy:', '    resources:', '      limits:', '        memory: 64m',
+      'x-b: &b', '  <<: *a', '  mem_limit: 2g',
+      'x-limits: &limits', '  resources:', '    limits:', '      cpus: "0.5"',
+      'services:',
+      '  one:', '    <<: [*b]',
+      '  two:', '    <<: *a', '    pid: private',
+      '  three:', '    <<: [*a, *b]',
+      '  four:', '    deploy: *limits',
+      '',
+    ].join('\n');
+    const pid = hitAt(t, 'pid: host');
+    assert.deepEqual(pid?.extension, { block: 'x-a', services: ['one', 'three'], takesKey: true }, 'two sets pid itself');
+    assert.deepEqual(hitAt(t, 'mem_limit: 1g')?.extension?.services, ['two', 'three'], 'one takes mem_limit from x-b; for three *a comes first');
+    assert.deepEqual(hitAt(t, 'mem_limit: 2g')?.extension?.services, ['one']);
+    const mem = hitAt(t, 'memory: 64m');
+    assert.deepEqual([mem?.topic, mem?.key], ['compose.deploy.resources.limits', 'deploy.resources.limits.memory']);
+    const cpus = hitAt(t, 'cpus');
+    assert.deepEqual([cpus?.topic, cpus?.key, cpus?.extension?.services], ['compose.deploy.resources.limits', 'deploy.resources.limits.cpus', ['four']],
+      'a block aliased as deploy: reads as deploy.*');
+    assert.equal(topicAt(t, 'host'), 'compose.pid.host', 'a value in the block');
+    const block = hitAt(t, 'x-a');
+    assert.deepEqual([block?.topic, block?.vars, block?.extension], ['compose.extension', { block: 'x-a' }, { block: 'x-a', services: ['one', 'two', 'three'], takesKey: false }],
+      'the block key lists the services that merge it, directly or through x-b');
+    assert.equal(hitAt(t, 'x-b: &b', 10)?.extension, undefined);
+    const unused = composeTopicAt('x-u: &u\n  pid: host\nservices:\n  a:\n    image: x\n', { line: 1, character: 3 });
+    assert.deepEqual(unused?.extension, { block: 'x-u', services: [], takesKey: true });
+  });
+
+  it('names the users of an x- block by text when they are too many to read in a hover', function () {
+    this.timeout(60000); // a 1000-service file
+    let t = 'x-d: &d\n  restart: always\n  image: base\nservices:\n';
+    for (let i = 0; i < 1000; i++) t += `  s${i}:\n    <<: *d\n    image: a\n`;
+    const hit = composeTopicAt(t, { line: 2, character: 3 });
+    assert.equal(hit?.topic, 'compose.image');
+    assert.equal(hit?.extension?.takesKey, false);
+    assert.equal(hit?.extension?.services.length, 1000);
+    assert.equal(hit?.extension?.services[999], 's999');
+  });
+
+  it('reads the top-level name: of a file', () => {
+    assert.equal(composeFileProjectName('name: shop\nservices:\n  web:\n    image: a\n'), 'shop');
+    assert.equal(composeFileProjectName('services:\n  web:\n    image: a\n'), null);
+    assert.equal(composeFileProjectName('name: [a]\n'), null);
+    assert.equal(composeFileProjectName('name: a\n---\nname: b\n'), 'a');
+  });
+
+  it('gives the same answer from the cut-out as from the whole file, at every position of every fixture', function () {
+    this.timeout(60000); // every position, twice
+    for (const name of ['compose.yaml', 'compose.crlf.yaml', 'docker-compose.anchors.yml', 'compose.multi.yaml', 'compose.weird.yaml',
+      'compose.empty.yaml', 'compose.comment.yaml']) {
+      const text = read(name);
+      for (const pos of everyPosition(text)) assert.deepEqual(composeTopicAt(text, pos), composeTopicAtWhole(text, pos), `${name} ${JSON.stringify(pos)}`);
+    }
+  });
+
+  it('cuts out blocks of a file that starts with ---, and explains merges nested in a service', () => {
+    const t = '# licence\n---\nx-common: &common\n  image: app\n  environment: &env\n    A: "1"\nservices:\n  web:\n    <<: *common\n' +
+      '    environment:\n      <<: *env\n      B: "2"\n  worker:\n    <<: *common\n    image: other\n';
+    const image = hitAt(t, 'image: app');
+    assert.deepEqual([image?.topic, image?.extension], ['compose.image', { block: 'x-common', services: ['web'], takesKey: true }], 'worker sets image itself');
+    const nested = hitAt(t, '<<: *env');
+    assert.deepEqual([nested?.topic, nested?.vars, nested?.service, nested?.key], ['compose.merge', { sources: 'env' }, 'web', 'environment.<<']);
+    assert.equal(hitAt(t, '*env', 1)?.topic, 'compose.merge', 'on the alias after <<');
+    for (const pos of everyPosition(t)) assert.deepEqual(composeTopicAt(t, pos), composeTopicAtWhole(t, pos), JSON.stringify(pos));
+    const two = 'services:\n  a:\n    pid: host\n---\nservices:\n  b:\n    pid: host\n';
+    assert.equal(composeTopicAt(two, { line: 2, character: 5 })?.topic, 'compose.pid', 'a second document: the whole first one is read');
+  });
+
+  it('stays linear and answers on hostile files: merges of merges, alias bombs, deep nesting, binary, truncation', function () {
+    this.timeout(60000); // large inputs; how long they take is measured in bench/, not here
+    let merges = 'x-a: &a\n  pid: host\n';
+    for (let i = 1; i < 20; i++) merges += `x-${i}: &l${i}\n  <<: [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]\n`;
+    merges += 'services:\n  s:\n    <<: *l19\n    image: x\n';
+    assert.deepEqual(hitAt(merges, 'pid')?.extension?.services, ['s'], '9^19 merge paths, each map visited once');
+    let bomb = 'x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) bomb += `x-${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]\n`;
+    bomb += 'services:\n  s:\n    image: *l9\n    pid: host\n';
+    assert.deepEqual([hitAt(bomb, 'image')?.topic, hitAt(bomb, 'image')?.value], ['compose.image', null], 'an aliased sequence is not expanded');
+    const deep = 'services:\n  s:\n    x: ' + '['.repeat(100000) + ']'.repeat(100000) + '\n    pid: host\n';
+    assert.equal(composeTopicAt(deep, { line: 3, character: 5 }), null, 'too deep to parse in a hover: nothing, not seconds');
+    assert.equal(topicAt('services:\n  a:\n    pid: host\n', 'pid'), 'compose.pid', 'the parser is fine afterwards');
+    const binary = Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    for (let line = 0; line < 40; line++) composeTopicAt(binary, { line, character: 1 });
+    assert.equal(composeTopicAt('services:\n  web:\n    pid: "ho', { line: 2, character: 5 })?.topic, 'compose.pid', 'truncated file');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dockerfileTopicAt } from '../../src/core/dockerfile';
+import { dockerfileTopicAt, dockerfileTopicAtInstruction, dockerfileTopicAtWhole } from '../../src/core/dockerfile';
 import { assertSaneHit, at, everyPosition, samples, seeded } from './support/lookup';
 
 const read = samples('dockerfile');
@@ -135,5 +135,59 @@ describe('dockerfileTopicAt', () => {
         if (hit) assertSaneHit(hit, pos);
       }
     }
+  });
+
+  it('explains the ADD and COPY flags of current Dockerfile syntax', () => {
+    assert.equal(dockerfileTopicAt('FROM a\nADD --link x /y\n', { line: 1, character: 5 })?.topic, 'dockerfile.ADD.--link');
+    const t = 'FROM a\nADD --chmod=755 --checksum=sha256:abc --keep-git-dir=true --exclude=*.md --unpack=false x /y\n' +
+      'COPY --chmod=+x --parents --exclude=*.txt --link a/./b /c\n';
+    for (const [needle, topic, nth] of [['--chmod', 'dockerfile.ADD.--chmod', 0], ['--checksum', 'dockerfile.ADD.--checksum', 0],
+      ['--keep-git-dir', 'dockerfile.ADD.--keep-git-dir', 0], ['--exclude', 'dockerfile.ADD.--exclude', 0], ['--unpack', 'dockerfile.ADD.--unpack', 0],
+      ['--chmod', 'dockerfile.COPY.--chmod', 1], ['--parents', 'dockerfile.COPY.--parents', 0], ['--exclude', 'dockerfile.COPY.--exclude', 1],
+      ['--link', 'dockerfile.COPY.--link', 0]] as const) {
+      assert.equal(topicAt(t, needle, 3, nth), topic, `${needle} #${nth}`);
+    }
+    assert.deepEqual(dockerfileTopicAt(t, at(t, '--chmod=755', 2))?.vars, { value: '755' });
+  });
+
+  it('parses only the instruction under the cursor in a large file, with the same answers', function () {
+    this.timeout(60000); // one whole parse of the large file, slow on a loaded machine
+    const good = read('Dockerfile.good');
+    let big = '';
+    while (big.length < 80 * 1024) big += good.replace(/^# syntax.*\n/, '') + '\n';
+    const lines = big.split('\n');
+    const target = lines.length - 20;
+    for (let line = target - 40; line < target; line++) {
+      for (let character = 0; character <= lines[line].length; character += 3) {
+        assert.deepEqual(dockerfileTopicAt(big, { line, character }), dockerfileTopicAtWhole(big, { line, character }), `${line}:${character}`);
+      }
+    }
+  });
+
+  it('finds the same instruction by the line scan as by the whole parse, at every position of every fixture', function () {
+    this.timeout(60000); // every position, twice
+    const escaped = '# escape=`\nFROM a\nRUN --network=none echo `\n  two `\n  # comment inside\n  three\nUSER x\n';
+    const heredocs = 'FROM a\nRUN <<EOT bash\n  CMD inside\nEOT\nCOPY <<-EOF /x\n\tUSER inside\n\tEOF\nUSER me\n';
+    const cr = 'FROM a\rRUN --network=host x \\\r  y\rUSER b\r';
+    const texts: Array<[string, string]> = [['escaped', escaped], ['heredocs', heredocs], ['cr', cr]];
+    for (const name of ['Dockerfile.good', 'Dockerfile.shellform', 'Dockerfile.broken', 'Dockerfile.crlf', 'Dockerfile.empty', 'Dockerfile.comments']) {
+      texts.push([name, read(name)]);
+    }
+    for (const [name, text] of texts) {
+      for (const pos of everyPosition(text)) {
+        assert.deepEqual(dockerfileTopicAtInstruction(text, pos), dockerfileTopicAtWhole(text, pos), `${name} ${JSON.stringify(pos)}`);
+      }
+    }
+    assert.equal(dockerfileTopicAtInstruction(cr, { line: 3, character: 1 })?.topic, 'dockerfile.USER');
+    assert.equal(dockerfileTopicAtInstruction(escaped, { line: 6, character: 1 })?.topic, 'dockerfile.USER');
+  });
+
+  it('parses at most 64 KB of one instruction: an unclosed here-document in a large file is not parsed to its end', function () {
+    this.timeout(60000); // a 2 MB text; the time is measured in bench/, not here
+    let t = 'FROM a\nRUN --network=none <<EOF\n';
+    while (t.length < 2e6) t += 'RUN not an instruction\n';
+    assert.equal(dockerfileTopicAt(t, { line: 1, character: 6 })?.topic, 'dockerfile.RUN.--network');
+    assert.equal(dockerfileTopicAt(t, { line: 1000, character: 1 }), null, 'inside the here-document');
+    assert.equal(dockerfileTopicAt(t, { line: 80000, character: 1 }), null, 'past what is parsed');
   });
 });

@@ -7,6 +7,8 @@ import { docker } from './en/docker';
 import { dockerfile } from './en/dockerfile';
 import { compose } from './en/compose';
 import { ui } from './en/ui';
+import { chain } from './en/chain';
+import { evidence } from './en/evidence';
 
 /** English catalog: the reference set of topic ids. */
 export const en: Record<string, Entry> = {
@@ -18,4 +20,6 @@ export const en: Record<string, Entry> = {
   ...dockerfile,
   ...compose,
   ...ui,
+  ...chain,
+  ...evidence,
 };

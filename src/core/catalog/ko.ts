@@ -7,6 +7,8 @@ import { docker } from './ko/docker';
 import { dockerfile } from './ko/dockerfile';
 import { compose } from './ko/compose';
 import { ui } from './ko/ui';
+import { chain } from './ko/chain';
+import { evidence } from './ko/evidence';
 
 /** Korean catalog: must hold every topic of the English one. */
 export const ko: Record<string, Entry> = {
@@ -18,4 +20,6 @@ export const ko: Record<string, Entry> = {
   ...dockerfile,
   ...compose,
   ...ui,
+  ...chain,
+  ...evidence,
 };

@@ -39,9 +39,16 @@ export function parseRouteTable(text: string): RouteEntry[] {
   return out;
 }
 
-/** The addresses fib_trie marks "/32 host LOCAL": the namespace's own IPv4 addresses. */
-export function parseFibTrieLocal(text: string): string[] {
-  const out = new Set<string>();
+/** One route entry of /proc/net/fib_trie: a leaf address and one of its "/bits scope type" lines. */
+export interface TrieEntry {
+  address: string;
+  bits: number;
+  scope: string;
+  type: string;
+}
+
+export function parseFibTrie(text: string): TrieEntry[] {
+  const out: TrieEntry[] = [];
   let current: string | null = null;
   for (const line of text.split('\n')) {
     const leaf = /^[\s|]*\|-- (\d{1,3}(?:\.\d{1,3}){3})\s*$/.exec(line);
@@ -49,10 +56,16 @@ export function parseFibTrieLocal(text: string): string[] {
       current = leaf[1];
       continue;
     }
-    if (/^\s*\/32 host LOCAL\s*$/.test(line) && current !== null) out.add(current);
+    const entry = /^\s*\/(\d{1,2}) (\S+) (\S+)\s*$/.exec(line);
+    if (entry && current !== null) out.push({ address: current, bits: Number(entry[1]), scope: entry[2], type: entry[3] });
     else if (/^\s*\+--/.test(line) || /^\S/.test(line)) current = null;
   }
-  return [...out];
+  return out;
+}
+
+/** The addresses fib_trie marks "/32 host LOCAL": the namespace's own IPv4 addresses. */
+export function parseFibTrieLocal(text: string): string[] {
+  return [...new Set(parseFibTrie(text).filter((e) => e.bits === 32 && e.scope === 'host' && e.type === 'LOCAL').map((e) => e.address))];
 }
 
 function toInt(ip: string): number {
@@ -63,7 +76,45 @@ function maskBits(mask: string): number {
   return toInt(mask).toString(2).replace(/0/g, '').length;
 }
 
-/** Interface name -> its IPv4 addresses, or a reason when the files cannot be read. */
+function contains(network: string, bits: number, ip: string): boolean {
+  if (bits === 0) return true;
+  const shift = 32 - bits;
+  return Math.floor(toInt(network) / 2 ** shift) === Math.floor(toInt(ip) / 2 ** shift);
+}
+
+/**
+ * IPv4 addresses with their prefix, per interface. The namespace's own addresses are the
+ * fib_trie leaves marked "/32 host LOCAL"; the prefix is the longest route the kernel made
+ * for the address (a "link" or "host" scope entry: 172.17.0.0/16 link, 127.0.0.0/8 host);
+ * the interface is the one /proc/net/route gives that subnet (lo for loopback addresses,
+ * which live in the local table only).
+ */
+export function ipv4ByInterface(fibTrie: string, route: string): Map<string, string[]> {
+  const entries = parseFibTrie(fibTrie);
+  const local = parseFibTrieLocal(fibTrie);
+  const subnets = entries.filter((e) => e.bits > 0 && e.bits < 32 && (e.scope === 'link' || e.scope === 'host'));
+  const routes = parseRouteTable(route).filter((r) => r.gateway === '0.0.0.0' && r.mask !== '0.0.0.0');
+  const out = new Map<string, string[]>();
+  for (const ip of local) {
+    // No route for it at all (noprefixroute): the address alone, /32.
+    let bits = 32;
+    for (const s of subnets) if ((bits === 32 || s.bits > bits) && contains(s.address, s.bits, ip)) bits = s.bits;
+    let iface: string | undefined;
+    if (ip.startsWith('127.')) iface = 'lo';
+    else {
+      let bestMask = -1;
+      for (const r of routes) {
+        const rb = maskBits(r.mask);
+        if (rb > bestMask && contains(r.destination, rb, ip)) [bestMask, iface] = [rb, r.iface];
+      }
+    }
+    if (iface === undefined) continue;
+    out.set(iface, [...(out.get(iface) ?? []), `${ip}/${bits}`]);
+  }
+  return out;
+}
+
+/** Interface name -> its IPv4 addresses (without prefix), or a reason when the files cannot be read. */
 export async function interfaceAddresses(netDir: string): Promise<Map<string, string[]> | string> {
   const trie = readTextSync(path.join(netDir, 'fib_trie'));
   if (!trie.ok) return trie.reason;
@@ -71,22 +122,7 @@ export async function interfaceAddresses(netDir: string): Promise<Map<string, st
   if (!route.ok) return route.reason;
   const cut = cutShort(path.join(netDir, 'fib_trie'), trie.text) ?? cutShort(path.join(netDir, 'route'), route.text);
   if (cut) return cut;
-  const routes = parseRouteTable(route.text).filter((r) => r.gateway === '0.0.0.0' && r.mask !== '0.0.0.0');
   const out = new Map<string, string[]>();
-  const add = (iface: string, ip: string) => out.set(iface, [...(out.get(iface) ?? []), ip]);
-  for (const ip of parseFibTrieLocal(trie.text)) {
-    // Loopback addresses live in the local table only, never in /proc/net/route.
-    if (ip.startsWith('127.')) {
-      add('lo', ip);
-      continue;
-    }
-    let best: RouteEntry | null = null;
-    for (const r of routes) {
-      const m = toInt(r.mask);
-      // Compare as unsigned 32-bit values.
-      if (((toInt(ip) & m) >>> 0) === ((toInt(r.destination) & m) >>> 0) && (!best || maskBits(r.mask) > maskBits(best.mask))) best = r;
-    }
-    if (best) add(best.iface, ip);
-  }
+  for (const [iface, cidrs] of ipv4ByInterface(trie.text, route.text)) out.set(iface, cidrs.map((c) => c.slice(0, c.indexOf('/'))));
   return out;
 }

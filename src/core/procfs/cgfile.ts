@@ -3,7 +3,7 @@
  * the root of its mount. `null` always means "unlimited".
  */
 import * as path from 'path';
-import { fact, isUnavailable, unavailable, type Maybe } from '../model';
+import { fact, isUnavailable, unavailable, type ChainLevel, type Maybe } from '../model';
 import { cutShort, parseKeyValues, parseUint, readTextSync } from './files';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -134,24 +134,62 @@ export function minLimit(a: number | null, b: number | null): number | null {
   return Math.min(a, b);
 }
 
+/** The cgroup path of `d` as /proc/PID/cgroup names it: `root` (the mount's root) plus d below `stop`. */
+export function cgroupPathOf(d: string, stop: string, root = '/'): string {
+  let below: string;
+  if (d === stop) below = '';
+  else if (stop === '/') below = d;
+  else if (d.startsWith(stop + '/')) below = d.slice(stop.length);
+  else below = '/' + path.relative(stop, d);
+  if (below === '') return root || '/';
+  return root === '/' || root === '' ? below : root + below;
+}
+
+/** Where a walk starts and stops: the container's directory, its mount's directory, and that mount's root path. */
+export interface WalkScope {
+  dir: string;
+  stop: string;
+  root?: string;
+}
+
 /**
- * The tightest limit from `dir` up to `stop`. The container's own value must be readable;
- * an ancestor without the file (the root cgroup, or a controller not enabled there) adds no
- * limit; an unreadable or malformed ancestor makes the answer unavailable.
+ * Every level from the root cgroup of the mount down to `dir`, each with what `readAt` read
+ * there. The container's own value must be readable; an ancestor without the file (the root
+ * cgroup, or a controller not enabled there) is a level with no limit (`absent`); an
+ * unreadable or malformed ancestor makes the whole chain unavailable.
  */
-export function walkMin(
-  dir: string,
-  stop: string,
-  readAt: (d: string) => Outcome<number | null>,
-): Maybe<number | null> {
-  let best: number | null = null;
-  const dirs = ancestry(dir, stop);
+export function walkChain<L extends { path: string }>(
+  s: WalkScope,
+  readAt: (d: string, path: string) => Outcome<L>,
+  absent: (path: string) => L,
+): Maybe<L[]> {
+  const dirs = ancestry(s.dir, s.stop);
+  const out: L[] = new Array<L>(dirs.length);
   for (let i = 0; i < dirs.length; i++) {
-    const o = readAt(dirs[i]);
-    if (o.kind === 'value') best = minLimit(best, o.value);
+    const p = cgroupPathOf(dirs[i], s.stop, s.root);
+    const o = readAt(dirs[i], p);
+    if (o.kind === 'value') out[dirs.length - 1 - i] = o.value;
     else if (i === 0 || o.kind === 'bad') return unavailable(o.reason);
+    else out[dirs.length - 1 - i] = absent(p);
   }
-  return fact(best, 'procfs');
+  return fact(out, 'procfs');
+}
+
+/** The chain of one limit file (null = unlimited at that level). */
+export function limitChain(s: WalkScope, file: string, parse: (text: string) => Parsed<number | null> = parseLimit): Maybe<ChainLevel<number>[]> {
+  return walkChain<ChainLevel<number>>(s, (d, p) => levelOf(readFile(d, file, parse), p), (p) => ({ path: p, value: null }));
+}
+
+/** An outcome read at `path` as a chain level. */
+export function levelOf<T>(o: Outcome<T | null>, path: string): Outcome<ChainLevel<T>> {
+  return o.kind === 'value' ? { kind: 'value', value: { path, value: o.value } } : o;
+}
+
+/** The tightest limit of a chain: the smallest value, null when no level sets one. */
+export function chainMin(levels: readonly ChainLevel<number>[]): number | null {
+  let best: number | null = null;
+  for (const l of levels) best = minLimit(best, l.value);
+  return best;
 }
 
 /** `m` unchanged when it is unavailable, otherwise a fact of `fn(value)` from the same source. */

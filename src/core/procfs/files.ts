@@ -44,22 +44,104 @@ export function cutShort(path: string, text: string): string | null {
   return text === '' || text.endsWith('\n') ? null : `${path} was cut short (its last line has no newline)`;
 }
 
-const readScope = new AsyncLocalStorage<Map<string, ReadResult>>();
+export type DirResult = { ok: true; names: string[] } | { ok: false; code: string; reason: string };
+
+/** stat() through links (an nsfs inode for /proc/PID/ns/*), or the errno and the system's message. */
+export type InodeResult = { ok: true; ino: number | bigint } | { ok: false; code: string; message: string };
+
+/**
+ * Where the readers' files come from: this machine's file system, or the answers a helper
+ * container on the engine's host returned (helper/tree.ts). Readers never call `fs` for
+ * /proc or /sys themselves, so both give them the same bytes and the same errors.
+ */
+export interface FileAccess {
+  readText(path: string): ReadResult;
+  listDir(path: string): DirResult;
+  statInode(path: string): InodeResult;
+  /** The target of a symbolic link, or null when it is not one or cannot be read. */
+  readLink(path: string): string | null;
+  exists(path: string): boolean;
+}
+
+function failure(path: string, err: unknown): { ok: false; code: string; reason: string; message: string } {
+  return { ok: false, ...explainError(path, err), message: (err as Error | undefined)?.message ?? String(err) };
+}
+
+/** This machine's files. */
+export const LOCAL_FILES: FileAccess = {
+  readText(path) {
+    try {
+      return { ok: true, text: fs.readFileSync(path, 'utf8') };
+    } catch (err) {
+      return failure(path, err);
+    }
+  },
+  listDir(path) {
+    try {
+      return { ok: true, names: fs.readdirSync(path).sort() };
+    } catch (err) {
+      return { ok: false, ...explainError(path, err) };
+    }
+  },
+  statInode(path) {
+    try {
+      // A plain stat is exact below 2^53 (every nsfs inode seen so far is a 32-bit number);
+      // only a larger one needs the bigint stat to say so.
+      const ino = fs.statSync(path).ino;
+      return { ok: true, ino: Number.isSafeInteger(ino) ? ino : fs.statSync(path, { bigint: true }).ino };
+    } catch (err) {
+      return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'UNKNOWN', message: (err as Error).message };
+    }
+  },
+  readLink(path) {
+    try {
+      return fs.readlinkSync(path);
+    } catch {
+      return null;
+    }
+  },
+  exists(path) {
+    try {
+      fs.lstatSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+interface ReadScope {
+  cache: Map<string, ReadResult>;
+  files: FileAccess;
+}
+
+const readScope = new AsyncLocalStorage<ReadScope>();
 
 /**
  * Runs `fn` with a read cache: inside it each file is read once. One snapshot is one scope,
  * so the ancestors every container shares (docker/, the mount root) and files several limits
  * come from (memory.stat, cpu.cfs_quota_us) are read once, and all agree with each other.
+ * `files` says where the files come from (this machine unless told otherwise).
  */
-export function withReadCache<T>(fn: () => Promise<T>): Promise<T> {
-  return readScope.run(new Map(), fn);
+export function withReadCache<T>(fn: () => Promise<T>, files: FileAccess = LOCAL_FILES): Promise<T> {
+  return readScope.run({ cache: new Map(), files }, fn);
+}
+
+/** True inside a withReadCache scope. */
+export function inReadScope(): boolean {
+  return readScope.getStore() !== undefined;
+}
+
+/** The file access of the current scope: this machine's outside any scope. */
+export function files(): FileAccess {
+  return readScope.getStore()?.files ?? LOCAL_FILES;
 }
 
 /**
  * Reads /proc/PID/<name> whole: its text, or why not (the process exited, the read was
  * refused, the file was cut short).
  */
-export async function readProcessFile(procRoot: string, pid: number, name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
+export async function readProcessFile(procRoot: string, pid: number | 'self', name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
   const file = join(procRoot, String(pid), name);
   const r = await readText(file);
   if (!r.ok) return { ok: false, reason: r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason };
@@ -76,20 +158,13 @@ export async function readText(path: string): Promise<ReadResult> {
  * files): a promise per file was a visible part of a snapshot's CPU. Same cache, same results.
  */
 export function readTextSync(path: string): ReadResult {
-  const cache = readScope.getStore();
-  const hit = cache?.get(path);
+  const scope = readScope.getStore();
+  const hit = scope?.cache.get(path);
   if (hit) return hit;
-  let result: ReadResult;
-  try {
-    result = { ok: true, text: fs.readFileSync(path, 'utf8') };
-  } catch (err) {
-    result = { ok: false, ...explainError(path, err), message: (err as Error | undefined)?.message ?? String(err) };
-  }
-  cache?.set(path, result);
+  const result = (scope?.files ?? LOCAL_FILES).readText(path);
+  scope?.cache.set(path, result);
   return result;
 }
-
-export type DirResult = { ok: true; names: string[] } | { ok: false; code: string; reason: string };
 
 export async function listDir(path: string): Promise<DirResult> {
   return listDirSync(path);
@@ -97,20 +172,11 @@ export async function listDir(path: string): Promise<DirResult> {
 
 /** listDir without the promise (see readTextSync). */
 export function listDirSync(path: string): DirResult {
-  try {
-    return { ok: true, names: fs.readdirSync(path).sort() };
-  } catch (err) {
-    return { ok: false, ...explainError(path, err) };
-  }
+  return files().listDir(path);
 }
 
 export async function exists(path: string): Promise<boolean> {
-  try {
-    fs.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return files().exists(path);
 }
 
 /** A non-negative decimal integer that fits a JS number exactly, or null. */

@@ -2,13 +2,15 @@
  * The kernel's half of a container's cgroup anatomy (what the files say), before the
  * engine's declared values and the machine caps are joined in by limits.ts.
  */
-import { unavailable, type Maybe, type Unavailable } from '../model';
+import { unavailable, type ChainLevel, type CpuChainLevel, type Maybe, type Unavailable } from '../model';
 import { isNormalAbsolute, isWithin } from './cgfile';
 import type { CgroupLayout } from './cgroup';
 
-export interface KernelAndEffective<T> {
+export interface KernelAndEffective<T, L extends ChainLevel<T> = ChainLevel<T>> {
   kernel: Maybe<T | null>;
   effective: Maybe<T | null>;
+  /** The levels from the root cgroup down to the container's own (limits and weights, not reservations). */
+  chain?: Maybe<L[]>;
 }
 
 export interface KernelSide {
@@ -20,7 +22,7 @@ export interface KernelSide {
     oomKills: Maybe<number>;
   };
   cpu: {
-    cpus: KernelAndEffective<number>;
+    cpus: KernelAndEffective<number, CpuChainLevel>;
     quotaUs: Maybe<number | null>;
     periodUs: Maybe<number>;
     shares: KernelAndEffective<number>;
@@ -33,10 +35,14 @@ export interface KernelSide {
   io: { weight: KernelAndEffective<number> };
 }
 
-/** A cgroup directory and the root directory of its mount (where walking up stops). */
+/**
+ * A cgroup directory, the directory of its mount (where walking up stops), and the cgroup
+ * path that mount shows as its root ("/" unless the mount is of a sub-tree).
+ */
 export interface Scope {
   dir: string;
   stop: string;
+  root: string;
 }
 
 /**
@@ -65,6 +71,7 @@ export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoo
     }
     // The longest mount directory that contains dir is its hierarchy's root directory.
     let stop = dir;
+    let root = '/';
     let best = -1;
     const dirNormal = isNormalAbsolute(dir);
     for (let i = 0; i < mountDirs.length; i++) {
@@ -72,16 +79,17 @@ export function scopes(layout: CgroupLayout, dirs: Record<string, string>, fsRoo
       if (m.length > best && isWithin(m, dir, dirNormal && mountsNormal[i])) {
         best = m.length;
         stop = m;
+        root = layout.mounts[i].root;
       }
     }
-    return { dir, stop };
+    return { dir, stop, root };
   };
 }
 
 /** Every kernel-side field set to the same reason (not running, or no cgroup paths). */
 export function allUnavailable(reason: string): KernelSide {
   const u = unavailable(reason);
-  const ke = { kernel: u, effective: u };
+  const ke = { kernel: u, effective: u, chain: u };
   return {
     memory: { limit: ke, reservation: ke, swap: ke, usage: u, oomKills: u },
     cpu: { cpus: ke, quotaUs: u, periodUs: u, shares: ke, weight: u, usageNs: u, throttledPeriods: u },

@@ -3,9 +3,9 @@
  * named after the controller (memory.limit_in_bytes, cpu.cfs_quota_us, pids.max, ...).
  */
 import * as path from 'path';
-import { fact, isUnavailable, unavailable, type Maybe } from '../model';
+import { fact, isUnavailable, unavailable, type ChainLevel, type CpuChainLevel, type Maybe } from '../model';
 import {
-  keyOf, limitKeyOf, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkMin,
+  chainMin, keyOf, levelOf, limitChain, limitKeyOf, mapFact, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkChain,
   type Outcome,
 } from './cgfile';
 import { whyMissing, type KernelAndEffective, type KernelSide, type Scope, type ScopeOf } from './kernelside';
@@ -18,23 +18,25 @@ function missing(ctrl: string, s: Scope): string {
   return whyMissing(s, `the ${ctrl} controller of this kernel does not provide it`);
 }
 
-/** A v1 limit file read at `d`: own value, plus the walk up for the effective value. */
-function limitAt(d: string, file: string): Outcome<number | null> {
-  return readFile(d, file, parseLimit);
+type Chain = Maybe<ChainLevel<number>[]>;
+
+/** The chain of a limit whose own file read as `own`: unavailable with the same reason when it did not. */
+function chainIf(own: Maybe<unknown>, chain: () => Chain): Chain {
+  return isUnavailable(own) ? own : chain();
 }
 
-/** Effective v1 memory limit: memory.stat's hierarchical value, else the walk. */
-function memoryEffective(s: Scope, statKey: string, file: string, own: Maybe<number | null>): Maybe<number | null> {
-  if (isUnavailable(own)) return own;
+/** Effective v1 memory limit: memory.stat's hierarchical value, else the smallest level of the chain. */
+function memoryEffective(s: Scope, statKey: string, chain: Chain): Maybe<number | null> {
+  if (isUnavailable(chain)) return chain;
   // The kernel already folds the ancestors in (memory cgroup-v1 doc, section 5.2).
   const h = readFile(s.dir, 'memory.stat', limitKeyOf(statKey));
   if (h.kind === 'value') return fact(h.value, 'procfs');
-  return walkMin(s.dir, s.stop, (d) => limitAt(d, file));
+  return fact(chainMin(chain.value), 'procfs');
 }
 
 function memory(scope: ScopeOf): KernelSide['memory'] {
   const s = scope('memory', 'memory limits');
-  if (!('dir' in s)) return { limit: { kernel: s, effective: s }, reservation: { kernel: s, effective: s }, swap: { kernel: s, effective: s }, usage: s, oomKills: s };
+  if (!('dir' in s)) return { limit: { kernel: s, effective: s, chain: s }, reservation: { kernel: s, effective: s }, swap: { kernel: s, effective: s, chain: s }, usage: s, oomKills: s };
   const limitK = readOwn(s.dir, 'memory.limit_in_bytes', parseLimit, missing('memory', s));
   const swapK = readOwn(s.dir, 'memory.memsw.limit_in_bytes', parseLimit, NOT_ACCOUNTED_SWAP);
   const resK = readOwn(s.dir, 'memory.soft_limit_in_bytes', parseLimit, missing('memory', s));
@@ -47,25 +49,30 @@ function memory(scope: ScopeOf): KernelSide['memory'] {
     const cache = readFile(s.dir, 'memory.stat', keyOf('total_cache'));
     if (rss.kind === 'value' && cache.kind === 'value') usage = fact(rss.value + cache.value, 'procfs');
   }
+  const limitC = chainIf(limitK, () => limitChain(s, 'memory.limit_in_bytes'));
+  const swapC = chainIf(swapK, () => limitChain(s, 'memory.memsw.limit_in_bytes'));
   return {
-    limit: { kernel: limitK, effective: memoryEffective(s, 'hierarchical_memory_limit', 'memory.limit_in_bytes', limitK) },
+    limit: { kernel: limitK, effective: memoryEffective(s, 'hierarchical_memory_limit', limitC), chain: limitC },
     // A soft limit is a reclaim target, not a ceiling that ancestors tighten: effective = own.
     reservation: { kernel: resK, effective: resK },
-    swap: { kernel: swapK, effective: memoryEffective(s, 'hierarchical_memsw_limit', 'memory.memsw.limit_in_bytes', swapK) },
+    swap: { kernel: swapK, effective: memoryEffective(s, 'hierarchical_memsw_limit', swapC), chain: swapC },
     usage,
     oomKills: readOwn(s.dir, 'memory.oom_control', keyOf('oom_kill'), 'the kernel reports OOM kills per cgroup only from Linux 4.13'),
   };
 }
 
-/** quota/period as CPUs at `d`; quota -1 means no quota. */
-function ratioAt(d: string): Outcome<number | null> {
+/** quota/period at `d` as a chain level; quota -1 means no quota. */
+function cpuLevelAt(d: string, p: string): Outcome<CpuChainLevel> {
   const q = readFile(d, 'cpu.cfs_quota_us', parseLimit);
   if (q.kind !== 'value') return q;
-  if (q.value === null) return q;
-  const p = readFile(d, 'cpu.cfs_period_us', parseCount);
-  if (p.kind !== 'value') return p;
-  if (p.value === 0) return { kind: 'bad', reason: `${path.join(d, 'cpu.cfs_period_us')} reads 0` };
-  return { kind: 'value', value: q.value / p.value };
+  const per = readFile(d, 'cpu.cfs_period_us', parseCount);
+  if (per.kind !== 'value') return per;
+  if (per.value === 0) return { kind: 'bad', reason: `${path.join(d, 'cpu.cfs_period_us')} reads 0` };
+  return { kind: 'value', value: { path: p, value: q.value === null ? null : q.value / per.value, quotaUs: q.value, periodUs: per.value } };
+}
+
+export function cpuChain(s: Scope): Maybe<CpuChainLevel[]> {
+  return walkChain<CpuChainLevel>(s, cpuLevelAt, (p) => ({ path: p, value: null, quotaUs: null, periodUs: null }));
 }
 
 function cpu(scope: ScopeOf): KernelSide['cpu'] {
@@ -73,12 +80,13 @@ function cpu(scope: ScopeOf): KernelSide['cpu'] {
   const acct = scope('cpuacct', 'CPU usage');
   const usageNs = 'dir' in acct ? readOwn(acct.dir, 'cpuacct.usage', parseCount, missing('cpuacct', acct)) : acct;
   const weight = unavailable('cgroup v1 has no cpu.weight; the kernel holds cpu.shares instead');
-  if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, quotaUs: s, periodUs: s, shares: { kernel: s, effective: s }, weight, usageNs, throttledPeriods: s };
-  const own = ratioAt(s.dir);
-  const cpusK: Maybe<number | null> = own.kind === 'value' ? fact(own.value, 'procfs') : unavailable(own.kind === 'missing' ? `${own.reason}: ${missing('cpu', s)} (CFS bandwidth control)` : own.reason);
+  if (!('dir' in s)) return { cpus: { kernel: s, effective: s, chain: s }, quotaUs: s, periodUs: s, shares: { kernel: s, effective: s }, weight, usageNs, throttledPeriods: s };
+  const own = cpuLevelAt(s.dir, '');
+  const cpusK: Maybe<number | null> = own.kind === 'value' ? fact(own.value.value, 'procfs') : unavailable(own.kind === 'missing' ? `${own.reason}: ${missing('cpu', s)} (CFS bandwidth control)` : own.reason);
+  const chain = isUnavailable(cpusK) ? cpusK : cpuChain(s);
   const sharesK = readOwn(s.dir, 'cpu.shares', parseCount, missing('cpu', s));
   return {
-    cpus: { kernel: cpusK, effective: isUnavailable(cpusK) ? cpusK : walkMin(s.dir, s.stop, ratioAt) },
+    cpus: { kernel: cpusK, effective: mapFact(chain, chainMin), chain },
     quotaUs: readOwn(s.dir, 'cpu.cfs_quota_us', parseLimit, missing('cpu', s)),
     periodUs: readOwn(s.dir, 'cpu.cfs_period_us', parseCount, missing('cpu', s)),
     // Shares are relative among siblings, not a ceiling: effective = own.
@@ -91,38 +99,42 @@ function cpu(scope: ScopeOf): KernelSide['cpu'] {
 
 function cpusetOf(scope: ScopeOf): KernelSide['cpuset'] {
   const s = scope('cpuset', 'the cpuset');
-  if (!('dir' in s)) return { cpus: { kernel: s, effective: s }, mems: { kernel: s, effective: s } };
-  const one = (own: string, eff: string): KernelAndEffective<string> => ({
-    kernel: readOwn(s.dir, own, parseList, missing('cpuset', s)),
-    effective: readOwn(s.dir, eff, parseList, missing('cpuset', s)),
-  });
+  if (!('dir' in s)) return { cpus: { kernel: s, effective: s, chain: s }, mems: { kernel: s, effective: s, chain: s } };
+  const one = (own: string, eff: string): KernelAndEffective<string> => {
+    const kernel = readOwn(s.dir, own, parseList, missing('cpuset', s));
+    const chain = isUnavailable(kernel) ? kernel : walkChain<ChainLevel<string>>(s, (d, p) => levelOf(readFile(d, own, parseList), p), (p) => ({ path: p, value: null }));
+    return { kernel, effective: readOwn(s.dir, eff, parseList, missing('cpuset', s)), chain };
+  };
   return { cpus: one('cpuset.cpus', 'cpuset.effective_cpus'), mems: one('cpuset.mems', 'cpuset.effective_mems') };
 }
 
 function pids(scope: ScopeOf): KernelSide['pids'] {
   const s = scope('pids', 'the PID limit');
-  if (!('dir' in s)) return { max: { kernel: s, effective: s }, current: s };
+  if (!('dir' in s)) return { max: { kernel: s, effective: s, chain: s }, current: s };
   const k = readOwn(s.dir, 'pids.max', parseLimit, missing('pids', s));
+  const chain = chainIf(k, () => limitChain(s, 'pids.max'));
   return {
-    max: { kernel: k, effective: isUnavailable(k) ? k : walkMin(s.dir, s.stop, (d) => limitAt(d, 'pids.max')) },
+    max: { kernel: k, effective: mapFact(chain, chainMin), chain },
     current: readOwn(s.dir, 'pids.current', parseCount, missing('pids', s)),
   };
 }
 
 function io(scope: ScopeOf): KernelSide['io'] {
   const s = scope('blkio', 'the block I/O weight');
-  if (!('dir' in s)) return { weight: { kernel: s, effective: s } };
+  if (!('dir' in s)) return { weight: { kernel: s, effective: s, chain: s } };
   // blkio.weight belongs to the legacy CFQ scheduler; kernels without it expose BFQ's
   // blkio.bfq.weight, which runc writes instead.
-  let k = readOwn(s.dir, 'blkio.weight', parseWeight, 'no CFQ weight');
+  let file = 'blkio.weight';
+  let k = readOwn(s.dir, file, parseWeight, 'no CFQ weight');
   if (isUnavailable(k)) {
-    const bfq = readFile(s.dir, 'blkio.bfq.weight', parseWeight);
+    file = 'blkio.bfq.weight';
+    const bfq = readFile(s.dir, file, parseWeight);
     if (bfq.kind === 'value') k = fact(bfq.value, 'procfs');
     else if (bfq.kind === 'bad') k = unavailable(bfq.reason);
     else k = unavailable(`neither blkio.weight nor blkio.bfq.weight exists in ${s.dir}: no I/O scheduler with weights (CFQ or BFQ) is available`);
   }
-  // Weights are relative among siblings, not a ceiling: effective = own.
-  return { weight: { kernel: k, effective: k } };
+  // Weights are relative among siblings, not a ceiling: effective = own; the chain shows each level's share.
+  return { weight: { kernel: k, effective: k, chain: chainIf(k, () => limitChain(s, file, parseWeight)) } };
 }
 
 export async function readV1(scope: ScopeOf): Promise<KernelSide> {

@@ -2,9 +2,9 @@
  * cgroup v2: one unified hierarchy; a controller's files exist in a cgroup only when its
  * parent enables the controller in cgroup.subtree_control.
  */
-import { fact, isUnavailable, unavailable, type Maybe } from '../model';
+import { fact, isUnavailable, unavailable, type ChainLevel, type CpuChainLevel, type Maybe } from '../model';
 import {
-  keyOf, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkMin,
+  chainMin, keyOf, levelOf, limitChain, mapFact, parseCount, parseLimit, parseList, parseWeight, readFile, readOwn, walkChain,
   type Outcome, type Parsed,
 } from './cgfile';
 import { whyMissing, type KernelAndEffective, type KernelSide, type Scope } from './kernelside';
@@ -20,30 +20,40 @@ function parseCpuMax(text: string): Parsed<{ quota: number | null; period: numbe
   return { ok: true, value: { quota: m[1] === 'max' ? null : Number(m[1]), period: Number(m[2]) } };
 }
 
-function ratioAt(d: string): Outcome<number | null> {
+function cpuLevelAt(d: string, p: string): Outcome<CpuChainLevel> {
   const o = readFile(d, 'cpu.max', parseCpuMax);
   if (o.kind !== 'value') return o;
-  return { kind: 'value', value: o.value.quota === null ? null : o.value.quota / o.value.period };
+  const { quota, period } = o.value;
+  return { kind: 'value', value: { path: p, value: quota === null ? null : quota / period, quotaUs: quota, periodUs: period } };
 }
+
+export function cpuChain(s: Scope): Maybe<CpuChainLevel[]> {
+  return walkChain<CpuChainLevel>(s, cpuLevelAt, (p) => ({ path: p, value: null, quotaUs: null, periodUs: null }));
+}
+
+type Chain = Maybe<ChainLevel<number>[]>;
 
 function memory(s: Scope): KernelSide['memory'] {
   const own = (file: string) => readOwn(s.dir, file, parseLimit, notEnabled('memory', s));
-  const walk = (file: string) => walkMin(s.dir, s.stop, (d) => readFile(d, file, parseLimit));
+  const chainOf = (k: Maybe<unknown>, file: string): Chain => (isUnavailable(k) ? k : limitChain(s, file));
   const limitK = own('memory.max');
-  const limitE = isUnavailable(limitK) ? limitK : walk('memory.max');
+  const limitC = chainOf(limitK, 'memory.max');
+  const limitE = mapFact(limitC, chainMin);
   const swapOnlyK = readOwn(s.dir, 'memory.swap.max', parseLimit, 'this kernel does not account swap per cgroup (no CONFIG_MEMCG_SWAP, or swapaccount=0)');
-  const swapOnlyE = isUnavailable(swapOnlyK) ? swapOnlyK : walk('memory.swap.max');
+  const swapOnlyC = chainOf(swapOnlyK, 'memory.swap.max');
+  const swapOnlyE = mapFact(swapOnlyC, chainMin);
   // memory.low 0 (the default) is "no protection", which Docker calls no reservation: null.
   const low = own('memory.low');
   const resK = isUnavailable(low) ? low : fact(low.value === 0 ? null : low.value, 'procfs');
   return {
-    limit: { kernel: limitK, effective: limitE },
+    limit: { kernel: limitK, effective: limitE, chain: limitC },
     // memory.low is a protection, not a ceiling that ancestors tighten: effective = own.
     reservation: { kernel: resK, effective: resK },
     // v2's memory.swap.max holds swap alone, while Docker's MemorySwap (and v1's memsw) is
     // memory + swap. We report memory.max + memory.swap.max so every version shows the same
     // quantity; unlimited if either part is unlimited.
-    swap: { kernel: sumLimits(limitK, swapOnlyK), effective: sumLimits(limitE, swapOnlyE) },
+    // Each level of the chain likewise holds its memory.max + memory.swap.max.
+    swap: { kernel: sumLimits(limitK, swapOnlyK), effective: sumLimits(limitE, swapOnlyE), chain: sumChains(limitC, swapOnlyC) },
     usage: readOwn(s.dir, 'memory.current', parseCount, notEnabled('memory', s)),
     oomKills: readOwn(s.dir, 'memory.events', keyOf('oom_kill'), notEnabled('memory', s)),
   };
@@ -55,13 +65,21 @@ function sumLimits(a: Maybe<number | null>, b: Maybe<number | null>): Maybe<numb
   return fact(a.value === null || b.value === null ? null : a.value + b.value, 'procfs');
 }
 
+/** Level by level a + b (the two chains walk the same directories). */
+function sumChains(a: Chain, b: Chain): Chain {
+  if (isUnavailable(a)) return a;
+  if (isUnavailable(b)) return b;
+  return fact(a.value.map((l, i) => ({ path: l.path, value: l.value === null || b.value[i].value === null ? null : l.value + (b.value[i].value ?? 0) })), 'procfs');
+}
+
 function cpu(s: Scope): KernelSide['cpu'] {
   const max = readOwn(s.dir, 'cpu.max', parseCpuMax, notEnabled('cpu', s));
   const cpusK: Maybe<number | null> = isUnavailable(max) ? max : fact(max.value.quota === null ? null : max.value.quota / max.value.period, 'procfs');
+  const chain = isUnavailable(max) ? max : cpuChain(s);
   const usageUs = readOwn(s.dir, 'cpu.stat', keyOf('usage_usec'), 'cpu.stat is always present in cgroup v2');
   const shares = unavailable('cgroup v2 has no cpu.shares; the kernel holds cpu.weight instead (see weight)');
   return {
-    cpus: { kernel: cpusK, effective: isUnavailable(cpusK) ? cpusK : walkMin(s.dir, s.stop, ratioAt) },
+    cpus: { kernel: cpusK, effective: mapFact(chain, chainMin), chain },
     quotaUs: isUnavailable(max) ? max : fact(max.value.quota, 'procfs'),
     periodUs: isUnavailable(max) ? max : fact(max.value.period, 'procfs'),
     shares: { kernel: shares, effective: shares },
@@ -71,13 +89,21 @@ function cpu(s: Scope): KernelSide['cpu'] {
   };
 }
 
+const orNull = (list: string): string | null => (list === '' ? null : list);
+
+function mapOutcome<T, U>(o: Outcome<T>, fn: (v: T) => U): Outcome<U> {
+  return o.kind === 'value' ? { kind: 'value', value: fn(o.value) } : o;
+}
+
 function cpuset(s: Scope): KernelSide['cpuset'] {
   const one = (own: string): KernelAndEffective<string> => {
-    const k = readOwn(s.dir, own, parseList, notEnabled('cpuset', s));
+    // An empty cpuset.cpus in v2 means "no restriction of its own; use the parent's".
+    const k = mapFact(readOwn(s.dir, own, parseList, notEnabled('cpuset', s)), orNull);
+    const at = (d: string, p: string): Outcome<ChainLevel<string>> => levelOf(mapOutcome(readFile(d, own, parseList), orNull), p);
     return {
-      // An empty cpuset.cpus in v2 means "no restriction of its own; use the parent's".
-      kernel: isUnavailable(k) ? k : fact(k.value === '' ? null : k.value, 'procfs'),
+      kernel: k,
       effective: readOwn(s.dir, `${own}.effective`, parseList, notEnabled('cpuset', s)),
+      chain: isUnavailable(k) ? k : walkChain<ChainLevel<string>>(s, at, (p) => ({ path: p, value: null })),
     };
   };
   return { cpus: one('cpuset.cpus'), mems: one('cpuset.mems') };
@@ -85,8 +111,9 @@ function cpuset(s: Scope): KernelSide['cpuset'] {
 
 function pids(s: Scope): KernelSide['pids'] {
   const k = readOwn(s.dir, 'pids.max', parseLimit, notEnabled('pids', s));
+  const chain = isUnavailable(k) ? k : limitChain(s, 'pids.max');
   return {
-    max: { kernel: k, effective: isUnavailable(k) ? k : walkMin(s.dir, s.stop, (d) => readFile(d, 'pids.max', parseLimit)) },
+    max: { kernel: k, effective: mapFact(chain, chainMin), chain },
     current: readOwn(s.dir, 'pids.current', parseCount, notEnabled('pids', s)),
   };
 }
@@ -95,11 +122,15 @@ function io(s: Scope): KernelSide['io'] {
   // runc writes BlkioWeight to io.bfq.weight when BFQ is in use, else io.weight.
   const bfq = readFile(s.dir, 'io.bfq.weight', parseWeight);
   let k: Maybe<number>;
+  let file = 'io.bfq.weight';
   if (bfq.kind === 'value') k = fact(bfq.value, 'procfs');
   else if (bfq.kind === 'bad') k = unavailable(bfq.reason);
-  else k = readOwn(s.dir, 'io.weight', parseWeight, `io.bfq.weight does not exist either: ${notEnabled('io', s)}, or no weight-based I/O control is available`);
-  // Weights are relative among siblings, not a ceiling: effective = own.
-  return { weight: { kernel: k, effective: k } };
+  else {
+    file = 'io.weight';
+    k = readOwn(s.dir, file, parseWeight, `io.bfq.weight does not exist either: ${notEnabled('io', s)}, or no weight-based I/O control is available`);
+  }
+  // Weights are relative among siblings, not a ceiling: effective = own; the chain shows each level's share.
+  return { weight: { kernel: k, effective: k, chain: isUnavailable(k) ? k : limitChain(s, file, parseWeight) } };
 }
 
 export async function readV2(s: Scope): Promise<KernelSide> {

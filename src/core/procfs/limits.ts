@@ -2,7 +2,7 @@
  * A container's limits three ways: declared (HostConfig, from the engine), kernel (the
  * container's own cgroup file) and effective (after ancestors and the machine itself).
  */
-import { fact, isFact, isUnavailable, unavailable, type CgroupAnatomy, type Limit, type Maybe } from '../model';
+import { fact, isFact, isUnavailable, unavailable, type CgroupAnatomy, type ChainLevel, type Limit, type Maybe } from '../model';
 import type { CgroupLayout } from './cgroup';
 import { countCpuList } from './files';
 import { allUnavailable, scopes, type KernelAndEffective, type KernelSide } from './kernelside';
@@ -84,6 +84,45 @@ function limit<T>(declared: T | null, ke: KernelAndEffective<T>): Limit<T> {
   return { declared: fact(declared, 'engine'), kernel: ke.kernel, effective: ke.effective };
 }
 
+/** A cap: the three views plus who binds. */
+function capLimit<T>(declared: T | null, ke: KernelAndEffective<T>, boundBy: Maybe<string | null>): Limit<T> {
+  return { ...limit(declared, ke), boundBy };
+}
+
+const HOST = 'host';
+
+/**
+ * Who sets a numeric cap: the deepest level of the chain whose own value is the effective one
+ * (on a tie the container's own setting is named), else "host" when the machine's size is the
+ * effective value, else null when nothing limits.
+ */
+export function numericBoundBy(chain: Maybe<ChainLevel<number>[]> | undefined, effective: Maybe<number | null>, hostCap: number | null): Maybe<string | null> {
+  if (isUnavailable(effective)) return effective;
+  if (effective.value === null) return fact(null, 'procfs');
+  if (chain === undefined || isUnavailable(chain)) return chain ?? unavailable('no chain was read for this limit');
+  for (let i = chain.value.length - 1; i >= 0; i--) if (chain.value[i].value === effective.value) return fact(chain.value[i].path, 'procfs');
+  if (hostCap !== null && effective.value === hostCap) return fact(HOST, 'procfs');
+  return unavailable(`no level of the cgroup chain holds the effective value ${effective.value}: it is combined from several levels`);
+}
+
+/**
+ * Who sets a cpuset: "host" when the effective set is the root's (every CPU or node), else
+ * the topmost level that narrows to it (v1 copies a parent's set into each new child, so the
+ * one that chose it is the highest level holding it).
+ */
+export function cpusetBoundBy(chain: Maybe<ChainLevel<string>[]> | undefined, effective: Maybe<string | null>, online: number | null = null): Maybe<string | null> {
+  if (isUnavailable(effective)) return effective;
+  if (chain === undefined || isUnavailable(chain)) return chain ?? unavailable('no chain was read for this limit');
+  const levels = chain.value;
+  const e = effective.value?.trim() ?? null;
+  const root = levels[0]?.value ?? null;
+  const everyCpu = online !== null && e !== null && countCpuList(e) === online;
+  if (everyCpu || levels.every((l) => l.value === null) || (root !== null && root.trim() === e)) return fact(HOST, 'procfs');
+  const at = levels.find((l) => l.value !== null && l.value.trim() === e);
+  if (at) return fact(at.path, 'procfs');
+  return unavailable(`no level of the cgroup chain holds the effective set ${JSON.stringify(e)}: it is the overlap of several levels`);
+}
+
 /** min(value, cap) where null (unlimited) yields the cap; an unknown cap leaves the value. */
 function capBy(m: Maybe<number | null>, ...caps: (number | null)[]): Maybe<number | null> {
   if (isUnavailable(m)) return m;
@@ -130,17 +169,25 @@ export async function readCgroupAnatomy(ctx: CgroupReadContext): Promise<CgroupA
   // A cpuset of N CPUs can never give more than N CPUs of time, whatever the quota says.
   const eff = k.cpuset.cpus.effective;
   const cpusetCount = isFact(eff) && eff.value !== null ? countCpuList(eff.value) || null : null;
+  const memEffective = capBy(k.memory.limit.effective, memTotal);
+  const cpusEffective = capBy(k.cpu.cpus.effective, online, cpusetCount);
+  const cpusetBound = cpusetBoundBy(k.cpuset.cpus.chain, k.cpuset.cpus.effective, online);
+  let cpuBound = numericBoundBy(k.cpu.cpus.chain, cpusEffective, online);
+  // Fewer CPUs in the cpuset than online: the cpuset's level is what binds the CPU time.
+  if (isUnavailable(cpuBound) && isFact(cpusEffective) && cpusEffective.value === cpusetCount) cpuBound = cpusetBound;
+  const unset = unavailable(NOT_RUNNING);
+  const chainOf = <L>(c: Maybe<L[]> | undefined): Maybe<L[]> => c ?? unset;
   return {
     paths: ctx.running ? ctx.dirs : unavailable(NOT_RUNNING),
     memory: {
-      limitBytes: limit(d.memory, { kernel: k.memory.limit.kernel, effective: capBy(k.memory.limit.effective, memTotal) }),
+      limitBytes: capLimit(d.memory, { kernel: k.memory.limit.kernel, effective: memEffective }, numericBoundBy(k.memory.limit.chain, memEffective, memTotal)),
       reservationBytes: limit(d.memoryReservation, k.memory.reservation),
-      swapLimitBytes: limit(d.memorySwap, k.memory.swap),
+      swapLimitBytes: capLimit(d.memorySwap, k.memory.swap, numericBoundBy(k.memory.swap.chain, k.memory.swap.effective, null)),
       usageBytes: k.memory.usage,
       oomKills: k.memory.oomKills,
     },
     cpu: {
-      cpus: limit(d.cpus, { kernel: k.cpu.cpus.kernel, effective: capBy(k.cpu.cpus.effective, online, cpusetCount) }),
+      cpus: capLimit(d.cpus, { kernel: k.cpu.cpus.kernel, effective: cpusEffective }, cpuBound),
       quotaUs: k.cpu.quotaUs,
       periodUs: k.cpu.periodUs,
       shares: limit(d.cpuShares, k.cpu.shares),
@@ -148,8 +195,20 @@ export async function readCgroupAnatomy(ctx: CgroupReadContext): Promise<CgroupA
       usageNs: k.cpu.usageNs,
       throttledPeriods: k.cpu.throttledPeriods,
     },
-    cpuset: { cpus: limit(d.cpusetCpus, k.cpuset.cpus), mems: limit(d.cpusetMems, k.cpuset.mems) },
-    pids: { max: limit(d.pidsMax, k.pids.max), current: k.pids.current },
+    cpuset: {
+      cpus: capLimit(d.cpusetCpus, k.cpuset.cpus, cpusetBound),
+      mems: capLimit(d.cpusetMems, k.cpuset.mems, cpusetBoundBy(k.cpuset.mems.chain, k.cpuset.mems.effective)),
+    },
+    pids: { max: capLimit(d.pidsMax, k.pids.max, numericBoundBy(k.pids.max.chain, k.pids.max.effective, null)), current: k.pids.current },
     io: { weight: limit(d.blkioWeight, k.io.weight) },
+    chain: {
+      memory: chainOf(k.memory.limit.chain),
+      memorySwap: chainOf(k.memory.swap.chain),
+      cpu: chainOf(k.cpu.cpus.chain),
+      cpusetCpus: chainOf(k.cpuset.cpus.chain),
+      cpusetMems: chainOf(k.cpuset.mems.chain),
+      pids: chainOf(k.pids.max.chain),
+      ioWeight: chainOf(k.io.weight.chain),
+    },
   };
 }

@@ -3,11 +3,11 @@
  * the ifindex of its host-side peer (and the reverse), and ifindex is unique within one
  * network namespace.
  */
-import { promises as fs, readlinkSync } from 'fs';
 import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
-import { listDirSync, parseUint, readTextSync } from './files';
+import { files, listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
+import { parseNetDevNames } from './sees';
 
 export { parseRouteTable, parseFibTrieLocal } from './addresses';
 
@@ -29,12 +29,10 @@ function readSmall(file: string): string | null {
   return r.ok ? r.text.trim() : null;
 }
 
+/** The name a sysfs link points at; null when there is none (no master: not enslaved to a bridge or bond). */
 function readLink(file: string): string | null {
-  try {
-    return path.basename(readlinkSync(file)); // sysfs: synchronous, see files.ts
-  } catch {
-    return null; // no master: the interface is not enslaved to a bridge or bond
-  }
+  const target = files().readLink(file);
+  return target === null ? null : path.basename(target);
 }
 
 /**
@@ -82,21 +80,12 @@ export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>>
     const l = readOneHostLink(dir, name);
     // An interface can vanish between readdir and read (a container stopping): skip only that.
     if (typeof l === 'string') {
-      if (await stillThere(path.join(dir, name))) return unavailable(l);
+      if (files().exists(path.join(dir, name))) return unavailable(l);
       continue;
     }
     out.push(l);
   }
   return fact(out, 'procfs');
-}
-
-async function stillThere(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface ContainerLink {
@@ -108,18 +97,6 @@ export interface ContainerLink {
   ipv4: string[];
   /** Why `ipv4` could not be filled in, when it could not. */
   ipv4Unavailable?: string;
-}
-
-/** Interface names in /proc/PID/net/dev (the netns of PID, readable without ptrace rights). */
-function namesFromNetDev(text: string): string[] | null {
-  const lines = text.split('\n').slice(2).filter((l) => l.trim() !== '');
-  const names: string[] = [];
-  for (const l of lines) {
-    const m = /^\s*([^:\s]+):/.exec(l);
-    if (!m) return null;
-    names.push(m[1]);
-  }
-  return names;
 }
 
 /** From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
@@ -183,7 +160,7 @@ export async function readContainerLinks(procRoot: string, pid: number): Promise
   const devFile = path.join(procRoot, String(pid), 'net', 'dev');
   const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
-  const netDevNames = dev.ok ? namesFromNetDev(dev.text) : null;
+  const netDevNames = dev.ok ? parseNetDevNames(dev.text) : null;
   const fromSys = linksFromSysfs(procRoot, pid, netDevNames);
   let links: ContainerLink[];
   if (typeof fromSys === 'string') {

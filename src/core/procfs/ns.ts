@@ -3,19 +3,9 @@
  * stat() (which follows the magic link into nsfs) returns the same inode. lstat() would give
  * the proc symlink's own inode, so it is never used here.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { NAMESPACE_TYPES, fact, unavailable, type Maybe, type NamespaceType } from '../model';
-
-/** exists() of files.ts, synchronously: a stat of a /proc directory. */
-function existsSync(p: string): boolean {
-  try {
-    fs.statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { files } from './files';
 
 /** The first kernel version that has each namespace link. */
 const SINCE: Record<NamespaceType, string> = {
@@ -36,32 +26,29 @@ export async function readNamespaceInode(procRoot: string, pid: number | 'self',
 /** readNamespaceInode without the promise: a container's eight are read in one go. */
 function readNamespaceInodeSync(procRoot: string, pid: number | 'self', type: NamespaceType): Maybe<number> {
   const link = path.join(procRoot, String(pid), 'ns', type);
-  try {
-    // nsfs: no disk behind it, see files.ts. A plain stat is exact below 2^53 (every nsfs
-    // inode seen so far is a 32-bit number); only a larger one needs the bigint stat to say so.
-    const ino = fs.statSync(link).ino;
-    if (Number.isSafeInteger(ino)) return fact(ino, 'procfs');
-    const big = fs.statSync(link, { bigint: true }).ino;
-    return unavailable(`the inode of ${link} (${big}) is too large to hold exactly`);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') {
-      return unavailable(
-        `permission denied reading ${link}: the kernel's ptrace check refuses it; run as root (or the container's owner), ` +
-          `or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`,
-      );
-    }
-    if (code === 'ENOENT') {
-      if (existsSync(path.join(procRoot, String(pid)))) {
-        return unavailable(`${link} does not exist: this kernel has no ${type} namespace (it needs Linux ${SINCE[type]} or later, built with it)`);
-      }
-      return unavailable(`${link} does not exist: process ${pid} has exited (or is not visible from this PID namespace)`);
-    }
-    if (code === 'ESRCH') {
-      return unavailable(`process ${pid} exited while ${link} was being read; refresh to read the container again`);
-    }
-    return unavailable(`could not stat ${link} (${code ?? 'unknown error'}: ${(err as Error).message})`);
+  // nsfs: no disk behind it, see files.ts.
+  const st = files().statInode(link);
+  if (st.ok) {
+    if (typeof st.ino === 'number') return fact(st.ino, 'procfs');
+    return unavailable(`the inode of ${link} (${st.ino}) is too large to hold exactly`);
   }
+  const code = st.code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return unavailable(
+      `permission denied reading ${link}: the kernel's ptrace check refuses it; run as root (or the container's owner), ` +
+        `or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`,
+    );
+  }
+  if (code === 'ENOENT') {
+    if (files().exists(path.join(procRoot, String(pid)))) {
+      return unavailable(`${link} does not exist: this kernel has no ${type} namespace (it needs Linux ${SINCE[type]} or later, built with it)`);
+    }
+    return unavailable(`${link} does not exist: process ${pid} has exited (or is not visible from this PID namespace)`);
+  }
+  if (code === 'ESRCH') {
+    return unavailable(`process ${pid} exited while ${link} was being read; refresh to read the container again`);
+  }
+  return unavailable(`could not stat ${link} (${code}: ${st.message})`);
 }
 
 export async function readNamespaces(procRoot: string, pid: number | 'self'): Promise<Record<NamespaceType, Maybe<number>>> {

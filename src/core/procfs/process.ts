@@ -15,7 +15,7 @@ export function parseNSpid(statusText: string): number[] | null {
   return fields.map(Number);
 }
 
-export async function readNSpid(procRoot: string, pid: number): Promise<Maybe<number[]>> {
+export async function readNSpid(procRoot: string, pid: number | 'self'): Promise<Maybe<number[]>> {
   const r = await readProcessFile(procRoot, pid, 'status');
   if (!r.ok) return unavailable(r.reason);
   const chain = parseNSpid(r.text);
@@ -38,7 +38,7 @@ export function parseIdMap(text: string): IdMapRange[] | null {
   return out;
 }
 
-export async function readIdMap(procRoot: string, pid: number, which: 'uid_map' | 'gid_map'): Promise<Maybe<IdMapRange[]>> {
+export async function readIdMap(procRoot: string, pid: number | 'self', which: 'uid_map' | 'gid_map'): Promise<Maybe<IdMapRange[]>> {
   const r = await readProcessFile(procRoot, pid, which);
   if (!r.ok) return unavailable(r.reason);
   if (r.text.trim() === '') return unavailable(`${r.file} is empty: the user namespace has no ${which === 'uid_map' ? 'uid' : 'gid'} mapping yet`);

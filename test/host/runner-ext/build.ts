@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, runnerDir } from '../paths';
-import { vscePackage } from '../vsce';
+import { vscePackage } from '../../../scripts/vsce';
 
 /** test/api/**\/*.test.ts, relative to the repository root. */
 export function apiTestFiles(): string[] {

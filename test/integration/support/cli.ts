@@ -34,6 +34,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Run as this user through setpriv (needs root). */
   as?: { uid: number; gid: number };
+  /** A command to run the CLI under, e.g. unshare with its options (needs root). */
+  under?: string[];
   /** Close this pipe's reading end at once, like a reader that quits before the output comes. */
   close?: 'stdout' | 'stderr';
 }
@@ -50,9 +52,13 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult> {
   const env = opts.env ?? cleanEnv();
-  const [cmd, argv] = opts.as
-    ? ['setpriv', [`--reuid=${opts.as.uid}`, `--regid=${opts.as.gid}`, '--init-groups', process.execPath, CLI, ...args]]
-    : [process.execPath, [CLI, ...args]];
+  const [cmd, ...argv] = [
+    ...(opts.under ?? []),
+    ...(opts.as ? ['setpriv', `--reuid=${opts.as.uid}`, `--regid=${opts.as.gid}`, '--init-groups'] : []),
+    process.execPath,
+    CLI,
+    ...args,
+  ];
   return new Promise((resolve, reject) => {
     // stdio are pipes, so the CLI sees no TTY.
     const child = spawn(cmd, argv, { env, cwd: opts.as ? '/' : REPO, stdio: ['ignore', 'pipe', 'pipe'] });

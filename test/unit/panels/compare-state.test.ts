@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { explain } from '../../../src/core/catalog/index';
-import { NAMESPACE_TYPES } from '../../../src/core/model';
+import { NAMESPACE_TYPES, fact, unavailable, type Evidence } from '../../../src/core/model';
 import { buildCompareState, type CompareInput } from '../../../src/panels/compare-state';
 import { HOST_NS, HOSTILE, containers, db, host, hostile, hostnet, locked, sidecar, web } from './fixture';
 
@@ -161,5 +161,64 @@ describe('compare view state', () => {
     const empty = buildCompareState(input({ unreachable: reason, host: undefined, containers: [] }));
     assert.equal(empty.state.status, 'unreachable');
     assert.equal(empty.diff, undefined);
+  });
+  describe('with what each side sees', () => {
+    const maps = { uidMap: [{ inside: 0, outside: 0, length: 4294967295 }], gidMap: [{ inside: 0, outside: 0, length: 4294967295 }] };
+    const webSees: Evidence = {
+      pid: fact({ processCount: 1, init: { hostPid: 6208, command: 'sleep 3600' } }, 'procfs'),
+      net: fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8'] }, { name: 'eth0', addresses: ['172.17.0.2/16'] }] }, 'procfs'),
+      uts: fact({ hostname: 'web-1', domainname: '(none)' }, 'procfs'),
+      mnt: fact({ mountCount: 28, root: { fstype: 'overlay', source: 'overlay' } }, 'procfs'),
+      ipc: fact({ shm: 2, sem: 1, msg: 0 }, 'procfs'),
+      user: fact(maps, 'procfs'),
+      cgroup: fact({ path: '/docker/' + 'a'.repeat(64) }, 'procfs'),
+      time: unavailable('/proc/6208/timens_offsets does not exist (time namespaces need Linux 5.6 or later)'),
+    };
+    const hostSees: Evidence = {
+      ...webSees,
+      pid: fact({ processCount: 212, init: { hostPid: 1, command: '/sbin/init' } }, 'procfs'),
+      net: fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8', '::1/128'] }, { name: 'eth0', addresses: ['192.0.2.2/24', 'fe80::1/64'] }] }, 'procfs'),
+      uts: fact({ hostname: 'host', domainname: '(none)' }, 'procfs'),
+      ipc: fact({ shm: 0, sem: 0, msg: 0 }, 'procfs'),
+      cgroup: fact({ path: '/' }, 'procfs'),
+    };
+
+    it('puts one line per side and the consequence in words under each verdict', () => {
+      const { state, diff } = buildCompareState(input({ evidence: { left: webSees, right: hostSees } }));
+      const by = Object.fromEntries(state.namespaces.map((r) => [r.type, r.evidence]));
+      assert.equal(by.pid?.left.text, '1 process; PID 1 is sleep 3600 (host PID 6208)');
+      assert.equal(by.pid?.right.text, '212 processes; PID 1 is /sbin/init (host PID 1)');
+      assert.equal(by.pid?.consequence, "ps inside web shows 1 process; the host's ps shows 212 processes, this one's PID 1 as PID 6208.");
+      assert.equal(by.uts?.consequence, 'Different hostnames: web-1 / host.');
+      assert.equal(by.net?.left.text, 'eth0 172.17.0.2/16, lo 127.0.0.1/8');
+      assert.equal(by.net?.right.text, 'eth0 192.0.2.2/24, lo 127.0.0.1/8 ::1/128', 'link-local addresses are left out of the short line');
+      assert.equal(by.ipc?.left.text, 'shared memory segments: 2, semaphore sets: 1, message queues: 0');
+      // Same user namespace: one consequence from the left side's maps.
+      assert.equal(by.user?.consequence, 'Both map uid 0→0 (4294967295): a uid means the same user on both sides.');
+      // Unreadable on one side: the reason, and no consequence.
+      assert.equal(by.time?.left.text, 'unavailable');
+      assert.match(by.time?.left.unavailable ?? '', /timens_offsets does not exist/);
+      assert.equal(by.time?.consequence, '');
+      // The diff carries the facts themselves (what --json prints).
+      assert.deepEqual(diff?.rows.find((r) => r.type === 'uts')?.leftSees, webSees.uts);
+    });
+
+    it('says it for two containers in a shared network namespace, and in Korean', () => {
+      const { state } = buildCompareState(input({ right: { kind: 'container', id: sidecar.id }, evidence: { left: webSees, right: webSees } }));
+      const net = state.namespaces.find((r) => r.type === 'net');
+      assert.equal(net?.verdict, 'same');
+      assert.equal(net?.evidence?.consequence, 'Both see eth0 172.17.0.2/16, lo 127.0.0.1/8: localhost in one reaches the other, and a port can be bound only once.');
+      // Separate UTS namespaces holding the same name (Docker gives a joined container its donor's hostname).
+      assert.equal(state.namespaces.find((r) => r.type === 'uts')?.evidence?.consequence, 'Both are called web-1, in separate UTS namespaces: changing it on one side does not change the other.');
+      const ko = buildCompareState(input({ lang: 'ko', evidence: { left: webSees, right: hostSees } })).state;
+      const uts = ko.namespaces.find((r) => r.type === 'uts');
+      assert.equal(uts?.evidence?.consequence, '호스트 이름이 다름: web-1 / host.');
+      assert.equal(ko.namespaces.find((r) => r.type === 'pid')?.evidence?.left.text, '프로세스 1개, PID 1은 sleep 3600 (호스트 PID 6208)');
+    });
+
+    it('shows no evidence until it has been read', () => {
+      const { state } = buildCompareState(input({}));
+      assert.ok(state.namespaces.every((r) => r.evidence === undefined));
+    });
   });
 });

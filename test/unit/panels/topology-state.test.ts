@@ -14,7 +14,8 @@ describe('topology view state', () => {
     assert.equal(state.status, 'ok');
     assert.equal(state.mode, 'bridge');
     assert.equal(state.title, 'Network: web');
-    assert.equal(state.lanes.length, 1);
+    // The bridge, then sidecar, which joined web's network namespace.
+    assert.equal(state.lanes.length, 2);
     const [lane] = state.lanes;
     assert.equal(lane.layout, 'bridge');
     assert.equal(lane.heading, 'bridge');
@@ -82,6 +83,23 @@ describe('topology view state', () => {
     assert.equal(gone.lanes[0].chain[1].title, 'web');
   });
 
+  it('draws the containers that joined this one\'s network namespace, each opening its own topology', () => {
+    const state = build({ containerId: web.id });
+    const lane = state.lanes[state.lanes.length - 1];
+    assert.equal(lane.heading, 'Also in this network namespace');
+    assert.deepEqual(lane.chain.map((n) => n.title), ['web']);
+    assert.deepEqual(lane.peers.map((p) => [p.title, p.lines, p.openId]), [['sidecar', ['container:web'], sidecar.id]]);
+    assert.equal(lane.peers[0].note?.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    // Read from the kernel: the same inode counts even when the mode was not recorded.
+    const twin = { ...db, network: { ...db.network, mode: 'bridge' as const }, namespaces: { ...db.namespaces, net: { ...db.namespaces.net, inode: web.namespaces.net.inode } } };
+    const both = build({ containerId: web.id, containers: [web, twin, sidecar] });
+    assert.deepEqual(both.lanes[both.lanes.length - 1].peers.map((p) => p.title), ['db', 'sidecar']);
+    // The joined container's own picture keeps its donor as the arrow target, not a second time below.
+    assert.equal(build({ containerId: sidecar.id }).lanes.length, 1);
+    assert.equal(build({ containerId: db.id }).lanes.some((l) => l.heading === 'Also in this network namespace'), false);
+    assert.equal(build({ containerId: web.id, lang: 'ko' }).lanes.at(-1)?.heading, '이 네트워크 네임스페이스를 함께 쓰는 컨테이너');
+  });
+
   it('draws macvlan as the parent NIC, with no veth and no bridge', () => {
     const [lane] = build({ containerId: mv.id }).lanes;
     assert.equal(lane.layout, 'macvlan');
@@ -127,7 +145,7 @@ describe('topology view state', () => {
     assert.equal(removed.notice?.detail, 'web');
     const down = build({ unreachable: 'connect ECONNREFUSED' });
     assert.equal(down.status, 'unreachable');
-    assert.equal(down.lanes.length, 1);
+    assert.equal(down.lanes.length, 2);
     assert.equal(down.notice?.title, explain('ui.unreachable', 'en')?.title);
     assert.equal(down.notice?.detail, 'connect ECONNREFUSED');
   });

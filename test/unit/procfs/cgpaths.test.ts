@@ -53,7 +53,7 @@ describe('procfs cgroup paths: string comparison agrees with path.relative', () 
     const mount = (p: string): { kind: 'v1'; controllers: string[]; root: string; mountPoint: string } => ({ kind: 'v1', controllers: [], root: '/', mountPoint: p });
     const layout = { version: 'v1' as const, mounts: [mount('/sys/fs/cgroup'), mount('/sys/fs/cgroup/memory'), mount('/sys/fs/cgroup/mem')] };
     const scope = scopes(layout, { memory: `/sys/fs/cgroup/memory/docker/${ID}`, pids: '/elsewhere/pids' }, '');
-    assert.deepEqual(scope('memory', 'memory limits'), { dir: `/sys/fs/cgroup/memory/docker/${ID}`, stop: '/sys/fs/cgroup/memory' });
-    assert.deepEqual(scope('pids', 'the PID limit'), { dir: '/elsewhere/pids', stop: '/elsewhere/pids' });
+    assert.deepEqual(scope('memory', 'memory limits'), { dir: `/sys/fs/cgroup/memory/docker/${ID}`, stop: '/sys/fs/cgroup/memory', root: '/' });
+    assert.deepEqual(scope('pids', 'the PID limit'), { dir: '/elsewhere/pids', stop: '/elsewhere/pids', root: '/' });
   });
 });

@@ -1,6 +1,10 @@
+import { strict as assert } from 'assert';
 import * as path from 'path';
 import { readFileSync } from 'fs';
-import type { HostConfigLimits } from '../../../src/core/procfs/limits';
+import { isFact, type CgroupAnatomy } from '../../../src/core/model';
+import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
+import { readCgroupAnatomy, type HostConfigLimits } from '../../../src/core/procfs/limits';
+import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
 
 /** Root of one fixture scenario under test/fixtures. */
 export function scenario(name: string): { root: string; proc: string; sys: string; hostConfig: (file?: string) => HostConfigLimits } {
@@ -22,7 +26,23 @@ export const IDS = {
   v2Cgroupfs: '9f3a5b7c1d2e4f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8',
   v2Systemd: '2b4d6f8a0c1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f1a3b5c7d9e1f3a',
   rootless: '7e5c3a1f9d7b5e3c1a9f7d5b3e1c9a7f5d3b1e9c7a5f3d1b9e7c5a3f1d9b7e5c',
+  v2Slices: '5d1c9e7a3b5f7d9e1c3a5b7d9f1e3c5a7b9d1f3e5c7a9b1d3f5e7c9a1b3d5f7e',
 };
 
 /** PIDs of those containers' init processes in the fixture /proc trees. */
-export const PIDS = { v1Limited: 6153, v1Unlimited: 6219, v1Nested: 12956, v1Systemd: 2301, v2Cgroupfs: 3412, v2Systemd: 4520, rootless: 5630, usernsRemap: 6740 };
+export const PIDS = { v1Limited: 6153, v1Unlimited: 6219, v1Nested: 12956, v1Systemd: 2301, v2Cgroupfs: 3412, v2Systemd: 4520, rootless: 5630, usernsRemap: 6740, v2Slices: 7851 };
+
+/** The cgroup anatomy of the process `pid` of a fixture scenario, read as a snapshot reads it. */
+export async function cgroupAnatomyOf(name: string, pid: number, hostConfig?: HostConfigLimits, running = true): Promise<CgroupAnatomy> {
+  const f = scenario(name);
+  const layout = await readCgroupLayout(f.proc, f.root);
+  assert.ok(isFact(layout), JSON.stringify(layout));
+  return readCgroupAnatomy({
+    layout: layout.value,
+    dirs: await resolveCgroupDirs(f.proc, pid, layout.value),
+    hostConfig: hostConfig ?? f.hostConfig(),
+    memTotalBytes: await readMemTotalBytes(f.proc),
+    onlineCpus: await readOnlineCpus(f.sys),
+    running,
+  });
+}

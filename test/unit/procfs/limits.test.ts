@@ -1,31 +1,21 @@
 import { strict as assert } from 'assert';
-import { fact, isFact, isUnavailable, unavailable, type CgroupAnatomy, type Maybe } from '../../../src/core/model';
+import { fact, isFact, isUnavailable, unavailable, type Limit, type Maybe } from '../../../src/core/model';
 import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
 import { parseLimit } from '../../../src/core/procfs/cgfile';
-import { declaredLimits, readCgroupAnatomy, type HostConfigLimits } from '../../../src/core/procfs/limits';
+import { declaredLimits, readCgroupAnatomy } from '../../../src/core/procfs/limits';
 import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
-import { PIDS, scenario } from './fixtures';
+import { cgroupAnatomyOf, PIDS, scenario } from './fixtures';
 
 const MIB = 1024 * 1024;
 
-async function anatomy(name: string, pid: number, hostConfig?: HostConfigLimits, running = true): Promise<CgroupAnatomy> {
-  const f = scenario(name);
-  const layout = await readCgroupLayout(f.proc, f.root);
-  assert.ok(isFact(layout), JSON.stringify(layout));
-  return readCgroupAnatomy({
-    layout: layout.value,
-    dirs: await resolveCgroupDirs(f.proc, pid, layout.value),
-    hostConfig: hostConfig ?? f.hostConfig(),
-    memTotalBytes: await readMemTotalBytes(f.proc),
-    onlineCpus: await readOnlineCpus(f.sys),
-    running,
-  });
-}
+const anatomy = cgroupAnatomyOf;
 
 const v = <T>(m: Maybe<T>): T => {
   assert.ok(isFact(m), JSON.stringify(m));
   return m.value;
 };
+/** The three views of a limit, without who binds it (asserted separately). */
+const three = <T>(l: Limit<T>): Limit<T> => ({ declared: l.declared, kernel: l.kernel, effective: l.effective });
 const why = (m: Maybe<unknown>): string => {
   assert.ok(isUnavailable(m), JSON.stringify(m));
   return m.unavailable;
@@ -58,12 +48,12 @@ describe('procfs/limits', () => {
 
   it('reads the real limited v1 container: declared, kernel and effective agree', async () => {
     const a = await anatomy('v1-cgroupfs', PIDS.v1Limited);
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(64 * MIB, 'engine'), kernel: fact(64 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs') });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(64 * MIB, 'engine'), kernel: fact(64 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs') });
     assert.deepEqual(a.memory.swapLimitBytes.effective, fact(128 * MIB, 'procfs'));
     assert.deepEqual(a.memory.reservationBytes.kernel, fact(32 * MIB, 'procfs'));
     assert.equal(v(a.memory.usageBytes), 319488); // memory.usage_in_bytes as captured
     assert.equal(v(a.memory.oomKills), 0);
-    assert.deepEqual(a.cpu.cpus, { declared: fact(0.5, 'engine'), kernel: fact(0.5, 'procfs'), effective: fact(0.5, 'procfs') });
+    assert.deepEqual(three(a.cpu.cpus), { declared: fact(0.5, 'engine'), kernel: fact(0.5, 'procfs'), effective: fact(0.5, 'procfs') });
     assert.equal(v(a.cpu.quotaUs), 50000);
     assert.equal(v(a.cpu.periodUs), 100000);
     assert.equal(v(a.cpu.shares.kernel), 512);
@@ -81,20 +71,20 @@ describe('procfs/limits', () => {
 
   it('reads the real unlimited v1 container as null, and caps effective by MemTotal and online CPUs', async () => {
     const a = await anatomy('v1-cgroupfs', PIDS.v1Unlimited, scenario('v1-cgroupfs').hostConfig('hostconfig-unlimited.json'));
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(24684092 * 1024, 'procfs') });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(24684092 * 1024, 'procfs') });
     assert.deepEqual(a.memory.swapLimitBytes.kernel, fact(null, 'procfs'));
     assert.deepEqual(a.memory.reservationBytes.kernel, fact(null, 'procfs'));
-    assert.deepEqual(a.cpu.cpus, { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(2, 'procfs') });
+    assert.deepEqual(three(a.cpu.cpus), { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(2, 'procfs') });
     assert.deepEqual(a.cpu.quotaUs, fact(null, 'procfs'));
     assert.equal(v(a.cpu.shares.kernel), 1024);
-    assert.deepEqual(a.pids.max, { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(null, 'procfs') });
+    assert.deepEqual(three(a.pids.max), { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(null, 'procfs') });
     assert.equal(v(a.cpuset.cpus.kernel), '0-1');
   });
 
   it('takes the tighter ancestor on v1 (captured: parent memory 32 MiB, pids 30)', async () => {
     const a = await anatomy('v1-nested', PIDS.v1Nested);
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(64 * MIB, 'engine'), kernel: fact(64 * MIB, 'procfs'), effective: fact(32 * MIB, 'procfs') });
-    assert.deepEqual(a.pids.max, { declared: fact(100, 'engine'), kernel: fact(100, 'procfs'), effective: fact(30, 'procfs') });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(64 * MIB, 'engine'), kernel: fact(64 * MIB, 'procfs'), effective: fact(32 * MIB, 'procfs') });
+    assert.deepEqual(three(a.pids.max), { declared: fact(100, 'engine'), kernel: fact(100, 'procfs'), effective: fact(30, 'procfs') });
   });
 
   it('reads a pure v1 systemd host: old sentinel, co-mounted cpu,cpuacct, no swap accounting', async () => {
@@ -106,18 +96,18 @@ describe('procfs/limits', () => {
     assert.equal(v(a.memory.oomKills), 1);
     assert.equal(v(a.cpu.usageNs), 987654321);
     assert.deepEqual(a.cpu.cpus.effective, fact(4, 'procfs'));
-    assert.deepEqual(a.io.weight, { declared: fact(500, 'engine'), kernel: fact(500, 'procfs'), effective: fact(500, 'procfs') });
+    assert.deepEqual(three(a.io.weight), { declared: fact(500, 'engine'), kernel: fact(500, 'procfs'), effective: fact(500, 'procfs') });
   });
 
   it('reads v2 cgroupfs: parent memory.max and pids.max are tighter, swap reported as memory+swap', async () => {
     const a = await anatomy('v2-cgroupfs', PIDS.v2Cgroupfs);
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(128 * MIB, 'engine'), kernel: fact(128 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs') });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(128 * MIB, 'engine'), kernel: fact(128 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs') });
     // kernel: own memory.max 128 MiB + own swap.max 128 MiB; effective: walked memory 64 MiB + walked swap 128 MiB
-    assert.deepEqual(a.memory.swapLimitBytes, { declared: fact(256 * MIB, 'engine'), kernel: fact(256 * MIB, 'procfs'), effective: fact(192 * MIB, 'procfs') });
+    assert.deepEqual(three(a.memory.swapLimitBytes), { declared: fact(256 * MIB, 'engine'), kernel: fact(256 * MIB, 'procfs'), effective: fact(192 * MIB, 'procfs') });
     assert.equal(v(a.memory.reservationBytes.kernel), 32 * MIB);
     assert.equal(v(a.memory.usageBytes), MIB);
     assert.equal(v(a.memory.oomKills), 2);
-    assert.deepEqual(a.cpu.cpus, { declared: fact(0.5, 'engine'), kernel: fact(0.5, 'procfs'), effective: fact(0.5, 'procfs') });
+    assert.deepEqual(three(a.cpu.cpus), { declared: fact(0.5, 'engine'), kernel: fact(0.5, 'procfs'), effective: fact(0.5, 'procfs') });
     assert.equal(v(a.cpu.quotaUs), 50000);
     assert.equal(v(a.cpu.weight), 39);
     assert.match(why(a.cpu.shares.kernel), /cgroup v2 has no cpu.shares/);
@@ -125,13 +115,13 @@ describe('procfs/limits', () => {
     assert.equal(v(a.cpu.throttledPeriods), 3);
     assert.deepEqual(a.cpuset.cpus.kernel, fact(null, 'procfs'));
     assert.equal(v(a.cpuset.cpus.effective), '0-1');
-    assert.deepEqual(a.pids.max, { declared: fact(100, 'engine'), kernel: fact(100, 'procfs'), effective: fact(30, 'procfs') });
+    assert.deepEqual(three(a.pids.max), { declared: fact(100, 'engine'), kernel: fact(100, 'procfs'), effective: fact(30, 'procfs') });
     assert.equal(v(a.io.weight.kernel), 100);
   });
 
   it('reads v2 systemd: max everywhere, cpuset not delegated, no swap file, BFQ weight first', async () => {
     const a = await anatomy('v2-systemd', PIDS.v2Systemd);
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(4028512 * 1024, 'procfs') });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(4028512 * 1024, 'procfs') });
     assert.deepEqual(a.memory.reservationBytes.kernel, fact(null, 'procfs'));
     assert.match(why(a.memory.swapLimitBytes.kernel), /memory\.swap\.max does not exist: this kernel does not account swap/);
     assert.deepEqual(a.cpu.cpus.effective, fact(2, 'procfs'));
@@ -142,16 +132,16 @@ describe('procfs/limits', () => {
 
   it('reads rootless v2: systemd TasksMax on the user slice wins, cpuset caps the CPUs', async () => {
     const a = await anatomy('rootless', PIDS.rootless);
-    assert.deepEqual(a.pids.max, { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(10813, 'procfs') });
+    assert.deepEqual(three(a.pids.max), { declared: fact(null, 'engine'), kernel: fact(null, 'procfs'), effective: fact(10813, 'procfs') });
     assert.deepEqual(a.memory.swapLimitBytes.kernel, fact(256 * MIB, 'procfs')); // swap.max 0: memory only
-    assert.deepEqual(a.cpu.cpus, { declared: fact(1.5, 'engine'), kernel: fact(1.5, 'procfs'), effective: fact(1, 'procfs') });
+    assert.deepEqual(three(a.cpu.cpus), { declared: fact(1.5, 'engine'), kernel: fact(1.5, 'procfs'), effective: fact(1, 'procfs') });
   });
 
   it('keeps the declared side when the container is not running', async () => {
     const f = scenario('v1-cgroupfs');
     const a = await anatomy('v1-cgroupfs', PIDS.v1Limited, f.hostConfig(), false);
     const reason = 'the container is not running: it has no cgroup until it starts';
-    assert.deepEqual(a.memory.limitBytes, { declared: fact(64 * MIB, 'engine'), kernel: unavailable(reason), effective: unavailable(reason) });
+    assert.deepEqual(three(a.memory.limitBytes), { declared: fact(64 * MIB, 'engine'), kernel: unavailable(reason), effective: unavailable(reason) });
     assert.deepEqual(a.memory.usageBytes, unavailable(reason));
     assert.deepEqual(a.pids.current, unavailable(reason));
     assert.deepEqual(a.paths, unavailable(reason));

@@ -39,7 +39,7 @@ describe('procfs: cgroup version per container on mixed hosts', () => {
         running: true,
         engineCgroupVersion,
       });
-      assert.deepEqual(a.memory.limitBytes, { declared: fact(128 * MIB, 'engine'), kernel: fact(128 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs') }, engineCgroupVersion);
+      assert.deepEqual(a.memory.limitBytes, { declared: fact(128 * MIB, 'engine'), kernel: fact(128 * MIB, 'procfs'), effective: fact(64 * MIB, 'procfs'), boundBy: fact('/docker', 'procfs') }, engineCgroupVersion);
       assert.equal(v(a.pids.current) >= 0, true);
     }
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { explain } from '../../../src/core/catalog';
-import { composeProjectName, liveTopic, serviceContainers } from '../../../src/hovers/live';
+import { COMPOSE_CONFIG_FILES_LABEL, composeProjectName, composeProjectNames, dotEnvValue, extensionLine, liveTopic, serviceContainers } from '../../../src/hovers/live';
 import { fillMarkdown } from '../../../src/tree/markdown';
 import { plainTranslate } from '../../../src/tree/rows';
 import { EVIL_NAME, evil, old, sidecar, tools, web } from './fixture';
@@ -13,12 +13,47 @@ describe('compose hover: live values', () => {
     assert.equal(composeProjectName('shop'), 'shop');
   });
 
-  it('finds the running containers of a service, preferring the folder project', () => {
-    assert.deepEqual(serviceContainers(all, 'web', 'shop').map((c) => c.name), ['web']);
-    assert.deepEqual(serviceContainers(all, 'web', 'elsewhere').map((c) => c.name), ['web']);
-    assert.deepEqual(serviceContainers(all, 'db', 'shop'), []);
+  it('finds the running containers of a service in the file\'s project, never in another project', () => {
+    const ref = (...projects: string[]): { file: string; projects: string[] } => ({ file: '/src/shop/compose.yaml', projects });
+    assert.deepEqual(serviceContainers(all, 'web', ref('shop')).map((c) => c.name), ['web']);
+    assert.deepEqual(serviceContainers(all, 'web', ref('elsewhere')), [], 'a service of the same name in another project is not this one');
+    assert.deepEqual(serviceContainers(all, 'web', ref('elsewhere', 'shop')).map((c) => c.name), ['web'], 'the first name that has containers');
+    assert.deepEqual(serviceContainers(all, 'db', ref('shop')), []);
     const stopped = { ...web, state: 'exited' as const };
-    assert.deepEqual(serviceContainers([stopped], 'web', 'shop'), []);
+    assert.deepEqual(serviceContainers([stopped], 'web', ref('shop')), []);
+  });
+
+  it('prefers the containers whose Compose labels name this very file', () => {
+    const other = { ...web, name: 'web-other', labels: { ...web.labels, [COMPOSE_CONFIG_FILES_LABEL]: '/elsewhere/shop/compose.yaml' } };
+    const mine = { ...web, name: 'web-mine', labels: { ...web.labels, 'com.docker.compose.project': 'renamed', [COMPOSE_CONFIG_FILES_LABEL]: '/src/shop/compose.yaml,/src/shop/compose.override.yaml' } };
+    const ref = { file: '/src/shop/compose.override.yaml', projects: ['shop'] };
+    assert.deepEqual(serviceContainers([other, mine], 'web', ref).map((c) => c.name), ['web-mine']);
+  });
+
+  it('takes the project name as Compose does: environment, .env, top-level name, else the folder', () => {
+    assert.deepEqual(composeProjectNames({ folder: 'My Shop.v2' }), ['myshopv2']);
+    assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: 'shop' }), ['shop'], 'name: replaces the folder, not adds to it');
+    assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: 'shop', env: 'ci-42' }), ['ci-42', 'shop']);
+    assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: 'shop', dotEnv: '# x\nCOMPOSE_PROJECT_NAME="Dev"\n' }), ['dev', 'shop']);
+    assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: '${PROJECT:-shop}' }), [], 'an interpolated name is not guessed');
+    assert.deepEqual(composeProjectNames({ folder: 'app', topLevelName: '  ' }), ['app']);
+  });
+
+  it('lists the services that take a setting from an x- block, ten at most, with their count', () => {
+    const hit = { topic: 'compose.image', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, service: null, key: 'image', value: 'a' };
+    assert.equal(extensionLine(hit), undefined);
+    assert.deepEqual(extensionLine({ ...hit, extension: { block: 'x-d', services: [], takesKey: true } }), { topic: 'compose.extension.unused', vars: { block: 'x-d' } });
+    const many = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    assert.deepEqual(extensionLine({ ...hit, extension: { block: 'x-d', services: many, takesKey: true } }),
+      { topic: 'compose.extension.users', vars: { block: 'x-d', services: 's0, s1, s2, s3, s4, s5, s6, s7, s8, s9, …', count: '12' } });
+    assert.equal(extensionLine({ ...hit, extension: { block: 'x-d', services: ['a'], takesKey: false } })?.topic, 'compose.extension.aliased');
+  });
+
+  it('reads one key from a .env file', () => {
+    assert.equal(dotEnvValue('A=1\nexport COMPOSE_PROJECT_NAME=one # note\nCOMPOSE_PROJECT_NAME=\'two\'\r\n', 'COMPOSE_PROJECT_NAME'), 'two');
+    assert.equal(dotEnvValue('COMPOSE_PROJECT_NAME=one # note', 'COMPOSE_PROJECT_NAME'), 'one');
+    assert.equal(dotEnvValue('B=2', 'COMPOSE_PROJECT_NAME'), undefined);
+    assert.equal(dotEnvValue(null, 'COMPOSE_PROJECT_NAME'), undefined);
   });
 
   it('reports namespace keys as shared with host or own', () => {

@@ -7,6 +7,36 @@ export const compose: Record<string, Entry> = {
     summary: 'Each entry becomes one or more containers of this project.',
     body: 'The service name becomes part of the container name and a DNS name on the project\'s networks. Containers are labelled with `com.docker.compose.service`, so a running container can be traced back to its service here.',
   },
+  'compose.extension': {
+    title: 'Extension block {block}',
+    summary: 'A top-level key starting with x-: Compose ignores it, so it can hold settings that services take by YAML anchor.',
+    body: 'Write the settings once with an anchor (`x-defaults: &defaults`) and take them into a service with a merge key (`<<: *defaults`), or as the value of one key (`logging: *default-logging`). The merge is shallow: a key the service sets itself replaces the merged value of that key as a whole, nested maps such as `deploy` included. Anchors work within one file only.',
+  },
+  'compose.extension.users': {
+    title: 'Taken from {block}',
+    summary: 'Services in this file that take this setting from {block} ({count}): {services}.',
+    body: 'A service that merges the block but sets the same key itself is not listed: its own value replaces the merged one.',
+  },
+  'compose.extension.aliased': {
+    title: 'Uses {block}',
+    summary: 'Services in this file that use {block} ({count}): {services}.',
+    body: 'Found by their `*alias` of the block\'s anchors; with this many services each one\'s own overrides were not checked.',
+  },
+  'compose.extension.unused': {
+    title: 'Not taken from {block}',
+    summary: 'No service in this file takes this setting from {block}.',
+    body: 'Either no service merges or aliases this part of the block, or every one that does sets this key itself. Anchors work within one file only, so other Compose files cannot use it.',
+  },
+  'compose.merge': {
+    title: 'YAML merge key',
+    summary: 'Copies into this map the keys of the anchored maps it names ({sources}), except those this map sets itself.',
+    body: 'With a list (`<<: [*a, *b]`) an earlier map wins over a later one. The merge is shallow: if this map sets `deploy` or `environment` itself, the merged value is replaced, not combined. Compose applies it when it loads the file; `docker compose config` shows the result.',
+  },
+  'compose.interpolation': {
+    title: 'Variable in a value',
+    summary: 'Compose replaces {variables} when it loads the file (docker compose up, config, run); the container only sees the result.',
+    body: 'Values come from the environment of the `docker compose` command, then from the `.env` file in the project directory (or `--env-file`). `${VAR:-default}` uses a default when the variable is unset or empty, `${VAR:?message}` stops with an error, and `$$` is a literal dollar. What the value names (a service, a container, a path) is only known after substitution: `docker compose config` shows it.',
+  },
   'compose.image': {
     title: 'image',
     summary: 'The image the service\'s containers start from.',

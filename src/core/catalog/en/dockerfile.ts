@@ -112,6 +112,21 @@ export const dockerfile: Record<string, Entry> = {
     summary: 'Copies files into an independent layer that does not depend on the layers below.',
     body: 'BuildKit can then reuse the layer when the base image changes. The destination cannot follow symlinks in earlier layers.',
   },
+  'dockerfile.COPY.--chmod': {
+    title: 'COPY --chmod',
+    summary: 'Sets the permission bits of the copied files and directories in the image.',
+    body: 'Octal (`--chmod=755`, `644`) or, from Dockerfile syntax 1.14, symbolic (`+x`, `u=rwX,go=rX`). Done in the same step as the copy, so no `RUN chmod` layer duplicates the files. The mode is what the container\'s processes see; it does not depend on the files\' mode in the build context. Not supported for Windows containers.',
+  },
+  'dockerfile.COPY.--parents': {
+    title: 'COPY --parents',
+    summary: 'Keeps each source\'s parent directories under the destination instead of copying only the last part.',
+    body: '`COPY --parents ./x/a.txt ./y/a.txt /app/` gives `/app/x/a.txt` and `/app/y/a.txt`; without it both land on `/app/a.txt` and one silently overwrites the other. A `./` inside a source path keeps only the directories after it; `**` matches any depth. Needs Dockerfile syntax 1.20 (earlier only in the `-labs` syntax).',
+  },
+  'dockerfile.COPY.--exclude': {
+    title: 'COPY --exclude',
+    summary: 'Leaves out files matching a pattern, even when a source pattern matches them.',
+    body: 'Patterns use the same wildcards as the sources (Go `filepath.Match`); the flag may be repeated: `COPY --exclude=*.txt --exclude=*.md hom* /mydir/`. Unlike `.dockerignore`, it applies to this one instruction only. Needs Dockerfile syntax 1.19 (earlier only in the `-labs` syntax).',
+  },
   'dockerfile.ADD': {
     title: 'ADD',
     summary: 'Like COPY, but also fetches URLs and unpacks local tar archives.',
@@ -124,8 +139,33 @@ export const dockerfile: Record<string, Entry> = {
   },
   'dockerfile.ADD.--checksum': {
     title: 'ADD --checksum',
-    summary: 'Verifies a downloaded file against a sha256 digest.',
-    body: 'The build fails if the content does not match, protecting against a changed or tampered download.',
+    summary: 'Verifies a remote source: the SHA-256 digest of an HTTP download, or the commit of a Git source.',
+    body: 'For HTTP(S) sources the value is `sha256:` followed by the digest (SHA-256 is the only algorithm); for a Git repository it is the commit SHA or a prefix of it. The build fails if the content does not match, protecting against a changed or tampered download. Needs Dockerfile syntax 1.6.',
+  },
+  'dockerfile.ADD.--chmod': {
+    title: 'ADD --chmod',
+    summary: 'Sets the permission bits of the added files and directories in the image.',
+    body: 'As with `COPY --chmod`: octal (`755`) or, from syntax 1.14, symbolic (`+x`). Useful for a downloaded binary, which would otherwise arrive without its execute bit (mode 600). Not supported for Windows containers.',
+  },
+  'dockerfile.ADD.--link': {
+    title: 'ADD --link',
+    summary: 'Adds the files into an independent layer that does not depend on the layers below.',
+    body: 'As with `COPY --link`: the files are written to an empty directory that becomes a layer on top of the previous ones, so BuildKit can reuse it when earlier steps or the base image change. The destination path cannot follow symlinks from earlier layers and is created as plain directories. Needs Dockerfile syntax 1.4.',
+  },
+  'dockerfile.ADD.--keep-git-dir': {
+    title: 'ADD --keep-git-dir',
+    summary: 'Keeps the .git directory when the source is a Git repository.',
+    body: 'When the source is a Git URL (`https://…/repo.git#ref` or SSH), BuildKit adds the checked-out files without `.git` by default; `--keep-git-dir=true` keeps it, for builds that need the history, such as `git describe`. The history then becomes part of the image layer.',
+  },
+  'dockerfile.ADD.--exclude': {
+    title: 'ADD --exclude',
+    summary: 'Leaves out files matching a pattern, even when a source pattern matches them.',
+    body: 'As with `COPY --exclude`: Go `filepath.Match` wildcards, repeatable, for this instruction only. Needs Dockerfile syntax 1.19 (earlier only in the `-labs` syntax).',
+  },
+  'dockerfile.ADD.--unpack': {
+    title: 'ADD --unpack',
+    summary: 'Chooses whether a tar archive is unpacked into the destination.',
+    body: 'By default a local tar archive (also gzip, bzip2, xz) is unpacked and a remote one (a URL) is saved as the file itself; `--unpack=true` unpacks a download, `--unpack=false` keeps a local archive as a file. Needs Dockerfile syntax 1.17.',
   },
   'dockerfile.LABEL': {
     title: 'LABEL',

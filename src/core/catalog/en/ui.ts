@@ -62,4 +62,24 @@ export const ui: Record<string, Entry> = {
     summary: 'The engine runs in a VM or on another machine, so this machine\'s /proc cannot see its containers.',
     body: 'Settings, IPs and usage come from the API. Namespace inodes, veth pairs and effective limits need the helper container, which runs only with your consent.',
   },
+  'ui.helper.ask': {
+    title: 'Read kernel facts through a helper container on {endpoint}?',
+    summary: 'This machine cannot read the namespaces, limits and veths of this engine\'s containers ({reason}). A helper container on the engine can read them and hand them back through the Docker API. It would run: {command}',
+    body: 'The helper runs from an image already on the engine ({image}), with the host\'s PID, network, UTS and cgroup namespaces, a read-only file system, all capabilities dropped but SYS_PTRACE, and no new privileges. It only reads files under /proc and /sys, exits after 10 idle minutes, and is removed when VS Code closes. Turn it off with the setting containerAnatomy.helper.mode.',
+  },
+  'ui.helper.once': {
+    title: 'Allow once',
+    summary: 'Run the helper for this engine until VS Code closes.',
+    body: 'You are asked again next time.',
+  },
+  'ui.helper.always': {
+    title: 'Always for this engine',
+    summary: 'Run the helper for this engine whenever it is needed, without asking.',
+    body: 'Stored for this endpoint on this machine.',
+  },
+  'ui.helper.never': {
+    title: 'Never',
+    summary: 'Never run the helper for this engine.',
+    body: 'The facts it would read stay unavailable, with the reason. Stored for this endpoint on this machine.',
+  },
 };

@@ -7,6 +7,36 @@ export const compose: Record<string, Entry> = {
     summary: '항목 하나가 이 프로젝트의 컨테이너 하나 이상이 됩니다.',
     body: '서비스 이름은 컨테이너 이름의 일부가 되고, 프로젝트 네트워크에서 DNS 이름이 됩니다. 컨테이너에는 `com.docker.compose.service` 라벨이 붙으므로 실행 중인 컨테이너를 여기 서비스와 다시 연결할 수 있습니다.',
   },
+  'compose.extension': {
+    title: '확장 블록 {block}',
+    summary: 'x-로 시작하는 최상위 키입니다. Compose가 무시하므로 서비스가 YAML 앵커로 가져다 쓸 설정을 둘 수 있습니다.',
+    body: '설정을 앵커와 함께 한 번 쓰고(`x-defaults: &defaults`), 서비스에서 병합 키(`<<: *defaults`)로 가져오거나 한 키의 값으로(`logging: *default-logging`) 씁니다. 병합은 얕습니다: 서비스가 직접 정한 키는 병합된 값을 통째로 대신하며, `deploy` 같은 중첩 맵도 마찬가지입니다. 앵커는 한 파일 안에서만 통합니다.',
+  },
+  'compose.extension.users': {
+    title: '{block}에서 가져옴',
+    summary: '이 설정을 {block}에서 가져오는 이 파일의 서비스({count}개): {services}.',
+    body: '블록을 병합하지만 같은 키를 직접 정한 서비스는 목록에 없습니다. 그 서비스 자신의 값이 병합된 값을 대신합니다.',
+  },
+  'compose.extension.aliased': {
+    title: '{block} 사용',
+    summary: '{block}을(를) 쓰는 이 파일의 서비스({count}개): {services}.',
+    body: '블록 앵커를 `*별칭`으로 가리키는 서비스를 찾았습니다. 서비스가 너무 많아 각 서비스가 직접 덮어쓴 키는 확인하지 않았습니다.',
+  },
+  'compose.extension.unused': {
+    title: '{block}에서 가져오지 않음',
+    summary: '이 파일에서 이 설정을 {block}에서 가져오는 서비스는 없습니다.',
+    body: '블록의 이 부분을 병합하거나 별칭으로 쓰는 서비스가 없거나, 쓰는 서비스가 모두 이 키를 직접 정했습니다. 앵커는 한 파일 안에서만 통하므로 다른 Compose 파일은 쓸 수 없습니다.',
+  },
+  'compose.merge': {
+    title: 'YAML 병합 키',
+    summary: '가리키는 앵커 맵({sources})의 키를 이 맵에 복사합니다. 이 맵이 직접 정한 키는 빼고요.',
+    body: '목록(`<<: [*a, *b]`)이면 앞쪽 맵이 뒤쪽보다 우선합니다. 병합은 얕습니다: 이 맵이 `deploy`나 `environment`를 직접 정하면 병합된 값은 합쳐지지 않고 대체됩니다. Compose가 파일을 읽을 때 적용하며, `docker compose config`로 결과를 볼 수 있습니다.',
+  },
+  'compose.interpolation': {
+    title: '값 안의 변수',
+    summary: 'Compose가 파일을 읽을 때(docker compose up, config, run) {variables}을(를) 치환합니다. 컨테이너는 결과만 봅니다.',
+    body: '값은 `docker compose` 명령의 환경 변수에서, 그다음 프로젝트 디렉터리의 `.env` 파일(또는 `--env-file`)에서 옵니다. `${VAR:-default}`는 변수가 없거나 비면 기본값을, `${VAR:?message}`는 오류로 멈추며, `$$`는 글자 그대로의 달러 기호입니다. 이 값이 가리키는 것(서비스, 컨테이너, 경로)은 치환 뒤에야 정해집니다: `docker compose config`로 확인하세요.',
+  },
   'compose.image': {
     title: 'image',
     summary: '서비스 컨테이너가 시작할 이미지입니다.',

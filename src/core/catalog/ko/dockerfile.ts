@@ -112,6 +112,21 @@ export const dockerfile: Record<string, Entry> = {
     summary: '아래 레이어에 의존하지 않는 독립 레이어로 파일을 복사합니다.',
     body: '베이스 이미지가 바뀌어도 BuildKit이 이 레이어를 재사용할 수 있습니다. 대상 경로에서 이전 레이어의 심볼릭 링크를 따라가지 못합니다.',
   },
+  'dockerfile.COPY.--chmod': {
+    title: 'COPY --chmod',
+    summary: '복사한 파일과 디렉터리의 이미지 안 권한 비트를 정합니다.',
+    body: '8진수(`--chmod=755`, `644`) 또는 Dockerfile 문법 1.14부터는 기호 표기(`+x`, `u=rwX,go=rX`)를 씁니다. 복사와 같은 단계에서 적용되므로 `RUN chmod` 레이어가 파일을 한 번 더 담지 않습니다. 컨테이너 프로세스가 보는 권한은 이 값이며, 빌드 컨텍스트의 파일 권한과 무관합니다. Windows 컨테이너에서는 지원하지 않습니다.',
+  },
+  'dockerfile.COPY.--parents': {
+    title: 'COPY --parents',
+    summary: '소스의 마지막 부분만 복사하지 않고 상위 디렉터리 구조를 대상 아래에 그대로 둡니다.',
+    body: '`COPY --parents ./x/a.txt ./y/a.txt /app/`은 `/app/x/a.txt`와 `/app/y/a.txt`를 만듭니다. 이 플래그가 없으면 둘 다 `/app/a.txt`로 가서 하나가 말없이 덮어씁니다. 소스 경로 안의 `./` 뒤쪽 디렉터리만 남기며, `**`는 깊이와 상관없이 맞습니다. Dockerfile 문법 1.20이 필요합니다(그 전에는 `-labs` 문법에만 있었습니다).',
+  },
+  'dockerfile.COPY.--exclude': {
+    title: 'COPY --exclude',
+    summary: '소스 패턴에 맞더라도 이 패턴에 맞는 파일은 빼고 복사합니다.',
+    body: '패턴은 소스와 같은 와일드카드(Go `filepath.Match`)를 쓰고 여러 번 줄 수 있습니다: `COPY --exclude=*.txt --exclude=*.md hom* /mydir/`. `.dockerignore`와 달리 이 명령 하나에만 적용됩니다. Dockerfile 문법 1.19가 필요합니다(그 전에는 `-labs` 문법에만 있었습니다).',
+  },
   'dockerfile.ADD': {
     title: 'ADD',
     summary: 'COPY와 같지만 URL을 내려받고 로컬 tar 아카이브를 풀어 주기도 합니다.',
@@ -124,8 +139,33 @@ export const dockerfile: Record<string, Entry> = {
   },
   'dockerfile.ADD.--checksum': {
     title: 'ADD --checksum',
-    summary: '내려받은 파일을 sha256 다이제스트로 검증합니다.',
-    body: '내용이 다르면 빌드가 실패하므로, 바뀌었거나 변조된 다운로드를 막아 줍니다.',
+    summary: '원격 소스를 검증합니다: HTTP 다운로드는 SHA-256 다이제스트로, Git 소스는 커밋으로.',
+    body: 'HTTP(S) 소스는 `sha256:` 뒤에 다이제스트를 씁니다(SHA-256만 지원). Git 저장소는 커밋 SHA 또는 그 앞부분입니다. 내용이 다르면 빌드가 실패하므로, 바뀌었거나 변조된 다운로드를 막아 줍니다. Dockerfile 문법 1.6이 필요합니다.',
+  },
+  'dockerfile.ADD.--chmod': {
+    title: 'ADD --chmod',
+    summary: '추가한 파일과 디렉터리의 이미지 안 권한 비트를 정합니다.',
+    body: '`COPY --chmod`와 같이 8진수(`755`) 또는 문법 1.14부터 기호 표기(`+x`)를 씁니다. 내려받은 실행 파일은 이 플래그가 없으면 실행 비트 없이(600) 들어오므로 유용합니다. Windows 컨테이너에서는 지원하지 않습니다.',
+  },
+  'dockerfile.ADD.--link': {
+    title: 'ADD --link',
+    summary: '아래 레이어에 의존하지 않는 독립 레이어로 파일을 추가합니다.',
+    body: '`COPY --link`와 같습니다. 파일을 빈 디렉터리에 쓰고 그것을 앞 레이어 위에 얹으므로, 앞 단계나 베이스 이미지가 바뀌어도 BuildKit이 이 레이어를 재사용할 수 있습니다. 대상 경로는 이전 레이어의 심볼릭 링크를 따라가지 못하고 일반 디렉터리로 만들어집니다. Dockerfile 문법 1.4가 필요합니다.',
+  },
+  'dockerfile.ADD.--keep-git-dir': {
+    title: 'ADD --keep-git-dir',
+    summary: '소스가 Git 저장소일 때 .git 디렉터리를 남깁니다.',
+    body: '소스가 Git URL(`https://…/repo.git#ref` 또는 SSH)이면 BuildKit은 기본으로 `.git` 없이 체크아웃된 파일만 넣습니다. `--keep-git-dir=true`는 `git describe`처럼 이력이 필요한 빌드를 위해 이를 남깁니다. 그러면 이력도 이미지 레이어에 들어갑니다.',
+  },
+  'dockerfile.ADD.--exclude': {
+    title: 'ADD --exclude',
+    summary: '소스 패턴에 맞더라도 이 패턴에 맞는 파일은 빼고 추가합니다.',
+    body: '`COPY --exclude`와 같이 Go `filepath.Match` 와일드카드를 쓰고, 여러 번 줄 수 있으며, 이 명령에만 적용됩니다. Dockerfile 문법 1.19가 필요합니다(그 전에는 `-labs` 문법에만 있었습니다).',
+  },
+  'dockerfile.ADD.--unpack': {
+    title: 'ADD --unpack',
+    summary: 'tar 아카이브를 대상에 풀지 여부를 정합니다.',
+    body: '기본으로 로컬 tar 아카이브(gzip, bzip2, xz 포함)는 풀고, 원격 아카이브(URL)는 파일 그대로 저장합니다. `--unpack=true`는 내려받은 것을 풀고, `--unpack=false`는 로컬 아카이브를 파일로 둡니다. Dockerfile 문법 1.17이 필요합니다.',
   },
   'dockerfile.LABEL': {
     title: 'LABEL',

@@ -62,4 +62,24 @@ export const ui: Record<string, Entry> = {
     summary: '엔진이 VM이나 다른 머신에서 돌고 있어 이 머신의 /proc으로는 컨테이너가 보이지 않습니다.',
     body: '설정, IP, 사용량은 API에서 가져옵니다. 네임스페이스 inode, veth 쌍, 실효 제한을 보려면 헬퍼 컨테이너가 필요하며, 동의한 경우에만 실행됩니다.',
   },
+  'ui.helper.ask': {
+    title: '{endpoint}에서 헬퍼 컨테이너로 커널 정보를 읽을까요?',
+    summary: '이 머신은 이 엔진 컨테이너의 네임스페이스, 제한, veth를 읽을 수 없습니다({reason}). 엔진의 헬퍼 컨테이너가 이를 읽어 Docker API로 돌려줄 수 있습니다. 실행할 명령: {command}',
+    body: '헬퍼는 엔진에 이미 있는 이미지({image})로 실행되며, 호스트의 PID·네트워크·UTS·cgroup 네임스페이스, 읽기 전용 파일 시스템, SYS_PTRACE를 뺀 모든 권한 제거, no-new-privileges로 동작합니다. /proc과 /sys 아래 파일만 읽고, 10분간 쓰이지 않으면 스스로 끝나며, VS Code를 닫으면 제거됩니다. containerAnatomy.helper.mode 설정으로 끌 수 있습니다.',
+  },
+  'ui.helper.once': {
+    title: '이번만 허용',
+    summary: 'VS Code를 닫을 때까지 이 엔진에서 헬퍼를 실행합니다.',
+    body: '다음에 다시 묻습니다.',
+  },
+  'ui.helper.always': {
+    title: '이 엔진에서 항상 허용',
+    summary: '필요할 때마다 묻지 않고 이 엔진에서 헬퍼를 실행합니다.',
+    body: '이 머신에 이 엔드포인트에 대해 저장됩니다.',
+  },
+  'ui.helper.never': {
+    title: '허용 안 함',
+    summary: '이 엔진에서는 헬퍼를 실행하지 않습니다.',
+    body: '헬퍼가 읽을 정보는 이유와 함께 "알 수 없음"으로 남습니다. 이 머신에 이 엔드포인트에 대해 저장됩니다.',
+  },
 };

@@ -2,9 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from './paths';
 
-/** Runs vsce from the repository's devDependencies. */
+const repoRoot = path.resolve(__dirname, '..');
+
+/**
+ * Runs vsce from the repository's devDependencies. Relative links are left as they are:
+ * `npm run package` ships a README without relative images or links (see package.ts).
+ */
 export function vscePackage(cwd: string, outFile: string, extraArgs: string[] = []): string {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');

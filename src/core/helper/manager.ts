@@ -1,0 +1,223 @@
+/**
+ * Whether, and through which helper container, each engine's kernel facts are read: the
+ * person's consent (ask / always / never, per engine), one helper per engine kept while it
+ * is used, and the rounds of batched reads that answer the readers.
+ */
+import type { Engine } from '../engine/connection';
+import { withReadCache } from '../procfs/files';
+import { chooseImage, commandLine, HelperContainer, HelperError, IDLE_MINUTES } from './container';
+import { HelperFiles, helperPath } from './files';
+import type { BatchAnswer } from './script';
+
+export type HelperMode = 'ask' | 'always' | 'never';
+export type Consent = 'once' | 'always' | 'never';
+
+export interface ConsentRequest {
+  endpoint: string;
+  /** Why this machine cannot read the facts itself. */
+  reason: string;
+  image: string;
+  /** The equivalent `docker run …` line. */
+  command: string;
+}
+
+export interface HelperSettings {
+  mode: HelperMode;
+  /** An image to run instead of the first of busybox, alpine, debian, ubuntu on the engine. */
+  image?: string;
+  /** Lasting answers per endpoint ("Always for this engine" / "Never"). */
+  remembered?: Record<string, 'always' | 'never'>;
+  /** Asks the person; undefined (dismissed) counts as not now. Without it, `ask` means no. */
+  ask?: (req: ConsentRequest) => Promise<Consent | undefined>;
+  /** Stores a lasting answer. */
+  remember?: (endpoint: string, answer: 'always' | 'never') => void;
+}
+
+/**
+ * More rounds than a snapshot needs: the fixed files, then the cgroup and interface files
+ * they name; one when the last snapshot's requests still cover everything.
+ */
+const MAX_ROUNDS = 8;
+
+interface PerEngine {
+  /** null: allowed; a string: why not. Asked once per endpoint while this manager lives. */
+  consent?: Promise<string | null>;
+  helper?: Promise<HelperContainer>;
+  /** What the last full read asked for, fetched up front next time (one round when nothing changed). */
+  hints: Set<string>;
+  idle?: NodeJS.Timeout;
+}
+
+/** Reads through one helper container; facts come back with source `helper`. */
+export class HelperReader {
+  constructor(
+    readonly helper: HelperContainer,
+    private readonly state: PerEngine,
+    private readonly onFailure: () => void,
+    private readonly onUse: () => void,
+  ) {}
+
+  /**
+   * Runs `fn` with the engine host's files, read in rounds (readInRounds). `full` says `fn`
+   * reads everything a snapshot needs, so what it used is what the next one asks for up front.
+   */
+  private early: { files: HelperFiles; ready: Promise<void> } | undefined;
+
+  private newFiles(): HelperFiles {
+    const files = new HelperFiles((p) => helperPath(p, this.helper.hostPid));
+    files.want(this.state.hints);
+    return files;
+  }
+
+  /**
+   * Starts fetching what the last full read used, while the engine is still answering the
+   * inspects the next run needs: the helper's exec and the inspects overlap.
+   */
+  prefetch(): void {
+    const files = this.newFiles();
+    const asked = files.take();
+    const ready = asked.length ? this.helper.batch(asked).then((a) => files.add(asked, a)) : Promise.resolve();
+    ready.catch(() => undefined); // awaited by run()
+    this.early = { files, ready };
+  }
+
+  async run<T>(fn: () => Promise<T>, full: boolean): Promise<T> {
+    const early = this.early;
+    this.early = undefined;
+    try {
+      const files = early?.files ?? this.newFiles();
+      await early?.ready;
+      const result = await readInRounds(files, (asked) => this.helper.batch(asked), fn);
+      this.state.hints = full ? new Set(files.used) : new Set([...this.state.hints, ...files.used]);
+      return relabel(result);
+    } catch (err) {
+      if (err instanceof HelperError) this.onFailure();
+      throw err;
+    } finally {
+      this.onUse();
+    }
+  }
+}
+
+/**
+ * Runs `fn` (which must only read files and compute) until it asks for nothing new: each
+ * round fetches in one batch what the last pass asked for and did not have.
+ */
+export async function readInRounds<T>(files: HelperFiles, batch: (requests: string[]) => Promise<BatchAnswer>, fn: () => Promise<T>): Promise<T> {
+  for (let round = 0; ; round++) {
+    const asked = files.take();
+    if (asked.length) files.add(asked, await batch(asked));
+    files.newPass();
+    const result = await withReadCache(fn, files);
+    if (!files.pending() || round + 1 >= MAX_ROUNDS) return result;
+  }
+}
+
+/** Every `source: 'procfs'` in `value` becomes `helper`: those files were read by the helper. */
+export function relabel<T>(value: T): T {
+  const seen = new Set<object>();
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) v.forEach(walk);
+    else {
+      const o = v as Record<string, unknown>;
+      if (o.source === 'procfs' && 'value' in o) o.source = 'helper';
+      for (const k of Object.keys(o)) walk(o[k]);
+    }
+  };
+  walk(value);
+  return value;
+}
+
+export class HelperManager {
+  private readonly engines = new Map<string, PerEngine>();
+
+  constructor(private settings: HelperSettings) {}
+
+  /** New settings: earlier refusals that came from the mode are forgotten, answers given are kept. */
+  configure(settings: HelperSettings): void {
+    const modeChanged = settings.mode !== this.settings.mode || settings.image !== this.settings.image;
+    this.settings = settings;
+    if (modeChanged) for (const s of this.engines.values()) s.consent = undefined;
+  }
+
+  private stateOf(endpoint: string): PerEngine {
+    let s = this.engines.get(endpoint);
+    if (!s) this.engines.set(endpoint, (s = { hints: new Set() }));
+    return s;
+  }
+
+  /**
+   * A reader for `engine`, or why the helper is not used. `reason` says why this machine
+   * cannot read the facts itself (shown when asking).
+   */
+  async reader(engine: Engine, reason: string): Promise<HelperReader | string> {
+    const endpoint = engine.choice.endpoint;
+    const s = this.stateOf(endpoint);
+    s.consent ??= this.consent(engine, reason);
+    const refused = await s.consent;
+    if (refused !== null) return refused;
+    if (!s.helper) {
+      s.helper = chooseImage(engine, this.settings.image).then((image) => HelperContainer.ensure(engine, image));
+      s.helper.catch(() => undefined);
+    }
+    let helper: HelperContainer;
+    try {
+      helper = await s.helper;
+    } catch (err) {
+      s.helper = undefined;
+      return `the helper container could not be started: ${(err as Error).message}`;
+    }
+    return new HelperReader(
+      helper,
+      s,
+      () => (s.helper = undefined),
+      () => this.touch(s, helper),
+    );
+  }
+
+  private async consent(engine: Engine, reason: string): Promise<string | null> {
+    const endpoint = engine.choice.endpoint;
+    const { mode, remembered, ask, remember } = this.settings;
+    if (mode === 'never') return 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
+    const lasting = remembered?.[endpoint];
+    if (lasting === 'never') return `the helper container was refused for ${endpoint} ("Never")`;
+    if (mode === 'always' || lasting === 'always') return null;
+    if (!ask) return 'the helper container needs consent: allow it when asked, set containerAnatomy.helper.mode to "always", or run the CLI with --helper=always';
+    let image: string;
+    try {
+      image = await chooseImage(engine, this.settings.image);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    const answer = await ask({ endpoint, reason, image, command: commandLine(image, await engine.info()) });
+    if (answer === 'always' || answer === 'never') remember?.(endpoint, answer);
+    if (answer === 'once' || answer === 'always') return null;
+    return answer === 'never' ? `the helper container was refused for ${endpoint} ("Never")` : 'the helper container was not allowed (the question was dismissed)';
+  }
+
+  /** A used helper is removed after ten idle minutes (it also exits by itself then). */
+  private touch(s: PerEngine, helper: HelperContainer): void {
+    if (s.idle) clearTimeout(s.idle);
+    s.idle = setTimeout(() => {
+      s.idle = undefined;
+      s.helper = undefined;
+      void helper.remove();
+    }, IDLE_MINUTES * 60_000);
+    s.idle.unref?.();
+  }
+
+  /** Removes every helper this manager started or used. */
+  async dispose(): Promise<void> {
+    const all = [...this.engines.values()];
+    this.engines.clear();
+    await Promise.all(
+      all.map(async (s) => {
+        if (s.idle) clearTimeout(s.idle);
+        const h = await s.helper?.catch(() => undefined);
+        await h?.remove();
+      }),
+    );
+  }
+}

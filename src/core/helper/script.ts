@@ -1,0 +1,142 @@
+/**
+ * The one command a helper container runs per batch, and how its answer is read back.
+ *
+ * Requests travel as argv, one per argument: a letter for what is wanted and the path
+ * (`r/proc/42/status` read, `d/sys/class/net` list, `l/proc/42/ns/net` link). No path is
+ * ever put into a shell string: the script hands them on through pipes to `xargs -0`.
+ * The answer has three sections, each from one process (busybox, alpine, debian, ubuntu):
+ *   @@ls    `ls -ldn` of every requested path: existence, link target, or the error
+ *   @@find  every entry of the requested directories, one full path per line
+ *   @@read  per file a frame "STATUS LENGTH PATH\n" then LENGTH bytes (status 0 read,
+ *           1 failed, 2 cut at the per-file limit)
+ *   @@end   the script finished; without it the helper stopped midway
+ */
+
+/** Each file is cut at this many bytes (the largest file a snapshot reads is memory.stat, ~1.5 KB). */
+export const FILE_LIMIT = 1024 * 1024;
+
+/** The shell script; $1 is the awk program, the rest are requests. Touches /run/used for the idle timer. */
+export const SCRIPT = [
+  ': > /run/used 2>/dev/null',
+  'prog=$1; shift',
+  'echo @@ls',
+  "printf '%s\\n' \"$@\" | cut -c2- | tr '\\n' '\\0' | xargs -0 -r ls -ldn -- 2>&1",
+  'echo @@find',
+  "printf '%s\\n' \"$@\" | sed -n 's/^d//p' | tr '\\n' '\\0' | xargs -0 -r sh -c 'exec find -H \"$@\" -mindepth 1 -maxdepth 1' find 2>&1",
+  'echo @@read',
+  "printf '%s\\n' \"$@\" | sed -n 's/^r//p' | tr '\\n' '\\0' | xargs -0 -r awk \"$prog\"",
+  'echo @@end',
+].join('\n');
+
+/** Reads each argument whole (RS is a byte no kernel text file holds) and frames it. */
+export const AWK = `BEGIN {
+  RS = "\\001"; cap = ${FILE_LIMIT}
+  for (i = 1; i < ARGC; i++) {
+    f = ARGV[i]; c = ""; n = 0; st = 0
+    while ((r = (getline x < f)) > 0) { c = (n++ ? c RS x : x); if (length(c) > cap) break }
+    if (r < 0) st = 1
+    close(f)
+    if (length(c) > cap) { c = substr(c, 1, cap); st = 2 }
+    printf "%d %d %s\\n", st, length(c), f
+    printf "%s", c
+  }
+  exit
+}`;
+
+export type Op = 'r' | 'd' | 'l';
+
+/** What `ls -ldn` said of one path. */
+export interface LsEntry {
+  exists: boolean;
+  dir: boolean;
+  target: string | null;
+  /** The errno (ENOENT, EACCES, ...) of the last error about this path. */
+  code: string | null;
+  message: string | null;
+}
+
+export interface BatchAnswer {
+  ls: Map<string, LsEntry>;
+  /** Directory -> entry names (only directories that were asked for and could be listed). */
+  dirs: Map<string, string[]>;
+  /** Directories `find` could not list, with the errno. */
+  dirErrors: Map<string, { code: string; message: string }>;
+  reads: Map<string, { status: number; text: string }>;
+}
+
+const ERRNO: Record<string, string> = {
+  'No such file or directory': 'ENOENT',
+  'Permission denied': 'EACCES',
+  'Operation not permitted': 'EPERM',
+  'No such process': 'ESRCH',
+  'Not a directory': 'ENOTDIR',
+  'Is a directory': 'EISDIR',
+};
+
+/** "ls: /p: No such file or directory" (busybox) or "ls: cannot access '/p': ..." (GNU) -> path, errno. */
+export function parseToolError(line: string, tool: 'ls' | 'find'): { path: string; code: string; message: string } | null {
+  if (!line.startsWith(`${tool}: `)) return null;
+  const rest = line.slice(tool.length + 2);
+  const quoted = /'(\/[^']*)'/.exec(rest);
+  const bare = /^(\/.*?): /.exec(rest);
+  const path = quoted?.[1] ?? bare?.[1];
+  if (!path) return null;
+  const message = rest.slice(rest.lastIndexOf(': ') + 2).trim();
+  return { path, code: ERRNO[message] ?? 'EIO', message };
+}
+
+function parseLsLine(line: string): { path: string; entry: LsEntry } | null {
+  if (!/^[-dlcbps][-rwxsStT]{9}/.test(line)) return null;
+  const at = line.indexOf(' /');
+  if (at < 0) return null;
+  const rest = line.slice(at + 1);
+  const arrow = line[0] === 'l' ? rest.indexOf(' -> ') : -1;
+  const path = arrow < 0 ? rest : rest.slice(0, arrow);
+  return { path, entry: { exists: true, dir: line[0] === 'd', target: arrow < 0 ? null : rest.slice(arrow + 4), code: null, message: null } };
+}
+
+/** Splits the helper's stdout into its sections; throws when it stopped before @@end. */
+export function parseBatch(out: Buffer): BatchAnswer {
+  const answer: BatchAnswer = { ls: new Map(), dirs: new Map(), dirErrors: new Map(), reads: new Map() };
+  const mark = (m: string, from = 0): number => {
+    const i = out.indexOf(`${m}\n`, from);
+    if (i < 0 || (i > 0 && out[i - 1] !== 0x0a)) throw new Error(`its answer has no ${m} section (it stopped midway)`);
+    return i;
+  };
+  const lsAt = mark('@@ls');
+  const findAt = mark('@@find', lsAt);
+  const readAt = mark('@@read', findAt);
+  const lines = (a: number, b: number): string[] => out.subarray(a, b).toString('utf8').split('\n').filter((l) => l !== '');
+  for (const line of lines(lsAt + 5, findAt)) {
+    const err = parseToolError(line, 'ls');
+    if (err) {
+      const e = answer.ls.get(err.path) ?? { exists: err.code !== 'ENOENT' && err.code !== 'ENOTDIR', dir: false, target: null, code: null, message: null };
+      answer.ls.set(err.path, { ...e, code: err.code, message: err.message });
+      continue;
+    }
+    const parsed = parseLsLine(line);
+    if (parsed) answer.ls.set(parsed.path, { ...parsed.entry, code: answer.ls.get(parsed.path)?.code ?? null, message: answer.ls.get(parsed.path)?.message ?? null });
+  }
+  for (const line of lines(findAt + 7, readAt)) {
+    const err = parseToolError(line, 'find');
+    if (err) {
+      answer.dirErrors.set(err.path, { code: err.code, message: err.message });
+      continue;
+    }
+    const slash = line.lastIndexOf('/');
+    if (slash <= 0) continue;
+    const dir = line.slice(0, slash);
+    answer.dirs.set(dir, [...(answer.dirs.get(dir) ?? []), line.slice(slash + 1)]);
+  }
+  let pos = readAt + 7;
+  for (;;) {
+    if (out.subarray(pos, pos + 6).toString() === '@@end\n') return answer;
+    const nl = out.indexOf(0x0a, pos);
+    const m = nl < 0 ? null : /^(\d) (\d+) (\/.*)$/.exec(out.subarray(pos, nl).toString('utf8'));
+    if (!m) throw new Error('its answer was cut off in the middle of a file (it stopped midway)');
+    const len = Number(m[2]);
+    if (nl + 1 + len > out.length) throw new Error(`its answer was cut off in ${m[3]} (it stopped midway)`);
+    answer.reads.set(m[3], { status: Number(m[1]), text: out.subarray(nl + 1, nl + 1 + len).toString('utf8') });
+    pos = nl + 1 + len;
+  }
+}

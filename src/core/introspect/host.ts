@@ -1,0 +1,193 @@
+/**
+ * The reference side of a snapshot: the engine's host. Its namespaces, cgroup layout, links,
+ * memory and CPUs come from /proc and /sys when those show the engine's host; otherwise from
+ * what the engine reports about itself.
+ */
+import { networkInterfaces } from 'node:os';
+import type { Engine } from '../engine/connection';
+import {
+  NAMESPACE_TYPES,
+  fact,
+  isFact,
+  isUnavailable,
+  unavailable,
+  valueOf,
+  type HostAnatomy,
+  type HostBridge,
+  type HostNamespace,
+  type Maybe,
+  type NamespaceType,
+} from '../model';
+import { ipv4ByInterface } from '../procfs/addresses';
+import { readCgroupLayout } from '../procfs/cgroup';
+import { readText } from '../procfs/files';
+import { readNamespaces } from '../procfs/ns';
+import { readHostLinks, type LinkInfo } from '../procfs/net';
+import { readMemTotalBytes, readOnlineCpus } from '../procfs/process';
+import { isRootlessEngine, useRootlessKitHost } from '../rootless';
+import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
+import { bridgeName, firstIpamConfig } from './network';
+
+export function endpointNotLocal(engine: Engine): string | null {
+  const c = engine.choice;
+  if (c.kind === 'unix') return null;
+  return `the engine at ${c.endpoint} runs on another machine, so this machine's /proc and /sys do not show its containers`;
+}
+
+/** The host's links again (new veths after a start), through the helper when the snapshot used it. */
+export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
+  return ctx.reader ? ctx.reader.run(() => readHostLinks(ctx.roots.sysRoot), false) : readHostLinks(ctx.roots.sysRoot);
+}
+
+export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
+  const list: RawNetwork[] = await engine.listNetworks();
+  return new Map(list.map((n) => [n.Id as string, n]));
+}
+
+async function readHostname(procRoot: string): Promise<Maybe<string>> {
+  const r = await readText(`${procRoot}/sys/kernel/hostname`);
+  return r.ok ? fact(r.text.trim(), 'procfs') : unavailable(`cannot read ${procRoot}/sys/kernel/hostname: ${r.message}`);
+}
+
+/** What the engine says that every snapshot needs: /info, the networks, the container list. */
+export interface EngineAnswers {
+  info: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw Engine API JSON
+  networks: Map<string, RawNetwork>;
+  list: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw Engine API JSON
+}
+
+export function askEngine(engine: Engine): Promise<EngineAnswers> {
+  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]).then(([info, networks, list]) => ({ info, networks, list }));
+  asked.catch(() => undefined); // awaited by the caller; this only keeps the rejection from looking unhandled meanwhile
+  return asked;
+}
+
+export interface HostReadOptions {
+  /** The engine's answers, when already asked for. */
+  answers?: Promise<EngineAnswers>;
+  /** Why this machine's files do not show the engine's host; default: decided by the endpoint alone. */
+  notLocal?: string | null;
+  /** The files are the engine's host's, read by the helper container (helper.ts). */
+  helper?: { container: string; image: string };
+  /** Why the helper was needed but is not used. */
+  helperReason?: string;
+}
+
+/**
+ * The reference side: the namespaces of the host reference process (this process locally,
+ * the helper's shim through the helper), PID 1's where readable, cgroups, bridges. When the
+ * files do not show the engine's host, none of them is read: the engine's own figures stand.
+ */
+export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, opts: HostReadOptions = {}): Promise<HostContext> {
+  const notLocal = opts.notLocal !== undefined ? opts.notLocal : endpointNotLocal(engine);
+  const asked = opts.answers ?? askEngine(engine);
+  // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
+  // first, so the engine works on its answers while this thread reads.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const why = unavailable(notLocal ?? '');
+  const kernel = Promise.all([
+    notLocal ? null : readNamespaces(roots.procRoot, 'self'),
+    notLocal ? null : readNamespaces(roots.procRoot, 1),
+    notLocal ? why : readCgroupLayout(roots.procRoot),
+    notLocal ? why : readHostLinks(roots.sysRoot),
+    notLocal ? why : readMemTotalBytes(roots.procRoot),
+    notLocal ? why : readOnlineCpus(roots.sysRoot),
+    notLocal ? why : readHostname(roots.procRoot),
+    notLocal ? new Map<string, string[]>() : opts.helper ? hostAddresses(roots.procRoot) : interfaceAddresses(),
+  ]);
+  const { info, networks, list } = await asked;
+  const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
+  const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
+  const [selfNs, pid1Ns, layout, hostLinks, memTotal, cpus, hostname, addrs] = await kernel;
+  const self = selfNs ?? Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, why])) as Record<NamespaceType, Maybe<number>>;
+  const pid1 = pid1Ns ?? self;
+  const namespaces = {} as Record<NamespaceType, HostNamespace>;
+  for (const t of NAMESPACE_TYPES) namespaces[t] = { type: t, inode: self[t], pid1Inode: pid1[t] };
+
+  const engineVersion = info.CgroupVersion ? (`v${info.CgroupVersion}` as 'v1' | 'v2') : null;
+  let cgroupVersion: HostAnatomy['cgroup']['version'];
+  if (!notLocal && isFact(layout)) cgroupVersion = fact(layout.value.version, 'procfs');
+  else if (engineVersion) cgroupVersion = fact(engineVersion, 'engine');
+  else cgroupVersion = unavailable('the engine did not report its cgroup version (API < 1.41)');
+
+  const local = notLocal === null;
+  const host: HostAnatomy = {
+    hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine'),
+    namespaces,
+    cgroup: {
+      version: cgroupVersion,
+      driver: info.CgroupDriver ? fact(String(info.CgroupDriver), 'engine') : unavailable('the engine did not report its cgroup driver'),
+    },
+    bridges: hostBridges(networks, hostLinks, addrs),
+    memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
+    onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
+    engine: {
+      endpoint: engine.choice.endpoint,
+      context: engine.choice.context,
+      apiVersion: engine.apiVersion,
+      serverVersion: engine.serverVersion,
+      os: String(info.OperatingSystem ?? ''),
+      kernelVersion: String(info.KernelVersion ?? ''),
+      ncpu: Number(info.NCPU ?? 0),
+      memTotalBytes: Number(info.MemTotal ?? 0),
+      rootDir: String(info.DockerRootDir ?? ''),
+      securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [],
+      local: local && !opts.helper,
+      ...(notLocal ? { localReason: notLocal } : {}),
+      ...(opts.helper ? { helper: opts.helper } : {}),
+      ...(opts.helperReason ? { helperReason: opts.helperReason } : {}),
+      cgroupVersion: String(info.CgroupVersion ?? ''),
+    },
+  };
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  // Through the helper the host reference process is already RootlessKit's child's shim.
+  const rootless = local && !opts.helper && isRootlessEngine(info.SecurityOptions);
+  const engineHost = rootless ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
+  return { roots, notLocal, host: engineHost, layout, hostLinks, networks, names, listed, running };
+}
+
+/** IPv4 CIDRs per interface of the host reference process's network namespace, from its /proc/PID/net. */
+async function hostAddresses(procRoot: string): Promise<Map<string, string[]>> {
+  const [trie, route] = await Promise.all([readText(`${procRoot}/self/net/fib_trie`), readText(`${procRoot}/self/net/route`)]);
+  return trie.ok && route.ok ? ipv4ByInterface(trie.text, route.text) : new Map();
+}
+
+/** IPv4 CIDRs per interface of this process's network namespace (the host's when local). */
+export function interfaceAddresses(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [name, addrs] of Object.entries(networkInterfaces())) {
+    const v4 = (addrs ?? []).filter((a) => a.family === 'IPv4' && a.cidr).map((a) => a.cidr as string);
+    if (v4.length) out.set(name, v4);
+  }
+  return out;
+}
+
+export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<LinkInfo[]>, addrs: Map<string, string[]>): Maybe<HostBridge[]> {
+  const links = valueOf(hostLinks, [] as LinkInfo[]);
+  const out: HostBridge[] = [];
+  const seen = new Set<string>();
+  for (const net of networks.values()) {
+    const name = bridgeName(net);
+    if (!name) continue;
+    seen.add(name);
+    const ipam = firstIpamConfig(net);
+    const prefix = ipam.Subnet?.split('/')[1];
+    const addresses = addrs.get(name) ?? (ipam.Gateway && prefix ? [`${ipam.Gateway}/${prefix}`] : []);
+    out.push({
+      name,
+      addresses,
+      networkName: String(net.Name),
+      networkId: String(net.Id),
+      subnet: ipam.Subnet ?? null,
+      gateway: ipam.Gateway ?? addresses[0]?.split('/')[0] ?? null,
+      ports: links.filter((l) => l.master === name).map((l) => l.name).sort(),
+    });
+  }
+  for (const l of links) {
+    if (l.kind !== 'bridge' || seen.has(l.name)) continue;
+    out.push({ name: l.name, addresses: addrs.get(l.name) ?? [], networkName: null, networkId: null, subnet: null, gateway: null, ports: links.filter((p) => p.master === l.name).map((p) => p.name).sort() });
+  }
+  out.sort((a, b) => a.name.localeCompare(b.name));
+  return isUnavailable(hostLinks) && out.length === 0 ? hostLinks : fact(out, isFact(hostLinks) ? 'procfs' : 'engine');
+}
+

@@ -1,0 +1,131 @@
+/**
+ * A container's place on the network: its mode, ports, and per attachment the engine's
+ * addresses joined with the kernel's interfaces on both sides of the veth pair.
+ */
+import { fact, isFact, isUnavailable, unavailable, type ContainerState, type Maybe, type NetworkAnatomy, type NetworkAttachment, type NetworkModeKind, type PortBinding } from '../model';
+import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/net';
+import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
+
+export function bridgeName(net: RawNetwork | undefined): string | null {
+  if (!net || net.Driver !== 'bridge') return null;
+  const opt = net.Options?.['com.docker.network.bridge.name'];
+  if (opt) return opt;
+  if (net.Name === 'bridge') return 'docker0';
+  return `br-${String(net.Id).slice(0, 12)}`;
+}
+
+/** Docker's NAT for a network, from its settings: bridges masquerade unless told not to. */
+function masqueradeOf(net: RawNetwork | undefined): Maybe<boolean> {
+  if (!net) return unavailable('the network is not in the engine\'s network list');
+  if (net.Driver !== 'bridge') return fact(false, 'engine');
+  const opt = net.Options?.['com.docker.network.bridge.enable_ip_masquerade'];
+  return fact(!net.Internal && opt !== 'false', 'engine');
+}
+
+export function firstIpamConfig(net: RawNetwork | undefined): { Subnet?: string; Gateway?: string } {
+  const cfgs: any[] = net?.IPAM?.Config ?? [];
+  return cfgs.find((c) => c.Subnet && !String(c.Subnet).includes(':')) ?? cfgs[0] ?? {};
+}
+
+function portsOf(raw: RawInspect): { ports: PortBinding[]; exposedOnly: string[] } {
+  const ports: PortBinding[] = [];
+  const published = new Set<string>();
+  for (const [key, bindings] of Object.entries<any>(raw.NetworkSettings?.Ports ?? {})) {
+    const [port, protocol = 'tcp'] = key.split('/');
+    if (!Array.isArray(bindings) || bindings.length === 0) continue;
+    published.add(key);
+    for (const b of bindings) {
+      ports.push({ containerPort: Number(port), protocol, hostIp: String(b.HostIp ?? ''), hostPort: Number(b.HostPort) });
+    }
+  }
+  const exposedOnly = Object.keys(raw.Config?.ExposedPorts ?? {}).filter((k) => !published.has(k)).sort();
+  return { ports, exposedOnly };
+}
+
+function modeKind(rawMode: string, drivers: string[]): NetworkModeKind {
+  if (rawMode === 'host') return 'host';
+  if (rawMode === 'none') return 'none';
+  if (rawMode.startsWith('container:')) return 'container';
+  for (const d of ['macvlan', 'ipvlan', 'overlay', 'bridge'] as const) if (drivers.includes(d)) return d;
+  if (rawMode === 'default' || rawMode === 'bridge') return 'bridge';
+  return drivers.length ? 'other' : 'bridge';
+}
+
+/** Which of the container's interfaces carries this attachment: by MAC, then by IPv4 address. */
+function linkFor(links: ContainerLink[], mac: string, ip: string): ContainerLink | undefined {
+  return (mac ? links.find((l) => l.mac?.toLowerCase() === mac.toLowerCase()) : undefined) ?? (ip ? links.find((l) => l.ipv4.includes(ip)) : undefined);
+}
+
+export async function networkOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<NetworkAnatomy> {
+  const rawMode = String(raw.HostConfig?.NetworkMode ?? '');
+  const attached = Object.entries<any>(raw.NetworkSettings?.Networks ?? {});
+  const drivers = attached.map(([, ep]) => ctx.networks.get(ep.NetworkID)?.Driver).filter(Boolean);
+  const mode = modeKind(rawMode, drivers);
+  const { ports, exposedOnly } = portsOf(raw);
+
+  let links: Maybe<ContainerLink[]>;
+  if (ctx.notLocal) links = unavailable(ctx.notLocal);
+  else if (pid === null) links = unavailable(notRunningReason(state, 'network interface'));
+  else if (mode === 'host') links = unavailable('the container uses the host network namespace: it has no interface of its own');
+  else links = await readContainerLinks(ctx.roots.procRoot, pid);
+
+  const networks: NetworkAttachment[] = attached.map(([name, ep]) => {
+    const net = ctx.networks.get(ep.NetworkID);
+    const ipam = firstIpamConfig(net);
+    const bridge = bridgeName(net);
+    const driver = net?.Driver ? fact(String(net.Driver), 'engine') : unavailable(`network ${name} is not in the engine's network list`);
+    const str = (v: unknown, what: string): Maybe<string> =>
+      v ? fact(String(v), 'engine') : unavailable(mode === 'host' ? `no ${what}: the container uses the host's network stack` : pid === null ? `no ${what} while the container is ${state}: addresses are assigned when it starts` : `the engine reports no ${what} for this network`);
+    const ipAddress = str(ep.IPAddress, 'IP address');
+    const mac = String(ep.MacAddress ?? '');
+    let containerInterface: NetworkAttachment['containerInterface'];
+    let hostVeth: NetworkAttachment['hostVeth'];
+    if (isUnavailable(links)) {
+      containerInterface = links;
+      hostVeth = links;
+    } else {
+      const link = linkFor(links.value, mac, String(ep.IPAddress ?? ''));
+      if (!link) {
+        containerInterface = unavailable(`no interface inside the container carries ${mac || ep.IPAddress || 'this network'}`);
+        hostVeth = containerInterface;
+      } else {
+        if (bridge === null) {
+          hostVeth = unavailable(
+            net?.Driver === 'macvlan' || net?.Driver === 'ipvlan'
+              ? `a ${net.Driver} interface hangs directly off a host NIC${link.iflink !== null ? ` (ifindex ${link.iflink})` : ''}; there is no veth pair and no bridge`
+              : `the ${net?.Driver ?? 'unknown'} driver does not put a veth into this machine's network namespace`,
+          );
+        } else {
+          hostVeth = isFact(ctx.hostLinks) ? findHostVeth(link, ctx.hostLinks.value, bridge) : ctx.hostLinks;
+        }
+        // Without root the container's own sysfs is out of reach and iflink is unknown; the
+        // host veth found by its iflink pointing at this ifindex pins it down.
+        const iflink = link.iflink ?? (isFact(hostVeth) ? hostVeth.value.ifindex : null);
+        containerInterface = fact({ name: link.name, ifindex: link.ifindex, iflink }, 'procfs');
+      }
+    }
+    const ipv6: Maybe<string | null> = fact(ep.GlobalIPv6Address ? String(ep.GlobalIPv6Address) : null, 'engine');
+    return {
+      name,
+      networkId: String(ep.NetworkID ?? ''),
+      driver,
+      bridge: bridge ? fact(bridge, 'engine') : unavailable(net?.Driver ? `the ${net.Driver} driver uses no Linux bridge` : `network ${name} is unknown to the engine`),
+      subnet: ipam.Subnet ? fact(ipam.Subnet, 'engine') : unavailable(`network ${name} has no IPv4 subnet`),
+      ipAddress,
+      prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
+      gateway: str(ep.Gateway, 'gateway'),
+      macAddress: str(ep.MacAddress, 'MAC address'),
+      ipv6Address: ipv6,
+      containerInterface,
+      hostVeth,
+      masquerade: masqueradeOf(net),
+      aliases: Array.isArray(ep.Aliases) ? ep.Aliases.map(String) : [],
+    };
+  });
+  networks.sort((a, b) => a.name.localeCompare(b.name));
+  const sharesWith = shareTarget(rawMode, ctx.names);
+  return { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly };
+}
+

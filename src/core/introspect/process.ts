@@ -1,0 +1,99 @@
+/**
+ * A container's namespaces (by inode, against the host's) and its process: NSpid, id maps,
+ * and whether this machine's /proc/PID is the container's at all.
+ */
+import {
+  NAMESPACE_TYPES,
+  fact,
+  isFact,
+  isUnavailable,
+  unavailable,
+  type ContainerNamespace,
+  type ContainerState,
+  type Maybe,
+  type NamespaceType,
+  type ProcessAnatomy,
+} from '../model';
+import { readText } from '../procfs/files';
+import { readNamespaces } from '../procfs/ns';
+import { readIdMap, readNSpid, rootIsHostRoot } from '../procfs/process';
+import { notRunningReason, shareTarget, type HostContext, type RawInspect } from './context';
+
+const MODE_FIELD: Record<NamespaceType, string | null> = {
+  pid: 'PidMode',
+  net: 'NetworkMode',
+  ipc: 'IpcMode',
+  uts: 'UTSMode',
+  user: 'UsernsMode',
+  cgroup: 'CgroupnsMode',
+  mnt: null,
+  time: null,
+};
+
+export async function namespacesOf(
+  raw: RawInspect,
+  pid: number | null,
+  state: ContainerState,
+  ctx: HostContext,
+): Promise<Record<NamespaceType, ContainerNamespace>> {
+  const hc = raw.HostConfig ?? {};
+  const out = {} as Record<NamespaceType, ContainerNamespace>;
+  const inodes = pid !== null && !ctx.notLocal ? await readNamespaces(ctx.roots.procRoot, pid) : null;
+  for (const t of NAMESPACE_TYPES) {
+    const field = MODE_FIELD[t];
+    const value = field ? String(hc[field] ?? '') : '';
+    const sharesWith = shareTarget(value, ctx.names);
+    let inode: Maybe<number>;
+    if (ctx.notLocal) inode = unavailable(ctx.notLocal);
+    else if (!inodes) inode = unavailable(notRunningReason(state, `/proc/PID/ns/${t}`));
+    else inode = inodes[t];
+    const compare = (other: Maybe<number>, who: string): Maybe<boolean> => {
+      if (isUnavailable(inode)) return inode;
+      if (isUnavailable(other)) return unavailable(`${who}'s ${t} namespace is unreadable: ${other.unavailable}`);
+      return fact(inode.value === other.value, 'procfs');
+    };
+    out[t] = {
+      type: t,
+      inode,
+      sharedWithHost: compare(ctx.host.namespaces[t].inode, ctx.host.engine.rootless ? 'RootlessKit' : 'this process'),
+      sharedWithPid1: compare(ctx.host.namespaces[t].pid1Inode, 'PID 1'),
+      mode: { field, value, ...(sharesWith ? { sharesWith } : {}) },
+      sharedWithContainers: [],
+    };
+  }
+  return out;
+}
+
+export async function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<ProcessAnatomy> {
+  const hostname: Maybe<string> = raw.Config?.Hostname ? fact(String(raw.Config.Hostname), 'engine') : unavailable('the engine did not report a hostname');
+  if (pid === null) {
+    const why = unavailable(notRunningReason(state, 'process'));
+    return { hostPid: why, nspid: why, uidMap: why, gidMap: why, rootIsHostRoot: why, hostname };
+  }
+  const hostPid = fact(pid, 'engine');
+  if (ctx.notLocal) {
+    const why = unavailable(ctx.notLocal);
+    return { hostPid, nspid: why, uidMap: why, gidMap: why, rootIsHostRoot: why, hostname };
+  }
+  const [nspid, uidMap, gidMap] = await Promise.all([
+    readNSpid(ctx.roots.procRoot, pid),
+    readIdMap(ctx.roots.procRoot, pid, 'uid_map'),
+    readIdMap(ctx.roots.procRoot, pid, 'gid_map'),
+  ]);
+  const rootIs: Maybe<boolean> = isFact(uidMap) ? fact(rootIsHostRoot(uidMap.value), 'procfs') : uidMap;
+  return { hostPid, nspid, uidMap, gidMap, rootIsHostRoot: rootIs, hostname };
+}
+
+/** True when /proc/PID on this machine belongs to this container (its cgroup path names the id). */
+export async function pidIsThisContainer(procRoot: string, pid: number, id: string): Promise<Maybe<true>> {
+  // Through the snapshot's read cache: resolveCgroupDirs reads the same file next.
+  const r = await readText(`${procRoot}/${pid}/cgroup`);
+  if (r.ok) {
+    if (r.text.includes(id)) return fact(true, 'procfs');
+    return unavailable(
+      `PID ${pid} on this machine is not this container (its cgroup does not name ${id.slice(0, 12)}): the engine probably runs in a VM (Docker Desktop) or another PID namespace`,
+    );
+  }
+  if (r.code === 'ENOENT') return unavailable(`no process ${pid} on this machine: the engine runs elsewhere (a VM or another PID namespace), or the container just stopped`);
+  return unavailable(`cannot read ${procRoot}/${pid}/cgroup: ${r.message}`);
+}

@@ -1,0 +1,63 @@
+import { strict as assert } from 'assert';
+import { fact, type ContainerAnatomy } from '../../../src/core/model';
+import { buildShellHtml } from '../../../src/panels/html';
+import { buildLimitsState } from '../../../src/panels/limits-state';
+import { isPersistedState } from '../../../src/shared/protocol';
+import { containerOf, limit } from '../../fixtures/snapshot';
+import { cgroupAnatomyOf, IDS, PIDS } from '../procfs/fixtures';
+
+/** The v2 slices fixture as a running container of a snapshot. */
+async function sliced(): Promise<ContainerAnatomy> {
+  const cgroup = await cgroupAnatomyOf('v2-slices', PIDS.v2Slices);
+  return { ...containerOf({ id: IDS.v2Slices, name: 'shop-web' }), cgroup };
+}
+
+describe('panels/limits-state', () => {
+  it('draws each chain top-down and highlights the level that binds, in words', async () => {
+    const c = await sliced();
+    const st = buildLimitsState({ containers: [c], containerId: c.id, lang: 'en' });
+    assert.equal(st.title, 'Limits: shop-web');
+    const mem = st.chains.find((x) => x.key === 'memory');
+    assert.ok(mem);
+    assert.equal(mem.file, 'memory.max');
+    assert.deepEqual(mem.levels.map((l) => [l.path.replace(IDS.v2Slices, 'ID'), l.value, l.binding, l.own]), [
+      ['/', 'Unlimited', false, false],
+      ['/shop.slice', '50 MiB', true, false],
+      ['/shop.slice/shop-web.slice', 'Unlimited', false, false],
+      ['/shop.slice/shop-web.slice/docker-ID.scope', '100 MiB', false, true],
+    ]);
+    assert.equal(mem.meaning.summary, 'Memory limit: this container can use at most 50 MiB because its parent cgroup /shop.slice caps it; its own file says 100 MiB.');
+    const io = st.chains.find((x) => x.key === 'ioWeight');
+    assert.ok(io?.relative && io.levels.every((l) => !l.binding), 'weights have no binding level');
+    assert.match(io.meaning.summary, /weights are not caps/);
+    const cpuset = st.chains.find((x) => x.key === 'cpusetCpus');
+    assert.match(cpuset?.meaning.summary ?? '', /may run only on 1 because cgroup \/shop\.slice\/shop-web\.slice restricts it/);
+    // Memory and pids charts carry the effective limit set by a cgroup.
+    assert.deepEqual(st.charts.map((ch) => [ch.key, ch.limit, ch.limitLabel]), [
+      ['memory', 50 * 1024 * 1024, 'limit 50 MiB'], ['pids', 20, 'limit 20'], ['cpu', 1, 'limit 1 CPU'],
+    ]);
+  });
+
+  it('speaks Korean from the catalog, and puts the host above the root when only the machine binds', async () => {
+    const c = await sliced();
+    const ko = buildLimitsState({ containers: [c], containerId: c.id, lang: 'ko' });
+    assert.equal(ko.title, '제한: shop-web');
+    assert.match(ko.chains[0].meaning.summary, /부모 cgroup \/shop\.slice가 제한하므로/);
+    const total = 8 * 1024 ** 3;
+    const free = containerOf({ id: 'f'.repeat(64), name: 'free', cgroup: { memory: { limitBytes: { ...limit<number>(null, null, total), boundBy: fact('host', 'procfs') } } } });
+    const st = buildLimitsState({ containers: [free], containerId: free.id, lang: 'en' });
+    const mem = st.chains.find((x) => x.key === 'memory');
+    assert.deepEqual(mem?.levels.map((l) => [l.path, l.value, l.binding]).slice(0, 2), [['host', '8 GiB', true], ['/', 'Unlimited', false]]);
+    assert.match(mem?.meaning.summary ?? '', /the host's 8 GiB is all this container can get/);
+    assert.equal(st.charts[0].limit, null, 'the machine\'s size is not drawn as a limit');
+    const unset = buildLimitsState({ containers: [], containerId: 'gone', lang: 'en', knownName: 'old' });
+    assert.equal(unset.status, 'removed');
+    assert.equal(unset.chains.length, 0);
+  });
+
+  it('accepts the limits panel in the shell and in persisted state', () => {
+    assert.match(buildShellHtml({ cspSource: 'vscode-webview://x', nonce: 'QUJD', scriptUri: 's.js', styleUri: 'p.css', kind: 'limits' }), /data-panel="limits"/);
+    assert.ok(isPersistedState({ kind: 'limits', containerId: 'abc' }));
+    assert.ok(!isPersistedState({ kind: 'limits' }));
+  });
+});
