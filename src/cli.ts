@@ -7,6 +7,7 @@
  *
  * Exit codes: 0 ok, 1 engine unreachable, 2 usage error, 3 container not found,
  * 4 some containers could not be read (the others are printed in full, those with the reason).
+ * 5 a container to diff is not running (it has no namespaces).
  */
 import * as os from 'node:os';
 import { createInterface } from 'node:readline/promises';
@@ -18,10 +19,13 @@ import { resolveEndpoint } from './core/engine/endpoint';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { HelperManager, type Consent, type ConsentRequest, type HelperMode } from './core/helper/manager';
 import { matchesRef, takeSnapshot } from './core/snapshot';
-import type { Evidence } from './core/model';
-import { renderContainer, renderDiff, renderHost, type ReportOptions } from './core/text-report';
+import type { ContainerAnatomy, Evidence } from './core/model';
+import { hasProcess } from './core/model';
+import { renderContainer, renderDiff, renderHost, safe, type ReportOptions } from './core/text-report';
+import { translator } from './core/i18n';
+import { localizeReason } from './core/reasons';
 
-export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4 } as const;
+export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4, notRunning: 5 } as const;
 
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
@@ -198,7 +202,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
     return await runWith(engine, args, io, helpers);
   } catch (err) {
     const e = err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? '');
-    io.err(`container-anatomy: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+    io.err(`container-anatomy: ${localizeReason(e.message, args.lang)}${e.hint ? `\n  ${localizeReason(e.hint, args.lang)}` : ''}\n`);
     return e.code === 'not-found' ? EXIT.notFound : EXIT.unreachable;
   } finally {
     engine?.dispose();
@@ -222,6 +226,13 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
       io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
       return EXIT.notFound;
     }
+    // A stopped container has no namespaces: say so once instead of eight "unknown" rows.
+    const stopped = [a, b].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
+    if (stopped) {
+      const t = translator(args.lang);
+      io.err(`container-anatomy: ${t('{0} is {1}: it has no processes, so it has no namespaces to compare until it starts', safe(stopped.name), t(stopped.state))}\n`);
+      return EXIT.notRunning;
+    }
     const d = await diffWithEvidence(containerSide(a), b ? containerSide(b) : hostSide(snapshot.host), evidenceOptionsFor(snapshot.host));
     io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
     return EXIT.ok;
@@ -239,7 +250,8 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     return code;
   }
   const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
-  if (!snapshot.containers.length) blocks.push(args.all ? 'No containers on this engine.' : 'No running containers (use --all to include stopped ones).');
+  const t = translator(args.lang);
+  if (!snapshot.containers.length) blocks.push(args.all ? t('No containers on this engine.') : t('No running containers (use --all to include stopped ones).'));
   io.out(blocks.join('\n\n') + '\n');
   return code;
 }

@@ -44,6 +44,11 @@ suite npx mocha 'test/unit/**/*.test.ts'
 step "engine tests"
 suite npx mocha --timeout 120000 'test/integration/**/*.test.ts'
 
+if [ "${CONTAINER_ANATOMY_SKIP_VM:-}" != 1 ]; then
+  step "VM engine tests (cgroup v2 + systemd in qemu, over TLS and SSH)"
+  suite bash test/vm/run.sh npx mocha --timeout 600000 'test/vm/**/*.test.ts'
+fi
+
 if [ "${CONTAINER_ANATOMY_SKIP_HOST:-}" != 1 ]; then
   step "VS Code host tests"
   suite npm run test:host

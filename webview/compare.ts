@@ -67,7 +67,7 @@ function networkTable(state: CompareViewState, t: NetworkTableView): HTMLElement
     }
     return h('tr', { class: `side-${row.side}` }, h('th', { scope: 'row' }, row.sideLabel), ...row.cells.map((c) => cellEl('td', c, 'mono pre')), h('td', {}, action));
   });
-  return h('table', { class: 'grid' }, h('thead', {}, head), h('tbody', {}, ...rows));
+  return h('div', { class: 'scroll' }, h('table', { class: 'grid nets' }, h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
 function namespacesAsText(state: CompareViewState): string {

@@ -351,6 +351,8 @@ export interface EngineInfo {
 
 export interface HostAnatomy {
   hostname: Maybe<string>;
+  /** This process (the host side of a comparison): its PID, NSpid and id maps. */
+  process?: ProcessAnatomy;
   namespaces: Record<NamespaceType, HostNamespace>;
   cgroup: {
     version: Maybe<CgroupVersion>;

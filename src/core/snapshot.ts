@@ -13,6 +13,15 @@ import { readFailureReason, unreadContainer } from './unread';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
+/**
+ * Over ssh:// every request is an ssh connection of its own (docker-modem), and OpenSSH's
+ * default MaxStartups (10:30:100) starts dropping unauthenticated connections beyond 10.
+ */
+export const SSH_INSPECT_CONCURRENCY = 4;
+
+function concurrency(engine: Engine): number {
+  return engine.choice.kind === 'ssh' ? SSH_INSPECT_CONCURRENCY : INSPECT_CONCURRENCY;
+}
 
 export interface SnapshotOptions {
   /** Include stopped containers (docker ps -a). */
@@ -187,12 +196,12 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
   const chosen = choose((await answers).list, opts);
   const { missing, others } = chosen;
   const ids = opts.progress ? opts.progress.listed(ctx, chosen.ids) : chosen.ids;
-  const results = await mapLimit(ids, INSPECT_CONCURRENCY, async (id) => {
+  const results = await mapLimit(ids, concurrency(engine), async (id) => {
     const r = await readContainer(engine, id, ctx);
     opts.progress?.read(id, r);
     return r;
   });
-  const peers = (await mapLimit(others, INSPECT_CONCURRENCY, async (id) => {
+  const peers = (await mapLimit(others, concurrency(engine), async (id) => {
     try {
       return await readPeer(await engine.inspectContainer(id), ctx);
     } catch {
@@ -207,8 +216,8 @@ async function throughHelper(engine: Engine, opts: SnapshotOptions, answers: Pro
   reader.prefetch();
   const { ids, missing, others } = choose((await answers).list, opts);
   const [inspected, peerRaws] = await Promise.all([
-    mapLimit(ids, INSPECT_CONCURRENCY, (id) => inspectFor(engine, id)),
-    mapLimit(others, INSPECT_CONCURRENCY, (id) => inspectRaw(engine, id).catch(() => undefined)),
+    mapLimit(ids, concurrency(engine), (id) => inspectFor(engine, id)),
+    mapLimit(others, concurrency(engine), (id) => inspectRaw(engine, id).catch(() => undefined)),
   ]);
   const helper = { container: reader.helper.id, image: reader.helper.image };
   const { ctx, results, peers } = await reader.run(async () => {

@@ -3,22 +3,26 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
-import { bindingOf, chainOf, type ChainKey } from './chain';
+import { describeMaybe } from './format';
+import { translator, type Translate } from './i18n';
+import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
 import { seesConsequence, seesLine } from './evidence-text';
-import { describeMaybe, formatLimit, formatLimitValue, type LimitKind } from './format';
+import { bindingOf, chainOf, type ChainKey } from './chain';
 import { NOT_READ_YET } from './unread';
 import {
   NAMESPACE_TYPES,
+  hasProcess,
   isFact,
   isUnavailable,
   type ContainerAnatomy,
   type Evidence,
   type HostAnatomy,
-  type Limit,
   type Maybe,
   type NamespaceDiff,
   type NamespaceType,
 } from './model';
+import { localizeReason } from './reasons';
+import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
 
 export interface ReportOptions {
   color: boolean;
@@ -33,8 +37,19 @@ function painter(color: boolean): Paint {
   return (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 }
 
+/** Columns a string takes on a terminal: escape codes take none, Hangul and other wide characters two. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60) ? 2 : 1;
+  }
+  return w;
+}
+
 function pad(s: string, n: number): string {
-  return s.length >= n ? s + ' ' : s + ' '.repeat(n - s.length);
+  const w = width(s);
+  return w >= n ? s + ' ' : s + ' '.repeat(n - w);
 }
 
 /** Strip control characters so container data cannot drive the terminal. */
@@ -42,19 +57,22 @@ export function safe(s: string): string {
   return s.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
 }
 
-/** "a, b, c and 47 more containers": long lists stay one readable line. */
-export function listSome(items: string[], noun: string, sep = ', ', max = 5): string {
+/** "a, b, c and 47 more": long lists stay one readable line. */
+export function listSome(items: string[], t: Translate, sep = ', ', max = 5): string {
   if (items.length <= max) return items.join(sep);
-  return `${items.slice(0, max).join(sep)}${sep}and ${items.length - max} more ${noun}s`;
+  return `${items.slice(0, max).join(sep)}${sep}${t('and {0} more', items.length - max)}`;
 }
 
-function why(m: Maybe<unknown>): string {
-  return isUnavailable(m) ? m.unavailable : '';
+function why(m: Maybe<unknown>, lang: Lang = 'en'): string {
+  return isUnavailable(m) ? localizeReason(m.unavailable, lang) : '';
 }
 
 class Lines {
   readonly out: string[] = [];
-  constructor(private readonly o: ReportOptions) {}
+  readonly lang: Lang;
+  constructor(private readonly o: ReportOptions) {
+    this.lang = o.lang;
+  }
   row(text: string): void {
     this.out.push(text);
   }
@@ -65,144 +83,183 @@ class Lines {
   }
 }
 
+/** Colour of a sharing marker: yellow for the host's, cyan for another container's, green for own. */
+function sharingColor(s: Sharing): string {
+  switch (s.kind) {
+    case 'host': return '33';
+    case 'own': return '32';
+    case 'unknown': return '90';
+    default: return '36';
+  }
+}
+
+/** The stopped container's one line per section: why there is nothing to read, and what Docker declared. */
+function stoppedLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
+  const state = t(c.state);
+  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t('{0}: no namespaces until it starts', state)}`));
+  const declared = NAMESPACE_TYPES.map((type) => ({ type, s: sharingOf(c.namespaces[type]) })).filter((x) => x.s.kind === 'host' || x.s.kind === 'joined');
+  L.row(`    ${declared.length ? declared.map((x) => `${x.type} ${safe(sharingWords(x.type, x.s, L.lang).label)}`).join(' · ') : t('no sharing requested (Docker setting)')}`);
+  L.note('ui.notRunning');
+  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t('{0}: no cgroup until it starts', state)}`));
+  const limits = LIMITS.flatMap((spec) => {
+    const d = spec.limit(c).declared;
+    return isFact(d) && d.value !== null && d.value !== 0 ? [`${spec.label(t)} ${limitText({ declared: d, kernel: d, effective: d }, spec, t)}`] : [];
+  });
+  L.row(`    ${limits.length ? t('declared: {0}', limits.join(', ')) : t('nothing declared: unlimited')}`);
+}
+
 /** "    web-1: 1 process; PID 1 is sleep 3600 (host PID 4321)", or why it could not be read. */
 function seesRow(L: Lines, p: Paint, label: string, type: NamespaceType, m: Maybe<unknown> | undefined, lang: Lang): void {
   if (m === undefined) return;
-  const text = isUnavailable(m) ? p('90', m.unavailable) : safe(seesLine(type, m, lang));
+  const text = isUnavailable(m) ? p('90', localizeReason(m.unavailable, lang)) : safe(seesLine(type, m, lang));
   L.row(`      ${p('90', `${safe(label)}:`)} ${text}`);
 }
 
 export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?: Evidence): string {
   const p = painter(o.color);
+  const t = translator(o.lang);
   const L = new Lines(o);
   const stateColor = c.state === 'running' ? '32' : c.state === 'paused' ? '33' : '90';
   const pid = isFact(c.pid) ? ` · PID ${c.pid.value}` : '';
-  L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, c.state)} · ${safe(c.image)}${pid}`);
+  L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, t(c.state))} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
-  if (c.exit) L.row(`  exited with code ${c.exit.code}${c.exit.oomKilled ? p('31', ' (OOM-killed)') : ''} at ${c.exit.finishedAt}`);
+  if (c.exit) L.row(`  ${t('exited with code {0} at {1}', c.exit.code, c.exit.finishedAt)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
   if (c.readFailure) {
-    L.row(`  ${p('31', safe(c.readFailure))}`);
+    L.row(`  ${p('31', safe(localizeReason(c.readFailure, o.lang)))}`);
     if (c.readAt === null) return L.out.join('\n');
-    L.row(p('90', `  the facts below were read at ${c.readAt}`));
+    L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
   }
   if (c.reading) {
-    L.row(p('90', `  ${NOT_READ_YET}`));
+    L.row(p("90", `  ${localizeReason(NOT_READ_YET, o.lang)}`));
     return L.out.join('\n');
   }
+  if (!hasProcess(c.state)) {
+    stoppedLines(c, L, t, p);
+  } else {
+    namespaceLines(c, L, t, p, evidence);
+    limitLines(c, L, t, p);
+  }
+  networkLines(c, L, t, p);
+  return L.out.join('\n');
+}
 
-  L.row(p('1', '  Namespaces'));
-  // One reason for all eight (e.g. not running) is said once, under the table.
-  const reasons = new Set(NAMESPACE_TYPES.map((t) => why(c.namespaces[t].inode).replace(/\/ns\/\w+/, '/ns/*')));
+function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, evidence: Evidence | undefined): void {
+  L.row(p('1', `  ${t('Namespaces')}`));
+  // One reason for all eight (e.g. the engine runs elsewhere) is said once, under the table.
+  const reasons = new Set(NAMESPACE_TYPES.map((type) => why(c.namespaces[type].inode, L.lang).replace(/\/ns\/\w+/, '/ns/*')));
   const commonReason = reasons.size === 1 ? [...reasons][0] : '';
-  for (const t of NAMESPACE_TYPES) {
-    const ns = c.namespaces[t];
-    const ino = isFact(ns.inode) ? String(ns.inode.value) : p('90', 'unavailable');
-    let marker: string;
-    let topic = `ns.${t}.own`;
-    const vars: Record<string, string> = {};
-    if (isUnavailable(ns.sharedWithHost)) marker = p('90', ns.inode === ns.sharedWithHost ? '' : why(ns.sharedWithHost));
-    else if (ns.sharedWithHost.value) {
-      marker = p('33', 'shared with host');
-      topic = `ns.${t}.host`;
-    } else if (ns.sharedWithContainers.length) {
-      marker = p('36', `shared with ${listSome(ns.sharedWithContainers.map(safe), 'container')}`);
-      topic = `ns.${t}.container`;
-      vars.name = ns.sharedWithContainers.join(', ');
-    } else marker = p('32', 'own');
-    const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith?.name ? `container:${ns.mode.sharesWith.name}` : ns.mode.value)})`) : '';
-    L.row(`    ${pad(t, 7)}${pad(ino, 12)}${marker}${mode}`);
-    if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', ns.inode.unavailable)}`);
-    else if (evidence) seesRow(L, p, 'sees', t, evidence[t], o.lang);
-    L.note(topic, vars);
+  for (const type of NAMESPACE_TYPES) {
+    const ns = c.namespaces[type];
+    const s = sharingOf(ns);
+    const ino = isFact(ns.inode) ? String(ns.inode.value) : p('90', t('unavailable'));
+    const shown: Sharing = s.peers.length > 5 ? { ...s, peers: [listSome(s.peers.map(safe), t)] } : { ...s, peers: s.peers.map(safe) };
+    const marker = p(sharingColor(s), sharingWords(type, shown, L.lang).label);
+    const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith ? `container:${ns.mode.sharesWith.name ?? ns.mode.sharesWith.id.slice(0, 12)}` : ns.mode.value)})`) : '';
+    L.row(`    ${pad(type, 7)}${pad(ino, 12)}${marker}${mode}`);
+    if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', why(ns.inode, L.lang))}`);
+    else if (s.kind === 'unknown' && s.reason && isFact(ns.inode)) L.row(`      ${p('90', localizeReason(s.reason, L.lang))}`);
+    if (isFact(ns.inode) && evidence) seesRow(L, p, t('sees'), type, evidence[type], L.lang);
+    L.note(sharingMeaningTopic(type, s), sharingVars(type, s));
   }
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
   const pr = c.process;
-  if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; container root is ${pr.rootIsHostRoot.value ? p('33', 'host root') : p('32', 'not host root')}` : ''}`);
+  if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; ${pr.rootIsHostRoot.value ? p('33', t('container root is host root')) : p('32', t('container root is not host root'))}` : ''}`);
   if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
+}
 
-  L.row(p('1', '  cgroup limits') + p('90', '  declared → effective'));
-  const lim = (label: string, l: Limit<number | string>, kind: LimitKind, topic: string, used?: string, nullText?: string, chain?: ChainKey): void => {
-    L.row(`    ${pad(label, 14)}${pad(formatLimit(l, kind, nullText), 28)}${used ? p('90', used) : ''}`);
-    if (isUnavailable(l.effective) && isFact(l.declared) && c.state === 'running') L.row(`      ${p('90', l.effective.unavailable)}`);
-    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatLimitValue(l.effective.value, kind, nullText)) : '';
-    if (setBy) L.row(`      ${p('36', setBy)}`);
-    L.note(topic);
+/** The limits whose effective value an ancestor can set, and the chain that says which one. */
+const CHAINS: Partial<Record<LimitKey, ChainKey>> = { memory: 'memory', memorySwap: 'memorySwap', cpus: 'cpu', cpusetCpus: 'cpusetCpus', cpusetMems: 'cpusetMems', pids: 'pids' };
+
+function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
+  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t('declared → effective')}`));
+  const cg = c.cgroup;
+  const extra: Partial<Record<string, string | undefined>> = {
+    memory: isFact(cg.memory.usageBytes) ? `${t('{0} used', describeMaybe(cg.memory.usageBytes, 'bytes'))}${isFact(cg.memory.oomKills) && cg.memory.oomKills.value ? `, ${t('{0} OOM kills', cg.memory.oomKills.value)}` : ''}` : undefined,
+    cpus: isFact(cg.cpu.throttledPeriods) && cg.cpu.throttledPeriods.value ? t('throttled {0} periods', cg.cpu.throttledPeriods.value) : undefined,
+    pids: isFact(cg.pids.current) ? t('{0} running', cg.pids.current.value) : undefined,
   };
-  const m = c.cgroup.memory;
-  lim('memory', m.limitBytes, 'bytes', 'cgroup.memory.limit', isFact(m.usageBytes) ? `${describeMaybe(m.usageBytes, 'bytes')} used${isFact(m.oomKills) && m.oomKills.value ? `, ${m.oomKills.value} OOM kills` : ''}` : undefined, undefined, 'memory');
-  lim('reservation', m.reservationBytes, 'bytes', 'cgroup.memory.reservation');
-  lim('memory+swap', m.swapLimitBytes, 'bytes', 'cgroup.memory.swap', undefined, undefined, 'memorySwap');
-  const cpu = c.cgroup.cpu;
-  lim('cpus', cpu.cpus, 'cpus', 'cgroup.cpu.cpus', isFact(cpu.throttledPeriods) && cpu.throttledPeriods.value ? `throttled ${cpu.throttledPeriods.value} periods` : undefined, undefined, 'cpu');
-  lim('cpu shares', cpu.shares, 'count', 'cgroup.cpu.shares', undefined, 'default');
-  lim('cpuset cpus', c.cgroup.cpuset.cpus, 'string', 'cgroup.cpuset.cpus', undefined, 'all', 'cpusetCpus');
-  lim('cpuset mems', c.cgroup.cpuset.mems, 'string', 'cgroup.cpuset.mems', undefined, 'all', 'cpusetMems');
-  lim('pids', c.cgroup.pids.max, 'count', 'cgroup.pids.max', isFact(c.cgroup.pids.current) ? `${c.cgroup.pids.current.value} running` : undefined, undefined, 'pids');
-  lim('io weight', c.cgroup.io.weight, 'count', 'cgroup.io.weight', undefined, 'default');
+  for (const spec of LIMITS) {
+    const l = spec.limit(c);
+    const used = extra[spec.key];
+    L.row(`    ${pad(spec.label(t), 20)}${pad(limitText(l, spec, t), 28)}${used ? p('90', used) : ''}`);
+    if (isUnavailable(l.effective) && isFact(l.declared)) L.row(`      ${p('90', why(l.effective, L.lang))}`);
+    const chain = CHAINS[spec.key];
+    const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatValue(l.effective.value, spec, t), t) : '';
+    if (setBy) L.row(`      ${p('36', setBy)}`);
+    L.note(spec.topic);
+  }
+}
 
-  L.row(p('1', '  Network') + p('90', ` (${c.network.mode}${c.network.sharesWith ? `: ${safe(c.network.sharesWith.name ?? c.network.sharesWith.id)}` : ''})`));
-  L.note(`net.mode.${c.network.mode === 'other' ? 'bridge' : c.network.mode}`, { name: c.network.sharesWith?.name ?? '' });
-  if (c.network.networks.length === 0 && c.network.mode !== 'host') L.row(`    ${p('90', 'no network attached')}`);
-  if (c.network.mode === 'host') L.row(`    ${p('90', 'no interface of its own: it uses the host\'s interfaces, addresses and ports')}`);
-  if (c.network.mode === 'none') L.row(`    ${p('90', 'only the loopback interface lo')}`);
-  for (const n of c.network.mode === 'host' || c.network.mode === 'none' ? [] : c.network.networks) {
-    const ip = isFact(n.ipAddress) ? `${n.ipAddress.value}/${describeMaybe(n.prefixLength)}` : p('90', 'no IP');
+function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
+  const net = c.network;
+  const donor = net.sharesWith ? safe(net.sharesWith.name ?? net.sharesWith.id.slice(0, 12)) : '';
+  L.row(p('1', `  ${t('Network')}`) + p('90', ` (${net.mode === 'container' ? t('joined {0}', donor) : net.mode})`));
+  L.note(`net.mode.${net.mode === 'other' ? 'bridge' : net.mode}`, { peer: donor });
+  if (net.networks.length === 0 && net.mode !== 'host' && net.mode !== 'none') L.row(`    ${p('90', net.mode === 'container' ? t('same interfaces, IP addresses and ports') : t('no network attached'))}`);
+  if (net.mode === 'host') L.row(`    ${p('90', t("no interface of its own: it uses the host's interfaces, addresses and ports"))}`);
+  if (net.mode === 'none') L.row(`    ${p('90', t('only the loopback interface lo'))}`);
+  for (const n of net.mode === 'host' || net.mode === 'none' ? [] : net.networks) {
+    const ip = isFact(n.ipAddress) ? `${n.ipAddress.value}/${describeMaybe(n.prefixLength)}` : p('90', t('no IP'));
     const gw = isFact(n.gateway) ? ` gw ${n.gateway.value}` : '';
     const mac = isFact(n.macAddress) ? ` mac ${n.macAddress.value}` : '';
     L.row(`    ${pad(safe(n.name), 14)}${ip}${gw}${mac}`);
+    if (!hasProcess(c.state)) continue;
     const iface = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (if ${n.containerInterface.value.ifindex})` : '?';
     const bridge = isFact(n.bridge) ? n.bridge.value : describeMaybe(n.driver);
-    const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth));
+    const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth, L.lang));
     L.row(`      ${iface} ⇄ ${veth} ⇄ ${bridge}${isFact(n.subnet) ? ` ${n.subnet.value}` : ''}`);
   }
-  for (const port of c.network.ports) L.row(`    published ${port.hostIp || '0.0.0.0'}:${port.hostPort} → ${port.containerPort}/${port.protocol}`);
-  if (c.network.ports.length) L.note('net.ports');
-  return L.out.join('\n');
+  for (const port of net.ports) L.row(`    ${t('published {0} → {1}', `${port.hostIp || '0.0.0.0'}:${port.hostPort}`, `${port.containerPort}/${port.protocol}`)}`);
+  if (net.ports.length) L.note('net.ports');
 }
 
 /**
  * "effective 50 MiB, set by /orc-parent" when an ancestor binds. Nothing when the container's
  * own file does, or when no cgroup sets a limit (the row already reads "unlimited → 2 CPUs").
  */
-function setByText(b: ReturnType<typeof bindingOf>, effective: string): string {
-  return b.kind === 'ancestor' ? `effective ${effective}, set by ${safe(b.path)}` : '';
+function setByText(b: ReturnType<typeof bindingOf>, effective: string, t: Translate): string {
+  return b.kind === 'ancestor' ? t('effective {0}, set by {1}', effective, safe(b.path)) : '';
 }
 
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const p = painter(o.color);
+  const t = translator(o.lang);
   const L = new Lines(o);
-  L.row(`${p('1', 'host')} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · engine ${h.engine.serverVersion} (API ${h.engine.apiVersion}) at ${h.engine.endpoint}`);
-  L.row(`  cgroup ${describeMaybe(h.cgroup.version)}, driver ${describeMaybe(h.cgroup.driver)}`);
-  if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', h.engine.localReason)}`);
-  if (h.engine.helper) L.row(`  ${p('90', `kernel files read by the helper container ${h.engine.helper.container.slice(0, 12)} (${safe(h.engine.helper.image)}) on the engine's host`)}`);
-  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', h.engine.helperReason)}`);
+  L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
+  L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
+  if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
+  if (h.engine.helper) L.row(`  ${p('90', t("kernel files read by the helper container {0} ({1}) on the engine's host", h.engine.helper.container.slice(0, 12), safe(h.engine.helper.image)))}`);
+  if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.helperReason, o.lang))}`);
   const rk = h.engine.rootless?.hostNamespacesOf;
-  if (rk) L.row(`  ${p('33', isFact(rk) ? `rootless engine: "host" is ${rk.value.what} (PID ${rk.value.pid})` : rk.unavailable)}`);
-  L.row(p('1', '  Namespaces') + p('90', rk && isFact(rk) ? '  RootlessKit · PID 1' : '  this process · PID 1'));
-  for (const t of NAMESPACE_TYPES) {
-    const ns = h.namespaces[t];
-    L.row(`    ${pad(t, 7)}${pad(describeMaybe(ns.inode), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : 'PID 1 unreadable')}`);
-    L.note(`ns.${t}`);
+  if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
+  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));
+  for (const type of NAMESPACE_TYPES) {
+    const ns = h.namespaces[type];
+    L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'))}`);
+    L.note(`ns.${type}`);
   }
-  L.row(p('1', '  Bridges'));
-  if (isUnavailable(h.bridges)) L.row(`    ${p('90', h.bridges.unavailable)}`);
+  L.row(p('1', `  ${t('Bridges')}`));
+  if (isUnavailable(h.bridges)) L.row(`    ${p('90', why(h.bridges, o.lang))}`);
   else
     for (const b of h.bridges.value) {
-      L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ports: ${listSome(b.ports, 'veth', ' ')}`) : ''}`);
+      L.row(`    ${pad(safe(b.name), 16)}${pad(b.addresses.join(' ') || '-', 18)}${b.networkName ? safe(b.networkName) : ''}${b.ports.length ? p('90', `  ${t('ports: {0}', listSome(b.ports, t, ' '))}`) : ''}`);
     }
   return L.out.join('\n');
 }
 
 export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   const p = painter(o.color);
+  const t = translator(o.lang);
   const L = new Lines(o);
-  L.row(`${p('1', 'namespace')}  ${pad(safe(d.left.label), 14)}${pad(safe(d.right.label), 14)}`);
+  const label = (s: NamespaceDiff['left']): string => (s.kind === 'host' ? t('host') : safe(s.label));
+  const [left, right] = [label(d.left), label(d.right)];
+  L.row(`${p('1', pad(t('namespace'), 11))}${pad(left, 14)}${pad(right, 14)}`);
   for (const r of d.rows) {
-    const v = r.verdict === 'same' ? p('33', 'same') : r.verdict === 'different' ? p('32', 'different') : p('90', 'unknown');
-    L.row(`${pad(r.type, 11)}${pad(describeMaybe(r.left), 14)}${pad(describeMaybe(r.right), 14)}${v}`);
-    seesRow(L, p, d.left.label, r.type, r.leftSees, o.lang);
-    seesRow(L, p, d.right.label, r.type, r.rightSees, o.lang);
-    L.note(r.topic, { left: d.left.label, right: d.right.label });
+    const v = r.verdict === 'same' ? p('33', t('same')) : r.verdict === 'different' ? p('32', t('different')) : p('90', t('unknown'));
+    L.row(`${pad(r.type, 11)}${pad(isFact(r.left) ? String(r.left.value) : t('unavailable'), 14)}${pad(isFact(r.right) ? String(r.right.value) : t('unavailable'), 14)}${v}`);
+    seesRow(L, p, left, r.type, r.leftSees, o.lang);
+    seesRow(L, p, right, r.type, r.rightSees, o.lang);
+    L.note(r.topic, { left, right });
     const consequence = o.explain ? seesConsequence(r, d.left, d.right, o.lang) : '';
     if (consequence) L.row(`      ${p('2', '↳ ' + safe(consequence))}`);
   }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { explain, type Lang } from '../core/catalog';
+import { translator } from '../core/i18n';
 import { composeFileProjectName, composeTopicAt, isComposeDocument } from '../core/compose';
 import type { AnatomyService } from '../core/service';
 import { fillMarkdown } from '../tree/markdown';
@@ -49,7 +50,7 @@ export class ComposeHoverProvider implements vscode.HoverProvider {
   private liveLines(doc: vscode.TextDocument, text: string, service: string | null | undefined, key: string | null | undefined, lang: Lang): string[] {
     if (!service || !key || this.service.status.kind !== 'ready') return [];
     const project = fileRef(doc.fileName, text);
-    const t = (message: string, ...args: Array<string | number>): string => vscode.l10n.t(message, ...args);
+    const t = translator(lang);
     const lines: string[] = [];
     for (const c of serviceContainers(this.service.snapshot().containers, service, project).slice(0, MAX_LIVE)) {
       const ref = liveTopic(key, c, t);

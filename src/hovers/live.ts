@@ -4,6 +4,7 @@
  */
 import type { ComposeHit } from '../core/compose';
 import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
+import { sharingOf, sharingSentenceTopic, sharingVars } from '../core/sharing';
 import type { TopicRef } from '../tree/markdown';
 import { limitText, LIMITS } from '../tree/rows';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../tree/rows';
@@ -123,9 +124,11 @@ export function liveTopic(key: string, c: ContainerAnatomy, t: Translate): Topic
   const cands = keyCandidates(key);
   const nsType = cands.map((k) => NS_KEYS[k]).find(Boolean);
   if (nsType) {
-    const shared = c.namespaces[nsType]?.sharedWithHost;
-    if (!isFact(shared)) return undefined;
-    return { topic: shared.value ? 'live.ns.shared_with_host' : 'live.ns.own', vars: { type: nsType, name: c.name } };
+    const ns = c.namespaces[nsType];
+    if (!ns) return undefined;
+    const s = sharingOf(ns);
+    if (s.kind === 'unknown') return undefined;
+    return { topic: sharingSentenceTopic(s), vars: sharingVars(nsType, s) };
   }
   const limitKey = cands.map((k) => LIMIT_KEYS[k]).find(Boolean);
   const spec = LIMITS.find((l) => l.key === limitKey);

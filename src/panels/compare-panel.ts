@@ -1,5 +1,6 @@
 /** The Compare panel (host vs container, container vs container): one per pair of sides. */
 import * as vscode from 'vscode';
+import { explain } from '../core/catalog';
 import type { DiffSide } from '../core/diff';
 import { evidenceOptionsFor, readEvidence } from '../core/evidence';
 import type { Evidence, NamespaceDiff } from '../core/model';
@@ -28,7 +29,7 @@ export class ComparePanel extends PanelBase<CompareViewState> {
   }
 
   static create(ctx: PanelContext, nav: Navigator, left: SideRef, right: SideRef): ComparePanel {
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, 'Compare', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, explain('ui.compare.title', ctx.lang())?.title ?? 'Compare', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
     return new ComparePanel(panel, ctx, nav, left, right);
   }
 

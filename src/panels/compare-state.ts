@@ -29,6 +29,10 @@ import type {
 import { format, labels, type PanelLabels } from './labels';
 import { findContainer } from './lookup';
 import { differs, limitCell, maybeCell, naCell, note } from './text';
+import { translator } from '../core/i18n';
+import { localizeReason } from '../core/reasons';
+import { limitSpec } from '../core/limit-words';
+import type { LimitKey } from '../core/limit-words';
 
 export interface CompareInput {
   host: HostAnatomy | undefined;
@@ -88,11 +92,12 @@ function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): P
     s.container ? fn(s.container) : s.host && hostFn ? hostFn(s.host) : naCell(L);
   const yesNo = (b: boolean): string => (b ? L.yes : L.no);
   const rows: [string, Pick][] = [
-    ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L))],
-    ['process.nspid', c((x) => maybeCell(x.process.nspid, (v) => v.join(' → '), L))],
-    ['process.uidmap', c((x) => maybeCell(x.process.uidMap, mapText, L))],
-    ['process.gidmap', c((x) => maybeCell(x.process.gidMap, mapText, L))],
-    ['process.rootIsHostRoot', c((x) => maybeCell(x.process.rootIsHostRoot, yesNo, L))],
+    // The host side is this process, read the same way (absent from snapshots that predate it).
+    ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L), (h) => maybeCell(h.process?.hostPid, String, L))],
+    ['process.nspid', c((x) => maybeCell(x.process.nspid, (v) => v.join(' → '), L), (h) => maybeCell(h.process?.nspid, (v) => v.join(' → '), L))],
+    ['process.uidmap', c((x) => maybeCell(x.process.uidMap, mapText, L), (h) => maybeCell(h.process?.uidMap, mapText, L))],
+    ['process.gidmap', c((x) => maybeCell(x.process.gidMap, mapText, L), (h) => maybeCell(h.process?.gidMap, mapText, L))],
+    ['process.rootIsHostRoot', c((x) => maybeCell(x.process.rootIsHostRoot, yesNo, L), (h) => maybeCell(h.process?.rootIsHostRoot, yesNo, L))],
     ['process.hostname', c((x) => maybeCell(x.process.hostname, String, L), (h) => maybeCell(h.hostname, String, L))],
   ];
   return { id: 'process', title: L.process, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
@@ -100,24 +105,31 @@ function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): P
 
 function cgroupSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): PairSection {
   type Pick = (s: Resolved) => Cell;
+  const t = translator(lang);
   const c = (fn: (g: ContainerAnatomy['cgroup']) => Cell, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) =>
     s.container ? fn(s.container.cgroup) : s.host && hostFn ? hostFn(s.host) : naCell(L);
+  // Limits in the same words as the tree: one spec per limit, shared with src/tree/rows/limits.ts.
+  const lim = (key: LimitKey, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) => {
+    const spec = limitSpec(key);
+    if (s.container && spec) return limitCell(spec.limit(s.container), spec, t, L, lang);
+    return s.host && hostFn ? hostFn(s.host) : naCell(L);
+  };
   const hostTotal = (cell: Cell): Cell => (cell.unavailable ? cell : { ...cell, text: `${cell.text} (${L.hostTotal})` });
   const rows: [string, Pick][] = [
-    ['cgroup.memory.limit', c((g) => limitCell(g.memory.limitBytes, 'bytes', L, lang), (h) => hostTotal(maybeCell(h.memTotalBytes, formatBytes, L)))],
-    ['cgroup.memory.reservation', c((g) => limitCell(g.memory.reservationBytes, 'bytes', L, lang))],
-    ['cgroup.memory.swap', c((g) => limitCell(g.memory.swapLimitBytes, 'bytes', L, lang))],
+    ['cgroup.memory.limit', lim('memory', (h) => hostTotal(maybeCell(h.memTotalBytes, formatBytes, L)))],
+    ['cgroup.memory.reservation', lim('memoryReservation')],
+    ['cgroup.memory.swap', lim('memorySwap')],
     ['cgroup.memory.usage', c((g) => maybeCell(g.memory.usageBytes, formatBytes, L))],
     ['cgroup.memory.oom', c((g) => maybeCell(g.memory.oomKills, String, L))],
-    ['cgroup.cpu.cpus', c((g) => limitCell(g.cpu.cpus, 'cpus', L, lang), (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
-    ['cgroup.cpu.shares', c((g) => limitCell(g.cpu.shares, 'count', L, lang, true))],
-    ['cgroup.cpuset.cpus', c((g) => limitCell(g.cpuset.cpus, 'string', L, lang))],
-    ['cgroup.cpuset.mems', c((g) => limitCell(g.cpuset.mems, 'string', L, lang))],
-    ['cgroup.pids.max', c((g) => limitCell(g.pids.max, 'count', L, lang))],
+    ['cgroup.cpu.cpus', lim('cpus', (h) => hostTotal(maybeCell(h.onlineCpus, formatCpus, L)))],
+    ['cgroup.cpu.shares', lim('cpuShares')],
+    ['cgroup.cpuset.cpus', lim('cpusetCpus')],
+    ['cgroup.cpuset.mems', lim('cpusetMems')],
+    ['cgroup.pids.max', lim('pids')],
     ['cgroup.pids.current', c((g) => maybeCell(g.pids.current, String, L))],
-    ['cgroup.io.weight', c((g) => limitCell(g.io.weight, 'count', L, lang, true))],
+    ['cgroup.io.weight', lim('ioWeight')],
   ];
-  return { id: 'cgroup', title: L.cgroup, rows: rows.map(([t, pick]) => pair(t, lang, pick(l), pick(r))) };
+  return { id: 'cgroup', title: L.cgroup, rows: rows.map(([topic, pick]) => pair(topic, lang, pick(l), pick(r))) };
 }
 
 function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: PanelLabels): NetworkRowView[] {
@@ -125,7 +137,7 @@ function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: Panel
   if (s.host) {
     const bridges = s.host.bridges;
     if (isUnavailable(bridges)) {
-      const cell: Cell = { text: L.unavailable, unavailable: bridges.unavailable };
+      const cell: Cell = { text: L.unavailable, unavailable: localizeReason(bridges.unavailable, L.lang) };
       return [{ side, sideLabel: sv.label, cells: [cell, cell, cell, cell, cell, cell] }];
     }
     return bridges.value.map((b) => ({
@@ -158,7 +170,7 @@ function networkRows(s: Resolved, side: 'left' | 'right', sv: SideView, L: Panel
 }
 
 function ipCell(ip: ContainerAnatomy['networks'][number]['ipAddress'], prefix: ContainerAnatomy['networks'][number]['prefixLength'], L: PanelLabels): Cell {
-  if (isUnavailable(ip)) return { text: L.unavailable, unavailable: ip.unavailable };
+  if (isUnavailable(ip)) return { text: L.unavailable, unavailable: localizeReason(ip.unavailable, L.lang) };
   if (!ip.value) return naCell(L);
   return { text: isUnavailable(prefix) ? ip.value : `${ip.value}/${prefix.value}` };
 }
@@ -238,7 +250,7 @@ export function buildCompareState(input: CompareInput): CompareResult {
     // Without the engine a missing side may just not be loaded yet: say unreachable, not removed.
     const unreachable = input.unreachable !== undefined;
     const notice = unreachable
-      ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+      ? { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) }
       : { ...note('ui.removed', input.lang, { name: missing?.label ?? '' }), detail: missing?.label ?? '' };
     return {
       state: {
@@ -259,6 +271,6 @@ export function buildCompareState(input: CompareInput): CompareResult {
     sections: [processSection(l, r, L, input.lang), cgroupSection(l, r, L, input.lang)],
     networks: networkTable(l, r, lv, rv, L, input.lang),
   };
-  if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
+  if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) };
   return { state, diff, sides: ld && rd ? [ld, rd] : undefined };
 }

@@ -5,6 +5,8 @@
 import type { Lang } from '../core/catalog/index';
 
 export interface PanelLabels {
+  /** The language these words are in (reasons are put in it too). */
+  lang: Lang;
   compareTitle: string;
   topologyTitle: string;
   host: string;
@@ -63,6 +65,7 @@ export interface PanelLabels {
 }
 
 const en: PanelLabels = {
+  lang: 'en',
   compareTitle: 'Compare: {left} ↔ {right}',
   topologyTitle: 'Network: {name}',
   host: 'host',
@@ -121,6 +124,7 @@ const en: PanelLabels = {
 };
 
 const ko: PanelLabels = {
+  lang: 'ko',
   compareTitle: '비교: {left} ↔ {right}',
   topologyTitle: '네트워크: {name}',
   host: '호스트',

@@ -1,6 +1,8 @@
 /** Small vscode-free helpers that turn model facts into display cells and catalog notes. */
 import { explain, type Lang } from '../core/catalog/index';
-import { formatLimitValue, type LimitKind } from '../core/format';
+import type { Translate } from '../core/i18n';
+import { localizeReason } from '../core/reasons';
+import { formatValue, limitText, type LimitSpec } from '../core/limit-words';
 import { isFact, isUnavailable, type Limit, type Maybe } from '../core/model';
 import type { Cell, Note } from '../shared/protocol';
 import type { PanelLabels } from './labels';
@@ -18,37 +20,25 @@ export function naCell(L: PanelLabels): Cell {
 
 export function maybeCell<T>(m: Maybe<T> | undefined, show: (v: T) => string, L: PanelLabels): Cell {
   if (m === undefined) return naCell(L);
-  if (isUnavailable(m)) return { text: L.unavailable, unavailable: m.unavailable };
+  if (isUnavailable(m)) return { text: L.unavailable, unavailable: localizeReason(m.unavailable, L.lang) };
   return { text: show(m.value) };
 }
 
-export function limitValueText(v: number | string | null, kind: LimitKind, L: PanelLabels, lang: Lang): string {
-  return v === null ? note('cgroup.unlimited', lang).title : kind === 'string' ? String(v) : formatLimitValue(v, kind);
-}
-
 /**
- * "declared → effective" (one value when they agree); the tooltip spells out declared,
- * kernel file and effective value with their catalog names.
+ * A limit in the tree's words ("64 MiB", "unlimited", "default (1024)", "0-1 (all it may use)");
+ * the tooltip spells out declared, kernel file and effective value with their catalog names.
  */
-export function limitCell(limit: Limit<number | string>, kind: LimitKind, L: PanelLabels, lang: Lang, nullDeclaredIsDefault = false): Cell {
-  const part = (m: Maybe<number | string | null>): string =>
-    isFact(m) ? limitValueText(m.value, kind, L, lang) : L.unavailable;
-  // For weights and shares an unset value is the kernel's default, not "unlimited": show only what applies.
-  const declaredIsDefault = nullDeclaredIsDefault && isFact(limit.declared) && limit.declared.value === null;
-  const d = declaredIsDefault ? part(limit.effective) : part(limit.declared);
-  const e = part(limit.effective);
+export function limitCell(limit: Limit<number | string>, spec: LimitSpec, t: Translate, L: PanelLabels, lang: Lang): Cell {
+  const part = (m: Maybe<number | string | null>): string => (isFact(m) ? formatValue(m.value, spec, t) : L.unavailable);
   const hint = [
-    `${note('cgroup.declared', lang).title}: ${declaredIsDefault ? L.notApplicable : d}`,
+    `${note('cgroup.declared', lang).title}: ${part(limit.declared)}`,
     `${note('cgroup.kernel', lang).title}: ${part(limit.kernel)}`,
-    `${note('cgroup.effective', lang).title}: ${e}`,
-  ];
-  const reasons = [limit.declared, limit.kernel, limit.effective].filter(isUnavailable).map((u) => u.unavailable);
-  hint.push(...reasons);
-  if (isUnavailable(limit.effective)) {
-    if (isUnavailable(limit.declared) || declaredIsDefault) return { text: L.unavailable, unavailable: limit.effective.unavailable, hint: hint.join('\n') };
-    return { text: `${d} ${L.declaredSuffix}`, hint: hint.join('\n') };
-  }
-  return { text: d === e ? e : `${d} → ${e}`, hint: hint.join('\n') };
+    `${note(spec.effectiveTopic, lang).title}: ${part(limit.effective)}`,
+    ...[...new Set([limit.declared, limit.kernel, limit.effective].filter(isUnavailable).map((u) => localizeReason(u.unavailable, lang)))],
+  ].join('\n');
+  const text = limitText(limit, spec, t);
+  if (isUnavailable(limit.effective) && isUnavailable(limit.kernel) && isUnavailable(limit.declared)) return { text, unavailable: localizeReason(limit.effective.unavailable, lang), hint };
+  return { text, hint };
 }
 
 /** Two cells differ when both hold known values and their texts differ. */

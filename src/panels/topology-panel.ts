@@ -1,5 +1,6 @@
 /** The Network Topology panel: one per container. */
 import * as vscode from 'vscode';
+import { explain } from '../core/catalog';
 import type { AnatomyChange } from '../core/service';
 import type { TopologyViewState } from '../shared/protocol';
 import { ContainerPanel, newPanel } from './container-panel';
@@ -15,7 +16,7 @@ export class TopologyPanel extends ContainerPanel<TopologyViewState> {
   private knownName: string | undefined;
 
   static create(ctx: PanelContext, nav: Navigator, containerId: string): TopologyPanel {
-    return new TopologyPanel(newPanel(ctx, TOPOLOGY_VIEW_TYPE, 'Topology'), ctx, nav, containerId);
+    return new TopologyPanel(newPanel(ctx, TOPOLOGY_VIEW_TYPE, explain('ui.topology.title', ctx.lang())?.title ?? 'Topology'), ctx, nav, containerId);
   }
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext, nav: Navigator, containerId: string) {

@@ -3,6 +3,7 @@
  * to right. vscode-free; the layout decisions (what a host/none/container/macvlan network
  * looks like) are made here so they can be tested without a browser.
  */
+import { localizeReason } from '../core/reasons';
 import type { Lang } from '../core/catalog/index';
 import {
   hasProcess,
@@ -81,7 +82,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
   const subnet = text(n.subnet, String, L);
   const veth: TopologyNode = isFact(n.hostVeth)
     ? { role: 'veth', title: n.hostVeth.value.name, lines: [`ifindex ${n.hostVeth.value.ifindex}`], note: note('net.veth', lang) }
-    : { role: 'veth', title: 'veth', lines: [isUnavailable(n.hostVeth) ? n.hostVeth.unavailable : L.unavailable], note: note('net.veth', lang) };
+    : { role: 'veth', title: 'veth', lines: [isUnavailable(n.hostVeth) ? localizeReason(n.hostVeth.unavailable, lang) : L.unavailable], note: note('net.veth', lang) };
   const bridge: TopologyNode = {
     role: 'bridge',
     title: bridgeName,
@@ -158,13 +159,13 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
       role: 'donor',
       title: donorName,
       lines: present ? present.networks.map((n) => `${n.name} ${ipPrefix(n, L)}`) : [],
-      note: note('net.mode.container', lang, { name: donorName }),
+      note: note('net.mode.container', lang, { peer: donorName }),
     };
     if (present) donorNode.openId = present.id;
     return [{
       layout: 'container',
       heading: `container:${donorName}`,
-      chain: [{ role: 'container', title: c.name, lines: [], note: note('net.mode.container', lang, { name: donorName }) }, donorNode],
+      chain: [{ role: 'container', title: c.name, lines: [], note: note('net.mode.container', lang, { peer: donorName }) }, donorNode],
       links: [L.sharesNetnsOf],
       peers: [],
     }];
@@ -206,7 +207,9 @@ function sharersLane(c: ContainerAnatomy, all: readonly ContainerAnatomy[], L: P
   const nodes = sharers.map((o): TopologyNode => {
     const donor = o.network.sharesWith;
     const donorName = donor ? (donor.id === c.id ? c.name : (findContainer(all, donor.id)?.name ?? donor.name ?? donor.id.slice(0, 12))) : c.name;
-    return { role: 'peer', title: o.name, lines: donor ? [`container:${donorName}`] : [], note: note('net.mode.container', lang, { name: donorName }), openId: o.id };
+    // Said from this panel's container: "sidecar joined this container's net namespace".
+    const said = donorName === c.name ? note('sharing.joinedBy', lang, { type: 'net', peer: o.name, peers: o.name }) : note('net.mode.container', lang, { peer: donorName });
+    return { role: 'peer', title: o.name, lines: donor ? [`container:${donorName}`] : [], note: said, openId: o.id };
   });
   return {
     layout: 'container',
@@ -231,7 +234,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
       title: format(L.topologyTitle, { name }),
       status: unreachable ? 'unreachable' : 'removed',
       notice: unreachable
-        ? { ...note('ui.unreachable', input.lang), detail: input.unreachable }
+        ? { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) }
         : { ...note('ui.removed', input.lang, { name }), detail: name },
       container: { id: input.containerId, name, image: '', state: '' },
       mode: 'other',
@@ -248,10 +251,10 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     status: unreachable ? 'unreachable' : 'ok',
     container: { id: c.id, name: c.name, image: c.image, state: c.state },
     mode: c.network.mode,
-    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { name: donorName }),
+    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { peer: donorName }),
     lanes: [...lanes(c, input.containers, input.host, L, input.lang), ...[sharersLane(c, input.containers, L, input.lang)].filter((x): x is TopologyLane => x !== null)],
     labels: labelsOut,
   };
-  if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: input.unreachable };
+  if (unreachable) state.notice = { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) };
   return state;
 }

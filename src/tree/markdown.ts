@@ -2,6 +2,7 @@
  * Markdown for tooltips and hovers, built so that container data (names, labels, image
  * names, reasons) is always shown as text. No vscode import: unit-tested under mocha.
  */
+import { PLACEHOLDER, placeholderValue } from '../core/catalog/index';
 
 /** Characters CommonMark lets us backslash-escape, minus `&`, `<`, `>` which become entities. */
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~:]/g;
@@ -35,12 +36,13 @@ export interface TooltipSpec {
   notes: string[];
   /** Catalog topics explaining the row, most specific first. */
   topics: TopicRef[];
+  /** The fact in one sentence (a catalog summary, e.g. who shares this namespace), shown first. */
+  lead?: TopicRef;
 }
 
 /** What the catalog returns for a topic; its text is trusted Markdown without HTML. */
 export type ExplainFn = (topic: string, vars?: Record<string, string | number>) => { title: string; summary?: string; body: string } | undefined;
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Text for inside a code span: everything is literal there except backticks and line breaks. */
 export function codeSpanSafe(text: string): string {
@@ -53,10 +55,10 @@ export function codeSpanSafe(text: string): string {
  */
 export function fillMarkdown(template: string, vars: Record<string, string | number> | undefined): string {
   if (!vars) return template;
-  return template.replace(PLACEHOLDER, (whole, key: string, offset: number) => {
+  return template.replace(PLACEHOLDER, (whole, key: string, c: string | undefined, p: string | undefined, offset: number) => {
     if (!Object.prototype.hasOwnProperty.call(vars, key)) return whole;
     const inCode = (template.slice(0, offset).match(/`/g) ?? []).length % 2 === 1;
-    const v = String(vars[key]);
+    const v = placeholderValue(String(vars[key]), c, p);
     return inCode ? codeSpanSafe(v) : escapeMarkdown(v);
   });
 }
@@ -70,20 +72,28 @@ export function explanationMarkdown(ref: TopicRef, explain: ExplainFn): string |
   return parts.filter(Boolean).join('\n\n');
 }
 
-/** The whole tooltip as Markdown, every piece of data escaped. */
+/**
+ * The whole tooltip as Markdown, every piece of data escaped. It leads with the fact: the
+ * heading, the lead sentence and the first topic's one-line meaning, then the facts and notes;
+ * the first topic's longer explanation comes after, and further topics as one line each.
+ */
 export function tooltipMarkdown(spec: TooltipSpec, explain: ExplainFn): string {
-  const parts: string[] = [];
+  const seen = new Set<string>();
+  const refs = spec.topics.filter((r) => !seen.has(r.topic) && seen.add(r.topic));
+  const known = refs.map((ref) => ({ ref, e: explain(ref.topic) })).filter((x): x is { ref: TopicRef; e: NonNullable<ReturnType<ExplainFn>> } => !!x.e);
+  const [first, ...rest] = known;
   const head: string[] = [];
   if (spec.heading) head.push(`**${escapeMarkdown(spec.heading)}**`);
-  for (const f of spec.facts) head.push(`${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+  const lead = spec.lead ? explain(spec.lead.topic) : undefined;
+  if (lead?.summary) head.push(fillMarkdown(lead.summary, spec.lead?.vars));
+  if (first) head.push(fillMarkdown(first.e.summary || first.e.title, first.ref.vars));
+  const facts = spec.facts.map((f) => `${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+  const parts: string[] = [];
   if (head.length) parts.push(head.join('  \n'));
+  if (facts.length) parts.push(facts.join('  \n'));
   if (spec.notes.length) parts.push(spec.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
-  const seen = new Set<string>();
-  for (const ref of spec.topics) {
-    if (seen.has(ref.topic)) continue;
-    seen.add(ref.topic);
-    const md = explanationMarkdown(ref, explain);
-    if (md) parts.push(md);
-  }
-  return parts.join('\n\n---\n\n');
+  const more: string[] = [];
+  if (first?.e.body) more.push(fillMarkdown(first.e.body, first.ref.vars));
+  for (const { ref, e } of rest) more.push(`**${fillMarkdown(e.title, ref.vars)}**: ${fillMarkdown(e.summary || e.body, ref.vars)}`);
+  return [parts.join('\n\n'), ...more].filter(Boolean).join('\n\n---\n\n');
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { explain, type Lang } from '../core/catalog';
+import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
@@ -31,7 +32,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   ) {}
 
   private options(): RowOptions {
-    return { ...this.settings(), t: (message, ...args) => vscode.l10n.t(message, ...args) };
+    return { ...this.settings(), t: translator(this.lang()) };
   }
 
   getTreeItem(node: RowNode): vscode.TreeItem {

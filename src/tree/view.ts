@@ -4,6 +4,8 @@
  * view message (the reason text a static welcome view cannot carry) up to date.
  */
 import * as vscode from 'vscode';
+import { translator } from '../core/i18n';
+import { localizeReason } from '../core/reasons';
 import type { Lang } from '../core/catalog';
 import type { AnatomyService } from '../core/service';
 import { Demand } from '../demand';
@@ -38,7 +40,7 @@ export class ContainersView implements vscode.Disposable {
   constructor(
     private readonly service: AnatomyService,
     private readonly settings: () => TreeSettings,
-    lang: () => Lang,
+    private readonly lang: () => Lang,
     private readonly log: (message: string) => void,
   ) {
     this.provider = new ContainersTreeProvider(service, settings, lang);
@@ -128,14 +130,14 @@ export class ContainersView implements vscode.Disposable {
     // A message hides the welcome views, so only the states without one may set it.
     if (s.kind === 'unreachable') {
       status = 'unreachable';
-      message = vscode.l10n.t('The Docker Engine at {0} cannot be reached: {1}', s.endpoint || '?', s.reason);
+      message = translator(this.lang())('The Docker Engine at {0} cannot be reached: {1}', s.endpoint || '?', localizeReason(s.reason, this.lang()));
     } else if (s.kind === 'connecting') {
       status = 'connecting';
     } else if (containers.length - hidden === 0) {
       status = 'empty';
     } else {
       status = 'ready';
-      message = hidden ? vscode.l10n.t('{0} stopped containers are hidden.', hidden) : undefined;
+      message = hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined;
     }
     this.treeView.message = message;
     if (status !== this.shownStatus) {

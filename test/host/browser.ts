@@ -394,8 +394,8 @@ export async function childLabels(page: Page, parent: string, depth = 1): Promis
   return out;
 }
 
-/** Expands the child row `child` (label prefix) under the row whose label starts with `parent`. */
-export async function expandChild(page: Page, parent: string, child: string): Promise<Locator> {
+/** The rendered row `child` (label prefix) under the row whose label starts with `parent`. */
+export async function childRow(page: Page, parent: string, child: string): Promise<{ row: Locator; expanded: string | null }> {
   const rows = await treeRows(page);
   const at = rows.findIndex((r) => r.label === parent || r.label.startsWith(`${parent},`));
   if (at < 0) throw new Error(`no rendered row ${parent}`);
@@ -404,7 +404,40 @@ export async function expandChild(page: Page, parent: string, child: string): Pr
   if (!hit) throw new Error(`no row ${child} under ${parent}; rows: ${rows.map((r) => r.label).join(' | ')}`);
   const row = page.locator(`.part.sidebar .monaco-list-row[data-index="${hit.index}"]`);
   await row.scrollIntoViewIfNeeded();
-  if (hit.expanded === 'false') await row.click();
+  return { row, expanded: hit.expanded };
+}
+
+/** Expands the child row `child` (label prefix) under the row whose label starts with `parent`. */
+export async function expandChild(page: Page, parent: string, child: string): Promise<Locator> {
+  const { row, expanded } = await childRow(page, parent, child);
+  if (expanded === 'false') await row.click();
   await waitForExpanded(page, row);
   return row;
+}
+
+/** Whether the hover now shown needs scrolling: its content is taller than the box it gets. */
+export async function hoverScrolls(page: Page): Promise<{ scrolls: boolean; contentHeight: number; boxHeight: number }> {
+  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').last();
+  return hover.evaluate((el) => {
+    const box = el.querySelector('.monaco-scrollable-element') ?? el;
+    const content = box.firstElementChild ?? box;
+    return { scrolls: content.scrollHeight > box.clientHeight + 1, contentHeight: content.scrollHeight, boxHeight: box.clientHeight };
+  });
+}
+
+/** Clicks the first element matching `selector` with text `text` in any webview (e.g. a panel tab). */
+export async function clickInWebview(page: Page, selector: string, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const target = frame.locator(selector, { hasText: text }).first();
+      if (await target.count().catch(() => 0)) {
+        await target.click();
+        return;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no ${selector} "${text}" in any webview`);
 }

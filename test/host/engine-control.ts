@@ -12,12 +12,29 @@ interface Daemon {
   systemd: boolean;
 }
 
+/** The pid in dockerd's default pidfile: the daemon behind the default socket the tests use. */
+function defaultDaemonPid(): number | undefined {
+  try {
+    return Number(fs.readFileSync('/var/run/docker.pid', 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The dockerd behind /var/run/docker.sock, never another one that runs beside it (a second
+ * engine of a test, with its own -H and --pidfile): the one in the default pidfile, else one
+ * started without -H/--host or --pidfile.
+ */
 function findDockerd(): Daemon | undefined {
+  const pidfile = defaultDaemonPid();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'dockerd') continue;
       const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const ownEndpoint = argv.some((a) => /^(-H|--host|--pidfile|-p)(=|$)/.test(a));
+      if (pidfile !== undefined ? Number(entry) !== pidfile : ownEndpoint) continue;
       const out = fs.readlinkSync(`/proc/${entry}/fd/1`);
       const systemd = spawnSync('systemctl', ['is-active', '--quiet', 'docker']).status === 0;
       return {

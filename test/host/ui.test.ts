@@ -65,6 +65,39 @@ async function hostVethOf(id: string): Promise<string> {
   throw new Error(`no host interface with ifindex ${iflink}`);
 }
 
+/**
+ * The tooltip of the net namespace row of `container` (its section label in the UI's language),
+ * whether it needs scrolling, and a screenshot of it.
+ */
+async function nsTooltip(page: ui.Workbench['page'], container: string, section: string, description: string, shot: string): Promise<{ text: string; scrolls: boolean }> {
+  await ui.openActivity(page, TITLE);
+  // The shared engine's other containers refresh the tree meanwhile: children may take a moment.
+  let row: Awaited<ReturnType<typeof ui.childRow>>['row'] | undefined;
+  for (let attempt = 1; !row; attempt++) {
+    try {
+      await ui.expandTreeRow(page, container);
+      await ui.expandChild(page, container, section);
+      row = (await ui.childRow(page, container, 'net')).row;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      await page.waitForTimeout(1000);
+    }
+  }
+  // By its words, not its position: other containers coming and going on the shared engine move rows.
+  const net = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: description }).filter({ has: page.locator('.label-name', { hasText: /^net$/ }) }).first();
+  await row.scrollIntoViewIfNeeded();
+  // VS Code shows the bare label until it has resolved the tooltip: hover again until it has.
+  let text = await ui.hoverText(page, net);
+  for (let attempt = 1; attempt < 4 && !text.includes('\n'); attempt++) {
+    await ui.escape(page);
+    text = await ui.hoverText(page, net);
+  }
+  const box = await ui.hoverScrolls(page);
+  await ui.screenshot(page, shot);
+  await ui.escape(page);
+  return { text, scrolls: box.scrolls };
+}
+
 describe('Container Anatomy in VS Code (code-server)', function () {
   this.timeout(300_000);
   let vsix: string;
@@ -136,6 +169,17 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         const shared = inode === nsInode(process.pid, type);
         assert.equal(/shared with host/.test(row), shared, `${row}: shared with host is ${shared}`);
       }
+    });
+
+    it('the net tooltip of the owner names the container that joined it, and the joiner\'s names the owner', async () => {
+      const owner = await nsTooltip(wb.page, NAMES.bridge, 'Namespaces', `joined by ${NAMES.shared}`, 'en-net-tooltip-owner');
+      assert.ok(owner.text.includes(`${NAMES.shared} joined this container's net namespace.`), `owner's net tooltip:\n${owner.text}`);
+      assert.ok(!owner.text.includes(`joined ${NAMES.bridge}`) && !owner.text.includes(`container:${NAMES.bridge}`), `owner's tooltip names itself:\n${owner.text}`);
+      assert.equal(owner.scrolls, false, `the owner's tooltip needs scrolling: ${JSON.stringify(owner)}`);
+      const joiner = await nsTooltip(wb.page, NAMES.shared, 'Namespaces', `joined ${NAMES.bridge}`, 'en-net-tooltip-joiner');
+      assert.ok(joiner.text.includes(`This container joined ${NAMES.bridge}'s net namespace.`), `joiner's net tooltip:\n${joiner.text}`);
+      assert.ok(!joiner.text.includes(`joined ${NAMES.shared}`), `joiner's tooltip names itself:\n${joiner.text}`);
+      assert.equal(joiner.scrolls, false, `the joiner's tooltip needs scrolling: ${JSON.stringify(joiner)}`);
     });
 
     it('shows the network with the right IP, bridge and host veth', async () => {
@@ -222,13 +266,20 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       assert.equal(verdict(text, 'pid'), 'different', `pid row says different:\n${text}`);
       assert.equal(verdict(text, 'user'), 'same', `user row says same (no userns-remap):\n${text}`);
+      // The other tabs, for the eye: the host's process facts, networks with whole values.
+      for (const tab of ['Process', 'Networks']) {
+        await ui.clickInWebview(page, 'vscode-panel-tab', tab);
+        await page.waitForTimeout(500);
+        await ui.screenshot(page, `en-compare-${tab}`);
+      }
+      await ui.clickInWebview(page, 'vscode-panel-tab', 'Namespaces');
       // What each side sees, read once the panel shows, under each verdict.
       const hostname = fs.readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();
       const seen = await ui.waitForWebviewText(page, /Different hostnames: /);
       assert.ok(seen.includes(`ps inside ${NAMES.bridge} shows 1 process; the host's ps shows `), `pid consequence:\n${seen}`);
       assert.ok(seen.includes(`this one's PID 1 as PID ${info.bridge.pid}.`), `the host PID of its init:\n${seen}`);
       assert.ok(seen.includes(`Different hostnames: ${info.bridge.id.slice(0, 12)} / ${hostname}.`), `uts consequence:\n${seen}`);
-      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 3600 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 1 process; PID 1 is sleep 86400 (host PID ${info.bridge.pid})`), `one line for the container:\n${seen}`);
     });
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
@@ -385,6 +436,15 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.match(text, /[가-힣]/, `tooltip in Korean:\n${text}`);
     });
 
+    it('the net tooltips of the owner and the joiner are in Korean and name the other container', async () => {
+      const owner = await nsTooltip(wb.page, NAMES.bridge, '네임스페이스', `합류한 컨테이너: ${NAMES.shared}`, 'ko-net-tooltip-owner');
+      assert.ok(owner.text.includes(`${NAMES.shared} 컨테이너가 이 컨테이너의 net 네임스페이스에 합류했습니다.`), `owner's net tooltip:\n${owner.text}`);
+      for (const header of ['inode', '호스트', 'Docker 설정']) assert.ok(owner.text.includes(`${header}:`), `fact header ${header}:\n${owner.text}`);
+      assert.ok(!/Inode:|Sharing:|Docker setting:/.test(owner.text), `English fact headers:\n${owner.text}`);
+      const joiner = await nsTooltip(wb.page, NAMES.shared, '네임스페이스', `${NAMES.bridge}에 합류`, 'ko-net-tooltip-joiner');
+      assert.ok(joiner.text.includes(`이 컨테이너는 ${NAMES.bridge}의 net 네임스페이스에 합류했습니다.`), `joiner's net tooltip:\n${joiner.text}`);
+    });
+
     it('hovers in a Dockerfile are in Korean', async () => {
       const { page } = wb;
       await ui.openFile(page, 'Dockerfile');
@@ -401,7 +461,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
       const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
-      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 3600`), `what the container sees, in Korean:\n${seen}`);
+      assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 86400`), `what the container sees, in Korean:\n${seen}`);
     });
   });
 

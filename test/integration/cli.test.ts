@@ -105,6 +105,15 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     assert.equal(r.code, 1);
   });
 
+  it('exit code 5 for diff of a container that is not running, saying why (in the chosen language)', async () => {
+    const [r, ko] = await Promise.all([runCli(['diff', stopped.name]), runCli(['diff', stopped.name, donor.name, '--lang', 'ko'])]);
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.ok(r.stderr.includes(`${stopped.name} is created: it has no processes, so it has no namespaces to compare until it starts`), r.stderr);
+    assert.equal(ko.code, 5, ko.stderr);
+    assert.ok(ko.stderr.includes(`${stopped.name} 컨테이너는 생성됨 상태입니다`), ko.stderr);
+  });
+
   it('exit code 2 for a bad option, with the usage', async () => {
     const [r, lang, diff] = await Promise.all([runCli(['--no-such-option']), runCli(['--lang', 'fr']), runCli(['diff'])]);
     assert.equal(r.code, 2);
@@ -178,5 +187,8 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /[\uAC00-\uD7A3]/);
     assert.ok(!r.stdout.includes('\x1b'));
+    // The table's own words too, not only the explanations.
+    for (const heading of ['네임스페이스', 'cgroup 제한', '네트워크', '선언값 → 실효값']) assert.ok(r.stdout.includes(heading), heading);
+    for (const english of ['Namespaces', 'cgroup limits', 'shared with host', 'declared → effective']) assert.ok(!r.stdout.includes(english), english);
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { EngineError, toEngineError } from '../../src/core/engine/errors';
 import { EventWatcher, type EngineEvent, type WatcherStatus } from '../../src/core/engine/watcher';
 import { FIXTURES, REPO_ROOT, close, listen, runAsNobody, tempDir, unixChoice } from '../unit/engine/helpers';
 import { startSshRelay } from '../unit/engine/ssh-relay';
+import { utils } from 'ssh2';
 
 const SOCKET = '/var/run/docker.sock';
 const LABEL = { 'container-anatomy.test': 'engine' };
@@ -195,6 +197,7 @@ describe('engine (real dockerd at /var/run/docker.sock)', function () {
       const home = path.join(tmp.dir, 'ssh-home');
       mkdirSync(path.join(home, '.ssh'), { recursive: true });
       writeFileSync(path.join(home, '.ssh', 'id_ed25519'), relay.clientKey, { mode: 0o600 });
+      writeFileSync(path.join(home, '.ssh', 'known_hosts'), relay.knownHostsLine);
       const choice = resolveEndpoint({ DOCKER_HOST: `ssh://tester@127.0.0.1:${relay.port}` }, home);
       try {
         const viaSsh = await connectEngine(choice, { env: {}, homeDir: home, timeoutMs: 15000 });
@@ -203,6 +206,48 @@ describe('engine (real dockerd at /var/run/docker.sock)', function () {
         viaSsh.dispose();
         assert.ok(relay.commands.length >= 2);
         assert.ok(relay.commands.every((c) => c === 'docker system dial-stdio'));
+      } finally {
+        await relay.close();
+      }
+    });
+
+    it('refuses an unknown host key and a changed one, naming what to run, and accepts a hashed entry', async () => {
+      const relay = await startSshRelay(SOCKET, 'tester');
+      const home = path.join(tmp.dir, 'ssh-keys-home');
+      mkdirSync(path.join(home, '.ssh'), { recursive: true });
+      writeFileSync(path.join(home, '.ssh', 'id_ed25519'), relay.clientKey, { mode: 0o600 });
+      const knownHosts = path.join(home, '.ssh', 'known_hosts');
+      const choice = resolveEndpoint({ DOCKER_HOST: `ssh://tester@127.0.0.1:${relay.port}` }, home);
+      const connect = (): Promise<EngineError> =>
+        connectEngine(choice, { env: {}, homeDir: home, timeoutMs: 15000 }).then(
+          (e) => {
+            e.dispose();
+            return assert.fail('the connection should have been refused');
+          },
+          (e: unknown) => e as EngineError,
+        );
+      try {
+        const unknown = await connect();
+        assert.equal(unknown.code, 'ssh');
+        assert.match(unknown.message, new RegExp(`The SSH host key of \\[127\\.0\\.0\\.1\\]:${relay.port} is not in known_hosts .* it offered ssh-ed25519 SHA256:`));
+        assert.match(unknown.hint, new RegExp(`ssh -p ${relay.port} 127\\.0\\.0\\.1`));
+        assert.match(unknown.hint, new RegExp(`ssh-keyscan -p ${relay.port} 127\\.0\\.0\\.1`));
+        assert.deepEqual(relay.commands, [], 'nothing ran on a host that was not verified');
+
+        const other = utils.generateKeyPairSync('ed25519').public.trim().split(/\s+/).slice(0, 2).join(' ');
+        writeFileSync(knownHosts, `# another key for the same host and port\n[127.0.0.1]:${relay.port} ${other}\n`);
+        const changed = await connect();
+        assert.match(changed.message, new RegExp(`has changed: it offered ssh-ed25519 SHA256:\\S+, which does not match ${knownHosts.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 2`));
+        assert.match(changed.hint, new RegExp(`ssh-keygen -R '\\[127\\.0\\.0\\.1\\]:${relay.port}'`));
+        assert.deepEqual(relay.commands, []);
+
+        // The form `HashKnownHosts yes` writes: |1|base64(salt)|base64(HMAC-SHA1(salt, name)).
+        const salt = randomBytes(20);
+        const hashed = `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(`[127.0.0.1]:${relay.port}`).digest('base64')}`;
+        writeFileSync(knownHosts, `${hashed} ${relay.knownHostsLine.split(' ').slice(1).join(' ')}`);
+        const engine = await connectEngine(choice, { env: {}, homeDir: home, timeoutMs: 15000 });
+        assert.equal((await engine.info()).CgroupVersion, '1');
+        engine.dispose();
       } finally {
         await relay.close();
       }
@@ -223,6 +268,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
   const home = ${JSON.stringify(path.join(dir, 'home'))};
   mkdirSync(home + '/.ssh', { recursive: true });
   writeFileSync(home + '/.ssh/id_ed25519', relay.clientKey, { mode: 0o600 });
+  writeFileSync(home + '/.ssh/known_hosts', relay.knownHostsLine);
   const engine = await connectEngine({ endpoint: 'ssh://tester@127.0.0.1:' + relay.port, kind: 'ssh', context: null, chosenBy: 'setting', tls: null }, { env: {}, homeDir: home, timeoutMs: 15000 });
   const native = Object.keys(require.cache).filter((k) => k.endsWith('.node') || k.includes('cpu-features'));
   console.log(JSON.stringify({ apiVersion: engine.apiVersion, native }));

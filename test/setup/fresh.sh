@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# prepare.sh and system.sh install these; test/host/install.ts checks its own list.
-SETUP_PACKAGES=(util-linux docker.io busybox-static)
+# prepare.sh, system.sh and test/vm/run.sh install these; test/host/install.ts checks its own list.
+SETUP_PACKAGES=(util-linux docker.io busybox-static qemu-system-x86 qemu-utils mmdebstrap openssl openssh-client)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

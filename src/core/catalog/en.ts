@@ -7,6 +7,7 @@ import { docker } from './en/docker';
 import { dockerfile } from './en/dockerfile';
 import { compose } from './en/compose';
 import { ui } from './en/ui';
+import { sharing } from './en/sharing';
 import { chain } from './en/chain';
 import { evidence } from './en/evidence';
 
@@ -20,6 +21,7 @@ export const en: Record<string, Entry> = {
   ...dockerfile,
   ...compose,
   ...ui,
+  ...sharing,
   ...chain,
   ...evidence,
 };

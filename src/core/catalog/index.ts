@@ -5,6 +5,7 @@
 import { en } from './en';
 import { ko } from './ko';
 import type { Entry, Lang } from './types';
+import { withParticle } from '../i18n';
 
 export type { Entry, Lang } from './types';
 
@@ -15,13 +16,22 @@ export interface Explanation extends Entry {
 
 const CATALOGS: Record<Lang, Record<string, Entry>> = { en, ko };
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/**
+ * `{name}`, or `{name|이/가}` for a Korean particle that follows the value: the first form after
+ * a final consonant, the second after a vowel (see withParticle).
+ */
+export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}|/]+)\/([^{}|/]+))?\}/g;
+
+/** The value for one placeholder match, with its particle when the placeholder asks for one. */
+export function placeholderValue(value: string, afterConsonant: string | undefined, afterVowel: string | undefined): string {
+  return afterConsonant !== undefined && afterVowel !== undefined ? withParticle(value, afterConsonant, afterVowel) : value;
+}
 
 /** Replaces `{name}` with vars.name; placeholders without a value are left as written. */
 export function fill(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
-  return text.replace(PLACEHOLDER, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(vars, key) ? String(vars[key]) : whole,
+  return text.replace(PLACEHOLDER, (whole, key: string, c?: string, v?: string) =>
+    Object.prototype.hasOwnProperty.call(vars, key) ? placeholderValue(String(vars[key]), c, v) : whole,
   );
 }
 

@@ -7,6 +7,7 @@ import { docker } from './ko/docker';
 import { dockerfile } from './ko/dockerfile';
 import { compose } from './ko/compose';
 import { ui } from './ko/ui';
+import { sharing } from './ko/sharing';
 import { chain } from './ko/chain';
 import { evidence } from './ko/evidence';
 
@@ -20,6 +21,7 @@ export const ko: Record<string, Entry> = {
   ...dockerfile,
   ...compose,
   ...ui,
+  ...sharing,
   ...chain,
   ...evidence,
 };

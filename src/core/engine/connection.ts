@@ -73,8 +73,9 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
   const timeoutMs = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const endpoint = choice.endpoint;
   let agent: http.Agent | null = null;
+  let built: ReturnType<typeof dockerodeOptions> | undefined;
   try {
-    const built = dockerodeOptions(choice, opts?.env ?? process.env, opts?.homeDir ?? homedir());
+    built = dockerodeOptions(choice, opts?.env ?? process.env, opts?.homeDir ?? homedir(), timeoutMs);
     agent = built.agent;
     const base = built.options;
     const target = httpTarget(built);
@@ -85,7 +86,7 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
     return makeEngine(base, target, choice, apiVersion, String(version.Version ?? ''), agent, timeoutMs);
   } catch (err) {
     agent?.destroy();
-    throw toEngineError(err, endpoint);
+    throw built?.hostKeyRefusal?.() ?? toEngineError(err, endpoint);
   }
 }
 

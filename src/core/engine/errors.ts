@@ -190,7 +190,9 @@ function sshError(text: string, e: ErrnoLike, endpoint: string, cause: unknown):
   const level = typeof e.level === 'string' ? e.level : '';
   const target = where(endpoint);
   let hint = 'Check that `ssh` to this host works and that `docker system dial-stdio` runs there.';
-  if (level === 'client-authentication') {
+  if (/Host denied/.test(text)) {
+    hint = 'The host key was not found in ~/.ssh/known_hosts or did not match it: connect once with `ssh` to that host to check and record its key, then reconnect.';
+  } else if (level === 'client-authentication') {
     hint = 'Load your key into ssh-agent (ssh-add) so SSH_AUTH_SOCK is set, or put an unencrypted key at ~/.ssh/id_ed25519 or ~/.ssh/id_rsa.';
   } else if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || level === 'client-timeout') {
     hint = 'Check the host name and port of the ssh:// endpoint and that sshd runs there.';

@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import type { EndpointChoice } from './endpoint';
 import type { HttpTarget } from './http';
 import { EngineError } from './errors';
+import { checkHostKey, fingerprint, knownHostsFiles, lookupName, type HostKeyVerdict } from './knownHosts';
 
 /** docker-modem also takes an http(s) agent; the published types omit it. */
 export type ModemOptions = Dockerode.DockerOptions & { agent?: http.Agent };
@@ -19,6 +20,8 @@ export interface BuiltOptions {
   options: ModemOptions;
   /** The connection pool of this engine (none for ssh: docker-modem opens one ssh session per request). */
   agent: http.Agent | null;
+  /** ssh only: why the last host key offered was refused, if it was. */
+  hostKeyRefusal?: () => EngineError | null;
 }
 
 /**
@@ -31,7 +34,8 @@ function quiet<A extends http.Agent>(agent: A): A {
   return agent;
 }
 
-export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string): BuiltOptions {
+/** `timeoutMs` bounds an ssh handshake (ssh2's own default is 20 s). */
+export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv, homeDir: string, timeoutMs = 20_000): BuiltOptions {
   const ep = choice.endpoint;
   switch (choice.kind) {
     case 'unix':
@@ -56,10 +60,16 @@ export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv,
     }
     case 'ssh': {
       const url = new URL(ep);
-      const sshOptions: Record<string, unknown> = {};
+      const sshOptions: Record<string, unknown> = { readyTimeout: Math.max(timeoutMs, 20_000) };
       if (env.SSH_AUTH_SOCK) sshOptions.agent = env.SSH_AUTH_SOCK;
       const key = defaultPrivateKey(homeDir);
       if (key) sshOptions.privateKey = key;
+      const port = Number(url.port || '22');
+      let refusal: EngineError | null = null;
+      sshOptions.hostVerifier = (offered: Buffer): boolean => {
+        refusal = hostKeyError(ep, url.hostname, port, checkHostKey(knownHostsFiles(homeDir), url.hostname, port, offered), offered);
+        return refusal === null;
+      };
       return {
         options: {
           protocol: 'ssh',
@@ -70,9 +80,36 @@ export function dockerodeOptions(choice: EndpointChoice, env: NodeJS.ProcessEnv,
           sshOptions,
         },
         agent: null,
+        hostKeyRefusal: () => refusal,
       };
     }
   }
+}
+
+/** null when the key is known; otherwise what to tell the person, and what to run. */
+function hostKeyError(endpoint: string, host: string, port: number, verdict: HostKeyVerdict, offered: Buffer): EngineError | null {
+  if (verdict.kind === 'known') return null;
+  const name = lookupName(host, port);
+  const ssh = port === 22 ? `ssh ${host}` : `ssh -p ${port} ${host}`;
+  const print = fingerprint(offered);
+  if (verdict.kind === 'unknown') {
+    return new EngineError(
+      'ssh',
+      endpoint,
+      `The SSH host key of ${name} is not in known_hosts (${verdict.files.join(', ')}); it offered ${print}`,
+      `Connect once with \`${ssh}\` and accept the key after checking its fingerprint (or add it with \`ssh-keyscan${port === 22 ? '' : ` -p ${port}`} ${host} >> ~/.ssh/known_hosts\` once you have checked it), then reconnect.`,
+    );
+  }
+  const at = `${verdict.entry.file} line ${verdict.entry.line}`;
+  if (verdict.kind === 'revoked') {
+    return new EngineError('ssh', endpoint, `The SSH host key of ${name} (${print}) is marked @revoked in ${at}`, 'Do not connect: ask the administrator of that host for its new key.');
+  }
+  return new EngineError(
+    'ssh',
+    endpoint,
+    `The SSH host key of ${name} has changed: it offered ${print}, which does not match ${at}`,
+    `This can mean someone is intercepting the connection. If the host was reinstalled and you trust it, remove the old key with \`ssh-keygen -R '${name}'\`, connect once with \`${ssh}\` to record the new one, then reconnect.`,
+  );
 }
 
 function readTlsMaterial(choice: EndpointChoice, endpoint: string): { ca?: Buffer; cert?: Buffer; key?: Buffer } {

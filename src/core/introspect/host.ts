@@ -17,13 +17,14 @@ import {
   type HostNamespace,
   type Maybe,
   type NamespaceType,
+  type ProcessAnatomy,
 } from '../model';
 import { ipv4ByInterface } from '../procfs/addresses';
 import { readCgroupLayout } from '../procfs/cgroup';
 import { readText } from '../procfs/files';
 import { readNamespaces } from '../procfs/ns';
 import { readHostLinks, type LinkInfo } from '../procfs/net';
-import { readMemTotalBytes, readOnlineCpus } from '../procfs/process';
+import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot } from '../procfs/process';
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
@@ -78,6 +79,17 @@ export interface HostReadOptions {
  * the helper's shim through the helper), PID 1's where readable, cgroups, bridges. When the
  * files do not show the engine's host, none of them is read: the engine's own figures stand.
  */
+/** This process as the host side of a comparison: its PID, NSpid and id maps, read like a container's. */
+async function hostProcess(procRoot: string, notLocal: string | null): Promise<Omit<ProcessAnatomy, 'hostname'>> {
+  if (notLocal) {
+    const why = unavailable(notLocal);
+    return { hostPid: why, nspid: why, uidMap: why, gidMap: why, rootIsHostRoot: why };
+  }
+  const [nspid, uidMap, gidMap] = await Promise.all([readNSpid(procRoot, process.pid), readIdMap(procRoot, process.pid, 'uid_map'), readIdMap(procRoot, process.pid, 'gid_map')]);
+  const rootIs: Maybe<boolean> = isFact(uidMap) ? fact(rootIsHostRoot(uidMap.value), 'procfs') : uidMap;
+  return { hostPid: fact(process.pid, 'procfs'), nspid, uidMap, gidMap, rootIsHostRoot: rootIs };
+}
+
 export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, opts: HostReadOptions = {}): Promise<HostContext> {
   const notLocal = opts.notLocal !== undefined ? opts.notLocal : endpointNotLocal(engine);
   const asked = opts.answers ?? askEngine(engine);
@@ -94,11 +106,12 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
     notLocal ? why : readOnlineCpus(roots.sysRoot),
     notLocal ? why : readHostname(roots.procRoot),
     notLocal ? new Map<string, string[]>() : opts.helper ? hostAddresses(roots.procRoot) : interfaceAddresses(),
+    opts.helper ? undefined : hostProcess(roots.procRoot, notLocal),
   ]);
   const { info, networks, list } = await asked;
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
   const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));
-  const [selfNs, pid1Ns, layout, hostLinks, memTotal, cpus, hostname, addrs] = await kernel;
+  const [selfNs, pid1Ns, layout, hostLinks, memTotal, cpus, hostname, addrs, proc] = await kernel;
   const self = selfNs ?? Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, why])) as Record<NamespaceType, Maybe<number>>;
   const pid1 = pid1Ns ?? self;
   const namespaces = {} as Record<NamespaceType, HostNamespace>;
@@ -113,6 +126,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
   const local = notLocal === null;
   const host: HostAnatomy = {
     hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine'),
+    ...(proc ? { process: { ...proc, hostname: local ? hostname : fact(String(info.Name ?? ''), 'engine') } } : {}),
     namespaces,
     cgroup: {
       version: cgroupVersion,

@@ -1,4 +1,6 @@
 import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
+import { donorLabel, networkModeLabel } from './network';
+import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
 
 /** Compose label Docker Compose puts on every container it creates. */
@@ -25,18 +27,6 @@ export function visibleContainers(snapshot: Snapshot, opts: Pick<RowOptions, 'sh
 
 export function composeProject(c: ContainerAnatomy): string | undefined {
   return c.compose?.project || c.labels[COMPOSE_PROJECT_LABEL] || undefined;
-}
-
-export function stateText(state: ContainerState, t: Translate): string {
-  switch (state) {
-    case 'created': return t('created');
-    case 'running': return t('running');
-    case 'paused': return t('paused');
-    case 'restarting': return t('restarting');
-    case 'removing': return t('removing');
-    case 'exited': return t('exited');
-    case 'dead': return t('dead');
-  }
 }
 
 export function stateIcon(state: ContainerState): RowIcon {
@@ -86,11 +76,13 @@ export function groupChildren(snapshot: Snapshot, project: string, opts: RowOpti
     .map((c) => containerRow(c, opts.t));
 }
 
+export { stateText };
+
 export function containerRow(c: ContainerAnatomy, t: Translate): Row {
   const facts: Row['tooltip']['facts'] = [
     { label: t('ID'), value: c.id },
     { label: t('Image'), value: c.image },
-    { label: t('State'), value: c.status ? `${stateText(c.state, t)} (${c.status})` : stateText(c.state, t) },
+    { label: t('State'), value: c.status && c.status !== c.state ? `${stateText(c.state, t)} (${c.status})` : stateText(c.state, t) },
     { label: t('PID on the host'), value: isFact(c.pid) ? String(c.pid.value) : t('none') },
   ];
   if (c.compose) facts.push({ label: t('Compose service'), value: `${c.compose.project} / ${c.compose.service}` });
@@ -99,7 +91,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
     const len = valueOf(n.prefixLength, undefined);
     return ip ? `${n.name} ${ip}${len !== undefined ? `/${len}` : ''}` : n.name;
   });
-  facts.push({ label: t('Networks'), value: nets.length ? nets.join(', ') : c.network.rawMode || t('none') });
+  facts.push({ label: t('Networks'), value: nets.length ? nets.join(', ') : networkModeLabel(c, t) });
   if (c.exit && isStopped(c)) {
     facts.push({ label: t('Exit code'), value: c.exit.oomKilled ? t('{0} (killed by the OOM killer)', c.exit.code) : String(c.exit.code) });
   }
@@ -166,7 +158,7 @@ function sections(c: ContainerAnatomy, t: Translate): Row[] {
       contextValue: 'section.namespaces',
       icon: { id: 'symbol-namespace' },
       children: { kind: 'section', section: 'namespaces' },
-      tooltip: tooltip(t('Namespaces'), [{ topic: 'ui.diff.title' }]),
+      tooltip: tooltip(t('Namespaces'), [{ topic: 'ui.namespaces' }]),
     },
     {
       ...base,
@@ -175,17 +167,17 @@ function sections(c: ContainerAnatomy, t: Translate): Row[] {
       contextValue: 'section.limits',
       icon: { id: 'dashboard' },
       children: { kind: 'section', section: 'limits' },
-      tooltip: tooltip(t('cgroup limits'), [{ topic: 'cgroup.declared' }, { topic: 'cgroup.effective' }]),
+      tooltip: tooltip(t('cgroup limits'), [{ topic: 'cgroup.effective' }, { topic: 'cgroup.declared' }, { topic: 'cgroup.kernel' }]),
     },
     {
       ...base,
       id: `c:${c.id}/network`,
       label: t('Network'),
-      description: c.network.rawMode || undefined,
+      description: networkModeLabel(c, t),
       contextValue: 'section.network',
       icon: { id: 'type-hierarchy' },
       children: { kind: 'section', section: 'network' },
-      tooltip: tooltip(t('Network'), [{ topic: `net.mode.${c.network.mode}` }]),
+      tooltip: tooltip(t('Network'), [{ topic: `net.mode.${c.network.mode}`, vars: { peer: donorLabel(c) } }]),
     },
   ];
 }

@@ -7,17 +7,31 @@ import { containerRow, groupChildren, rootRows, sectionRows } from './containers
 import { limitDetailRows, limitRows } from './limits';
 import { namespaceRows } from './namespaces';
 import { networkDetailRows, networkRows, portDetailRows } from './network';
-import type { Row, RowOptions } from './types';
+import { langOf } from '../../core/i18n';
+import { localizeReason } from '../../core/reasons';
+import type { Row, RowOptions, Translate } from './types';
 
 export * from './types';
 export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from './containers';
-export { sharingOf, sharingText, namespaceRows } from './namespaces';
+export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
 export { unreachableRows } from './status';
 
+/** A row with its reasons in the tree's language (message rows show theirs as the label). */
+export function localized(row: Row, t: Translate): Row {
+  const lang = langOf(t);
+  if (lang === 'en') return row;
+  const notes = row.tooltip.notes.map((n) => localizeReason(n, lang));
+  return { ...row, label: row.kind === 'message' ? localizeReason(row.label, lang) : row.label, tooltip: { ...row.tooltip, notes } };
+}
+
 /** Children of `parent` (the root when undefined) in `snapshot`. */
 export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {
+  return rowsOf(snapshot, parent, opts).map((r) => localized(r, opts.t));
+}
+
+function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {
   if (!parent) return rootRows(snapshot, opts);
   const ref = parent.children;
   if (!ref) return [];
@@ -39,5 +53,5 @@ export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: Row
 /** The container's own row, fresh from the snapshot (for in-place updates). */
 export function rowForContainer(snapshot: Snapshot, id: string, opts: RowOptions): Row | undefined {
   const c = snapshot.containers.find((x) => x.id === id);
-  return c ? containerRow(c, opts.t) : undefined;
+  return c ? localized(containerRow(c, opts.t), opts.t) : undefined;
 }

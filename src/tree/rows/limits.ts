@@ -1,64 +1,13 @@
-import { formatBytes, formatCpus } from '../../core/format';
-import { isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
+import { formatValue, limitSpec, limitText, LIMITS, type LimitSpec } from '../../core/limit-words';
+import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
 import { messageRow } from './namespaces';
+import { stateText } from './state';
 import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
 
-type Kind = 'bytes' | 'cpus' | 'count' | 'string';
-
-interface LimitSpec {
-  key: LimitKey;
-  label: (t: Translate) => string;
-  kind: Kind;
-  topic: string;
-  limit: (c: ContainerAnatomy) => Limit<number | string>;
-  /** What `null` means for this limit. */
-  nullText: (t: Translate) => string;
-  usage?: (c: ContainerAnatomy) => Maybe<number>;
-  usageTopic?: string;
-  /** The value the kernel uses when Docker was told nothing (cpu.shares: 1024). */
-  defaultValue?: number;
-}
+export { formatValue, limitSpec, limitText, LIMITS, type LimitSpec };
 
 const unlimited = (t: Translate): string => t('unlimited');
 
-export const LIMITS: readonly LimitSpec[] = [
-  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage' },
-  { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none') },
-  { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited },
-  { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited },
-  { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024 },
-  { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current' },
-  { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all') },
-  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all') },
-  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default') },
-];
-
-export function limitSpec(key: LimitKey): LimitSpec | undefined {
-  return LIMITS.find((l) => l.key === key);
-}
-
-export function formatValue(v: number | string | null, spec: Pick<LimitSpec, 'kind' | 'nullText'>, t: Translate): string {
-  if (v === null) return spec.nullText(t);
-  if (typeof v === 'string') return v;
-  if (spec.kind === 'bytes') return formatBytes(v);
-  if (spec.kind === 'cpus') return formatCpus(v);
-  return String(v);
-}
-
-function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Translate): string | undefined {
-  return isFact(m) ? formatValue(m.value, spec, t) : undefined;
-}
-
-/** "declared → effective", one value when they agree, "unavailable" when neither is known. */
-export function limitText(limit: Limit<number | string>, spec: LimitSpec, t: Translate): string {
-  const e = maybeText(limit.effective, spec, t) ?? maybeText(limit.kernel, spec, t);
-  const declaredDefault = isFact(limit.declared) && limit.declared.value === null && spec.defaultValue !== undefined;
-  const d = declaredDefault && e === formatValue(spec.defaultValue ?? null, spec, t) ? e : maybeText(limit.declared, spec, t);
-  if (d === undefined && e === undefined) return t('unavailable');
-  if (e === undefined) return t('{0} (declared)', d ?? '');
-  if (d === undefined || d === e) return e;
-  return `${d} → ${e}`;
-}
 
 /**
  * Whether this container's own setting is "no limit": its cgroup file when readable, else what
@@ -80,6 +29,10 @@ export function limitDescription(c: ContainerAnatomy, spec: LimitSpec, t: Transl
   return isUnlimited ? t('{0}, {1} used', limit, used) : t('{0} limit, {1} used', limit, used);
 }
 
+function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Translate): string | undefined {
+  return isFact(m) ? formatValue(m.value, spec, t) : undefined;
+}
+
 function sourceNote(m: Maybe<unknown>, t: Translate): string {
   return isFact(m) ? t('from {0}', m.source) : t('unavailable');
 }
@@ -92,7 +45,7 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
     { label: t('Kernel file'), value: `${maybeText(limit.kernel, spec, t) ?? t('unavailable')} · ${sourceNote(limit.kernel, t)}` },
     { label: t('Effective'), value: `${maybeText(limit.effective, spec, t) ?? t('unavailable')} · ${sourceNote(limit.effective, t)}` },
   ];
-  const topics = [{ topic: spec.topic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : []), { topic: 'cgroup.effective' }];
+  const topics = [{ topic: spec.topic }, { topic: spec.effectiveTopic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : [])];
   const description = limitDescription(c, spec, t);
   return {
     id: `c:${c.id}/limit/${spec.key}`,
@@ -109,6 +62,19 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
 }
 
 export function limitRows(c: ContainerAnatomy, t: Translate): Row[] {
+  // A stopped container has no cgroup: one row saying why, with what Docker declared.
+  if (!hasProcess(c.state)) {
+    const declared = LIMITS.flatMap((spec) => {
+      const d = spec.limit(c).declared;
+      return isFact(d) && d.value !== null && d.value !== 0 ? [{ label: spec.label(t), value: formatValue(d.value, spec, t) }] : [];
+    });
+    const row = messageRow(`c:${c.id}/limit/none`, c.id, t('{0}: no cgroup until it starts', stateText(c.state, t)), t('cgroup limits'), t);
+    return [{
+      ...row,
+      description: declared.length ? t('declared: {0}', declared.map((d) => `${d.label} ${d.value}`).join(', ')) : t('nothing declared: unlimited'),
+      tooltip: { ...row.tooltip, topics: [{ topic: 'ui.notRunning' }, { topic: 'cgroup.declared' }], facts: declared },
+    }];
+  }
   return LIMITS.map((spec) => limitRow(c, spec, t));
 }
 
@@ -134,7 +100,7 @@ export function limitDetailRows(c: ContainerAnatomy, key: LimitKey, t: Translate
   const rows = [
     valueRow(c, spec, 'declared', t('declared (Docker)'), limit.declared, 'cgroup.declared', t),
     valueRow(c, spec, 'kernel', t('kernel file'), limit.kernel, 'cgroup.kernel', t),
-    valueRow(c, spec, 'effective', t('effective'), limit.effective, 'cgroup.effective', t),
+    valueRow(c, spec, 'effective', t('effective'), limit.effective, spec.effectiveTopic, t),
   ];
   const usage = spec.usage?.(c);
   if (usage && spec.usageTopic) rows.push(valueRow(c, { ...spec, nullText: unlimited }, 'usage', t('used'), usage, spec.usageTopic, t));

@@ -1,94 +1,91 @@
-import { isFact, isUnavailable, NAMESPACE_TYPES, type ContainerAnatomy, type ContainerNamespace, type HostAnatomy, type NamespaceType } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, NAMESPACE_TYPES, type ContainerAnatomy, type ContainerNamespace, type HostAnatomy, type NamespaceType } from '../../core/model';
+import { langOf } from '../../core/i18n';
+import { sharingMeaningTopic, sharingOf, sharingSentenceTopic, sharingVars, sharingWords, type Sharing } from '../../core/sharing';
+import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type Translate } from './types';
 
 /** Namespaces Docker makes private by default: seeing the host's one here is worth a colour. */
 const PRIVATE_BY_DEFAULT: ReadonlySet<NamespaceType> = new Set<NamespaceType>(['pid', 'net', 'ipc', 'uts', 'mnt']);
 
-export type Sharing =
-  | { kind: 'own' }
-  | { kind: 'host' }
-  | { kind: 'container'; names: string[] }
-  | { kind: 'unknown'; reason: string };
-
-/** Who else holds this namespace, as far as the model can tell. */
-export function sharingOf(ns: ContainerNamespace): Sharing {
-  if (isFact(ns.sharedWithHost) && ns.sharedWithHost.value) return { kind: 'host' };
-  // When the inode is known, the kernel says who shares it; Docker's container:<id> setting
-  // only orders the donor first (a restarted or stopped donor no longer holds it).
-  if (isFact(ns.inode)) {
-    if (!ns.sharedWithContainers.length) return isFact(ns.sharedWithHost) ? { kind: 'own' } : { kind: 'unknown', reason: isUnavailable(ns.sharedWithHost) ? ns.sharedWithHost.unavailable : '' };
-    const donor = ns.mode.sharesWith?.name;
-    const names = donor && ns.sharedWithContainers.includes(donor) ? [donor, ...ns.sharedWithContainers.filter((n) => n !== donor)] : [...ns.sharedWithContainers];
-    return { kind: 'container', names };
-  }
-  if (isFact(ns.sharedWithHost)) return { kind: 'own' };
-  if (isUnavailable(ns.inode)) return { kind: 'unknown', reason: ns.inode.unavailable };
-  return { kind: 'unknown', reason: isUnavailable(ns.sharedWithHost) ? ns.sharedWithHost.unavailable : '' };
-}
-
-export function sharingText(s: Sharing, t: Translate): string {
-  switch (s.kind) {
-    case 'own': return t('own');
-    case 'host': return t('shared with host');
-    case 'container': return t('shared with {0}', s.names.join(', '));
-    case 'unknown': return t('sharing unknown');
-  }
-}
-
 function sharingIcon(type: NamespaceType, s: Sharing): RowIcon {
   switch (s.kind) {
     case 'own': return { id: 'circle-filled', color: 'charts.green' };
     case 'host': return PRIVATE_BY_DEFAULT.has(type) ? { id: 'home', color: 'charts.orange' } : { id: 'home' };
-    case 'container': return { id: 'link', color: 'charts.blue' };
+    case 'joined':
+    case 'joinedBy':
+    case 'shared': return { id: 'link', color: 'charts.blue' };
     case 'unknown': return { id: 'question', color: 'disabledForeground' };
   }
 }
 
-function sharingTopic(type: NamespaceType, s: Sharing): string | undefined {
-  switch (s.kind) {
-    case 'own': return `ns.${type}.own`;
-    case 'host': return `ns.${type}.host`;
-    case 'container': return `ns.${type}.container`;
-    case 'unknown': return undefined;
-  }
+/** Docker's setting as a person reads it: `container:<name>` rather than a 64-hex id. */
+export function modeSetting(ns: ContainerNamespace, t: Translate): string | undefined {
+  if (!ns.mode.field) return undefined;
+  const s = ns.mode.sharesWith;
+  const value = s ? `container:${s.name ?? s.id.slice(0, 12)}` : ns.mode.value === '' ? t('(default)') : ns.mode.value;
+  return `${ns.mode.field}: ${value}`;
 }
 
 export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: HostAnatomy | undefined, t: Translate): Row {
   const s = sharingOf(ns);
+  const words = sharingWords(ns.type, s, langOf(t));
   const inode = isFact(ns.inode) ? String(ns.inode.value) : undefined;
-  const marker = sharingText(s, t);
   const facts: Row['tooltip']['facts'] = [
-    { label: t('Inode'), value: inode ? `${ns.type}:[${inode}] (${ns.inode && isFact(ns.inode) ? ns.inode.source : ''})` : t('unavailable') },
-    { label: t('Sharing'), value: marker },
+    { label: t('Inode'), value: inode && isFact(ns.inode) ? `${ns.type}:[${inode}] (${ns.inode.source})` : t('unavailable') },
   ];
   const hostNs = host?.namespaces[ns.type];
   if (hostNs && isFact(hostNs.inode)) facts.push({ label: t('Host'), value: `${ns.type}:[${hostNs.inode.value}]` });
-  if (ns.mode.field) facts.push({ label: t('Docker setting'), value: `${ns.mode.field}: ${ns.mode.value === '' ? t('(default)') : ns.mode.value}` });
+  const setting = modeSetting(ns, t);
+  if (setting) facts.push({ label: t('Docker setting'), value: setting });
   const notes: string[] = [];
   if (isUnavailable(ns.inode)) notes.push(ns.inode.unavailable);
   else if (s.kind === 'unknown' && s.reason) notes.push(s.reason);
-  const topic = sharingTopic(ns.type, s);
-  const vars = { type: ns.type, name: c.name, container: s.kind === 'container' ? s.names.join(', ') : '' };
-  const topics = [...(topic ? [{ topic, vars }] : []), { topic: `ns.${ns.type}`, vars }];
+  const vars = sharingVars(ns.type, s);
   return {
     id: `c:${c.id}/ns/${ns.type}`,
     kind: 'namespace',
     label: ns.type,
-    description: inode ? `${inode} · ${marker}` : `${t('unavailable')} · ${marker}`,
+    description: `${inode ?? t('unavailable')} · ${words.label}`,
     contextValue: 'namespace',
     icon: sharingIcon(ns.type, s),
     containerId: c.id,
     value: inode ? `${ns.type}:[${inode}]` : undefined,
-    tooltip: tooltip(t('{0} namespace of {1}', ns.type, c.name), topics, facts, notes),
+    tooltip: {
+      ...tooltip(t('{0} namespace of {1}', ns.type, c.name), [{ topic: sharingMeaningTopic(ns.type, s), vars }, { topic: `ns.${ns.type}`, vars }], facts, notes),
+      lead: { topic: sharingSentenceTopic(s), vars },
+    },
   };
+}
+
+/** "net joins web · pid host": the namespaces Docker's settings do not leave private. */
+export function declaredSharing(c: ContainerAnatomy, t: Translate): { type: NamespaceType; label: string }[] {
+  const out: { type: NamespaceType; label: string }[] = [];
+  for (const type of NAMESPACE_TYPES) {
+    const ns = c.namespaces[type];
+    if (!ns || !ns.mode.field) continue;
+    const s = sharingOf(ns);
+    if (s.kind === 'host' || s.kind === 'joined') out.push({ type, label: sharingWords(type, s, langOf(t)).label });
+  }
+  return out;
 }
 
 export function namespaceRows(c: ContainerAnatomy, host: HostAnatomy | undefined, t: Translate): Row[] {
   const list = NAMESPACE_TYPES.map((type) => c.namespaces[type]).filter((ns): ns is ContainerNamespace => !!ns);
+  // A stopped container has no namespaces: one row saying why, and what Docker will do at start.
+  if (!hasProcess(c.state)) {
+    const declared = declaredSharing(c, t);
+    const row = messageRow(`c:${c.id}/ns/none`, c.id, t('{0}: no namespaces until it starts', stateText(c.state, t)), t('Namespaces'), t);
+    return [{
+      ...row,
+      description: declared.length ? declared.map((d) => `${d.type} ${d.label}`).join(' · ') : t('no sharing requested (Docker setting)'),
+      tooltip: { ...row.tooltip, topics: [{ topic: 'ui.notRunning' }], facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t)).label })) },
+    }];
+  }
   const reasons = list.map((ns) => (isUnavailable(ns.inode) ? ns.inode.unavailable : undefined));
-  // A stopped container has no namespaces: one row saying why beats eight "unavailable" rows.
+  // One reason for all eight (e.g. the engine runs elsewhere): said once, with Docker's settings.
   if (list.length && reasons.every((r) => r !== undefined) && new Set(reasons).size === 1) {
-    return [messageRow(`c:${c.id}/ns/none`, c.id, reasons[0] ?? '', t('Namespaces'), t)];
+    const row = messageRow(`c:${c.id}/ns/none`, c.id, reasons[0] ?? '', t('Namespaces'), t);
+    return [{ ...row, tooltip: { ...row.tooltip, facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t)).label })) } }];
   }
   return list.map((ns) => namespaceRow(c, ns, host, t));
 }

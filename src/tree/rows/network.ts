@@ -18,13 +18,28 @@ export function portText(p: PortBinding): string {
   return `${host} → ${p.containerPort}/${p.protocol}`;
 }
 
+/** The donor's name for `container:<id>` networking (short id when the engine gave no name). */
+export function donorLabel(c: ContainerAnatomy): string {
+  const d = c.network.sharesWith;
+  return d ? (d.name ?? d.id.slice(0, 12)) : c.network.rawMode.replace(/^container:/, '').slice(0, 12);
+}
+
+/** The network mode in words people read: "joined web", "host", "default, back". */
+export function networkModeLabel(c: ContainerAnatomy, t: Translate): string {
+  const net = c.network;
+  if (net.mode === 'container') return t('joined {0}', donorLabel(c));
+  if (net.mode === 'host' || net.mode === 'none') return net.mode;
+  if (net.networks.length) return net.networks.map((n) => n.name).join(', ');
+  return net.rawMode || net.mode;
+}
+
 /** One sentence for modes other than a plain bridge. */
 export function modeText(c: ContainerAnatomy, t: Translate): string {
   const net = c.network;
   switch (net.mode) {
     case 'host': return t("the host's network namespace: no veth, no bridge, no IP of its own");
     case 'none': return t('loopback only: no interface to any network');
-    case 'container': return t('shares the network namespace of {0}', net.sharesWith?.name ?? net.sharesWith?.id.slice(0, 12) ?? net.rawMode);
+    case 'container': return t('same interfaces, IP addresses and ports');
     case 'macvlan': return t('macvlan: its own MAC on the parent interface, no bridge, no veth');
     case 'ipvlan': return t('ipvlan: shares the MAC of the parent interface, no bridge, no veth');
     case 'overlay': return t('overlay: the veth peer lives in a separate sandbox, not on this host');
@@ -87,12 +102,12 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
       id: `c:${c.id}/net/mode`,
       kind: 'value',
       label: t('mode'),
-      description: `${net.rawMode || net.mode} · ${modeText(c, t)}`,
+      description: net.mode === 'container' ? `${networkModeLabel(c, t)} · ${modeText(c, t)}` : `${net.rawMode || net.mode} · ${modeText(c, t)}`,
       contextValue: 'value',
       icon: { id: 'info' },
       containerId: c.id,
       value: net.rawMode || net.mode,
-      tooltip: tooltip(`${t('mode')} · ${c.name}`, [{ topic: `net.mode.${net.mode}` }], [{ label: 'NetworkMode', value: net.rawMode }]),
+      tooltip: tooltip(`${t('mode')} · ${c.name}`, [{ topic: `net.mode.${net.mode}`, vars: { peer: donorLabel(c) } }], [{ label: t('Docker setting'), value: `NetworkMode: ${net.mode === 'container' ? `container:${donorLabel(c)}` : net.rawMode}` }]),
     });
   }
   for (const n of net.networks) rows.push(networkRow(c, n, t));

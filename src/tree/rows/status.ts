@@ -1,3 +1,5 @@
+import { langOf } from '../../core/i18n';
+import { localizeReason } from '../../core/reasons';
 import { tooltip, type Row, type Translate } from './types';
 
 /**
@@ -13,7 +15,7 @@ export function unreachableRows(reason: string, t: Translate): Row[] {
     contextValue: 'action',
     icon: { id: icon },
     command: { id, ...(args ? { args } : {}) },
-    tooltip: tooltip(label, [{ topic: 'ui.unreachable' }], [], reason ? [reason] : []),
+    tooltip: tooltip(label, [{ topic: 'ui.unreachable' }], [], reason ? [localizeReason(reason, langOf(t))] : []),
   });
   return [
     action('retry', t('Retry'), 'debug-restart', 'containerAnatomy.engine.retry'),

@@ -4,28 +4,19 @@
  */
 import { isUnavailable, type Maybe } from '../../core/model';
 import type { TooltipSpec } from '../markdown';
+import { translator, type Translate } from '../../core/i18n';
 
-/** Same shape as vscode.l10n.t for positional arguments. */
-export type Translate = (message: string, ...args: Array<string | number>) => string;
+export type { Translate } from '../../core/i18n';
 
 /** English pass-through with `{0}`-style arguments, used in tests and as the default. */
-export const plainTranslate: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+export const plainTranslate: Translate = translator('en');
 
 export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message' | 'action';
 
 export type SectionKey = 'namespaces' | 'limits' | 'network';
 
-export type LimitKey =
-  | 'memory'
-  | 'memoryReservation'
-  | 'memorySwap'
-  | 'cpus'
-  | 'cpuShares'
-  | 'pids'
-  | 'cpusetCpus'
-  | 'cpusetMems'
-  | 'ioWeight';
+import type { LimitKey } from '../../core/limit-words';
+export type { LimitKey };
 
 /** Where a row's children come from. */
 export type ChildRef =

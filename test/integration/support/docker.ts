@@ -39,7 +39,11 @@ export interface Created {
 export class TestSuite {
   readonly label: string;
 
-  constructor(readonly suite: string) {
+  /** `client` is the engine the suite works on: this machine's by default. */
+  constructor(
+    readonly suite: string,
+    private readonly client: Dockerode = docker,
+  ) {
     this.label = `${LABEL}=${suite}`;
   }
 
@@ -49,7 +53,7 @@ export class TestSuite {
 
   async createContainer(spec: ContainerSpec): Promise<Created> {
     const name = this.fullName(spec.name);
-    const container = await docker.createContainer({
+    const container = await this.client.createContainer({
       name,
       Image: IMAGE,
       Cmd: ['sleep', '3600'],
@@ -64,7 +68,7 @@ export class TestSuite {
   /** A user-defined bridge network; returns its id and full name. */
   async createNetwork(short: string): Promise<{ id: string; name: string }> {
     const name = this.fullName(short);
-    const net = await docker.createNetwork({ Name: name, Driver: 'bridge', Labels: this.labels(), CheckDuplicate: true });
+    const net = await this.client.createNetwork({ Name: name, Driver: 'bridge', Labels: this.labels(), CheckDuplicate: true });
     return { id: net.id, name };
   }
 
@@ -80,12 +84,12 @@ export class TestSuite {
     const filters = JSON.stringify({ label: [this.label] });
     const ours = (labels: Record<string, string> | undefined): boolean =>
       labels?.[RUN_LABEL] === RUN_ID || (leftovers && !processAlive(Number(labels?.[PID_LABEL])));
-    const containers = (await docker.listContainers({ all: true, filters })).filter((c) => ours(c.Labels));
-    await Promise.all(containers.map((c) => removeContainer(c.Id)));
-    const networks = (await docker.listNetworks({ filters })).filter((n) => ours(n.Labels));
+    const containers = (await this.client.listContainers({ all: true, filters })).filter((c) => ours(c.Labels));
+    await Promise.all(containers.map((c) => removeContainer(c.Id, this.client)));
+    const networks = (await this.client.listNetworks({ filters })).filter((n) => ours(n.Labels));
     for (const n of networks) {
       try {
-        await docker.getNetwork(n.Id).remove();
+        await this.client.getNetwork(n.Id).remove();
       } catch (err) {
         if (statusOf(err) !== 404) throw err;
       }
@@ -116,12 +120,12 @@ export function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
-export async function removeContainer(id: string): Promise<void> {
+export async function removeContainer(id: string, client: Dockerode = docker): Promise<void> {
   try {
     // A paused container cannot be killed by force-remove on every engine version.
-    const info = await docker.getContainer(id).inspect();
-    if (info.State.Paused) await docker.getContainer(id).unpause();
-    await docker.getContainer(id).remove({ force: true, v: true });
+    const info = await client.getContainer(id).inspect();
+    if (info.State.Paused) await client.getContainer(id).unpause();
+    await client.getContainer(id).remove({ force: true, v: true });
   } catch (err) {
     const code = statusOf(err);
     if (code !== 404 && code !== 409) throw err;

@@ -10,7 +10,7 @@ const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'USER', 'EXPOSE', 'ENV
 
 /** Every topic id the rest of the extension is promised. */
 const REQUIRED: string[] = [
-  ...NS.flatMap((t) => [`ns.${t}`, `ns.${t}.own`, `ns.${t}.host`, `ns.${t}.container`, `diff.${t}.same`, `diff.${t}.different`]),
+  ...NS.flatMap((t) => [`ns.${t}`, `ns.${t}.own`, `ns.${t}.host`, `ns.${t}.container`, `sharing.own`, `diff.${t}.same`, `diff.${t}.different`]),
   'diff.unknown',
   'process.pid', 'process.nspid', 'process.uidmap', 'process.gidmap', 'process.rootIsHostRoot', 'process.hostname',
   'cgroup.version.v1', 'cgroup.version.v2', 'cgroup.version.hybrid', 'cgroup.driver.cgroupfs', 'cgroup.driver.systemd',
@@ -32,7 +32,9 @@ const REQUIRED: string[] = [
     'cgroup_parent', 'cgroup', 'ports', 'expose', 'networks', 'privileged', 'cap_add', 'cap_drop', 'hostname', 'user',
     'shm_size', 'services', 'image', 'build', 'pid.host', 'network_mode.host', 'network_mode.none',
     'network_mode.service', 'ipc.host', 'ipc.shareable'].map((k) => `compose.${k}`),
-  'live.ns.shared_with_host', 'live.ns.own', 'live.limit',
+  'sharing.own', 'sharing.host', 'sharing.joined', 'sharing.joinedBy', 'sharing.shared', 'sharing.unknown',
+  'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'ui.namespaces',
+  'cgroup.effective.limit', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
   'ui.compare.title', 'ui.removed', 'ui.unreachable',
 ];
 
@@ -92,14 +94,18 @@ describe('explanation catalog', () => {
   });
 
   it('fills placeholders everywhere in an entry', () => {
-    const x = explain('ns.net.container', 'en', { name: 'db' });
+    const x = explain('ns.net.container', 'en', { peers: 'db' });
     assert.ok(x);
     assert.match(x.title, /db/);
-    assert.match(x.summary, /Same interfaces, IPs and ports as db; localhost reaches each other/);
-    assert.ok(!x.body.includes('{name}'));
+    assert.match(x.summary, /Same interfaces, IPs and ports; localhost in one container reaches the other/);
+    const j = explain('sharing.joined', 'en', { peer: 'db', peers: 'db', type: 'net' });
+    assert.equal(j?.summary, 'This container joined db\'s net namespace.');
     const d = explain('diff.net.same', 'ko', { left: 'web', right: 'api' });
     assert.ok(d);
-    assert.ok(d.summary.startsWith('web와(과) api'), d.summary);
+    assert.ok(d.summary.startsWith('web과(와) api'), d.summary);
+    // A word whose reading is known takes the one particle that fits it.
+    assert.ok(explain('diff.net.same', 'ko', { left: 'web', right: '호스트' })?.summary.startsWith('web과(와) 호스트가 '));
+    assert.ok(explain('diff.net.same', 'ko', { left: '호스트', right: 'web' })?.summary.startsWith('호스트와 web이(가) '));
     const l = explain('live.limit', 'en', { what: 'memory', declared: '64 MiB', effective: '32 MiB', usage: '10 MiB', name: 'web-1' });
     assert.equal(l?.summary, 'This service\'s container: memory 64 MiB → effective 32 MiB, 10 MiB used.');
   });

@@ -11,13 +11,16 @@ export interface SshRelay {
   port: number;
   /** OpenSSH private key the server accepts (unencrypted). */
   clientKey: string;
+  /** The server's host key as a known_hosts line for 127.0.0.1:port. */
+  knownHostsLine: string;
   /** Commands clients asked to exec. */
   commands: string[];
   close(): Promise<void>;
 }
 
 export function startSshRelay(engineSocket: string, user: string): Promise<SshRelay> {
-  const hostKey = utils.generateKeyPairSync('ed25519').private;
+  const host = utils.generateKeyPairSync('ed25519');
+  const hostKey = host.private;
   const client = utils.generateKeyPairSync('ed25519');
   const allowed = utils.parseKey(client.public);
   if (allowed instanceof Error) throw allowed;
@@ -57,6 +60,7 @@ export function startSshRelay(engineSocket: string, user: string): Promise<SshRe
       resolve({
         port,
         clientKey: client.private,
+        knownHostsLine: `[127.0.0.1]:${port} ${host.public.trim().split(/\s+/).slice(0, 2).join(' ')}\n`,
         commands,
         close: () =>
           new Promise<void>((r) => {

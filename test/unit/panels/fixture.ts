@@ -32,7 +32,7 @@ function limits(memory: number | null): CgroupOverrides {
     cpu: { cpus: limit(0.5), quotaUs: fact(50000, 'procfs'), usageNs: fact(123456789, 'procfs') },
     cpuset: { cpus: limit('0'), mems: limit('0') },
     pids: { max: limit(50) },
-    io: { weight: declaredOnly<number>(null, 'no blkio.weight file: this kernel offers only blkio.bfq.weight') },
+    io: { weight: declaredOnly<number>(null, 'neither blkio.weight nor blkio.bfq.weight exists in /sys/fs/cgroup/blkio/docker: no I/O scheduler with weights (CFQ or BFQ) is available') },
   };
 }
 
@@ -155,7 +155,7 @@ export const mv = container({
 export const locked = (() => {
   const c = container({ id: id('8'), name: 'locked', base: 6900, network: networkOf({ mode: 'bridge' }) });
   for (const t of NAMESPACE_TYPES) {
-    c.namespaces[t] = { ...c.namespaces[t], inode: unavailable(`permission denied reading /proc/6900/ns/${t} — run as root or as the container's owner`) };
+    c.namespaces[t] = { ...c.namespaces[t], inode: unavailable(`permission denied reading /proc/6900/ns/${t}: the kernel's ptrace check refuses it; run as root (or the container's owner), or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`) };
   }
   return c;
 })();

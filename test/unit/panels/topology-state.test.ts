@@ -77,7 +77,8 @@ describe('topology view state', () => {
     assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
     assert.equal(lane.chain[1].openId, web.id);
     assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
-    assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { peer: 'web' })?.summary);
+    assert.equal(state.modeNote.summary, 'The container joins the network namespace of web.');
     const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });
     assert.equal(gone.lanes[0].chain[1].openId, undefined);
     assert.equal(gone.lanes[0].chain[1].title, 'web');
@@ -89,7 +90,7 @@ describe('topology view state', () => {
     assert.equal(lane.heading, 'Also in this network namespace');
     assert.deepEqual(lane.chain.map((n) => n.title), ['web']);
     assert.deepEqual(lane.peers.map((p) => [p.title, p.lines, p.openId]), [['sidecar', ['container:web'], sidecar.id]]);
-    assert.equal(lane.peers[0].note?.summary, explain('net.mode.container', 'en', { name: 'web' })?.summary);
+    assert.equal(lane.peers[0].note?.summary, "sidecar joined this container's net namespace.", 'said from web, naming the joiner');
     // Read from the kernel: the same inode counts even when the mode was not recorded.
     const twin = { ...db, network: { ...db.network, mode: 'bridge' as const }, namespaces: { ...db.namespaces, net: { ...db.namespaces.net, inode: web.namespaces.net.inode } } };
     const both = build({ containerId: web.id, containers: [web, twin, sidecar] });

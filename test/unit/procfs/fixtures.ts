@@ -27,10 +27,13 @@ export const IDS = {
   v2Systemd: '2b4d6f8a0c1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f1a3b5c7d9e1f3a',
   rootless: '7e5c3a1f9d7b5e3c1a9f7d5b3e1c9a7f5d3b1e9c7a5f3d1b9e7c5a3f1d9b7e5c',
   v2Slices: '5d1c9e7a3b5f7d9e1c3a5b7d9f1e3c5a7b9d1f3e5c7a9b1d3f5e7c9a1b3d5f7e',
+  /** Captured from the test VM by test/vm/capture.ts (which rewrites the real ids to these). */
+  vmLimited: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f901',
+  vmSliced: 'b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a12',
 };
 
 /** PIDs of those containers' init processes in the fixture /proc trees. */
-export const PIDS = { v1Limited: 6153, v1Unlimited: 6219, v1Nested: 12956, v1Systemd: 2301, v2Cgroupfs: 3412, v2Systemd: 4520, rootless: 5630, usernsRemap: 6740, v2Slices: 7851 };
+export const PIDS = { v1Limited: 6153, v1Unlimited: 6219, v1Nested: 12956, v1Systemd: 2301, v2Cgroupfs: 3412, v2Systemd: 4520, rootless: 5630, usernsRemap: 6740, v2Slices: 7851, vmLimited: 7101, vmSliced: 7202 };
 
 /** The cgroup anatomy of the process `pid` of a fixture scenario, read as a snapshot reads it. */
 export async function cgroupAnatomyOf(name: string, pid: number, hostConfig?: HostConfigLimits, running = true): Promise<CgroupAnatomy> {

@@ -56,10 +56,16 @@ describe('compose hover: live values', () => {
     assert.equal(dotEnvValue(null, 'COMPOSE_PROJECT_NAME'), undefined);
   });
 
-  it('reports namespace keys as shared with host or own', () => {
-    assert.deepEqual(liveTopic('pid', tools, plainTranslate), { topic: 'live.ns.shared_with_host', vars: { type: 'pid', name: 'tools' } });
-    assert.deepEqual(liveTopic('pid', web, plainTranslate), { topic: 'live.ns.own', vars: { type: 'pid', name: 'web' } });
-    assert.equal(liveTopic('network_mode', sidecar, plainTranslate)?.topic, 'live.ns.own');
+  it('words namespace keys from the sharing model: host, own, or whose namespace was joined', () => {
+    assert.deepEqual(liveTopic('pid', tools, plainTranslate), { topic: 'sharing.host', vars: { type: 'pid', peer: '', peers: '' } });
+    assert.deepEqual(liveTopic('pid', web, plainTranslate), { topic: 'sharing.own', vars: { type: 'pid', peer: '', peers: '' } });
+    // network_mode: "service:web" — the sidecar joined web's net namespace; it has none of its own.
+    const joined = liveTopic('network_mode', sidecar, plainTranslate);
+    assert.deepEqual(joined, { topic: 'sharing.joined', vars: { type: 'net', peer: 'web', peers: 'web' } });
+    assert.equal(explain(joined.topic, 'en', joined.vars)?.summary, 'This container joined web\'s net namespace.');
+    assert.equal(explain(joined.topic, 'ko', joined.vars)?.summary, '이 컨테이너는 web의 net 네임스페이스에 합류했습니다.');
+    // And on web, the owner, the same namespace is the one the sidecar joined.
+    assert.equal(liveTopic('networks', web, plainTranslate)?.topic, 'sharing.joinedBy');
     assert.equal(liveTopic('image', web, plainTranslate), undefined);
   });
 

@@ -4,6 +4,7 @@
  * host's pid namespace; sidecar uses web's network namespace; old has exited; the last
  * container carries a hostile name and image.
  */
+import { linkContainers } from '../../../src/core/introspect';
 import { fact, type ContainerAnatomy, type Snapshot } from '../../../src/core/model';
 import { attachment, containerOf, hostOf, limit, namespacesOf, networkOf, processOf, snapshotOf, type ContainerOverrides } from '../../fixtures/snapshot';
 
@@ -68,6 +69,9 @@ export const evil = container({
 });
 
 export const host = hostOf({ memTotalBytes: 4 * 1024 ** 3, engine: { os: 'Debian GNU/Linux 12' } });
+
+// As introspection does: each container lists the others holding the same namespace (web lists sidecar).
+linkContainers([old, evil, sidecar, tools, web], host);
 
 export function snapshot(): Snapshot {
   return snapshotOf(host, [old, evil, sidecar, tools, web]);

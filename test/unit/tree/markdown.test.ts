@@ -48,12 +48,15 @@ describe('tooltipMarkdown', () => {
     assertNoTags(md);
     assert.ok(md.startsWith('**&lt;img src=x onerror=alert\\(1\\)&gt;**'), md);
     assert.ok(md.includes('Image: "&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;'), md);
-    assert.ok(md.includes('**T(ns.pid)**\n\nBody of ns.pid for &lt;img'), md);
+    assert.ok(md.includes('\n\n---\n\nBody of ns.pid for &lt;img'), md);
   });
 
-  it('shows each topic once, most specific first, separated by rules', () => {
-    const md = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'a' }, { topic: 'b' }, { topic: 'a' }] }, explain);
-    assert.equal(md, '**web**\n\n---\n\n**T(a)**\n\nBody of a for {name}.\n\n---\n\n**T(b)**\n\nBody of b for {name}.');
+  it('leads with the fact and the first topic\'s meaning; its body after, further topics in one line each', () => {
+    const md = tooltipMarkdown({ heading: 'web', facts: [{ label: 'Inode', value: '1' }], notes: [], topics: [{ topic: 'a' }, { topic: 'b' }, { topic: 'a' }] }, explain);
+    assert.equal(md, '**web**  \nT(a)\n\nInode: 1\n\n---\n\nBody of a for {name}.\n\n---\n\n**T(b)**: Body of b for {name}.');
+    const cat: ExplainFn = (topic) => ({ title: `T(${topic})`, summary: `S(${topic}) {peer}.`, body: 'B' });
+    const led = tooltipMarkdown({ heading: 'web', facts: [], notes: [], topics: [{ topic: 'a' }], lead: { topic: 'sharing.joined', vars: { peer: 'db' } } }, cat);
+    assert.equal(led, '**web**  \nS(sharing.joined) db.  \nS(a) {peer}.\n\n---\n\nB');
   });
 
   it('fills placeholders inside code spans without escapes but without backticks', () => {
@@ -62,9 +65,9 @@ describe('tooltipMarkdown', () => {
     assert.equal(fillMarkdown('{what} and {missing}', { what: 'x' }), 'x and {missing}');
   });
 
-  it('puts the summary between title and body when the catalog has one', () => {
+  it('puts the first topic\'s summary up front and its body after a rule', () => {
     const md = tooltipMarkdown({ heading: '', facts: [], notes: [], topics: [{ topic: 'x', vars: { name: '<b>' } }] }, () => ({ title: 'T', summary: 'S {name}.', body: 'B' }));
-    assert.equal(md, '**T**\n\nS &lt;b&gt;.\n\nB');
+    assert.equal(md, 'S &lt;b&gt;.\n\n---\n\nB');
   });
 
   it('skips topics the catalog does not know', () => {

@@ -86,16 +86,25 @@ describe('tree rows: namespaces', () => {
     assert.deepEqual(find(tools, 'time').icon, { id: 'home' });
 
     const sidecar = section(SIDECAR_ID, 'Namespaces');
-    assert.equal(find(sidecar, 'net').description, '4026532253 · shared with web');
+    assert.equal(find(sidecar, 'net').description, '4026532253 · joined web');
     assert.equal(find(sidecar, 'net').tooltip.topics[0].topic, 'ns.net.container');
-    assert.equal(find(sidecar, 'net').tooltip.topics[0].vars?.container, 'web');
+    assert.deepEqual(find(sidecar, 'net').tooltip.lead, { topic: 'sharing.joined', vars: { type: 'net', peer: 'web', peers: 'web' } });
+
+    // The owner's row names the joiner, never itself.
+    const owner = find(section(WEB_ID, 'Namespaces'), 'net');
+    assert.equal(owner.description, '4026532253 · joined by sidecar');
+    assert.deepEqual(owner.tooltip.lead, { topic: 'sharing.joinedBy', vars: { type: 'net', peer: 'sidecar', peers: 'sidecar' } });
   });
 
   it('shows one row with the reason when a stopped container has no namespaces', () => {
     const rows = section(OLD_ID, 'Namespaces');
     assert.equal(rows.length, 1);
     assert.equal(rows[0].kind, 'message');
-    assert.equal(rows[0].label, 'the container is not running, so it has no namespaces');
+    assert.equal(rows[0].label, 'exited: no namespaces until it starts');
+    assert.equal(rows[0].description, 'no sharing requested (Docker setting)');
+    const limits = section(OLD_ID, 'cgroup limits');
+    assert.equal(limits.length, 1);
+    assert.equal(limits[0].label, 'exited: no cgroup until it starts');
   });
 });
 
@@ -106,7 +115,7 @@ describe('tree rows: cgroup limits', () => {
     assert.equal(find(rows, 'pids').description, '50 → 30 limit, 1 used');
     assert.equal(find(rows, 'cpu').description, '0.5 CPU');
     assert.equal(find(rows, 'cpu shares').description, '1024');
-    assert.equal(find(rows, 'cpuset cpus').description, 'all → 0-1');
+    assert.equal(find(rows, 'cpuset cpus').description, '0-1 (not pinned)');
     assert.equal(find(rows, 'io weight').description, 'default (declared)');
     assert.equal(find(rows, 'memory').contextValue, 'limit');
   });
@@ -169,7 +178,8 @@ describe('tree rows: network', () => {
     const rows = section(SIDECAR_ID, 'Network');
     assert.equal(rows.length, 1);
     assert.equal(rows[0].label, 'mode');
-    assert.equal(rows[0].description, `container:${WEB_ID} · shares the network namespace of web`);
+    assert.equal(rows[0].description, 'joined web · same interfaces, IP addresses and ports');
+    assert.equal(rows[0].description?.includes(WEB_ID), false);
     assert.equal(rows[0].tooltip.topics[0].topic, 'net.mode.container');
   });
 });

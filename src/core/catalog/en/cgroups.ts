@@ -39,8 +39,28 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.effective': {
     title: 'Effective',
-    summary: 'The limit that really applies, after taking the parent cgroups into account.',
-    body: 'A cgroup can never use more than any of its ancestors allow, so the effective limit is the smallest value on the path up to the root, capped by the host\'s memory or CPU count. It is lower than the container\'s own file when `--cgroup-parent` or a slice sets a tighter limit. On v1 the kernel reports memory\'s as `hierarchical_memory_limit` in `memory.stat`.',
+    summary: 'What really applies to the container, after its parent cgroups and the machine itself.',
+    body: 'How it is worked out depends on the kind of setting: a hard limit is the smallest value up the ancestors, a weight is relative to its siblings, and a CPU set is what the parents and online CPUs leave. Each limit row says which rule it follows.',
+  },
+  'cgroup.effective.limit': {
+    title: 'Effective (hard limit)',
+    summary: 'The smallest limit on the path up to the root cgroup, capped by the machine\'s memory or CPU count.',
+    body: 'A cgroup can never use more than any of its ancestors allow, so a tighter limit on a parent (`--cgroup-parent`, a systemd slice) wins over the container\'s own file. "Unlimited" here still means bounded by the machine.',
+  },
+  'cgroup.effective.soft': {
+    title: 'Effective (soft target)',
+    summary: 'The container\'s own value: a reclaim target, which ancestors do not tighten.',
+    body: 'A reservation (`memory.soft_limit_in_bytes` on v1, `memory.low` on v2) only decides who gives memory back first under pressure, so the value that applies is the container\'s own.',
+  },
+  'cgroup.effective.weight': {
+    title: 'Effective (relative weight)',
+    summary: 'The container\'s own weight: it counts against its siblings\' weights, and only when they compete.',
+    body: 'A weight is not a ceiling, so there is no "smallest up the tree": the container gets its weight\'s share of what its parent cgroup gets, and its parent competes with its own siblings the same way. On an idle machine any weight can use every CPU or the whole disk.',
+  },
+  'cgroup.effective.cpuset': {
+    title: 'Effective (CPU set)',
+    summary: 'The CPUs or memory nodes left after the parent\'s set and the online ones.',
+    body: 'The kernel works this out itself (`cpuset.effective_cpus` on v1, `cpuset.cpus.effective` on v2): the container\'s list, narrowed to what its parent allows and to what is online. An empty own list means "the parent\'s".',
   },
   'cgroup.unlimited': {
     title: 'Unlimited',

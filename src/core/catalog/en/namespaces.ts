@@ -54,8 +54,8 @@ export const namespaces: Record<string, Entry> = {
     body: 'This is Docker\'s default on cgroup v1. A process inside reads its real path in `/proc/self/cgroup`, which reveals the container id and the cgroup layout of the host. Its mounted `/sys/fs/cgroup` still shows only its own subtree, and it cannot change limits unless it is privileged.',
   },
   'ns.cgroup.container': {
-    title: 'cgroup namespace shared with {name}',
-    summary: 'This container and {name} see the same cgroup root.',
+    title: 'cgroup namespace shared with {peers}',
+    summary: 'The containers in it see the same cgroup root.',
     body: 'Both read their cgroup paths relative to the same root. This only affects what paths look like; each container still has its own cgroup and its own limits.',
   },
   'ns.ipc.own': {
@@ -69,9 +69,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Set by `--ipc host`. `ipcs` inside lists the host\'s IPC objects, and a process with the right permissions can read or destroy them. Use it only for software that must talk to host processes through shared memory.',
   },
   'ns.ipc.container': {
-    title: 'IPC namespace shared with {name}',
-    summary: 'This container and {name} see the same shared memory, semaphores and message queues.',
-    body: 'Set by `--ipc container:{name}`. Docker allows it only if {name} was started with `--ipc shareable`; a default (`private`) donor is refused with "non-shareable IPC".',
+    title: 'IPC namespace shared with {peers}',
+    summary: 'The containers in it see the same shared memory, semaphores and message queues.',
+    body: 'The joining container was started with `--ipc container:<owner>`; Docker allows it only when the owner runs with `--ipc shareable` (a default `private` owner is refused with "non-shareable IPC").',
   },
   'ns.mnt.own': {
     title: 'Own mount namespace',
@@ -84,9 +84,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Docker never does this for a container. A process that shows it was started outside Docker\'s isolation, or entered the host with `nsenter -m`.',
   },
   'ns.mnt.container': {
-    title: 'Mount namespace shared with {name}',
-    summary: 'This process sees exactly the same files and mounts as {name}.',
-    body: 'Docker does not offer this mode; the usual cause is a process started with `docker exec` in {name} or an `nsenter -m` into it.',
+    title: 'Mount namespace shared with {peers}',
+    summary: 'The processes in it see exactly the same files and mounts.',
+    body: 'Docker does not offer this mode; the usual cause is a process started with `docker exec` in the other container, or an `nsenter -m` into it.',
   },
   'ns.net.own': {
     title: 'Own network namespace',
@@ -99,9 +99,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Set by `--network host`. There is no veth and no NAT; a server listening on port 80 inside is listening on the host\'s port 80, and `-p` has no effect. `localhost` inside is the host\'s loopback.',
   },
   'ns.net.container': {
-    title: 'Network namespace shared with {name}',
-    summary: 'Same interfaces, IPs and ports as {name}; localhost reaches each other.',
-    body: 'Set by `--network container:{name}`. The two containers cannot both listen on the same port, and one can reach the other on `127.0.0.1`. Docker reports no networks of its own for this container; its addresses are those of {name}. The hostname is not shared.',
+    title: 'Network namespace shared with {peers}',
+    summary: 'Same interfaces, IPs and ports; localhost in one container reaches the other.',
+    body: 'The joining container was started with `--network container:<owner>`: Docker reports no networks for it, and its addresses are the owner\'s. The two cannot both listen on one port. The hostname is not shared. If the owner stops, the joiner is left with only `lo`.',
   },
   'ns.pid.own': {
     title: 'Own PID namespace',
@@ -114,9 +114,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Set by `--pid host`. Process IDs inside are the host\'s IDs, and a process with enough privilege (root without user namespaces is enough) can signal or trace host processes. Monitoring agents use this on purpose; ordinary services should not.',
   },
   'ns.pid.container': {
-    title: 'PID namespace shared with {name}',
-    summary: 'This container sees and can signal the processes of {name}.',
-    body: 'Set by `--pid container:{name}`. Both containers share one PID numbering; a debugging sidecar can `ps`, `strace` or `kill` the other\'s processes. If the namespace\'s init (in {name}) exits, all processes in both containers are killed.',
+    title: 'PID namespace shared with {peers}',
+    summary: 'The containers in it see each other\'s processes and can signal them.',
+    body: 'The joining container was started with `--pid container:<owner>`, typical of a debugging sidecar (`ps`, `strace`, `kill`). The namespace\'s init is the owner\'s: when it exits, every process in both containers is killed.',
   },
   'ns.time.own': {
     title: 'Own time namespace',
@@ -129,8 +129,8 @@ export const namespaces: Record<string, Entry> = {
     body: 'Docker never unshares the time namespace, so this is expected for every container. The wall clock is shared in any case; no namespace virtualises it.',
   },
   'ns.time.container': {
-    title: 'Time namespace shared with {name}',
-    summary: 'Same clocks as {name}, as for every Docker container.',
+    title: 'Time namespace shared with {peers}',
+    summary: 'Same monotonic and boot-time clocks.',
     body: 'Docker never unshares the time namespace, so all containers share the host\'s one, and therefore each other\'s. This is not a setting anyone chose.',
   },
   'ns.user.own': {
@@ -144,9 +144,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Without `userns-remap` or rootless Docker, uid 0 inside is uid 0 outside. Capabilities, seccomp and the mount namespace limit what it can do, but a file it can reach through a bind mount is written as real root, and an escape would land as root on the host.',
   },
   'ns.user.container': {
-    title: 'User namespace shared with {name}',
-    summary: 'This container and {name} use the same ID mapping.',
-    body: 'Under `userns-remap` all containers share the daemon\'s remapped user namespace, so the same uid inside means the same uid on the host in both. Without remapping both simply share the host\'s.',
+    title: 'User namespace shared with {peers}',
+    summary: 'The containers in it map user IDs the same way.',
+    body: 'Under `userns-remap` all containers share the daemon\'s remapped user namespace, so the same uid inside means the same uid on the host in each.',
   },
   'ns.uts.own': {
     title: 'Own UTS namespace',
@@ -159,9 +159,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Set by `--uts host`. `hostname` inside prints the host\'s name; with `CAP_SYS_ADMIN` a process inside can rename the host.',
   },
   'ns.uts.container': {
-    title: 'UTS namespace shared with {name}',
-    summary: 'This process has the same hostname as {name}.',
-    body: 'Docker cannot share UTS with another container (`--uts` accepts only `host`), so this usually means a process started by `docker exec` in {name}.',
+    title: 'UTS namespace shared with {peers}',
+    summary: 'The processes in it have the same hostname.',
+    body: 'Docker cannot share UTS with another container (`--uts` accepts only `host`), so this usually means a process started by `docker exec` in the other container.',
   },
 
   'diff.cgroup.same': {

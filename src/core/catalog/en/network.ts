@@ -69,8 +69,8 @@ export const network: Record<string, Entry> = {
   },
   'net.mode.container': {
     title: 'Another container\'s network',
-    summary: 'The container joins the network namespace of {name}.',
-    body: 'It has the same interfaces, IP addresses and ports as {name}; the two talk over `localhost`. Docker reports no networks of its own for this container. If {name} stops, this container loses its network.',
+    summary: 'The container joins the network namespace of {peer}.',
+    body: 'It has the same interfaces, IP addresses and ports as {peer}; the two talk over `localhost`. Docker reports no networks of its own for this container. If {peer} stops, this container loses its network.',
   },
   'net.mode.macvlan': {
     title: 'macvlan',

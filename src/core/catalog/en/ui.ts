@@ -2,20 +2,15 @@ import type { Entry } from '../types';
 
 /** Values from a running container (hovers), and prose shown by the panels. */
 export const ui: Record<string, Entry> = {
-  'live.ns.shared_with_host': {
-    title: '{type} namespace: shared with host',
-    summary: 'This service\'s container: {type} namespace shared with host.',
-    body: 'The running container `{name}` has the same {type} namespace inode as the host.',
-  },
-  'live.ns.own': {
-    title: '{type} namespace: own',
-    summary: 'This service\'s container: own {type} namespace.',
-    body: 'The running container `{name}` has a {type} namespace of its own, not shared with the host.',
-  },
   'live.limit': {
     title: '{what}: {declared} → {effective}',
     summary: 'This service\'s container: {what} {declared} → effective {effective}, {usage} used.',
     body: 'Declared is what Docker stored for `{name}`; effective is what the kernel enforces after its parent cgroups.',
+  },
+  'ui.namespaces': {
+    title: 'Namespaces',
+    summary: 'Which of the kernel\'s eight namespaces this container has of its own, and which it shares with the host or another container.',
+    body: 'Two processes share a namespace exactly when their `/proc/PID/ns/<type>` links point at the same inode. Each row says who shares it and what that means.',
   },
   'ui.compare.title': {
     title: 'Compare containers',

@@ -39,8 +39,28 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.effective': {
     title: '실효값',
-    summary: '상위 cgroup까지 고려했을 때 실제로 적용되는 제한입니다.',
-    body: 'cgroup은 어떤 조상이 허용하는 것보다 더 쓸 수 없으므로, 실효 제한은 루트까지 올라가며 본 값 중 가장 작은 값이고, 호스트의 메모리나 CPU 수로도 제한됩니다. `--cgroup-parent`나 slice에 더 빡빡한 제한이 있으면 컨테이너 자신의 파일보다 낮아집니다. v1에서는 커널이 메모리 실효값을 `memory.stat`의 `hierarchical_memory_limit`으로 보여 줍니다.',
+    summary: '상위 cgroup과 머신 자체까지 반영해 컨테이너에 실제로 적용되는 값입니다.',
+    body: '계산 방법은 설정 종류에 따라 다릅니다. 하드 제한은 조상들 가운데 가장 작은 값이고, 가중치는 형제 cgroup과의 상대값이며, CPU 집합은 부모와 온라인 CPU가 허용하는 범위입니다. 제한 행마다 어떤 규칙인지 적혀 있습니다.',
+  },
+  'cgroup.effective.limit': {
+    title: '실효값(하드 제한)',
+    summary: '루트 cgroup까지 올라가며 본 제한 중 가장 작은 값이며, 머신의 메모리나 CPU 수를 넘지 않습니다.',
+    body: 'cgroup은 어떤 조상이 허용하는 것보다 더 쓸 수 없으므로, 부모(`--cgroup-parent`, systemd slice)에 더 빡빡한 제한이 있으면 컨테이너 자신의 파일보다 그것이 우선합니다. 여기서 "무제한"도 머신 크기의 제약은 받습니다.',
+  },
+  'cgroup.effective.soft': {
+    title: '실효값(소프트 목표)',
+    summary: '컨테이너 자신의 값입니다. 회수 목표일 뿐이라 조상이 더 좁히지 않습니다.',
+    body: '예약값(v1의 `memory.soft_limit_in_bytes`, v2의 `memory.low`)은 메모리가 부족할 때 누가 먼저 돌려줄지만 정하므로, 적용되는 값은 컨테이너 자신의 값입니다.',
+  },
+  'cgroup.effective.weight': {
+    title: '실효값(상대 가중치)',
+    summary: '컨테이너 자신의 가중치입니다. 형제 cgroup의 가중치와 비교되며, 서로 경쟁할 때만 의미가 있습니다.',
+    body: '가중치는 상한이 아니므로 "트리에서 가장 작은 값" 같은 규칙이 없습니다. 컨테이너는 부모 cgroup이 받는 몫 가운데 자기 가중치만큼을 받고, 부모도 같은 방식으로 자기 형제와 경쟁합니다. 한가한 머신에서는 어떤 가중치든 CPU나 디스크를 모두 쓸 수 있습니다.',
+  },
+  'cgroup.effective.cpuset': {
+    title: '실효값(CPU 집합)',
+    summary: '부모의 집합과 온라인 CPU로 좁힌 뒤 남는 CPU나 메모리 노드입니다.',
+    body: '커널이 직접 계산합니다(v1의 `cpuset.effective_cpus`, v2의 `cpuset.cpus.effective`). 컨테이너의 목록을 부모가 허용하는 범위와 온라인인 것으로 좁힌 결과이며, 자기 목록이 비어 있으면 "부모의 것"이라는 뜻입니다.',
   },
   'cgroup.unlimited': {
     title: '무제한',

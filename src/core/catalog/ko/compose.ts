@@ -150,12 +150,12 @@ export const compose: Record<string, Entry> = {
   'compose.network_mode.service': {
     title: 'network_mode: service:{name}',
     summary: '컨테이너가 서비스 {name}의 network 네임스페이스에 합류합니다.',
-    body: '인터페이스, IP, 포트가 {name}와(과) 같고 둘은 `localhost`로 서로 닿습니다. compose가 {name}을(를) 먼저 시작합니다. VPN이나 프록시 사이드카에서 흔히 씁니다.',
+    body: '인터페이스, IP, 포트가 {name|과/와} 같고 둘은 `localhost`로 서로 닿습니다. compose가 {name|을/를} 먼저 시작합니다. VPN이나 프록시 사이드카에서 흔히 씁니다.',
   },
   'compose.network_mode.container': {
     title: 'network_mode: container:{name}',
     summary: '컨테이너가 이미 있는 컨테이너 {name}의 network 네임스페이스에 합류합니다.',
-    body: '인터페이스, IP, 포트가 {name}와(과) 같습니다. {name}이(가) 다시 만들어지면 이 컨테이너는 네트워크가 사라진 네임스페이스에 남습니다.',
+    body: '인터페이스, IP, 포트가 {name|과/와} 같습니다. {name|이/가} 다시 만들어지면 이 컨테이너는 네트워크가 사라진 네임스페이스에 남습니다.',
   },
   'compose.networks': {
     title: 'networks',
@@ -220,12 +220,12 @@ export const compose: Record<string, Entry> = {
   'compose.ipc.service': {
     title: 'ipc: service:{name}',
     summary: '컨테이너가 서비스 {name}의 IPC 네임스페이스에 합류합니다.',
-    body: '둘이 같은 공유 메모리를 쓸 수 있습니다. 서비스 {name}이(가) `ipc: shareable`로 선언되어 있지 않으면 Docker가 이 컨테이너의 시작을 거부합니다.',
+    body: '둘이 같은 공유 메모리를 쓸 수 있습니다. 서비스 {name|이/가} `ipc: shareable`로 선언되어 있지 않으면 Docker가 이 컨테이너의 시작을 거부합니다.',
   },
   'compose.ipc.container': {
     title: 'ipc: container:{name}',
     summary: '컨테이너가 컨테이너 {name}의 IPC 네임스페이스에 합류합니다.',
-    body: '컨테이너 {name}이(가) `ipc: shareable`로 시작되어 있어야 합니다.',
+    body: '컨테이너 {name|이/가} `ipc: shareable`로 시작되어 있어야 합니다.',
   },
   'compose.uts': {
     title: 'uts',

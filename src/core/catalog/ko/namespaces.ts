@@ -54,8 +54,8 @@ export const namespaces: Record<string, Entry> = {
     body: 'cgroup v1에서 Docker의 기본값입니다. 안의 프로세스가 `/proc/self/cgroup`에서 실제 경로를 읽으므로 컨테이너 ID와 호스트의 cgroup 구조가 드러납니다. 그래도 마운트된 `/sys/fs/cgroup`에는 자기 하위 트리만 보이고, privileged가 아니면 제한을 바꿀 수 없습니다.',
   },
   'ns.cgroup.container': {
-    title: '{name}와(과) 공유하는 cgroup 네임스페이스',
-    summary: '이 컨테이너와 {name}이(가) 같은 cgroup 루트를 봅니다.',
+    title: '{peers} 컨테이너와 공유하는 cgroup 네임스페이스',
+    summary: '그 안의 컨테이너들이 같은 cgroup 루트를 봅니다.',
     body: '둘 다 같은 루트 기준으로 cgroup 경로를 읽습니다. 경로가 보이는 방식만 같을 뿐, cgroup과 제한은 각자 따로입니다.',
   },
   'ns.ipc.own': {
@@ -69,9 +69,9 @@ export const namespaces: Record<string, Entry> = {
     body: '`--ipc host`로 설정됩니다. 안에서 `ipcs`를 실행하면 호스트의 IPC 객체가 보이고, 권한만 맞으면 읽거나 지울 수 있습니다. 공유 메모리로 호스트 프로세스와 통신해야 하는 경우에만 쓰세요.',
   },
   'ns.ipc.container': {
-    title: '{name}와(과) 공유하는 IPC 네임스페이스',
-    summary: '이 컨테이너와 {name}이(가) 같은 공유 메모리, 세마포어, 메시지 큐를 봅니다.',
-    body: '`--ipc container:{name}`으로 설정됩니다. {name}이(가) `--ipc shareable`로 시작된 경우에만 허용되며, 기본값(`private`)인 컨테이너를 지정하면 "non-shareable IPC" 오류로 거부됩니다.',
+    title: '{peers} 컨테이너와 공유하는 IPC 네임스페이스',
+    summary: '그 안의 컨테이너들이 같은 공유 메모리, 세마포어, 메시지 큐를 봅니다.',
+    body: '합류한 컨테이너는 `--ipc container:<주인>`으로 시작되었습니다. Docker는 주인 컨테이너가 `--ipc shareable`로 실행 중일 때만 허용하며, 기본값(`private`)인 주인은 "non-shareable IPC" 오류로 거부됩니다.',
   },
   'ns.mnt.own': {
     title: '전용 mount 네임스페이스',
@@ -84,9 +84,9 @@ export const namespaces: Record<string, Entry> = {
     body: 'Docker는 컨테이너를 이렇게 만들지 않습니다. 이 상태라면 Docker 격리 밖에서 시작됐거나 `nsenter -m`으로 호스트에 들어온 프로세스입니다.',
   },
   'ns.mnt.container': {
-    title: '{name}와(과) 공유하는 mount 네임스페이스',
-    summary: '이 프로세스는 {name}와(과) 완전히 같은 파일과 마운트를 봅니다.',
-    body: 'Docker에는 이런 모드가 없습니다. 보통 {name}에서 `docker exec`로 시작한 프로세스이거나 `nsenter -m`으로 들어간 경우입니다.',
+    title: '{peers} 컨테이너와 공유하는 mount 네임스페이스',
+    summary: '그 안의 프로세스들이 완전히 같은 파일과 마운트를 봅니다.',
+    body: 'Docker에는 이런 모드가 없습니다. 보통 다른 컨테이너에서 `docker exec`로 시작한 프로세스이거나 `nsenter -m`으로 들어간 경우입니다.',
   },
   'ns.net.own': {
     title: '전용 network 네임스페이스',
@@ -99,9 +99,9 @@ export const namespaces: Record<string, Entry> = {
     body: '`--network host`로 설정됩니다. veth도 NAT도 없어서, 안에서 80번 포트를 열면 곧 호스트의 80번 포트를 여는 것이고 `-p`는 효과가 없습니다. 안의 `localhost`는 호스트의 루프백입니다.',
   },
   'ns.net.container': {
-    title: '{name}와(과) 공유하는 network 네임스페이스',
-    summary: '{name}와(과) 인터페이스, IP, 포트가 같고 localhost로 서로 닿습니다.',
-    body: '`--network container:{name}`으로 설정됩니다. 두 컨테이너가 같은 포트를 동시에 열 수 없고, `127.0.0.1`로 서로 접근할 수 있습니다. Docker는 이 컨테이너에 별도 네트워크를 보고하지 않으며 주소는 {name}의 것입니다. 호스트명은 공유되지 않습니다.',
+    title: '{peers} 컨테이너와 공유하는 network 네임스페이스',
+    summary: '인터페이스, IP, 포트가 같고, 한 컨테이너의 localhost로 다른 컨테이너에 닿습니다.',
+    body: '합류한 컨테이너는 `--network container:<주인>`으로 시작되었습니다. Docker는 그 컨테이너의 네트워크를 따로 보고하지 않으며 주소는 주인의 것입니다. 두 컨테이너가 같은 포트를 동시에 열 수 없고, 호스트명은 공유되지 않습니다. 주인이 멈추면 합류한 쪽에는 `lo`만 남습니다.',
   },
   'ns.pid.own': {
     title: '전용 PID 네임스페이스',
@@ -114,9 +114,9 @@ export const namespaces: Record<string, Entry> = {
     body: '`--pid host`로 설정됩니다. 안의 PID가 곧 호스트 PID이고, 권한이 충분하면(user 네임스페이스 없는 root면 충분) 호스트 프로세스에 시그널을 보내거나 trace할 수 있습니다. 모니터링 에이전트는 일부러 이렇게 쓰지만 일반 서비스에는 쓰지 마세요.',
   },
   'ns.pid.container': {
-    title: '{name}와(과) 공유하는 PID 네임스페이스',
-    summary: '이 컨테이너에서 {name}의 프로세스가 보이고 시그널도 보낼 수 있습니다.',
-    body: '`--pid container:{name}`으로 설정됩니다. 두 컨테이너가 PID 번호 체계를 함께 쓰므로, 디버깅용 사이드카에서 상대의 프로세스를 `ps`, `strace`, `kill` 할 수 있습니다. 네임스페이스의 init({name} 쪽)이 끝나면 두 컨테이너의 프로세스가 모두 종료됩니다.',
+    title: '{peers} 컨테이너와 공유하는 PID 네임스페이스',
+    summary: '그 안의 컨테이너들이 서로의 프로세스를 보고 시그널을 보낼 수 있습니다.',
+    body: '합류한 컨테이너는 `--pid container:<주인>`으로 시작되었습니다. 디버깅용 사이드카(`ps`, `strace`, `kill`)에서 흔한 구성입니다. 네임스페이스의 init은 주인 쪽 프로세스이며, 그것이 끝나면 두 컨테이너의 프로세스가 모두 종료됩니다.',
   },
   'ns.time.own': {
     title: '전용 time 네임스페이스',
@@ -129,8 +129,8 @@ export const namespaces: Record<string, Entry> = {
     body: 'Docker는 time 네임스페이스를 분리하지 않으므로 모든 컨테이너가 이 상태입니다. 벽시계는 어차피 어떤 네임스페이스로도 가상화되지 않습니다.',
   },
   'ns.time.container': {
-    title: '{name}와(과) 공유하는 time 네임스페이스',
-    summary: '모든 Docker 컨테이너처럼 {name}와(과) 같은 시계를 씁니다.',
+    title: '{peers} 컨테이너와 공유하는 time 네임스페이스',
+    summary: 'monotonic/boot-time 시계가 같습니다.',
     body: 'Docker는 time 네임스페이스를 분리하지 않으므로 모든 컨테이너가 호스트 것을, 따라서 서로의 것을 공유합니다. 누가 설정한 결과가 아닙니다.',
   },
   'ns.user.own': {
@@ -144,9 +144,9 @@ export const namespaces: Record<string, Entry> = {
     body: '`userns-remap`이나 rootless Docker가 아니면 안의 uid 0이 바깥의 uid 0입니다. capability, seccomp, mount 네임스페이스가 할 수 있는 일을 줄일 뿐, 바인드 마운트로 닿는 파일은 진짜 root로 기록되고, 탈출하면 호스트 root가 됩니다.',
   },
   'ns.user.container': {
-    title: '{name}와(과) 공유하는 user 네임스페이스',
-    summary: '이 컨테이너와 {name}이(가) 같은 ID 매핑을 씁니다.',
-    body: '`userns-remap` 환경에서는 모든 컨테이너가 데몬의 매핑된 user 네임스페이스를 공유하므로, 양쪽에서 같은 uid는 호스트에서도 같은 uid입니다. 매핑이 없으면 둘 다 호스트 것을 공유하는 것입니다.',
+    title: '{peers} 컨테이너와 공유하는 user 네임스페이스',
+    summary: '그 안의 컨테이너들이 같은 ID 매핑을 씁니다.',
+    body: '`userns-remap` 환경에서는 모든 컨테이너가 데몬의 매핑된 user 네임스페이스를 공유하므로, 어느 쪽에서든 같은 uid는 호스트에서도 같은 uid입니다.',
   },
   'ns.uts.own': {
     title: '전용 UTS 네임스페이스',
@@ -159,89 +159,89 @@ export const namespaces: Record<string, Entry> = {
     body: '`--uts host`로 설정됩니다. 안에서 `hostname`을 실행하면 호스트 이름이 나오고, `CAP_SYS_ADMIN`이 있으면 호스트 이름을 바꿀 수 있습니다.',
   },
   'ns.uts.container': {
-    title: '{name}와(과) 공유하는 UTS 네임스페이스',
-    summary: '이 프로세스는 {name}와(과) 호스트명이 같습니다.',
-    body: 'Docker는 UTS를 다른 컨테이너와 공유할 수 없으므로(`--uts`는 `host`만 허용), 보통 {name}에서 `docker exec`로 시작한 프로세스입니다.',
+    title: '{peers} 컨테이너와 공유하는 UTS 네임스페이스',
+    summary: '그 안의 프로세스들이 같은 호스트명을 씁니다.',
+    body: 'Docker는 UTS를 다른 컨테이너와 공유할 수 없으므로(`--uts`는 `host`만 허용), 보통 다른 컨테이너에서 `docker exec`로 시작한 프로세스입니다.',
   },
 
   'diff.cgroup.same': {
     title: 'cgroup 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 같은 루트에서 cgroup 트리를 봅니다.',
+    summary: '{left|과/와} {right|이/가} 같은 루트에서 cgroup 트리를 봅니다.',
     body: '`/proc/PID/cgroup`의 경로가 양쪽에서 같은 방식으로 읽힙니다. cgroup과 제한은 각자 따로입니다.',
   },
   'diff.cgroup.different': {
     title: 'cgroup 네임스페이스 다름',
-    summary: '{left}와(과) {right}이(가) 서로 다른 루트에서 cgroup 트리를 봅니다.',
+    summary: '{left|과/와} {right|이/가} 서로 다른 루트에서 cgroup 트리를 봅니다.',
     body: '같은 cgroup도 양쪽에서 경로 이름이 다르게 보일 수 있습니다. 제한에는 영향이 없습니다.',
   },
   'diff.ipc.same': {
     title: 'IPC 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 공유 메모리, 세마포어, 메시지 큐를 함께 씁니다.',
+    summary: '{left|과/와} {right|이/가} 공유 메모리, 세마포어, 메시지 큐를 함께 씁니다.',
     body: '한쪽이 만든 공유 메모리 세그먼트에 다른 쪽이 붙을 수 있습니다(파일과 비슷한 권한 검사는 적용).',
   },
   'diff.ipc.different': {
     title: 'IPC 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) 서로의 공유 메모리나 메시지 큐를 볼 수 없습니다.',
+    summary: '{left|과/와} {right|은/는} 서로의 공유 메모리나 메시지 큐를 볼 수 없습니다.',
     body: '각자 System V IPC 객체와 `/dev/shm`이 따로 있습니다.',
   },
   'diff.mnt.same': {
     title: 'mount 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 같은 파일과 마운트를 봅니다.',
+    summary: '{left|과/와} {right|이/가} 같은 파일과 마운트를 봅니다.',
     body: '한쪽에서 한 마운트가 다른 쪽에도 보입니다. Docker 컨테이너 둘 사이에서는 생기지 않는 일이라, 보통 한쪽이 다른 쪽의 `docker exec` 프로세스입니다.',
   },
   'diff.mnt.different': {
     title: 'mount 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) 각자 루트 파일시스템과 마운트가 있습니다.',
+    summary: '{left|과/와} {right|은/는} 각자 루트 파일시스템과 마운트가 있습니다.',
     body: '파일은 양쪽이 모두 마운트한 볼륨이나 바인드 마운트를 통해서만 공유됩니다.',
   },
   'diff.net.same': {
     title: 'network 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 인터페이스, IP, 포트를 공유하며, 한쪽의 localhost가 곧 다른 쪽의 localhost입니다.',
+    summary: '{left|과/와} {right|이/가} 인터페이스, IP, 포트를 공유하며, 한쪽의 localhost가 곧 다른 쪽의 localhost입니다.',
     body: '같은 포트를 둘 다 열 수 없고, 둘 사이 트래픽은 루프백 밖으로 나가지 않습니다.',
   },
   'diff.net.different': {
     title: 'network 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) 인터페이스, IP, 포트가 따로입니다.',
+    summary: '{left|과/와} {right|은/는} 인터페이스, IP, 포트가 따로입니다.',
     body: '`localhost`가 아니라 네트워크(공통 브리지나 호스트 라우팅)를 거쳐 통신합니다. 같은 포트 번호를 둘 다 열 수 있습니다.',
   },
   'diff.pid.same': {
     title: 'PID 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 서로의 프로세스를 보고 시그널을 보낼 수 있습니다.',
+    summary: '{left|과/와} {right|이/가} 서로의 프로세스를 보고 시그널을 보낼 수 있습니다.',
     body: 'PID 번호가 양쪽에서 같은 의미이며, 권한이 있으면 상대 프로세스를 `kill`하거나 `ptrace`할 수 있습니다.',
   },
   'diff.pid.different': {
     title: 'PID 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) PID 번호 체계가 따로입니다.',
+    summary: '{left|과/와} {right|은/는} PID 번호 체계가 따로입니다.',
     body: '한쪽의 PID 1은 다른 쪽의 PID 1이 아닙니다. 다만 자기보다 아래에 중첩된 PID 네임스페이스의 프로세스는 보이므로, 호스트에서는 컨테이너 프로세스가 보입니다.',
   },
   'diff.time.same': {
     title: 'time 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 같은 monotonic/boot-time 시계를 봅니다.',
+    summary: '{left|과/와} {right|이/가} 같은 monotonic/boot-time 시계를 봅니다.',
     body: '예상된 결과입니다. Docker는 time 네임스페이스를 분리하지 않습니다.',
   },
   'diff.time.different': {
     title: 'time 네임스페이스 다름',
-    summary: '{left}와(과) {right}의 monotonic/boot-time 시계가 다를 수 있습니다.',
+    summary: '{left|과/와} {right}의 monotonic/boot-time 시계가 다를 수 있습니다.',
     body: 'Docker는 time 네임스페이스를 분리하지 않으므로, 한쪽은 `unshare --time` 같은 다른 수단으로 만들어진 것입니다. 벽시계는 어느 쪽이든 같습니다.',
   },
   'diff.user.same': {
     title: 'user 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 같은 방식으로 UID를 매핑합니다.',
+    summary: '{left|과/와} {right|이/가} 같은 방식으로 UID를 매핑합니다.',
     body: '같은 uid는 양쪽에서 같은 사용자이므로, 공유 볼륨에 한쪽이 쓴 파일의 소유자가 다른 쪽에서도 맞습니다. 이것이 호스트의 user 네임스페이스라면 양쪽의 root는 진짜 root입니다.',
   },
   'diff.user.different': {
     title: 'user 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) UID 매핑이 다릅니다.',
+    summary: '{left|과/와} {right|은/는} UID 매핑이 다릅니다.',
     body: '한쪽의 uid 0이 다른 쪽의 uid 0이 아닙니다. 각자 어떤 호스트 ID를 쓰는지는 uid_map 행을 비교해 보세요.',
   },
   'diff.uts.same': {
     title: 'UTS 네임스페이스 같음',
-    summary: '{left}와(과) {right}이(가) 호스트명을 공유합니다.',
+    summary: '{left|과/와} {right|이/가} 호스트명을 공유합니다.',
     body: '한쪽에서 호스트명을 바꾸면 다른 쪽도 바뀝니다.',
   },
   'diff.uts.different': {
     title: 'UTS 네임스페이스 다름',
-    summary: '{left}와(과) {right}은(는) 호스트명이 각자 따로입니다.',
+    summary: '{left|과/와} {right|은/는} 호스트명이 각자 따로입니다.',
     body: '우연히 이름이 같을 수는 있습니다. 공유 여부는 네임스페이스 inode로만 알 수 있습니다.',
   },
   'diff.unknown': {

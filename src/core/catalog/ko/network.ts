@@ -69,8 +69,8 @@ export const network: Record<string, Entry> = {
   },
   'net.mode.container': {
     title: '다른 컨테이너의 네트워크',
-    summary: '컨테이너가 {name}의 network 네임스페이스에 합류합니다.',
-    body: '인터페이스, IP 주소, 포트가 {name}와(과) 같고 둘은 `localhost`로 통신합니다. Docker는 이 컨테이너에 별도 네트워크를 보고하지 않습니다. {name}이(가) 멈추면 이 컨테이너도 네트워크를 잃습니다.',
+    summary: '컨테이너가 {peer}의 network 네임스페이스에 합류합니다.',
+    body: '인터페이스, IP 주소, 포트가 {peer|과/와} 같고 둘은 `localhost`로 통신합니다. Docker는 이 컨테이너에 별도 네트워크를 보고하지 않습니다. {peer|이/가} 멈추면 이 컨테이너도 네트워크를 잃습니다.',
   },
   'net.mode.macvlan': {
     title: 'macvlan',

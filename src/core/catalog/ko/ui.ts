@@ -2,20 +2,15 @@ import type { Entry } from '../types';
 
 /** 실행 중인 컨테이너의 값(호버)과 패널에 보이는 문구. */
 export const ui: Record<string, Entry> = {
-  'live.ns.shared_with_host': {
-    title: '{type} 네임스페이스: 호스트와 공유',
-    summary: '이 서비스의 컨테이너: {type} 네임스페이스를 호스트와 공유합니다.',
-    body: '실행 중인 컨테이너 `{name}`의 {type} 네임스페이스 inode가 호스트와 같습니다.',
-  },
-  'live.ns.own': {
-    title: '{type} 네임스페이스: 전용',
-    summary: '이 서비스의 컨테이너: 전용 {type} 네임스페이스를 씁니다.',
-    body: '실행 중인 컨테이너 `{name}`은(는) 호스트와 공유하지 않는 자기 {type} 네임스페이스를 가집니다.',
-  },
   'live.limit': {
     title: '{what}: {declared} → {effective}',
     summary: '이 서비스의 컨테이너: {what} {declared} → 실효 {effective}, 사용 중 {usage}.',
     body: '선언값은 Docker가 `{name}`에 저장한 값이고, 실효값은 상위 cgroup까지 반영해 커널이 실제로 적용하는 값입니다.',
+  },
+  'ui.namespaces': {
+    title: '네임스페이스',
+    summary: '커널의 네임스페이스 여덟 가지 중 이 컨테이너가 자기 것으로 가진 것과, 호스트나 다른 컨테이너와 공유하는 것입니다.',
+    body: '두 프로세스의 `/proc/PID/ns/<type>` 링크가 같은 inode를 가리킬 때에만 네임스페이스를 공유하는 것입니다. 각 행이 누구와 공유하는지와 그 의미를 알려 줍니다.',
   },
   'ui.compare.title': {
     title: '컨테이너 비교',
@@ -29,7 +24,7 @@ export const ui: Record<string, Entry> = {
   },
   'ui.diff.title': {
     title: '네임스페이스 비교',
-    summary: '{left}와(과) {right}이(가) 어떤 네임스페이스를 공유하는지 보여 줍니다.',
+    summary: '{left|과/와} {right|이/가} 어떤 네임스페이스를 공유하는지 보여 줍니다.',
     body: '두 프로세스의 `/proc/PID/ns/<type>` 링크가 같은 inode를 가리킬 때에만 네임스페이스를 공유하는 것입니다.',
   },
   'ui.removed': {

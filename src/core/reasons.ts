@@ -1,0 +1,127 @@
+/**
+ * Reasons (why a fact is unavailable) and engine errors in the chosen language. The readers
+ * build reasons in English with the path, PID or value that makes them actionable; this turns
+ * the known sentences into Korean, keeping those values, and translates a composite reason
+ * ("<file> does not exist: <why>") part by part. A sentence it does not know stays as written.
+ */
+import type { Lang } from './catalog/types';
+import { translator, withParticle, type Translate } from './i18n';
+
+type Rule = [RegExp, (m: RegExpMatchArray, again: (s: string) => string, t: Translate) => string];
+
+/** Container states and short words that appear inside reasons. */
+const word = (t: Translate, w: string): string => t(w);
+
+const KO: Rule[] = [
+  [/^the container is (\w+): it has no processes, so there is no (.+) to read until it starts$/, (m, _a, t) => `컨테이너가 ${word(t, m[1])} 상태라 프로세스가 없습니다. 시작하기 전에는 읽을 ${withParticle(thing(m[2]), '이', '가')} 없습니다`],
+  [/^the container is not running: it has no cgroup until it starts$/, () => '컨테이너가 실행 중이 아닙니다. 시작하기 전에는 cgroup이 없습니다'],
+  [/^the container uses the host network namespace: it has no interface of its own$/, () => '컨테이너가 호스트 network 네임스페이스를 씁니다. 자기 인터페이스가 없습니다'],
+  [/^no (.+): the container uses the host's network stack$/, (m) => `${thing(m[1])} 없음: 컨테이너가 호스트의 네트워크 스택을 씁니다`],
+  [/^no (.+) while the container is (\w+): addresses are assigned when it starts$/, (m, _a, t) => `컨테이너가 ${word(t, m[2])} 상태라 ${thing(m[1])} 없음: 주소는 시작할 때 배정됩니다`],
+  [/^the engine reports no (.+) for this network$/, (m) => `엔진이 이 네트워크의 ${withParticle(thing(m[1]), '을', '를')} 알려 주지 않습니다`],
+  [/^no prefix length without an address$/, () => '주소가 없으므로 프리픽스 길이도 없습니다'],
+  [/^network (.+) has no IPv4 subnet$/, (m) => `네트워크 ${m[1]}에는 IPv4 서브넷이 없습니다`],
+  [/^network (.+) is unknown to the engine$/, (m) => `엔진이 네트워크 ${withParticle(m[1], '을', '를')} 모릅니다`],
+  [/^network (.+) is not in the engine's network list$/, (m) => `네트워크 ${withParticle(m[1], '이', '가')} 엔진의 네트워크 목록에 없습니다`],
+  [/^the network is not in the engine's network list$/, () => '네트워크가 엔진의 네트워크 목록에 없습니다'],
+  [/^the (\S+) driver uses no Linux bridge$/, (m) => `${m[1]} 드라이버는 리눅스 브리지를 쓰지 않습니다`],
+  [/^the (\S+) driver does not put a veth into this machine's network namespace$/, (m) => `${m[1]} 드라이버는 이 머신의 network 네임스페이스에 veth를 두지 않습니다`],
+  [/^a (\S+) interface hangs directly off a host NIC(.*); there is no veth pair and no bridge$/, (m) => `${m[1]} 인터페이스는 호스트 NIC${m[2]}에 바로 붙습니다. veth 쌍도 브리지도 없습니다`],
+  [/^no interface inside the container carries (.+)$/, (m) => `컨테이너 안에 ${withParticle(m[1], '을', '를')} 가진 인터페이스가 없습니다`],
+  [/^the engine at (\S+) runs on another machine, so this machine's \/proc and \/sys do not show its containers$/, (m) => `엔진 ${withParticle(m[1], '은', '는')} 다른 머신에서 실행되므로, 이 머신의 /proc와 /sys에는 그 컨테이너가 보이지 않습니다`],
+  [/^the engine did not report its cgroup version \(API < 1\.41\)$/, () => '엔진이 cgroup 버전을 알려 주지 않았습니다(API 1.41 미만)'],
+  [/^the engine did not report its cgroup driver$/, () => '엔진이 cgroup 드라이버를 알려 주지 않았습니다'],
+  [/^the engine did not report a hostname$/, () => '엔진이 호스트명을 알려 주지 않았습니다'],
+  [/^not connected to the engine yet$/, () => '아직 엔진에 연결되지 않았습니다'],
+  [/^(.+)'s (\w+) namespace is unreadable: (.+)$/, (m, again) => `${who(m[1])}의 ${m[2]} 네임스페이스를 읽을 수 없습니다: ${again(m[3])}`],
+  [/^permission denied reading (\S+): the kernel's ptrace check refuses it; run as root \(or the container's owner\), or let the helper container read it \(even root can be refused, e\.g\. for a supervisor's PID 1 or by a security module\)$/, (m) => `${m[1]} 읽기 권한이 없습니다. 커널의 ptrace 검사가 거부합니다. root(또는 컨테이너 소유자)로 실행하거나 도우미 컨테이너가 읽게 하세요(감독 프로세스의 PID 1이나 보안 모듈 때문에 root도 거부될 수 있습니다)`],
+  [/^the inode of (\S+) \((\d+)\) is too large to hold exactly$/, (m) => `${m[1]}의 inode(${m[2]})가 너무 커서 정확히 담을 수 없습니다`],
+  [/^could not stat (\S+) \((.+)\)$/, (m) => `${m[1]}을(를) stat할 수 없습니다(${m[2]})`],
+  [/^permission denied reading (\S+); run as root or as the owner of the process$/, (m) => `${m[1]} 읽기 권한이 없습니다. root나 프로세스 소유자로 실행하세요`],
+  [/^permission denied reading (\S+)(.*)$/, (m) => `${m[1]} 읽기 권한이 없습니다${m[2] ? ` ${m[2].replace(/^\s*[—-]\s*PID 1 belongs to another user$/, '— PID 1은 다른 사용자의 프로세스입니다')}` : ''}`],
+  [/^(\S+) does not exist: process (\d+) has exited \(or is not visible from this PID namespace\)$/, (m) => `${m[1]} 파일이 없습니다. 프로세스 ${withParticle(m[2], '이', '가')} 끝났습니다(또는 이 PID 네임스페이스에서 보이지 않습니다)`],
+  [/^(\S+) does not exist: process (\d+) has exited$/, (m) => `${m[1]} 파일이 없습니다. 프로세스 ${withParticle(m[2], '이', '가')} 끝났습니다`],
+  [/^(\S+) does not exist: this kernel has no (\w+) namespace \(it needs Linux (\S+) or later, built with it\)$/, (m) => `${m[1]} 파일이 없습니다. 이 커널에는 ${m[2]} 네임스페이스가 없습니다(Linux ${m[3]} 이상, 해당 기능 포함 빌드 필요)`],
+  [/^process (\d+) exited while (\S+) was being read; refresh to read the container again$/, (m) => `${withParticle(m[2], '을', '를')} 읽는 동안 프로세스 ${withParticle(m[1], '이', '가')} 끝났습니다. 새로 고치면 컨테이너를 다시 읽습니다`],
+  [/^the process behind (\S+) exited while it was being read$/, (m) => `${withParticle(m[1], '을', '를')} 읽는 동안 해당 프로세스가 끝났습니다`],
+  [/^(\S+) does not exist$/, (m) => `${m[1]} 파일이 없습니다`],
+  [/^no process (\d+) on this machine: the engine runs elsewhere \(a VM or another PID namespace\), or the container just stopped$/, (m) => `이 머신에 프로세스 ${withParticle(m[1], '이', '가')} 없습니다. 엔진이 다른 곳(VM이나 다른 PID 네임스페이스)에서 실행되거나, 컨테이너가 방금 멈췄습니다`],
+  [/^PID (\d+) on this machine is not this container \(its cgroup does not name (\S+)\): the engine probably runs in a VM \(Docker Desktop\) or another PID namespace$/, (m) => `이 머신의 PID ${withParticle(m[1], '은', '는')} 이 컨테이너가 아닙니다(cgroup에 ${withParticle(m[2], '이', '가')} 없음). 엔진이 VM(Docker Desktop)이나 다른 PID 네임스페이스에서 실행되는 것 같습니다`],
+  [/^cgroup v1 has no cpu\.weight; the kernel holds cpu\.shares instead$/, () => 'cgroup v1에는 cpu.weight가 없습니다. 커널은 대신 cpu.shares를 씁니다'],
+  [/^cgroup v2 has no cpu\.shares; the kernel holds cpu\.weight instead \(see weight\)$/, () => 'cgroup v2에는 cpu.shares가 없습니다. 커널은 대신 cpu.weight를 씁니다(weight 참고)'],
+  [/^the (\w+) controller of this kernel does not provide it$/, (m) => `이 커널의 ${m[1]} 컨트롤러는 이 파일을 제공하지 않습니다`],
+  [/^the (\w+) controller of this kernel does not provide it \(CFS bandwidth control\)$/, (m) => `이 커널의 ${m[1]} 컨트롤러는 이 파일을 제공하지 않습니다(CFS 대역폭 제어)`],
+  [/^the (\w+) controller is not enabled for this cgroup \(see cgroup\.subtree_control of its parent\)$/, (m) => `이 cgroup에는 ${m[1]} 컨트롤러가 켜져 있지 않습니다(부모의 cgroup.subtree_control 참고)`],
+  [/^this kernel does not account swap per cgroup.*$/, () => '이 커널은 cgroup별 스왑을 계산하지 않습니다(CONFIG_MEMCG_SWAP 없음 또는 swapaccount=0)'],
+  [/^the kernel reports OOM kills per cgroup only from Linux 4\.13$/, () => '커널은 Linux 4.13부터 cgroup별 OOM 종료 횟수를 알려 줍니다'],
+  [/^no CFQ weight$/, () => 'CFQ 가중치 없음'],
+  [/^this kernel has only blkio\.bfq\.weight$/, () => '이 커널에는 blkio.bfq.weight만 있습니다'],
+  [/^neither blkio\.weight nor blkio\.bfq\.weight exists in (\S+): no I\/O scheduler with weights \(CFQ or BFQ\) is available$/, (m) => `${m[1]}에 blkio.weight도 blkio.bfq.weight도 없습니다. 가중치를 쓰는 I/O 스케줄러(CFQ, BFQ)가 없습니다`],
+  [/^the process sits in the root cgroup of this hierarchy, which has no such file \(the root takes no limits\)$/, () => '프로세스가 이 계층의 루트 cgroup에 있고, 루트에는 이 파일이 없습니다(루트에는 제한을 걸 수 없음)'],
+  [/^cannot read (.+): the container's \/proc\/PID\/cgroup names no cgroup in (.+) that is mounted here$/, (m) => `${withParticle(m[1], '을', '를')} 읽을 수 없습니다. 컨테이너의 /proc/PID/cgroup이 가리키는 cgroup이 이 머신에 마운트된 ${m[2]}에 없습니다`],
+  [/^cannot read (\S+): (.+)$/, (m) => `${withParticle(m[1], '을', '를')} 읽을 수 없습니다: ${m[2]}`],
+  // Engine errors (src/core/engine/errors.ts): message, then the hint.
+  [/^No Docker engine socket at (\S+)$/, (m) => `${m[1]}에 Docker 엔진 소켓이 없습니다`],
+  [/^Start dockerd \(sudo systemctl start docker\) or pick another context.*$/, () => 'dockerd를 시작하거나(sudo systemctl start docker) 다른 컨텍스트를 고르세요(Container Anatomy: Select Engine/Context, 또는 DOCKER_HOST / DOCKER_CONTEXT).'],
+  [/^Permission denied on (\S+)$/, (m) => `${m[1]}에 접근할 권한이 없습니다`],
+  [/^Add your user to the docker group.*$/, () => '사용자를 docker 그룹에 추가하거나(sudo usermod -aG docker $USER 후 다시 로그인) rootless Docker 컨텍스트를 쓰세요.'],
+  [/^The engine at (\S+) did not answer in time \((.+)\)$/, (m) => `엔진 ${withParticle(m[1], '이', '가')} 제때 응답하지 않았습니다(${m[2]})`],
+  [/^Nothing is listening on (\S+)$/, (m) => `${m[1]}에서 기다리는 엔진이 없습니다`],
+  [/^The engine at (\S+) refused the connection$/, (m) => `엔진 ${withParticle(m[1], '이', '가')} 연결을 거부했습니다`],
+  [/^Cannot resolve the host of (\S+)$/, (m) => `${m[1]}의 호스트 이름을 찾을 수 없습니다`],
+  [/^The connection to (\S+) closed before the engine answered$/, (m) => `엔진이 응답하기 전에 ${m[1]} 연결이 닫혔습니다`],
+  [/^Talking to the engine at (\S+) failed: (.+)$/, (m) => `엔진 ${withParticle(m[1], '과', '와')} 통신하지 못했습니다: ${m[2]}`],
+  [/^The engine answered (\d+): (.+)$/, (m) => `엔진 응답 코드 ${m[1]}: ${m[2]}`],
+  [/^Check the engine and try again\.$/, () => '엔진을 확인하고 다시 시도하세요.'],
+  [/^It may have been removed; refresh the view\.$/, () => '삭제되었을 수 있습니다. 뷰를 새로 고치세요.'],
+];
+
+/** Names that come first in reasons: "this process", "PID 1". */
+function who(s: string): string {
+  return s === 'this process' ? '이 프로세스' : s;
+}
+
+/** What could not be read: "/proc/PID/ns/net", "process", "cgroup", "network interface", "process ID". */
+function thing(s: string): string {
+  const known: Record<string, string> = {
+    process: '프로세스',
+    cgroup: 'cgroup',
+    'network interface': '네트워크 인터페이스',
+    'process ID': '프로세스 ID',
+    gateway: '게이트웨이',
+    'MAC address': 'MAC 주소',
+    'IP address': 'IP 주소',
+    'IPv4 address': 'IPv4 주소',
+  };
+  return known[s] ?? s;
+}
+
+function localizeKo(reason: string, t: Translate, depth: number): string {
+  const again = (s: string): string => (depth < 4 ? localizeKo(s, t, depth + 1) : s);
+  const dash = reason.split(' — ');
+  if (dash.length === 2) return `${again(dash[0])} — ${again(dash[1])}`;
+  for (const [re, make] of KO) {
+    const m = reason.match(re);
+    if (m) return make(m, again, t);
+  }
+  // "<what failed>: <why>" and "<one>; and <other>": translate each part.
+  const colon = reason.indexOf(': ');
+  if (colon > 0) {
+    const [a, b] = [reason.slice(0, colon), reason.slice(colon + 2)];
+    const [la, lb] = [again(a), again(b)];
+    if (la !== a || lb !== b) return `${la}: ${lb}`;
+  }
+  const and = reason.indexOf('; and ');
+  if (and > 0) {
+    const [a, b] = [reason.slice(0, and), reason.slice(and + 6)];
+    const [la, lb] = [again(a), again(b)];
+    if (la !== a || lb !== b) return `${la}. 그리고 ${lb}`;
+  }
+  return reason;
+}
+
+/** `reason` in `lang`; English reasons are returned as they are. */
+export function localizeReason(reason: string, lang: Lang): string {
+  if (lang !== 'ko' || !reason) return reason;
+  return localizeKo(reason, translator(lang), 0);
+}

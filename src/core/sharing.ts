@@ -1,0 +1,101 @@
+/**
+ * Sharing, with a subject and a peer: "this container joined X's net namespace", "X joined
+ * this container's", "shared with the host", "own". Every view (tree, hovers, panels, CLI)
+ * words a namespace's sharing from this one model, so none can name a container as its own peer.
+ */
+import { explain, type Lang } from './catalog/index';
+import { isFact, isUnavailable, type ContainerAnatomy, type ContainerNamespace, type NamespaceType } from './model';
+
+/** Namespaces Docker lets one container join from another (`--network/--pid/--ipc container:X`). */
+export const JOINABLE: ReadonlySet<NamespaceType> = new Set<NamespaceType>(['net', 'pid', 'ipc']);
+
+export type SharingKind = 'own' | 'host' | 'joined' | 'joinedBy' | 'shared' | 'unknown';
+
+export interface Sharing {
+  kind: SharingKind;
+  /**
+   * joined: the container whose namespace this one joined, then any others also in it;
+   * joinedBy: the containers that joined this one's; shared: the others in the same namespace.
+   */
+  peers: string[];
+  /** kernel: the namespace inodes say so; docker: only Docker's setting does (no process to read yet). */
+  basis: 'kernel' | 'docker';
+  /** Why it is unknown. */
+  reason?: string;
+}
+
+/** A donor's display name: its name, or the short id when the engine did not say. */
+function donorName(ns: ContainerNamespace): string | undefined {
+  const s = ns.mode.sharesWith;
+  return s ? (s.name ?? s.id.slice(0, 12)) : undefined;
+}
+
+/** What Docker's setting alone says, for a container whose namespaces cannot be read. */
+function declared(ns: ContainerNamespace, reason: string): Sharing {
+  const v = ns.mode.value;
+  const donor = donorName(ns);
+  if (donor) return { kind: 'joined', peers: [donor], basis: 'docker' };
+  if (v === 'host') return { kind: 'host', peers: [], basis: 'docker' };
+  const own =
+    ns.type === 'mnt' ||
+    (ns.type === 'net' && v !== '' && !v.startsWith('container:')) ||
+    ((ns.type === 'pid' || ns.type === 'uts') && v === '') ||
+    (ns.type === 'ipc' && (v === '' || v === 'private' || v === 'shareable' || v === 'none')) ||
+    (ns.type === 'cgroup' && v === 'private');
+  return own ? { kind: 'own', peers: [], basis: 'docker' } : { kind: 'unknown', peers: [], basis: 'docker', reason };
+}
+
+/** Who else holds this namespace, as far as the model can tell. */
+export function sharingOf(ns: ContainerNamespace): Sharing {
+  if (isUnavailable(ns.inode)) return declared(ns, ns.inode.unavailable);
+  if (isFact(ns.sharedWithHost) && ns.sharedWithHost.value) return { kind: 'host', peers: [], basis: 'kernel' };
+  const others = ns.sharedWithContainers;
+  // The kernel says who shares the inode; Docker's container:<id> setting says who joined whom
+  // (a restarted donor no longer holds it, so the setting counts only when the inodes agree).
+  const donor = ns.mode.sharesWith?.name ?? undefined;
+  if (donor && others.includes(donor)) return { kind: 'joined', peers: [donor, ...others.filter((n) => n !== donor)], basis: 'kernel' };
+  if (others.length) {
+    const joiner = !ns.mode.sharesWith && JOINABLE.has(ns.type);
+    return { kind: joiner ? 'joinedBy' : 'shared', peers: [...others], basis: 'kernel' };
+  }
+  if (isFact(ns.sharedWithHost)) return { kind: 'own', peers: [], basis: 'kernel' };
+  return { kind: 'unknown', peers: [], basis: 'kernel', reason: ns.sharedWithHost.unavailable };
+}
+
+/** The catalog topic of the sentence that says it, e.g. `sharing.joined` or `sharing.declared.joined`. */
+export function sharingSentenceTopic(s: Sharing): string {
+  return s.basis === 'docker' && s.kind !== 'unknown' ? `sharing.declared.${s.kind}` : `sharing.${s.kind}`;
+}
+
+/** The catalog topic that says what this kind of sharing means for this namespace type. */
+export function sharingMeaningTopic(type: NamespaceType, s: Sharing): string {
+  switch (s.kind) {
+    case 'own': return `ns.${type}.own`;
+    case 'host': return `ns.${type}.host`;
+    case 'unknown': return `ns.${type}`;
+    default: return `ns.${type}.container`;
+  }
+}
+
+/** Placeholder values for the sharing topics: type, peer (the first one) and peers (all). */
+export function sharingVars(type: NamespaceType, s: Sharing): Record<string, string> {
+  return { type, peer: s.peers[0] ?? '', peers: s.peers.join(', ') };
+}
+
+export interface SharingWords {
+  /** Short, for a tree description or a table cell: "joined web", "shared with host". */
+  label: string;
+  /** The whole sentence with its subject: "This container joined web's net namespace." */
+  sentence: string;
+}
+
+/** The words for a sharing, in `lang`. */
+export function sharingWords(type: NamespaceType, s: Sharing, lang: Lang): SharingWords {
+  const e = explain(sharingSentenceTopic(s), lang, sharingVars(type, s));
+  return { label: e?.title ?? s.kind, sentence: e?.summary ?? '' };
+}
+
+/** Every namespace of a container with its sharing, in the model's order. */
+export function containerSharing(c: ContainerAnatomy): { type: NamespaceType; ns: ContainerNamespace; sharing: Sharing }[] {
+  return (Object.keys(c.namespaces) as NamespaceType[]).map((type) => ({ type, ns: c.namespaces[type], sharing: sharingOf(c.namespaces[type]) }));
+}
