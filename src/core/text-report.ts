@@ -130,7 +130,7 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
     L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
   }
   if (c.reading) {
-    L.row(p("90", `  ${localizeReason(NOT_READ_YET, o.lang)}`));
+    L.row(p('90', `  ${localizeReason(NOT_READ_YET, o.lang)}`));
     return L.out.join('\n');
   }
   if (!hasProcess(c.state)) {
