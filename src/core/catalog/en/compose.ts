@@ -70,7 +70,7 @@ export const compose: Record<string, Entry> = {
   'compose.cpus': {
     title: 'cpus',
     summary: 'CPU limit as a number of CPUs (--cpus), enforced by throttling.',
-    body: '`cpus: 0.5` gives a quota of 50 ms per 100 ms period. Over the quota the container is paused until the next period, never killed.',
+    body: '`cpus: 0.5` gives a quota of 50 ms per 100 ms period. Over the quota its processes wait, throttled, until the next period; nothing is killed.',
   },
   'compose.cpu_shares': {
     title: 'cpu_shares',
