@@ -252,7 +252,9 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     status: unreachable ? 'unreachable' : 'ok',
     container: { id: c.id, name: c.name, image: c.image, state: translator(input.lang)(c.state) },
     mode: c.network.mode,
-    modeNote: c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { peer: donorName }),
+    // A created or exited container has no network namespace yet: say so, not what the mode gives.
+    modeNote: !hasProcess(c.state) ? note('ui.notRunning', input.lang)
+      : c.network.mode === 'other' ? { title: c.network.rawMode, summary: '' } : note(`net.mode.${c.network.mode}`, input.lang, { peer: donorName }),
     lanes: [...lanes(c, input.containers, input.host, L, input.lang), ...[sharersLane(c, input.containers, L, input.lang)].filter((x): x is TopologyLane => x !== null)],
     labels: labelsOut,
   };
