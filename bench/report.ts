@@ -47,6 +47,13 @@ function snapshotTable(r: BenchReport): string[] {
     row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
     row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
     row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
+    row('  ratio in-process / docker (target <= 1.0 at 200)', (s) => cell(s.inProcessRatio, 2)),
+    row('  longest event-loop block in it (<= 20)', (s) => cell(s.loopMaxBlockMsSnapshot, 1)),
+    row('    most CPU in one block', (s) => cell(s.loopMaxCpuBlockMsSnapshot, 1)),
+    row('  live service start -> rows listed', (s) => cell(s.service.firstRowsMs)),
+    row('  live service start -> all read', (s) => cell(s.service.allReadMs)),
+    row('  longest event-loop block in it (<= 20)', (s) => cell(s.service.loopMaxBlockMs, 1)),
+    row('    most CPU in one block', (s) => cell(s.service.loopMaxCpuBlockMs, 1)),
     row('  takeSnapshot() through the helper container', (s) => cell(s.helperMs)),
     row('  ratio helper / local (target <= 2.0 at 200)', (s) => cell(s.helperRatio, 2)),
     row('  first snapshot through the helper (with its start)', (s) => cell(s.helperFirstMs)),
@@ -197,11 +204,19 @@ export function toJson(r: BenchReport): Record<string, unknown> {
   if (r.options.hoversOnly) why.engine = '--hovers-only: only the hover lookups were measured';
   else if (!s200) why.snapshot200 = `N=200 was not run (sizes ${r.options.sizes.join(',')})`;
   if (!r.host.measured) why.activationMs = why.firstTreeRenderMs = why.hostIdleRequests = r.host.reason;
+  const host200 = r.host.measured && r.host.n === 200 ? r.host : undefined;
+  if (!host200) why.firstRowsMs200 = why.clickToFirstRowMs200 = r.host.measured ? `the VS Code host ran at N=${r.host.n}, not 200` : r.host.reason;
   if (!r.usage) why.usageTickMs = 'not measured (the event stage did not run)';
   if (r.bundles.extensionBytes === null) why.extensionBundleBytes = r.bundles.buildError ?? 'dist/extension.js does not exist';
   if (r.bundles.webviewBytes === null) why.webviewBundleBytes = r.bundles.buildError ?? 'dist/webview.js does not exist';
   return {
     snapshotRatio200: num(s200?.ratio),
+    snapshotInProcessRatio200: num(s200?.inProcessRatio),
+    eventLoopMaxBlockMs200: s200 ? num(Math.max(s200.loopMaxBlockMsSnapshot, s200.service.loopMaxBlockMs)) : null,
+    eventLoopMaxCpuBlockMs200: s200 ? num(Math.max(s200.loopMaxCpuBlockMsSnapshot, s200.service.loopMaxCpuBlockMs)) : null,
+    firstRowsMs200: host200 ? num(host200.firstTreeRenderMs) : null,
+    clickToFirstRowMs200: host200 ? num(host200.clickToFirstRowMs) : null,
+    eventToModelP95Ms: num(r.events?.eventP95Ms),
     snapshotMs200: num(s200?.cliMs),
     helperSnapshotRatio200: num(s200?.helperRatio),
     helperFirstStartMs: num(largest?.helperFirstMs),

@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createAnatomyService } from '../src/core/anatomy-service';
 import type { Engine } from '../src/core/engine/connection';
 import { HelperManager } from '../src/core/helper/manager';
 import { takeSnapshot } from '../src/core/snapshot';
@@ -42,9 +43,76 @@ export interface SnapshotResult {
   cliSamples: number[];
   dockerSamples: number[];
   coreSamples: number[];
+  /** In-process takeSnapshot() / docker ps + docker inspect (medians). */
+  inProcessRatio: number;
+  /** Longest event-loop block (a 1 ms timer's worst delay) during the in-process snapshots. */
+  loopMaxBlockMsSnapshot: number;
+  /** The live service, connected fresh, as the extension starts it (medians of `runs`). */
+  service: {
+    /** start() -> the first change that lists the containers (each one still being read). */
+    firstRowsMs: number;
+    /** start() -> every container read (start() resolved). */
+    allReadMs: number;
+    /** Longest event-loop block during those first reads. */
+    loopMaxBlockMs: number;
+    /** The most CPU time in any one of those blocks. */
+    loopMaxCpuBlockMs: number;
+  };
+  /** The most CPU time in any one block during the in-process snapshots. */
+  loopMaxCpuBlockMsSnapshot: number;
   helperSamples: number[];
 }
 
+/**
+ * Runs `fn` while a 1 ms timer watches the event loop; the worst delay is the longest block.
+ * Wall time counts the time the process was not scheduled too (a loaded machine), so a second
+ * timer also takes the process's own CPU time between two of its ticks: the most CPU any one
+ * gap held is the longest stretch of work on the thread (it includes helper threads and GC).
+ */
+async function watchLoop<T>(fn: () => Promise<T>): Promise<{ value: T; maxBlockMs: number; maxCpuBlockMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  let maxCpu = 0;
+  let last = process.cpuUsage();
+  const tick = setInterval(() => {
+    const d = process.cpuUsage(last);
+    maxCpu = Math.max(maxCpu, (d.user + d.system) / 1000);
+    last = process.cpuUsage();
+  }, 1);
+  h.enable();
+  try {
+    const value = await fn();
+    return { value, maxBlockMs: h.max / 1e6, maxCpuBlockMs: maxCpu };
+  } finally {
+    h.disable();
+    clearInterval(tick);
+  }
+}
+
+/** The live service's first look: rows listed, then every container read; on the direct socket. */
+async function measureService(engine: Engine, runs: number): Promise<SnapshotResult['service']> {
+  const first: number[] = [];
+  const all: number[] = [];
+  const block: number[] = [];
+  const cpuBlock: number[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const s = createAnatomyService({ host: engine.choice.endpoint });
+    try {
+      let firstAt: number | undefined;
+      s.onDidChange(() => {
+        if (firstAt === undefined && s.snapshot().containers.length) firstAt = performance.now();
+      });
+      const t0 = performance.now();
+      const { maxBlockMs, maxCpuBlockMs } = await watchLoop(() => s.start());
+      all.push(performance.now() - t0);
+      first.push((firstAt ?? Number.NaN) - t0);
+      block.push(maxBlockMs);
+      cpuBlock.push(maxCpuBlockMs);
+    } finally {
+      s.dispose();
+    }
+  }
+  return { firstRowsMs: median(first), allReadMs: median(all), loopMaxBlockMs: Math.max(...block), loopMaxCpuBlockMs: Math.max(...cpuBlock) };
+}
 interface Timed {
   ms: number;
   stdout: string;
@@ -112,7 +180,18 @@ async function dockerdDelta<T>(run: () => Promise<T>): Promise<{ value: T; docke
   return { value, dockerdMs: before === null || after === null ? null : after - before };
 }
 
+/** The docker side; again (up to 3 times) when another suite removed a container between ps and inspect. */
 async function runDocker(): Promise<{ ms: number; inspectMs: number; count: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runDockerOnce();
+    } catch (err) {
+      if (attempt >= 3 || !/No such object/.test(String(err))) throw err;
+    }
+  }
+}
+
+async function runDockerOnce(): Promise<{ ms: number; inspectMs: number; count: number }> {
   const ps = await timedExec('docker', ['ps', '-aq', '--no-trunc']);
   const ids = ps.stdout.split('\n').filter(Boolean);
   const inspect = await timedExec('docker', ['inspect', ...ids]);
@@ -158,6 +237,8 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       log(`  N=${n} run ${i + 1}/${runs}: cli ${cli[i].toFixed(0)} ms (cpu ${cliCpu[i].toFixed(0)} ms), docker ${docker[i].toFixed(0)} ms`);
     }
     const core: number[] = [];
+    const blocks: number[] = [];
+    const cpuBlocks: number[] = [];
     const viaHelper: number[] = [];
     const helpers = new HelperManager({ mode: 'always', image: IMAGE });
     let helperFirstMs: number;
@@ -170,14 +251,20 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
         const order = i % 2 === 0 ? [false, true] : [true, false];
         for (const helper of order) {
           const t0 = performance.now();
-          const { snapshot } = await takeSnapshot(engine, { all: true, ...(helper ? { helpers, forceHelper: true } : {}) });
+          const { value: { snapshot }, maxBlockMs, maxCpuBlockMs } = await watchLoop(() => takeSnapshot(engine, { all: true, ...(helper ? { helpers, forceHelper: true } : {}) }));
           (helper ? viaHelper : core).push(performance.now() - t0);
+          if (!helper) {
+            blocks.push(maxBlockMs);
+            cpuBlocks.push(maxCpuBlockMs);
+          }
           if (helper && !snapshot.host.engine.helper) throw new Error(`the helper was not used: ${snapshot.host.engine.helperReason ?? ''}`);
         }
       }
     } finally {
       await helpers.dispose();
     }
+    const service = await measureService(engine, runs);
+    log(`  N=${n} in-process ${median(core).toFixed(0)} ms (longest block ${Math.max(...blocks).toFixed(1)} ms, ${Math.max(...cpuBlocks).toFixed(1)} ms CPU); service: rows at ${service.firstRowsMs.toFixed(0)} ms, all read at ${service.allReadMs.toFixed(0)} ms (longest block ${service.loopMaxBlockMs.toFixed(1)} ms, ${service.loopMaxCpuBlockMs.toFixed(1)} ms CPU)`);
     const cliMs = median(cli);
     const dockerMs = median(docker);
     return {
@@ -198,6 +285,10 @@ export async function measureSnapshot(engine: Engine, n: number, runs: number, l
       cliSamples: cli,
       dockerSamples: docker,
       coreSamples: core,
+      inProcessRatio: median(core) / dockerMs,
+      loopMaxBlockMsSnapshot: Math.max(...blocks),
+      loopMaxCpuBlockMsSnapshot: Math.max(...cpuBlocks),
+      service,
       helperSamples: viaHelper,
     };
   } finally {

@@ -20,8 +20,8 @@ import { withReadCache } from './procfs/files';
 import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
 import { NAMESPACE_TYPES, valueOf } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
-import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult } from './snapshot';
-import { readFailureReason, unreadContainer } from './unread';
+import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
+import { listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
@@ -60,6 +60,8 @@ const REREAD_CONCURRENCY = 8;
 const STORM_EVENTS = 40;
 const STORM_WINDOW_MS = 1000;
 const STORM_DEBOUNCE_MS = 250;
+/** During the first read, containers read within this long are told to the views together. */
+const FIRST_READ_EMIT_MS = 50;
 
 export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
   return new LiveAnatomyService(opts);
@@ -237,12 +239,22 @@ class LiveAnatomyService implements AnatomyService {
       this.inflight++;
       const startSeq = this.seqCounter;
       try {
-        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers });
+        const ready = (): void => {
+          this.watch(engine, since, gen);
+          this.status = { kind: 'ready', endpoint };
+          this.retries = 0;
+        };
+        const first = this.firstLook(engine, gen, startSeq, ready);
+        const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers, progress: first.progress });
         if (gen !== this.generation) return;
-        this.watch(engine, since, gen);
-        this.status = { kind: 'ready', endpoint };
-        this.retries = 0;
-        this.apply(snapshot.containers, ctx, startSeq, true);
+        if (first.shown()) {
+          // Every container is in the model already, each as its read ended.
+          first.flush();
+          this.ctx = ctx;
+        } else {
+          ready();
+          this.apply(snapshot.containers, ctx, startSeq, true);
+        }
       } finally {
         this.settle();
       }
@@ -250,6 +262,48 @@ class LiveAnatomyService implements AnatomyService {
       if (gen !== this.generation) return;
       this.fail(err, endpoint);
     }
+  }
+
+  /**
+   * The first look: as soon as the host side and the container list are in, every listed
+   * container goes into the model at once (marked as being read), in the order the views show
+   * them, which is also the order they are read in; each read goes into the model as it ends
+   * (the views hear of them in bunches). A container that an event or an expanded row re-read
+   * meanwhile, or that was destroyed, keeps that newer state.
+   */
+  private firstLook(engine: Engine, gen: number, startSeq: number, ready: () => void): { progress: SnapshotProgress; shown: () => boolean; flush: () => void } {
+    let shown = false;
+    let seqs = new Map<string, number>();
+    let due: string[] = [];
+    let gone: string[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (gen !== this.generation || (!due.length && !gone.length)) return;
+      const [updated, removed] = [due, gone];
+      due = [];
+      gone = [];
+      this.afterChange(updated, removed, false);
+    };
+    const progress: SnapshotProgress = {
+      listed: (ctx, ids) => {
+        if (gen !== this.generation) return ids;
+        ready();
+        const listed = ids.map((id) => listedContainer(ctx.listed.get(id) ?? { Id: id })).sort(byStateThenName);
+        this.apply(listed, ctx, startSeq, true);
+        shown = true;
+        // One already re-read since the list (an event, an expanded row) is that read's to finish.
+        seqs = new Map(listed.filter((c) => (this.readSeq.get(c.id) ?? 0) <= startSeq).map((c) => [c.id, this.bumpSeq(c.id)]));
+        return listed.map((c) => c.id);
+      },
+      read: (id, r) => {
+        if (!seqs.has(id) || gen !== this.generation || this.readSeq.get(id) !== seqs.get(id)) return;
+        this.put(id, r, due, gone);
+        timer ??= setTimeout(flush, FIRST_READ_EMIT_MS);
+      },
+    };
+    return { progress, shown: () => shown, flush };
   }
 
   /**
@@ -270,6 +324,8 @@ class LiveAnatomyService implements AnatomyService {
     for (const [id, c] of fresh) {
       if (newer(id)) continue;
       const prev = this.containers.get(id);
+      // Listed, not read yet: what the model already knows of it stays until the read ends.
+      if (c.reading && prev) continue;
       const next = c.readFailure && c.readAt === null && prev && prev.readAt !== null ? { ...prev, readFailure: c.readFailure } : c;
       this.containers.set(id, next);
       updated.push(id);
@@ -484,7 +540,7 @@ class LiveAnatomyService implements AnatomyService {
       return;
     }
     this.opts.onError?.(r.reason);
-    this.containers.set(id, prev ? { ...prev, readFailure: r.reason } : unreadContainer(this.ctx?.listed.get(id) ?? { Id: id, Names: [id] }, r.reason));
+    this.containers.set(id, prev && !prev.reading ? { ...prev, readFailure: r.reason } : unreadContainer(this.ctx?.listed.get(id) ?? { Id: id, Names: [id] }, r.reason));
     updated.push(id);
   }
 

@@ -289,6 +289,12 @@ export interface ContainerAnatomy {
    * Retried on the container's next event or a refresh.
    */
   readFailure?: string;
+  /**
+   * Listed but not read yet: the first list shows every container at once from the engine's
+   * container list (name, image, state, labels, addresses) and reads each one after. With it,
+   * readAt is null and every other fact is unavailable with "not read yet". Not a failure.
+   */
+  reading?: boolean;
 }
 
 export interface HostNamespace {

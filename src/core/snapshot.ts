@@ -35,11 +35,22 @@ export interface SnapshotOptions {
   helpers?: HelperManager;
   /** Read through the helper even when this machine could read the files itself (tests, comparisons). */
   forceHelper?: boolean;
+  /**
+   * Told as the snapshot goes, on the local path: `listed` once the host side and the list are
+   * in (it may reorder the containers to read), then `read` as each container's read ends.
+   * Through a helper the kernel files are read in batched rounds, so neither is called.
+   */
+  progress?: SnapshotProgress;
+}
+
+export interface SnapshotProgress {
+  listed(ctx: HostContext, ids: string[]): string[];
+  read(id: string, result: ReadResult): void;
 }
 
 /** The container's anatomy from its inspect: through the helper when the snapshot used it. */
 function introspect(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
-  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : introspectContainer(raw, ctx);
+  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : inTurn(() => introspectContainer(raw, ctx));
 }
 
 /** Inspects one container; undefined when the engine no longer has it. */
@@ -62,6 +73,21 @@ async function inspectRaw(engine: Engine, id: string): Promise<RawInspect | unde
 
 /** One container's read: its anatomy, gone (the engine no longer has it), or why it could not be read. */
 export type ReadResult = { kind: 'read'; container: ContainerAnatomy } | { kind: 'gone' } | { kind: 'failed'; error: EngineError; reason: string };
+
+let lane: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `fn` after the ones queued before it, each in its own turn of the event loop. The
+ * /proc and /sys reads are synchronous (procfs/files.ts), so without this the containers whose
+ * inspects were answered together would be read in one long stretch (setImmediate alone runs
+ * every callback queued in the same phase back to back), and nothing else on the thread — the
+ * editor's other extensions, timers, the event stream — would run meanwhile.
+ */
+export function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const run = lane.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(fn);
+  lane = run.catch(() => undefined);
+  return run;
+}
 
 /** Errors that may mean the engine itself is gone rather than one request going wrong; /_ping decides. */
 const MAYBE_OUTAGE = new Set(['socket-missing', 'permission-denied', 'refused', 'tls', 'ssh']);
@@ -167,8 +193,14 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
     }
   }
   const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}) });
-  const { ids, missing, others } = choose((await answers).list, opts);
-  const results = await mapLimit(ids, concurrency(engine), (id) => readContainer(engine, id, ctx));
+  const chosen = choose((await answers).list, opts);
+  const { missing, others } = chosen;
+  const ids = opts.progress ? opts.progress.listed(ctx, chosen.ids) : chosen.ids;
+  const results = await mapLimit(ids, concurrency(engine), async (id) => {
+    const r = await readContainer(engine, id, ctx);
+    opts.progress?.read(id, r);
+    return r;
+  });
   const peers = (await mapLimit(others, concurrency(engine), async (id) => {
     try {
       return await readPeer(await engine.inspectContainer(id), ctx);

@@ -8,6 +8,7 @@ import { translator, type Translate } from './i18n';
 import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
 import { seesConsequence, seesLine } from './evidence-text';
 import { bindingOf, chainOf, type ChainKey } from './chain';
+import { NOT_READ_YET } from './unread';
 import {
   NAMESPACE_TYPES,
   hasProcess,
@@ -127,6 +128,10 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
     L.row(`  ${p('31', safe(localizeReason(c.readFailure, o.lang)))}`);
     if (c.readAt === null) return L.out.join('\n');
     L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
+  }
+  if (c.reading) {
+    L.row(p('90', `  ${localizeReason(NOT_READ_YET, o.lang)}`));
+    return L.out.join('\n');
   }
   if (!hasProcess(c.state)) {
     stoppedLines(c, L, t, p);

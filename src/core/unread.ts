@@ -3,7 +3,7 @@
  * or reading its /proc threw): every fact is unavailable with that one reason, and what the
  * container list said (name, image, state, labels) is kept, so it still has its row.
  */
-import { NAMESPACE_TYPES, unavailable, type ContainerAnatomy, type ContainerNamespace, type ContainerState, type Limit, type NamespaceType } from './model';
+import { NAMESPACE_TYPES, fact, unavailable, type ContainerAnatomy, type ContainerNamespace, type ContainerState, type Limit, type NamespaceType } from './model';
 import { allUnavailable } from './procfs/kernelside';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -11,6 +11,38 @@ import { allUnavailable } from './procfs/kernelside';
 export type RawListEntry = any;
 
 const STATES: ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+
+/** The reason on every fact of a container that is listed and still being read. */
+export const NOT_READ_YET = 'not read yet: the container is listed and its details are being read';
+
+/**
+ * A container as the container list shows it, before its inspect and /proc reads: a row at
+ * once, with the addresses the list gives, marked as being read (not as failed).
+ */
+export function listedContainer(entry: RawListEntry): ContainerAnatomy {
+  const c = unreadContainer(entry, NOT_READ_YET);
+  delete c.readFailure;
+  c.reading = true;
+  const nets: Record<string, RawListEntry> = entry?.NetworkSettings?.Networks ?? {};
+  const why = unavailable(NOT_READ_YET);
+  c.networks = Object.entries(nets).map(([name, n]) => ({
+    name,
+    networkId: String(n?.NetworkID ?? ''),
+    driver: why,
+    bridge: why,
+    subnet: why,
+    ipAddress: n?.IPAddress ? fact(String(n.IPAddress), 'engine') : why,
+    prefixLength: typeof n?.IPPrefixLen === 'number' && n.IPAddress ? fact(n.IPPrefixLen, 'engine') : why,
+    gateway: n?.Gateway ? fact(String(n.Gateway), 'engine') : why,
+    macAddress: n?.MacAddress ? fact(String(n.MacAddress), 'engine') : why,
+    ipv6Address: why,
+    containerInterface: why,
+    hostVeth: why,
+    aliases: Array.isArray(n?.Aliases) ? n.Aliases.map(String) : [],
+  }));
+  c.network = { ...c.network, networks: c.networks };
+  return c;
+}
 
 /** Says which container could not be read, and why, in one sentence a person can act on. */
 export function readFailureReason(id: string, message: string): string {

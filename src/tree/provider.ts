@@ -54,6 +54,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       if (status.kind !== 'ready') return [];
       this.shownStructure = structureKey(snap, this.settings());
       this.firstRenderAt ??= performance.now();
+    } else if (parent.row.kind === 'container' && parent.row.containerId) {
+      this.readFirst(parent.row.containerId);
     }
     return childRows(snap, parent?.row, this.options()).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
@@ -71,6 +73,17 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       this.containerNodes.set(row.containerId, node);
       return node;
     });
+  }
+
+  /** Containers whose read an expanded row asked for, until it ends. */
+  private readonly asked = new Set<string>();
+
+  /** An expanded container that is listed but not read yet is read now, ahead of the others. */
+  private readFirst(id: string): void {
+    if (!this.service.container(id)?.reading || this.asked.has(id)) return;
+    this.asked.add(id);
+    // Its row is updated through onServiceChange when the read lands; a failure is shown on the row.
+    void this.service.refreshContainer(id).catch(() => undefined).finally(() => this.asked.delete(id));
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: RowNode): vscode.TreeItem {

@@ -282,13 +282,20 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
  * scrolled out of view cannot be clicked).
  */
 export async function pickQuickItem(page: Page, text: string | RegExp): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
   if (typeof text === 'string') {
-    const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 15_000 });
     await input.fill(text);
   }
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first();
   await row.waitFor({ timeout: 15_000 });
+  // Enter takes the focused row, as a person who typed would; a click can land on the hover a
+  // row shows when the pointer happens to rest where the list opened.
+  if (await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: text }).count()) {
+    await input.press('Enter');
+    return;
+  }
+  await page.mouse.move(0, 0);
   await row.click();
 }
 

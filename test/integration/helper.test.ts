@@ -58,11 +58,15 @@ function comparable(c: ContainerAnatomy, names: Set<string>): unknown {
   return walk(copy);
 }
 
-/** The host side; of the bridges only the set's networks' (other work on the engine makes and removes its own), without their port lists. */
+/**
+ * The host side; of the bridges only the set's networks' (other work on the engine makes and
+ * removes its own), without their port lists; without `process`, the reading process's own
+ * ids, which only a local read has.
+ */
 function comparableHost(s: Snapshot, networks: string[]): unknown {
   const h = JSON.parse(JSON.stringify(s.host)) as Snapshot['host'];
   const bridges = 'value' in h.bridges ? h.bridges.value.filter((b) => b.networkName !== null && networks.includes(b.networkName)).map((b) => ({ ...b, ports: [] })) : h.bridges;
-  return JSON.parse(JSON.stringify({ ...h, bridges, engine: null }).replace(/"source":"helper"/g, '"source":"procfs"'));
+  return JSON.parse(JSON.stringify({ ...h, bridges, engine: null, process: null }).replace(/"source":"helper"/g, '"source":"procfs"'));
 }
 
 describe('helper container: the same anatomy four ways', function () {

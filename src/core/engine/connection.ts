@@ -9,7 +9,7 @@ import type * as http from 'node:http';
 import { homedir } from 'node:os';
 import type { EndpointChoice } from './endpoint';
 import { EngineError, timeoutError, toEngineError, where } from './errors';
-import { getJson, queryString, type HttpTarget, type StatusReasons } from './http';
+import { getJson, getStream, queryString, type HttpTarget, type StatusReasons } from './http';
 import { dockerodeOptions, httpTarget, withoutDockerEnv, type ModemOptions } from './options';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -30,6 +30,8 @@ export interface Engine {
   inspectContainer(id: string): Promise<any>;
   /** GET /_ping: resolves while the engine answers at all (the one question that tells an outage from one bad request). */
   ping(): Promise<void>;
+  /** GET /events with this query: the open stream (through the small client where it serves the endpoint, so dockerode is not loaded for it). */
+  events(query: Record<string, unknown>, signal: AbortSignal): Promise<NodeJS.ReadableStream>;
   /** The deadline every request to this engine has, in ms. */
   readonly timeoutMs: number;
   dispose(): void;
@@ -138,6 +140,10 @@ function makeEngine(
     },
     async ping() {
       await withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/_ping', SERVER_ERROR, signal) : abortable(client()).ping({ abortSignal: signal })));
+    },
+    events(query, signal) {
+      if (target) return getStream(target, `/v${apiVersion}/events?${queryString(query)}`, SERVER_ERROR, signal);
+      return client().getEvents({ ...query, abortSignal: signal } as unknown as Parameters<Dockerode['getEvents']>[0]) as Promise<NodeJS.ReadableStream>;
     },
     dispose() {
       agent?.destroy();

@@ -60,11 +60,20 @@ function transport(tls: boolean): typeof http | typeof import('node:https') {
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
+/** GET `path` and hand over the open answer (a stream such as /events); a status other than 200 rejects with HttpStatusError. */
+export function getStream(target: HttpTarget, path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<http.IncomingMessage> {
+  return request(target, path, reasons, signal, true) as Promise<http.IncomingMessage>;
+}
+
 /**
  * GET `path` and parse the JSON answer. A body that is not JSON comes back as the Buffer, as
  * docker-modem hands it over; a status other than 200 rejects with HttpStatusError.
  */
 export function getJson(target: HttpTarget, path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<unknown> {
+  return request(target, path, reasons, signal, false);
+}
+
+function request(target: HttpTarget, path: string, reasons: StatusReasons, signal: AbortSignal | undefined, stream: boolean): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const options: http.RequestOptions & { key?: Buffer; cert?: Buffer; ca?: Buffer; servername?: string } = { method: 'GET', path, agent: target.agent, headers: {} };
     if (target.socketPath !== undefined) options.socketPath = target.socketPath;
@@ -93,6 +102,10 @@ export function getJson(target: HttpTarget, path: string, reasons: StatusReasons
     req.on('error', fail);
     req.on('response', (res: http.IncomingMessage) => {
       if (signal) addAbortSignal(signal, res);
+      if (stream && res.statusCode === 200) {
+        settled = true;
+        return resolve(res);
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', fail);

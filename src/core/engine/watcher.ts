@@ -103,9 +103,9 @@ export class EventWatcher {
     this.abort = ac;
     const endpoint = this.engine.choice.endpoint;
     const filters = { type: ['container', 'network'], event: [...CONTAINER_EVENTS, ...NETWORK_EVENTS] };
-    const opts = { ...(this.since ? { since: this.since } : {}), filters, abortSignal: ac.signal };
+    const query = { ...(this.since ? { since: this.since } : {}), filters };
     const connectTimer = setTimeout(() => this.lost(gen, timeoutError(endpoint, this.connectTimeoutMs)), this.connectTimeoutMs);
-    const request = this.engine.docker.getEvents(opts as unknown as Parameters<Engine['docker']['getEvents']>[0]);
+    const request = this.engine.events(query, ac.signal);
     request.then(
       (stream) => {
         clearTimeout(connectTimer);

@@ -101,7 +101,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
     id: `c:${c.id}`,
     kind: 'container',
     label: c.name,
-    description: `${c.image} · ${stateText(c.state, t)}${c.readFailure ? ` · ${t('could not be read')}` : ''}`,
+    description: `${c.image} · ${stateText(c.state, t)}${c.readFailure ? ` · ${t('could not be read')}` : c.reading ? ` · ${t('reading…')}` : ''}`,
     contextValue: `container.${c.state}`,
     icon: c.readFailure ? { id: 'warning', color: 'charts.yellow' } : stateIcon(c.state),
     children: { kind: 'container' },
@@ -126,7 +126,22 @@ function failureRow(c: ContainerAnatomy, t: Translate): Row | undefined {
   };
 }
 
+/** The one row under a container that is listed and still being read (its details follow). */
+function readingRow(c: ContainerAnatomy, t: Translate): Row {
+  const label = t('Reading…');
+  return {
+    id: `c:${c.id}/reading`,
+    kind: 'message',
+    label,
+    contextValue: 'message',
+    icon: { id: 'loading~spin' },
+    containerId: c.id,
+    tooltip: tooltip(label, [], [], [t('Listed by the engine; its namespaces, limits and network are being read.')]),
+  };
+}
+
 export function sectionRows(c: ContainerAnatomy, t: Translate): Row[] {
+  if (c.reading) return [readingRow(c, t)];
   const failure = failureRow(c, t);
   // Never read: every fact is unavailable for the same reason, said once.
   if (failure && c.readAt === null) return [failure];
