@@ -84,7 +84,7 @@ started=$SECONDS
 qemu-system-x86_64 -machine pc,accel=tcg -cpu max -smp 1 -m 2048 -nodefaults -no-user-config \
   -display none -serial "file:$state/console.log" -no-reboot \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-  -append "root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1 apparmor=0 mitigations=off quiet" \
+  -append "root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1 apparmor=0 mitigations=off no_timer_check quiet" \
   -drive "file=$state/overlay.qcow2,if=virtio,format=qcow2" \
   -netdev "user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:$tls_port-:2376,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
   -device virtio-net-pci,netdev=net0 \

@@ -5,6 +5,8 @@
  * kernel says (read over ssh as root with readlink and cat):
  *  - this machine over TCP+TLS and over ssh://: what the Engine API gives, the VM's host facts,
  *    and kernel facts unavailable with a reason (never this machine's values);
+ *  - the same, with the helper container allowed: every kernel fact, read by the helper in the
+ *    VM, labelled `helper`, and no helper left behind;
  *  - the CLI run inside the VM as root against its own engine: every kernel fact of the v2 +
  *    systemd local path.
  */
@@ -13,11 +15,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { connectEngine, type Engine } from '../../src/core/engine/connection';
+import { HELPER_LABEL } from '../../src/core/helper/container';
+import { HelperManager } from '../../src/core/helper/manager';
 import { resolveEndpoint } from '../../src/core/engine/endpoint';
 import { NAMESPACE_TYPES, isFact, isUnavailable, type ContainerAnatomy, type Maybe, type Snapshot } from '../../src/core/model';
 import { takeSnapshot } from '../../src/core/snapshot';
 import { CLI, ensureCliBuilt } from '../integration/support/cli';
-import { TestSuite, type Created } from '../integration/support/docker';
+import { IMAGE, TestSuite, type Created } from '../integration/support/docker';
 import { inodeOf, text, v2Limit, vmDocker, vmEndpoints, vmRead, vmRun, type VmEndpoints } from './support';
 
 const MiB = 1024 * 1024;
@@ -201,23 +205,185 @@ describe('a cgroup v2 + systemd engine in a VM, over TLS and SSH', function () {
     });
   });
 
-  describe('the CLI inside the VM, as root, against its own engine (the local v2 + systemd path)', () => {
-    let snap: Snapshot;
-    let truth: Map<string, { text?: string }>;
-    const pids = new Map<string, number>();
-
-    before(async function () {
-      ensureCliBuilt();
-      await vmRun(vm, 'cat > /tmp/container-anatomy-cli.js', readFileSync(CLI, 'utf8'));
-      snap = JSON.parse(await vmRun(vm, `node /tmp/container-anatomy-cli.js --json --all ${Object.values(set).map((c) => c.id).join(' ')}`)) as Snapshot;
-      for (const [id, pid] of await vmPids(Object.values(set).map((c) => c.id))) pids.set(id, pid);
+  /**
+   * What the VM's kernel says about the set (read once over ssh as root): PIDs, namespace
+   * links of each container and of PID 1, /proc/PID/cgroup, and the v2 limit files of each
+   * scope and of the slices above them. Every kernel reading below is compared with it.
+   */
+  let truthOnce: Promise<{ pids: Map<string, number>; reads: Map<string, { text?: string }> }> | undefined;
+  const dir = (c: Created): string => `/sys/fs/cgroup/${c === set.sliced ? SLICE : 'system.slice'}/docker-${c.id}.scope`;
+  const truth = (): Promise<{ pids: Map<string, number>; reads: Map<string, { text?: string }> }> =>
+    (truthOnce ??= (async () => {
+      const pids = await vmPids(Object.values(set).map((c) => c.id));
       const paths: string[] = [];
       for (const pid of pids.values()) {
         for (const t of NAMESPACE_TYPES) paths.push(`/proc/${pid}/ns/${t}`);
         paths.push(`/proc/${pid}/cgroup`);
       }
       for (const t of NAMESPACE_TYPES) paths.push(`/proc/1/ns/${t}`);
-      truth = await vmRead(vm, paths);
+      const files = ['memory.max', 'cpu.max', 'pids.max', 'cpuset.cpus'];
+      for (const c of Object.values(set)) paths.push(...files.map((f) => `${dir(c)}/${f}`));
+      for (const a of ['/sys/fs/cgroup/system.slice', `/sys/fs/cgroup/${SLICE}`]) paths.push(...['memory.max', 'pids.max', 'cpu.max'].map((f) => `${a}/${f}`));
+      return { pids, reads: await vmRead(vm, paths) };
+    })());
+
+  /**
+   * The kernel facts of the set in `get()`'s snapshot, each against the VM's own files;
+   * `source` is what every kernel-read fact must say it came from.
+   */
+  function kernelFacts(get: () => Snapshot, source: 'procfs' | 'helper'): void {
+    it('every namespace inode equals readlink /proc/PID/ns/* in the VM, and sharing with PID 1 and the host follows', async () => {
+      const { pids, reads } = await truth();
+      const snap = get();
+      for (const t of NAMESPACE_TYPES) {
+        const host = inodeOf(text(reads, `/proc/1/ns/${t}`));
+        assert.deepEqual(snap.host.namespaces[t].inode, { value: host, source }, `host ${t} namespace`);
+      }
+      for (const c of Object.values(set)) {
+        const a = find(snap, c);
+        const pid = pids.get(c.id) as number;
+        assert.equal(value(a.pid, 'pid'), pid);
+        for (const t of NAMESPACE_TYPES) {
+          const expected = inodeOf(text(reads, `/proc/${pid}/ns/${t}`));
+          const same = expected === inodeOf(text(reads, `/proc/1/ns/${t}`));
+          assert.deepEqual(a.namespaces[t].inode, { value: expected, source }, `${c.name} ${t}`);
+          assert.equal(value(a.namespaces[t].sharedWithPid1, `${c.name} ${t} vs PID 1`), same, `${c.name} ${t} vs PID 1`);
+          assert.equal(value(a.namespaces[t].sharedWithHost, `${c.name} ${t} vs host`), same, `${c.name} ${t} vs host`);
+        }
+      }
+      const pidhost = find(snap, set.pidhost);
+      assert.equal(value(pidhost.namespaces.pid.sharedWithPid1, 'pid host'), true);
+      const joiner = find(snap, set.joiner);
+      assert.equal(value(joiner.namespaces.net.inode, 'joiner net'), value(find(snap, set.plain).namespaces.net.inode, 'plain net'));
+      assert.ok(joiner.namespaces.net.sharedWithContainers.includes(set.plain.name));
+    });
+
+    it('cgroup paths are the systemd scopes /proc/PID/cgroup names, under the slice for --cgroup-parent', async () => {
+      const { pids, reads } = await truth();
+      for (const c of Object.values(set)) {
+        const line = text(reads, `/proc/${pids.get(c.id)}/cgroup`);
+        assert.match(line, /^0::\//, 'a pure v2 line');
+        const rel = line.slice(3);
+        const slice = c === set.sliced ? SLICE : 'system.slice';
+        assert.equal(rel, `/${slice}/docker-${c.id}.scope`);
+        assert.deepEqual(find(get(), c).cgroup.paths, { value: { unified: `/sys/fs/cgroup${rel}` }, source }, `${c.name} paths`);
+      }
+    });
+
+    it('v2 limits: declared, kernel file and effective through the slices equal the VM\'s files', async () => {
+      const { reads } = await truth();
+      const snap = get();
+      const l = find(snap, set.limited).cgroup;
+      assert.equal(v2Limit(text(reads, `${dir(set.limited)}/memory.max`)), 64 * MiB);
+      assert.deepEqual(l.memory.limitBytes.declared, { value: 64 * MiB, source: 'engine' });
+      assert.deepEqual(l.memory.limitBytes.kernel, { value: 64 * MiB, source });
+      assert.deepEqual(l.memory.limitBytes.effective, { value: 64 * MiB, source });
+      assert.equal(text(reads, `${dir(set.limited)}/cpu.max`), '50000 100000');
+      assert.deepEqual(l.cpu.cpus.declared, { value: 0.5, source: 'engine' });
+      assert.deepEqual(l.cpu.cpus.kernel, { value: 0.5, source });
+      assert.deepEqual(l.cpu.quotaUs, { value: 50000, source });
+      assert.deepEqual(l.cpu.periodUs, { value: 100000, source });
+      assert.equal(v2Limit(text(reads, `${dir(set.limited)}/pids.max`)), 50);
+      assert.deepEqual(l.pids.max.declared, { value: 50, source: 'engine' });
+      assert.deepEqual(l.pids.max.kernel, { value: 50, source });
+      assert.equal(text(reads, `${dir(set.limited)}/cpuset.cpus`), '0');
+      assert.deepEqual(l.cpuset.cpus.kernel, { value: '0', source });
+
+      // The slice is tighter than the container's own limits: effective < kernel.
+      assert.equal(v2Limit(text(reads, `/sys/fs/cgroup/${SLICE}/memory.max`)), SLICE_MEMORY);
+      assert.equal(v2Limit(text(reads, `/sys/fs/cgroup/${SLICE}/pids.max`)), SLICE_PIDS);
+      assert.equal(v2Limit(text(reads, `${dir(set.sliced)}/memory.max`)), 128 * MiB);
+      assert.equal(v2Limit(text(reads, `${dir(set.sliced)}/pids.max`)), 100);
+      const s = find(snap, set.sliced).cgroup;
+      assert.deepEqual(s.memory.limitBytes.declared, { value: 128 * MiB, source: 'engine' });
+      assert.deepEqual(s.memory.limitBytes.kernel, { value: 128 * MiB, source });
+      assert.deepEqual(s.memory.limitBytes.effective, { value: SLICE_MEMORY, source });
+      assert.deepEqual(s.pids.max.kernel, { value: 100, source });
+      assert.deepEqual(s.pids.max.effective, { value: SLICE_PIDS, source });
+
+      // Unlimited in its own file and in system.slice: what bounds it is the VM's memory.
+      const p = find(snap, set.plain).cgroup;
+      assert.equal(text(reads, `${dir(set.plain)}/memory.max`), 'max');
+      assert.equal(text(reads, '/sys/fs/cgroup/system.slice/memory.max'), 'max');
+      assert.deepEqual(p.memory.limitBytes.kernel, { value: null, source });
+      assert.deepEqual(p.memory.limitBytes.effective, { value: meminfoTotal, source });
+
+      // Usage is live; it is at least plausible and of the right container.
+      for (const c of Object.values(set)) {
+        const usage = find(snap, c).cgroup.memory.usageBytes;
+        assert.ok(isFact(usage) && usage.source === source && usage.value > 0 && usage.value < 64 * MiB, `${c.name} memory usage ${JSON.stringify(usage)}`);
+        const procs = find(snap, c).cgroup.pids.current;
+        assert.ok(isFact(procs) && procs.source === source && procs.value >= 1 && procs.value <= 5, `${c.name} tasks ${JSON.stringify(procs)}`);
+      }
+    });
+
+    it('veths: each bridged container\'s host veth and its bridge are the VM\'s /sys/class/net', async () => {
+      const { pids } = await truth();
+      for (const c of [set.plain, set.limited, set.bridged]) {
+        const att = find(get(), c).networks[0];
+        const veth = value(att.hostVeth, `${c.name} veth`);
+        const iface = value(att.containerInterface, `${c.name} eth0`);
+        const reads = await vmRead(vm, [`/sys/class/net/${veth.name}/ifindex`, `/sys/class/net/${veth.name}/master`, `/proc/${pids.get(c.id)}/root/sys/class/net/eth0/iflink`]);
+        assert.equal(Number(text(reads, `/sys/class/net/${veth.name}/ifindex`)), veth.ifindex);
+        assert.equal(Number(text(reads, `/proc/${pids.get(c.id)}/root/sys/class/net/eth0/iflink`)), veth.ifindex);
+        assert.equal(iface.iflink, veth.ifindex);
+        assert.equal(path.basename(text(reads, `/sys/class/net/${veth.name}/master`)), veth.master);
+        assert.equal(veth.master, value(att.bridge, `${c.name} bridge`));
+      }
+    });
+  }
+
+  describe('from this machine through the helper container (--helper=always), over TLS and over ssh://', () => {
+    const snaps: Partial<Record<'tls' | 'ssh', Snapshot>> = {};
+    const helperIds: string[] = [];
+
+    before(async function () {
+      // One manager per endpoint, disposed before the next: each path starts its own helper.
+      for (const [k, engine] of [['tls', viaTls], ['ssh', viaSsh]] as const) {
+        const helpers = new HelperManager({ mode: 'always', image: IMAGE });
+        try {
+          snaps[k] = (await takeSnapshot(engine, { only: Object.values(set).map((c) => c.id), helpers })).snapshot;
+        } finally {
+          await helpers.dispose();
+        }
+        const h = snaps[k]?.host.engine.helper;
+        if (h) helperIds.push(h.container);
+      }
+    });
+
+    it('reads through the helper, running the test image; host facts stay the VM\'s', () => {
+      for (const k of ['tls', 'ssh'] as const) {
+        const h = (snaps[k] as Snapshot).host;
+        assert.equal(h.engine.local, false, k);
+        assert.equal(h.engine.helperReason, undefined, `${k}: ${h.engine.helperReason}`);
+        assert.ok(h.engine.helper, `${k}: a helper read the files`);
+        assert.equal(h.engine.helper.image, IMAGE, k);
+        assert.equal(value(h.cgroup.version, 'cgroup version'), 'v2');
+        assert.deepEqual(h.cgroup.driver, { value: 'systemd', source: 'engine' });
+        assert.equal(value(h.hostname, 'hostname'), vmHostname);
+        assert.equal(value(h.memTotalBytes, 'memory'), meminfoTotal);
+        assert.equal(h.onlineCpus && value(h.onlineCpus, 'CPUs'), 1);
+        for (const b of value(h.bridges, 'bridges').map((x) => x.name)) assert.ok(vmLinks.includes(b), `${k}: bridge ${b} exists in the VM`);
+      }
+    });
+
+    for (const k of ['tls', 'ssh'] as const) {
+      describe(`over ${k === 'tls' ? 'TCP+TLS' : 'ssh://'}`, () => kernelFacts(() => snaps[k] as Snapshot, 'helper'));
+    }
+
+    it('no helper container is left in the VM', async () => {
+      assert.equal(helperIds.length, 2, 'both snapshots named their helper');
+      assert.equal((await vmRun(vm, `docker ps -aq --no-trunc --filter label=${HELPER_LABEL}`)).trim(), '');
+    });
+  });
+
+  describe('the CLI inside the VM, as root, against its own engine (the local v2 + systemd path)', () => {
+    let snap: Snapshot;
+
+    before(async function () {
+      ensureCliBuilt();
+      await vmRun(vm, 'cat > /tmp/container-anatomy-cli.js', readFileSync(CLI, 'utf8'));
+      snap = JSON.parse(await vmRun(vm, `node /tmp/container-anatomy-cli.js --json --all ${Object.values(set).map((c) => c.id).join(' ')}`)) as Snapshot;
     });
 
     it('runs on the VM\'s Debian Node.js and sees a local engine: cgroup v2, systemd, from procfs', () => {
@@ -228,95 +394,7 @@ describe('a cgroup v2 + systemd engine in a VM, over TLS and SSH', function () {
       assert.equal(value(snap.host.memTotalBytes, 'memory'), meminfoTotal);
     });
 
-    it('every namespace inode equals readlink /proc/PID/ns/* in the VM, and sharing with the host follows', () => {
-      for (const c of Object.values(set)) {
-        const a = find(snap, c);
-        const pid = pids.get(c.id) as number;
-        assert.equal(value(a.pid, 'pid'), pid);
-        for (const t of NAMESPACE_TYPES) {
-          const expected = inodeOf(text(truth, `/proc/${pid}/ns/${t}`));
-          assert.equal(value(a.namespaces[t].inode, `${c.name} ${t}`), expected, `${c.name} ${t}`);
-          assert.equal(value(a.namespaces[t].sharedWithPid1, `${c.name} ${t} vs PID 1`), expected === inodeOf(text(truth, `/proc/1/ns/${t}`)));
-        }
-      }
-      const pidhost = find(snap, set.pidhost);
-      assert.equal(value(pidhost.namespaces.pid.sharedWithPid1, 'pid host'), true);
-      const joiner = find(snap, set.joiner);
-      assert.equal(value(joiner.namespaces.net.inode, 'joiner net'), value(find(snap, set.plain).namespaces.net.inode, 'plain net'));
-      assert.ok(joiner.namespaces.net.sharedWithContainers.includes(set.plain.name));
-    });
-
-    it('cgroup paths are the systemd scopes /proc/PID/cgroup names, under the slice for --cgroup-parent', () => {
-      for (const c of Object.values(set)) {
-        const pid = pids.get(c.id) as number;
-        const line = text(truth, `/proc/${pid}/cgroup`);
-        assert.match(line, /^0::\//, 'a pure v2 line');
-        const rel = line.slice(3);
-        const slice = c === set.sliced ? SLICE : 'system.slice';
-        assert.equal(rel, `/${slice}/docker-${c.id}.scope`);
-        assert.deepEqual(value(find(snap, c).cgroup.paths, `${c.name} paths`), { unified: `/sys/fs/cgroup${rel}` });
-      }
-    });
-
-    it('v2 limits: declared, kernel file and effective through the slices equal the VM\'s files', async () => {
-      const dir = (c: Created): string => `/sys/fs/cgroup/${c === set.sliced ? SLICE : 'system.slice'}/docker-${c.id}.scope`;
-      const files = ['memory.max', 'cpu.max', 'pids.max', 'cpuset.cpus', 'cpuset.cpus.effective', 'memory.current', 'pids.current'];
-      const ancestors = ['/sys/fs/cgroup/system.slice', `/sys/fs/cgroup/${SLICE}`];
-      const reads = await vmRead(vm, [
-        ...Object.values(set).flatMap((c) => files.map((f) => `${dir(c)}/${f}`)),
-        ...ancestors.flatMap((a) => ['memory.max', 'pids.max', 'cpu.max'].map((f) => `${a}/${f}`)),
-      ]);
-      const l = find(snap, set.limited).cgroup;
-      assert.equal(v2Limit(text(reads, `${dir(set.limited)}/memory.max`)), 64 * MiB);
-      assert.deepEqual(l.memory.limitBytes.kernel, { value: 64 * MiB, source: 'procfs' });
-      assert.deepEqual(l.memory.limitBytes.effective, { value: 64 * MiB, source: 'procfs' });
-      assert.equal(text(reads, `${dir(set.limited)}/cpu.max`), '50000 100000');
-      assert.deepEqual(l.cpu.cpus.kernel, { value: 0.5, source: 'procfs' });
-      assert.deepEqual(l.cpu.quotaUs, { value: 50000, source: 'procfs' });
-      assert.deepEqual(l.cpu.periodUs, { value: 100000, source: 'procfs' });
-      assert.equal(v2Limit(text(reads, `${dir(set.limited)}/pids.max`)), 50);
-      assert.deepEqual(l.pids.max.kernel, { value: 50, source: 'procfs' });
-      assert.equal(text(reads, `${dir(set.limited)}/cpuset.cpus`), '0');
-      assert.equal(value(l.cpuset.cpus.kernel, 'cpuset'), '0');
-
-      // The slice is tighter than the container's own limits: effective < kernel.
-      assert.equal(v2Limit(text(reads, `/sys/fs/cgroup/${SLICE}/memory.max`)), SLICE_MEMORY);
-      assert.equal(v2Limit(text(reads, `/sys/fs/cgroup/${SLICE}/pids.max`)), SLICE_PIDS);
-      const s = find(snap, set.sliced).cgroup;
-      assert.deepEqual(s.memory.limitBytes.kernel, { value: 128 * MiB, source: 'procfs' });
-      assert.deepEqual(s.memory.limitBytes.effective, { value: SLICE_MEMORY, source: 'procfs' });
-      assert.deepEqual(s.pids.max.kernel, { value: 100, source: 'procfs' });
-      assert.deepEqual(s.pids.max.effective, { value: SLICE_PIDS, source: 'procfs' });
-
-      // Unlimited in its own file and in system.slice: what bounds it is the VM's memory.
-      const p = find(snap, set.plain).cgroup;
-      assert.equal(text(reads, `${dir(set.plain)}/memory.max`), 'max');
-      assert.equal(text(reads, '/sys/fs/cgroup/system.slice/memory.max'), 'max');
-      assert.deepEqual(p.memory.limitBytes.kernel, { value: null, source: 'procfs' });
-      assert.deepEqual(p.memory.limitBytes.effective, { value: meminfoTotal, source: 'procfs' });
-
-      // Usage is live; it is at least plausible and of the right container.
-      for (const c of Object.values(set)) {
-        const usage = value(find(snap, c).cgroup.memory.usageBytes, `${c.name} memory usage`);
-        assert.ok(usage > 0 && usage < 64 * MiB, `${c.name} uses ${usage} bytes`);
-        const procs = value(find(snap, c).cgroup.pids.current, `${c.name} pids.current`);
-        assert.ok(procs >= 1 && procs <= 5, `${c.name} has ${procs} tasks`);
-      }
-    });
-
-    it('veths: each bridged container\'s host veth and its bridge are the VM\'s /sys/class/net', async () => {
-      for (const c of [set.plain, set.limited, set.bridged]) {
-        const a = find(snap, c);
-        const att = a.networks[0];
-        const veth = value(att.hostVeth, `${c.name} veth`);
-        const iface = value(att.containerInterface, `${c.name} eth0`);
-        const reads = await vmRead(vm, [`/sys/class/net/${veth.name}/ifindex`, `/sys/class/net/${veth.name}/master`, `/proc/${pids.get(c.id)}/root/sys/class/net/eth0/iflink`]);
-        assert.equal(Number(text(reads, `/sys/class/net/${veth.name}/ifindex`)), veth.ifindex);
-        assert.equal(iface.iflink, veth.ifindex);
-        assert.equal(path.basename(text(reads, `/sys/class/net/${veth.name}/master`)), veth.master);
-        assert.equal(veth.master, value(att.bridge, `${c.name} bridge`));
-      }
-    });
+    kernelFacts(() => snap, 'procfs');
   });
 
   /** State.Pid in the VM of each container, asked of its engine over ssh (numbers, checked). */
