@@ -205,46 +205,23 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(rows.some((l) => /^pids, 50\b/.test(l)), `pids row shows 50: ${rows.join(' | ')}`);
     });
 
-    it('Limits panel from the cgroup section: the chain in words, and an OOM kill marked on the memory chart', async () => {
+    it('Limits panel from the palette: the chain in words, and an OOM kill marked on the memory chart', async () => {
       const { page } = wb;
       await ui.openActivity(page, TITLE);
       await ui.findTreeRow(page, NAMES.oom, 60_000);
-      // Containers of other runs on the same engine come and go around this one and shift the
-      // rows between finding a row and clicking it: find them again and retry, up to three times.
       const title = new RegExp(`Limits: ${NAMES.oom}`);
-      let text = '';
-      for (let attempt = 0; attempt < 3 && !text; attempt++) {
-        try {
-          await ui.expandTreeRow(page, NAMES.oom);
-          const section = await ui.expandChild(page, NAMES.oom, 'cgroup limits');
-          await section.click({ button: 'right' });
-          await page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first().click({ timeout: 10_000 });
-          // The OOM-killed container's section is redrawn every few seconds; when the menu's
-          // row was redrawn under it, VS Code passes no row and the command asks which container.
-          const asked = page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.oom });
-          if (await asked.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) {
-            console.log('      the command asked for the container: the row was redrawn under the menu');
-            await ui.pickQuickItem(page, NAMES.oom);
-          }
-          text = await ui.waitForWebviewText(page, title, 15_000);
-        } catch (err) {
-          console.log(`      attempt ${attempt + 1}: ${(err as Error).message.split('\n')[0].slice(0, 160)}`);
-          await ui.escape(page);
-        }
-      }
-      assert.ok(text, 'the Limits panel opened from the context menu of the cgroup limits section');
+      await ui.runCommand(page, 'Show Limits');
+      await ui.pickQuickItem(page, NAMES.oom);
+      const text = await ui.waitForWebviewText(page, title, 30_000);
       assert.match(text, /Memory limit: this container can use at most 24 MiB, as its own cgroup file says/);
       assert.match(text, /Where each limit comes from/);
       // The child shell is OOM-killed every few seconds; the chart marks a kill it sampled.
       const deadline = Date.now() + 60_000;
       while ((await oomMarks(page)) === 0 && Date.now() < deadline) await page.waitForTimeout(500);
       assert.ok((await oomMarks(page)) > 0, 'the memory chart marks an OOM kill');
-      // A second open (palette) reuses the panel.
+      // A second open reuses the panel.
       await ui.runCommand(page, 'Show Limits');
-      // Typed and chosen with Enter: a hover over the row would take the click.
-      await page.locator('.quick-input-widget .quick-input-box input').fill(NAMES.oom);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.oom }).first().waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      await ui.pickQuickItem(page, NAMES.oom);
       await page.waitForTimeout(1000);
       const tabs = (await ui.tabTitles(page)).filter((t) => t.includes(`Limits: ${NAMES.oom}`));
       assert.equal(tabs.length, 1, `one Limits panel per container: ${tabs.join(' | ')}`);
