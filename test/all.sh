@@ -19,8 +19,13 @@ suite() {
   "$@" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   set -e
+  local failing
+  failing=$(count failing "$log")
+  # A suite that dies before its runner prints counts (a VM that never booted) is a failure
+  # too: the closing line must not say "0 failed" then.
+  if [ "$rc" != 0 ] && [ "$failing" = 0 ]; then failing=1; fi
   passed=$((passed + $(count passing "$log")))
-  failed=$((failed + $(count failing "$log")))
+  failed=$((failed + failing))
   skipped=$((skipped + $(count pending "$log")))
   rm -f "$log"
   if [ "$rc" != 0 ]; then

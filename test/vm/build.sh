@@ -13,6 +13,9 @@ if [ -s "$out/rootfs.qcow2" ] && [ -s "$out/vmlinuz" ] && [ -s "$out/initrd.img"
   echo "$out"
   exit 0
 fi
+# From here on, stdout is the caller's answer (one line, the folder) and nothing else: every
+# tool's chatter (mke2fs prints "Creating regular file" on stdout) goes to stderr.
+exec 3>&1 1>&2
 if [ "$(id -u)" != 0 ]; then
   echo "build.sh: the VM image is not built yet and building it needs root (mmdebstrap)" >&2
   exit 1
@@ -39,7 +42,7 @@ mmdebstrap --variant=apt --include="$packages" \
   --dpkgopt='path-exclude=/usr/share/locale/*' \
   --setup-hook="bash '$here/guest/initramfs.sh' \"\$1\"" \
   --customize-hook="bash '$here/guest/customize.sh' \"\$1\" '$here/guest'" \
-  bookworm "$work/root" http://deb.debian.org/debian >&2
+  bookworm "$work/root" http://deb.debian.org/debian
 cp "$work"/root/boot/vmlinuz-* "$work/vmlinuz"
 cp "$work"/root/boot/initrd.img-* "$work/initrd.img"
 # Room for the images and containers the suites make; the file is sparse until written.
@@ -50,5 +53,5 @@ mv "$work" "$out"
 trap - EXIT
 # Keep this image and the one before it (another checkout may still use it); drop older ones.
 find "$cache_root" -mindepth 1 -maxdepth 1 -type d ! -name 'build.*' -printf '%T@ %p\n' | sort -rn | tail -n +3 | cut -d' ' -f2- | xargs -r rm -rf
-echo "build.sh: built $out in $((SECONDS - started)) s" >&2
-echo "$out"
+echo "build.sh: built $out in $((SECONDS - started)) s"
+echo "$out" >&3

@@ -23,7 +23,13 @@ if [ "$(id -u)" = 0 ]; then
   bash "$repo/test/setup/system.sh" qemu-system-x86 qemu-utils mmdebstrap openssl openssh-client
 fi
 command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed (as root: apt-get install qemu-system-x86 qemu-utils mmdebstrap)"
-image="$(bash "$here/build.sh")" || skip "the VM image could not be built (see above)"
+if [ "$(id -u)" != 0 ] && ! bash "$here/build.sh" >/dev/null 2>&1; then
+  skip "the VM image is not built yet and building it needs root (as root: npm test)"
+fi
+if ! image="$(bash "$here/build.sh")" || [ ! -s "$image/rootfs.qcow2" ]; then
+  echo "run.sh: the VM image could not be built (see above); build.sh answered: '$image'" >&2
+  exit 1
+fi
 
 state="$(mktemp -d "${TMPDIR:-/tmp}/container-anatomy-vm.XXXXXX")"
 qemu_pid=
