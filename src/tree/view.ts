@@ -11,7 +11,7 @@ import type { AnatomyService } from '../core/service';
 import { Demand } from '../demand';
 import type { RowNode } from './nodes';
 import { ContainersTreeProvider, type TreeSettings } from './provider';
-import { isStopped } from './rows';
+import { engineLabel, isStopped } from './rows';
 
 export const VIEW_ID = 'containerAnatomy.views.containers';
 export const STATUS_KEY = 'containerAnatomy.status';
@@ -140,6 +140,7 @@ export class ContainersView implements vscode.Disposable {
       message = hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined;
     }
     this.treeView.message = message;
+    this.treeView.description = engineLabel(this.service.snapshot().host, translator(this.lang()));
     if (status !== this.shownStatus) {
       this.shownStatus = status;
       void vscode.commands.executeCommand('setContext', STATUS_KEY, status);

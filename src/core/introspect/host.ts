@@ -28,6 +28,7 @@ import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
+import { BRIDGE_ON_DEMAND, podmanNetworks } from './podman';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -42,7 +43,8 @@ export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
   const list: RawNetwork[] = await engine.listNetworks();
-  return new Map(list.map((n) => [n.Id as string, n]));
+  const normalised = engine.kind === 'podman' ? await podmanNetworks(engine, list) : list;
+  return new Map(normalised.map((n) => [n.Id as string, n]));
 }
 
 async function readHostname(procRoot: string): Promise<Maybe<string>> {
@@ -136,6 +138,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
     memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
     onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
     engine: {
+      ...(engine.kind === 'podman' ? { kind: engine.kind } : {}),
       endpoint: engine.choice.endpoint,
       context: engine.choice.context,
       apiVersion: engine.apiVersion,
@@ -183,6 +186,8 @@ export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<
   for (const net of networks.values()) {
     const name = bridgeName(net);
     if (!name) continue;
+    // netavark makes a network's bridge when its first container starts: until then there is none.
+    if (net[BRIDGE_ON_DEMAND] && isFact(hostLinks) && !links.some((l) => l.name === name)) continue;
     seen.add(name);
     const ipam = firstIpamConfig(net);
     const prefix = ipam.Subnet?.split('/')[1];
