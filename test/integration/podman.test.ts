@@ -13,8 +13,9 @@ import { connectEngine, type Engine } from '../../src/core/engine/connection';
 import { resolveEndpoint } from '../../src/core/engine/endpoint';
 import { NAMESPACE_TYPES, type ContainerAnatomy, type Snapshot } from '../../src/core/model';
 import { takeSnapshot } from '../../src/core/snapshot';
+import { createAnatomyService } from '../../src/core/anatomy-service';
 import { ensureCliBuilt, runCli, runCliJson } from './support/cli';
-import { TestSuite, type Created } from './support/docker';
+import { TestSuite, waitFor, type Created } from './support/docker';
 import { containerIn, val } from './support/model';
 import { PodmanService } from './support/podman';
 import { bridgePorts, cgroupDir, cgroupLimit, cgroupPath, containerLink, hostLink, hostLinks, nsInode } from './support/truth';
@@ -172,6 +173,30 @@ describe('Podman (its Docker-compatible service) read into the same anatomy as d
     assert.deepEqual(ours.ports, bridgePorts(podman.bridge));
     for (const b of bridges) assert.ok(existsSync(`/sys/class/net/${b.name}`), `${b.name} exists on this machine`);
     assert.ok(!bridges.some((b) => b.name === 'docker0' && b.networkName === 'bridge' && b.subnet?.startsWith('10.228.')), "Podman's default network is not taken for docker0");
+  });
+
+  it("the live service (the tree's model) follows Podman's events: a container started later appears with its veth and bridge", async function () {
+    this.timeout(60000);
+    const service = createAnatomyService({ host: podman.endpoint });
+    try {
+      await service.start();
+      assert.equal(service.status.kind, 'ready', JSON.stringify(service.status));
+      assert.equal(service.host()?.engine.kind, 'podman');
+      assert.equal(val(service.container(limited.id)?.networks[0]?.bridge, 'live bridge'), podman.bridge);
+      const late = await suite.createContainer({ name: 'late', hostConfig: { NetworkMode: podman.network } });
+      const seen = await waitFor(() => {
+        const c = service.container(late.id);
+        return c?.state === 'running' && c.networks.length === 1 && 'value' in c.networks[0].hostVeth;
+      }, 20000, 100);
+      const c = service.container(late.id);
+      assert.ok(seen, `the service shows the late container running with a host veth: ${JSON.stringify(c?.networks)}; status ${JSON.stringify(service.status)}`);
+      const p = val(c?.pid, 'late pid');
+      const veth = val(c?.networks[0].hostVeth, 'late hostVeth');
+      assert.equal(veth.ifindex, containerLink(p, 'eth0').iflink);
+      assert.equal(veth.master, podman.bridge);
+    } finally {
+      service.dispose();
+    }
   });
 
   it('the CLI names Podman, explains it, and prints the same veth and bridge; --json has engine.kind podman', async () => {
