@@ -6,6 +6,7 @@
  * bridge netavark made.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as http from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import * as os from 'node:os';
@@ -153,6 +154,11 @@ describe('Podman (its Docker-compatible service) read into the same anatomy as d
       veths.add(veth.name);
     }
     assert.equal(veths.size, 2, 'two containers, two veths, though both have iflink 2');
+    // netavark masquerades the subnet: POSTROUTING -s <subnet> jumps to a chain that MASQUERADEs.
+    const nat = execFileSync('iptables', ['-w', '-t', 'nat', '-S'], { encoding: 'utf8' }).split('\n');
+    const jump = nat.find((l) => l.startsWith(`-A POSTROUTING -s ${podman.subnet} -j `))?.split(' -j ')[1];
+    assert.ok(jump && nat.some((l) => l.startsWith(`-A ${jump} `) && l.includes('MASQUERADE')), `a MASQUERADE rule for ${podman.subnet}`);
+    assert.equal(val(of(limited).networks[0].masquerade, 'masquerade'), true);
     assert.ok(hostLinks().filter((l) => l.iflink === 2 && l.master === podman.bridge).length >= 2);
   });
 
