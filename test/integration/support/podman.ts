@@ -15,7 +15,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
-import { docker, IMAGE, RUN_ID, statusOf, waitFor } from './docker';
+import { RUN_ID, statusOf } from './docker';
+import { copyTestImage, stopDaemon, waitForPing } from './daemon';
 
 /** Rootful Podman's blob-info cache and netavark's IPAM database live here for every storage root. */
 const SHARED_DIRS = ['/var/lib/containers', '/run/containers'];
@@ -61,7 +62,7 @@ export class PodmanService {
     fs.mkdirSync(path.join(this.dir, 'net'), { recursive: true });
     fs.writeFileSync(path.join(this.dir, 'containers.conf'), this.config());
     await this.start();
-    await this.loadImage();
+    await copyTestImage(this.client);
     await this.libpod('POST', '/networks/create', {
       name: this.network,
       driver: 'bridge',
@@ -118,21 +119,7 @@ export class PodmanService {
     );
     fs.closeSync(log);
     fs.writeFileSync(path.join(this.dir, 'service.pid'), String(this.child.pid ?? ''));
-    const up = await waitFor(async () => {
-      try {
-        await this.client.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    }, 60000, 200);
-    if (!up) throw new Error(`podman system service did not answer within 60 s; see ${path.join(this.dir, 'service.log')}`);
-  }
-
-  private async loadImage(): Promise<void> {
-    const tar = await docker.getImage(IMAGE).get();
-    const progress = await this.client.loadImage(tar);
-    await new Promise<void>((resolve, reject) => this.client.modem.followProgress(progress, (err: Error | null) => (err ? reject(err) : resolve())));
+    await waitForPing(this.client, 'podman system service', path.join(this.dir, 'service.log'));
   }
 
   /** A request to Podman's own API (/v<version>/libpod/…), with a JSON body. */
@@ -176,12 +163,7 @@ export class PodmanService {
   private async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-    await exited;
-    clearTimeout(timer);
+    await stopDaemon(child);
   }
 }
 

@@ -8,7 +8,8 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
-import { docker, IMAGE, RUN_ID, waitFor } from './docker';
+import { RUN_ID } from './docker';
+import { copyTestImage, stopDaemon, waitForPing } from './daemon';
 
 /** A /24 nothing else on this machine uses (checked before it is taken). */
 const SUBNET_PREFIX = '10.213.77';
@@ -50,9 +51,7 @@ export class SecondEngine {
       }),
     );
     await this.start();
-    const tar = await docker.getImage(IMAGE).get();
-    const progress = await this.client.loadImage(tar);
-    await new Promise<void>((resolve, reject) => this.client.modem.followProgress(progress, (err: Error | null) => (err ? reject(err) : resolve())));
+    await copyTestImage(this.client);
   }
 
   /** Starts dockerd and waits until it answers /_ping. */
@@ -64,27 +63,14 @@ export class SecondEngine {
       { stdio: ['ignore', log, log] },
     );
     fs.closeSync(log);
-    const up = await waitFor(async () => {
-      try {
-        await this.client.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    }, 60000, 200);
-    if (!up) throw new Error(`the second dockerd did not answer within 60 s; see ${path.join(this.dir, 'dockerd.log')}`);
+    await waitForPing(this.client, 'the second dockerd', path.join(this.dir, 'dockerd.log'));
   }
 
   /** Stops dockerd (SIGTERM, as systemctl stop does) and waits for it to exit. */
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-    await exited;
-    clearTimeout(timer);
+    await stopDaemon(child);
   }
 
   /** Removes every container it has, stops it, and removes its bridge and folders. */
