@@ -12,10 +12,10 @@ import { connectEngine, engineKindOf, type Engine } from '../../src/core/engine/
 import { hostBridges } from '../../src/core/introspect/host';
 import { bridgeName } from '../../src/core/introspect/network';
 import { BRIDGE_UNKNOWN, normalisePodmanInspect, podmanNetworks } from '../../src/core/introspect/podman';
-import type { HostContext } from '../../src/core/introspect/context';
 import { fact, type HostAnatomy } from '../../src/core/model';
 import type { LinkInfo } from '../../src/core/procfs/net';
-import { engineLabel, plainTranslate } from '../../src/tree/rows';
+import { containerRow, engineLabel, plainTranslate } from '../../src/tree/rows';
+import { listedContainer } from '../../src/core/unread';
 import { close, fakeEngineServer, listen, tempDir, unixChoice } from './engine/helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -85,14 +85,16 @@ describe('Podman read into the model', () => {
 
   it('gives endpoints the network id, and a container:<id> container no attachment of its own', async () => {
     const nets = await podmanNetworks(podmanEngine(async () => libpod), compat);
-    const ctx = { networks: new Map(nets.map((n) => [n.Id, n])) } as unknown as HostContext;
+    const byId = new Map(nets.map((n) => [n.Id, n]));
     const limited = load('inspect-limited');
     const joined = load('inspect-joined');
     assert.equal(limited.NetworkSettings.Networks[testNet.name].NetworkID, testNet.name, 'Podman gives the name');
-    assert.equal(normalisePodmanInspect(limited, ctx).NetworkSettings.Networks[testNet.name].NetworkID, testNet.id);
+    assert.equal(normalisePodmanInspect(limited, byId).NetworkSettings.Networks[testNet.name].NetworkID, testNet.id);
     assert.ok(joined.HostConfig.NetworkMode.startsWith('container:'));
     assert.deepEqual(Object.keys(joined.NetworkSettings.Networks), [testNet.name], "Podman lists the donor's network");
-    assert.deepEqual(normalisePodmanInspect(joined, ctx).NetworkSettings.Networks, {});
+    assert.deepEqual(normalisePodmanInspect(joined, byId).NetworkSettings.Networks, {});
+    const entry = load('containers').find((c: any) => c.Id === limited.Id);
+    assert.equal(normalisePodmanInspect(entry, byId).NetworkSettings.Networks[testNet.name].NetworkID, testNet.id, 'the container list too');
   });
 
   it("lists a Podman network's bridge only while it exists (netavark makes it for the first container)", async () => {
@@ -102,6 +104,13 @@ describe('Podman read into the model', () => {
     const bridges = hostBridges(new Map(nets.map((n) => [n.Id, n])), fact(links, 'procfs'), new Map());
     assert.ok('value' in bridges);
     assert.deepEqual(bridges.value.map((b) => [b.name, b.networkName, b.ports]), [[testNet.network_interface, testNet.name, ['veth0']]]);
+  });
+
+  it("explains Podman on a Podman container's row, not on a Docker one's", () => {
+    const c = listedContainer(load('containers')[0]);
+    const topics = (kind?: 'podman'): string[] => containerRow(c, plainTranslate, kind).tooltip.topics.map((x) => x.topic);
+    assert.ok(topics('podman').includes('engine.podman'));
+    assert.ok(!topics().includes('engine.podman'));
   });
 
   it('labels the tree with Podman and its version, and nothing for Docker', () => {

@@ -28,7 +28,7 @@ import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
-import { BRIDGE_ON_DEMAND, podmanNetworks } from './podman';
+import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -156,7 +156,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
       cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
-  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, engine.kind === 'podman' ? normalisePodmanInspect(c, networks) : c]));
   // Through the helper the host reference process is already RootlessKit's child's shim.
   const rootless = local && !opts.helper && isRootlessEngine(info.SecurityOptions);
   const engineHost = rootless ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;

@@ -25,7 +25,7 @@ function stateOf(raw: RawInspect): ContainerState {
 }
 
 export async function introspectContainer(answer: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
-  const raw = ctx.host.engine.kind === 'podman' ? normalisePodmanInspect(answer, ctx) : answer;
+  const raw = ctx.host.engine.kind === 'podman' ? normalisePodmanInspect(answer, ctx.networks) : answer;
   const readAt = new Date().toISOString();
   const id = String(raw.Id);
   const state = stateOf(raw);

@@ -52,18 +52,19 @@ export async function podmanNetworks(engine: Engine, compat: RawNetwork[]): Prom
 }
 
 /**
- * A Podman container's inspect, shaped as dockerd's: endpoint NetworkIDs as network ids, and
- * no attachments of its own when it joined another container's network namespace.
+ * A Podman container's inspect (or container list entry), shaped as dockerd's: endpoint
+ * NetworkIDs as network ids, and no attachments of its own when it joined another
+ * container's network namespace (only an inspect says so: the list has no HostConfig).
  */
-export function normalisePodmanInspect(raw: RawInspect, ctx: HostContext): RawInspect {
+export function normalisePodmanInspect(raw: RawInspect, networks: HostContext['networks']): RawInspect {
   const mode = String(raw.HostConfig?.NetworkMode ?? '');
   const eps: Record<string, any> = raw.NetworkSettings?.Networks ?? {};
-  const byName = new Map<string, RawNetwork>([...ctx.networks.values()].map((n) => [String(n.Name), n]));
-  const networks = mode.startsWith('container:')
+  const byName = new Map<string, RawNetwork>([...networks.values()].map((n) => [String(n.Name), n]));
+  const shaped = mode.startsWith('container:')
     ? {}
     : Object.fromEntries(Object.entries(eps).map(([name, ep]) => {
-      const id = ctx.networks.has(ep?.NetworkID) ? ep.NetworkID : byName.get(name)?.Id;
+      const id = networks.has(ep?.NetworkID) ? ep.NetworkID : byName.get(name)?.Id;
       return [name, { ...ep, NetworkID: id ?? '' }];
     }));
-  return { ...raw, NetworkSettings: { ...(raw.NetworkSettings ?? {}), Networks: networks } };
+  return { ...raw, NetworkSettings: { ...(raw.NetworkSettings ?? {}), Networks: shaped } };
 }
