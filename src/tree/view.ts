@@ -125,6 +125,7 @@ export class ContainersView implements vscode.Disposable {
     const s = this.service.status;
     const containers = this.service.snapshot().containers;
     const hidden = this.settings().showStopped ? 0 : containers.filter(isStopped).length;
+    const engine = engineLabel(this.service.snapshot().host, translator(this.lang()));
     let status: ViewStatus;
     let message: string | undefined;
     // A message hides the welcome views, so only the states without one may set it.
@@ -137,10 +138,13 @@ export class ContainersView implements vscode.Disposable {
       status = 'empty';
     } else {
       status = 'ready';
-      message = hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined;
+      // Which engine, when it is not Docker: the view's description is hidden while it is the
+      // only view in its container, so the message says it too.
+      const parts = [engine, hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
+      message = parts.length ? parts.join(' · ') : undefined;
     }
     this.treeView.message = message;
-    this.treeView.description = engineLabel(this.service.snapshot().host, translator(this.lang()));
+    this.treeView.description = engine;
     if (status !== this.shownStatus) {
       this.shownStatus = status;
       void vscode.commands.executeCommand('setContext', STATUS_KEY, status);

@@ -210,7 +210,7 @@ describe('Podman (its Docker-compatible service) read into the same anatomy as d
     const table = await runCli(['-H', podman.endpoint, '--explain', limited.name]);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, new RegExp(`Podman ${snap.host.engine.serverVersion} \\(Docker API [0-9.]+\\) at ${podman.endpoint}`));
-    assert.match(table.stdout, /Podman's Docker-compatible service/);
+    assert.match(table.stdout, /Podman's Docker-compatible service: each container runs under its own conmon/);
     const veth = val(of(limited).networks[0].hostVeth, 'hostVeth');
     assert.ok(table.stdout.includes(`${veth.name} (if ${veth.ifindex}) ⇄ ${podman.bridge}`), table.stdout);
     const json = await runCliJson<Snapshot>(['-H', podman.endpoint, '--all']);
@@ -220,6 +220,6 @@ describe('Podman (its Docker-compatible service) read into the same anatomy as d
     assert.deepEqual(val(a.networks[0].hostVeth, 'cli hostVeth'), veth);
     assert.equal(val(a.namespaces.net.inode, 'cli net'), nsInode(pid(limited), 'net'));
     const ko = await runCli(['-H', podman.endpoint, '--explain', '--lang', 'ko', limited.name]);
-    assert.match(ko.stdout, /Podman의 Docker 호환 서비스/);
+    assert.match(ko.stdout, /Podman의 Docker 호환 서비스입니다/);
   });
 });

@@ -9,7 +9,7 @@ export const docker: Record<string, Entry> = {
   },
   'engine.podman': {
     title: 'Podman',
-    summary: 'This engine is Podman\'s Docker-compatible service; its answers are read into the same anatomy, and a few things differ.',
+    summary: 'Podman\'s Docker-compatible service: each container runs under its own conmon, its cgroup is under libpod_parent, its bridge is netavark\'s; read into the same anatomy.',
     body: 'No shared daemon: each container\'s init is the child of its own `conmon`, and with the cgroupfs manager its cgroup is `/libpod_parent/libpod-<id>`, not `/docker/<id>`. netavark makes the networks: the default one is `podman` (`bridge` in the compat API) on bridge `podman0`, and a bridge exists only while a container is attached. The compat API names no bridge, so it is read from Podman\'s own network list. Every container\'s `eth0` is ifindex 2, so every host veth has iflink 2: the pair is matched from the container\'s side (its `eth0` iflink is the host veth\'s ifindex). The modes `bridge`, `private` and `shareable` mean a namespace of the container\'s own. A container in another\'s network namespace is listed with the other\'s network; here, as with Docker, it has no attachment of its own.',
   },
   'docker.registry': {

@@ -9,7 +9,7 @@ export const docker: Record<string, Entry> = {
   },
   'engine.podman': {
     title: 'Podman',
-    summary: '이 엔진은 Podman의 Docker 호환 서비스입니다. 응답을 같은 해부도로 읽지만 몇 가지가 다릅니다.',
+    summary: 'Podman의 Docker 호환 서비스입니다. 컨테이너마다 자기 conmon 아래에서 돌고, cgroup은 libpod_parent 아래, 브리지는 netavark가 만듭니다. 같은 해부도로 읽습니다.',
     body: '공유 데몬이 없습니다. 컨테이너마다 init은 자기 `conmon`의 자식이고, cgroupfs 관리자에서 cgroup은 `/docker/<id>`가 아니라 `/libpod_parent/libpod-<id>`입니다. 네트워크는 netavark가 만듭니다. 기본 네트워크는 `podman`(호환 API에서는 `bridge`)이고 브리지는 `podman0`이며, 브리지는 컨테이너가 붙어 있는 동안만 있습니다. 호환 API는 브리지 이름을 알려 주지 않으므로 Podman 자체 네트워크 목록에서 읽습니다. 모든 컨테이너의 `eth0`은 ifindex 2라서 호스트 veth의 iflink가 모두 2입니다. 그래서 veth 쌍은 컨테이너 쪽에서 맞춥니다(컨테이너 `eth0`의 iflink가 호스트 veth의 ifindex). 모드 `bridge`, `private`, `shareable`은 컨테이너 자신의 네임스페이스를 뜻합니다. 다른 컨테이너의 network 네임스페이스에 든 컨테이너는 API에서 상대의 네트워크와 함께 나오지만, 여기서는 Docker와 같이 자기 연결이 없습니다.',
   },
   'docker.registry': {
