@@ -25,7 +25,7 @@ export function unreachableRows(reason: string, t: Translate): Row[] {
   ];
 }
 
-/** The words beside the view's title naming the engine, when it is not Docker (Podman 4.3.1). */
+/** The words naming the engine at the top of the view (message and description), when it is not Docker: "Podman 4.3.1". */
 export function engineLabel(host: HostAnatomy | undefined, t: Translate): string | undefined {
   return host?.engine.kind === 'podman' ? t('Podman {0}', host.engine.serverVersion) : undefined;
 }
