@@ -5,7 +5,7 @@
  * /nodes. A task's container is this engine's when the task's node is this engine's node.
  */
 import type { Engine } from '../engine/connection';
-import { fact, unavailable, type Maybe } from '../model';
+import { fact, isFact, unavailable, type Maybe } from '../model';
 import { readTextSync } from '../procfs/files';
 import type { SwarmAnatomy, SwarmService, SwarmTask } from './types';
 
@@ -87,4 +87,9 @@ export async function readSwarm(engine: Engine, info: any, networks: Map<string,
   } catch (err) {
     return { ...state, services: unavailable(`the manager did not list its services: ${err instanceof Error ? err.message : String(err)}`), ipvs };
   }
+}
+
+/** The explanation that is true of a VIP row: balanced by IPVS, not balanced (no IPVS here), or not known. */
+export function vipTopic(ipvs: Maybe<boolean>): string {
+  return isFact(ipvs) ? (ipvs.value ? 'swarm.vip.ipvs' : 'swarm.vip.noIpvs') : 'swarm.vip';
 }
