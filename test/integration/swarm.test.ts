@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { connectEngine, type Engine } from '../../src/core/engine/connection';
 import { isFact, type ContainerAnatomy, type NetworkAttachment, type Snapshot } from '../../src/core/model';
 import { takeSnapshot } from '../../src/core/snapshot';
+import { renderSwarm } from '../../src/core/text-report';
 import type { SwarmService } from '../../src/core/swarm/types';
 import { unixChoice } from '../unit/engine/helpers';
 import { SwarmEngine } from './support/swarm';
@@ -110,6 +111,14 @@ describe('Swarm: a service task on an overlay network (second dockerd as a singl
     assert.equal(t.node, info.Name, 'the node is named by its hostname');
     assert.equal(t.onThisEngine, true);
     assert.equal(container.swarmService, swarm.serviceName);
+  });
+
+  it('prints the swarm in the CLI text: the service, its VIP and the task on this engine', () => {
+    const swarmState = snapshot.swarm;
+    assert.ok(swarmState);
+    const lines = renderSwarm(swarmState, { lang: 'en', color: false, explain: false }).split('\n');
+    assert.ok(lines.some((l) => l.trim().startsWith(`${swarm.serviceName} replicated 1/1 `)), lines.join('\n'));
+    assert.ok(lines.some((l) => l.trim() === `${swarm.serviceName}.1  running · on this engine · ${task.Status.ContainerStatus.ContainerID.slice(0, 12)}`), lines.join('\n'));
   });
 
   it('says whether IPVS is in this kernel as /proc/net/ip_vs does', () => {
