@@ -139,7 +139,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   });
   for (const n of networks) {
     if (valueOf(n.driver) !== 'overlay' || pid === null) continue;
-    const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, and the overlay\'s namespace is entered only on the engine\'s own machine (nsenter)' : null);
+    const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, which cannot enter the overlay\'s namespace: no process lives in it, only its file under the engine\'s exec root, which the helper does not mount' : null);
     const net = ctx.networks.get(n.networkId) ?? networkFor(ctx, n.name, { NetworkID: n.networkId });
     n.overlay = await readOverlayLeg({ net, networkId: String(net?.Id ?? n.networkId), sandboxKey: String(raw.NetworkSettings?.SandboxKey ?? ''), iface: n.containerInterface, notLocal, readLinks: ctx.overlayLinks ?? nsenterLinks() });
   }
