@@ -11,10 +11,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { connectEngine, type Engine } from '../../src/core/engine/connection';
 import { isFact, type ContainerAnatomy, type NetworkAttachment, type Snapshot } from '../../src/core/model';
+import { createAnatomyService } from '../../src/core/anatomy-service';
 import { takeSnapshot } from '../../src/core/snapshot';
 import { renderSwarm } from '../../src/core/text-report';
 import type { SwarmService } from '../../src/core/swarm/types';
 import { unixChoice } from '../unit/engine/helpers';
+import { waitFor } from './support/docker';
 import { SwarmEngine } from './support/swarm';
 
 interface KernelLink {
@@ -174,5 +176,28 @@ describe('Swarm: a service task on an overlay network (second dockerd as a singl
     const master = path.basename(fs.readlinkSync(path.join('/sys/class/net', host[0], 'master')));
     assert.deepEqual(fact(gw.hostVeth, 'host veth'), { name: host[0], ifindex: k.peer, master });
     assert.equal(master, swarm.gwBridge);
+  });
+
+  it('keeps the live model\'s swarm current: scaled to two, the new task and its container appear with both legs', async () => {
+    const live = createAnatomyService({ host: swarm.endpoint, env: {}, homeDir: '/nonexistent', onError: () => undefined });
+    try {
+      await live.start();
+      const services = (): SwarmService[] => {
+        const sw = live.snapshot().swarm;
+        return sw && isFact(sw.services) ? sw.services.value : [];
+      };
+      assert.equal(services().find((x) => x.id === swarm.serviceId)?.tasks.length, 1);
+      const svc = swarm.client.getService(swarm.serviceId);
+      const current = await svc.inspect();
+      await svc.update({ version: current.Version.Index, ...current.Spec, Mode: { Replicated: { Replicas: 2 } } });
+      const two = (): string[] => (services().find((x) => x.id === swarm.serviceId)?.tasks ?? []).filter((x) => x.state === 'running' && x.containerId).map((x) => x.containerId as string);
+      const ok = await waitFor(() => two().length === 2 && two().every((id) => !!live.snapshot().containers.find((c) => c.id === id && c.readAt !== null)), 60000, 200);
+      assert.ok(ok, `two running tasks with their containers read: ${JSON.stringify(services())}`);
+      const added = live.snapshot().containers.find((c) => c.id === two().find((id) => id !== container.id)) as ContainerAnatomy;
+      const legs = Object.fromEntries(added.networks.map((n) => [n.name, { gateway: n.swarmGateway === true, vxlan: n.overlay !== undefined && isFact(n.overlay.vxlan) }]));
+      assert.deepEqual(legs, { docker_gwbridge: { gateway: true, vxlan: false }, [swarm.networkName]: { gateway: false, vxlan: true } });
+    } finally {
+      live.dispose();
+    }
   });
 });

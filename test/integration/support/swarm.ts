@@ -12,15 +12,24 @@
  * bridge, then stops the engine and removes its bridge and folders; it runs after a failed
  * setUp too.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
 import * as net from 'node:net';
 import type Dockerode from 'dockerode';
 import { IMAGE, RUN_ID, waitFor } from './docker';
 import { SecondEngine } from './second-engine';
 
+/** `ip ARGS`, again while the kernel says the dump was cut by a change (interfaces come and go on a busy machine). */
+function ip(args: string[]): string {
+  for (let i = 0; ; i++) {
+    const r = spawnSync('ip', args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`ip ${args.join(' ')} failed: ${r.stderr}`);
+    if (!/Dump was interrupted/.test(r.stderr) || i === 5) return r.stdout;
+  }
+}
+
 function used(): string {
-  return execFileSync('ip', ['-4', '-o', 'addr'], { encoding: 'utf8' }) + execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
+  return ip(['-4', '-o', 'addr']) + ip(['-4', 'route']);
 }
 
 /** A /16 second octet in 10.215–10.230 whose addresses no interface or route here has. */
@@ -89,7 +98,7 @@ export class SwarmEngine {
   }
 
   async setUp(): Promise<void> {
-    if (execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' }).includes(` ${this.gwBridge}:`)) throw new Error(`${this.gwBridge} already exists on this machine`);
+    if (ip(['-o', 'link']).includes(` ${this.gwBridge}:`)) throw new Error(`${this.gwBridge} already exists on this machine`);
     await this.engine.setUp();
     const taken = new Set<number>();
     const gw = freeOctet(taken);
