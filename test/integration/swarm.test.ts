@@ -46,8 +46,14 @@ function linksIn(nsFile: string): KernelLink[] {
   return out;
 }
 
+/** A host interface's sysfs file; '' when the interface went away meanwhile (other suites' containers come and go). */
 function sys(name: string, file: string): string {
-  return fs.readFileSync(path.join('/sys/class/net', name, file), 'utf8').trim();
+  try {
+    return fs.readFileSync(path.join('/sys/class/net', name, file), 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
+  }
 }
 
 function fact<T>(m: unknown, what: string): T {
