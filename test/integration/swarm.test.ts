@@ -175,7 +175,9 @@ describe('Swarm: a service task on an overlay network (second dockerd as a singl
     assert.ok(k);
     assert.equal(iface.name, k.name);
     const route = execFileSync('nsenter', [`--net=${sandboxKey}`, '--', 'ip', '-4', 'route', 'show', 'default'], { encoding: 'utf8' });
-    assert.match(route, new RegExp(`^default via \\S+ dev ${k.name}\\b`), 'the default route leaves by the gateway leg');
+    const via = new RegExp(`^default via (\\S+) dev ${k.name}\\b`).exec(route);
+    assert.ok(via, `the default route leaves by the gateway leg: ${route}`);
+    assert.equal(fact(gw.gateway, 'gateway'), via[1]);
     // The host veth, from /sys/class/net: its ifindex is eth1's iflink, its iflink eth1's ifindex.
     const host = fs.readdirSync('/sys/class/net').filter((n) => Number(sys(n, 'ifindex')) === k.peer && Number(sys(n, 'iflink')) === k.ifindex);
     assert.equal(host.length, 1, `one host interface pairs with ${k.name}`);

@@ -4,7 +4,7 @@
  */
 import { fact, isFact, isUnavailable, unavailable, valueOf, type ContainerState, type Maybe, type NetworkAnatomy, type NetworkAttachment, type NetworkModeKind, type PortBinding } from '../model';
 import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/net';
-import { gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
+import { defaultGateway, gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -137,6 +137,11 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       ...(name === GWBRIDGE && gateway ? { swarmGateway: true } : {}),
     };
   });
+  const gw = networks.find((n) => n.swarmGateway);
+  if (gw && pid !== null && !ctx.notLocal && !isFact(gw.gateway) && isFact(gw.containerInterface)) {
+    const route = defaultGateway(ctx.roots.procRoot, pid, gw.containerInterface.value.name);
+    if (isFact(route)) gw.gateway = route;
+  }
   for (const n of networks) {
     if (valueOf(n.driver) !== 'overlay' || pid === null) continue;
     const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, which cannot enter the overlay\'s namespace: no process lives in it, only its file under the engine\'s exec root, which the helper does not mount' : null);

@@ -18,6 +18,8 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { fact, isFact, unavailable, type Maybe } from '../model';
 import type { RawInspect, RawNetwork } from '../introspect/context';
+import { parseRouteTable } from '../procfs/addresses';
+import { readTextSync } from '../procfs/files';
 import type { OverlayLeg } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API and iproute2 JSON */
@@ -45,6 +47,21 @@ export function gatewayEndpoint(raw: RawInspect, networks: Map<string, RawNetwor
   if (!ep) return null;
   const [ip, len] = String(ep.IPv4Address ?? '').split('/');
   return { net, endpoint: [GWBRIDGE, { NetworkID: net.Id, EndpointID: ep.EndpointID, MacAddress: ep.MacAddress, IPAddress: ip, IPPrefixLen: len ? Number(len) : 0, Aliases: null }] };
+}
+
+/**
+ * The gateway of the container's default route, when it leaves by `iface` (the gateway leg
+ * carries it), from /proc/PID/net/route; unavailable with why otherwise. The engine names no
+ * gateway for a docker_gwbridge made beforehand without one, but the kernel's route does.
+ */
+export function defaultGateway(procRoot: string, pid: number, iface: string): Maybe<string> {
+  const file = path.join(procRoot, String(pid), 'net', 'route');
+  const r = readTextSync(file);
+  if (!r.ok) return unavailable(r.reason);
+  const route = parseRouteTable(r.text).find((e) => e.destination === '0.0.0.0' && e.mask === '0.0.0.0');
+  if (!route) return unavailable(`${file} has no default route`);
+  if (route.iface !== iface) return unavailable(`the default route leaves by ${route.iface}, not ${iface}`);
+  return fact(route.gateway, 'procfs');
 }
 
 /** The overlay's namespace file: beside the container's own sandbox (SandboxKey), named 1-<network id, 10 characters>. */

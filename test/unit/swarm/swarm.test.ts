@@ -5,10 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fact } from '../../../src/core/model';
 import { joinSwarm, swarmState, vipTopic } from '../../../src/core/swarm/cluster';
-import { gatewayEndpoint, overlayNamespaceFile, parseIpLinkJson, readOverlayLeg, vniOf } from '../../../src/core/swarm/overlay';
+import { defaultGateway, gatewayEndpoint, overlayNamespaceFile, parseIpLinkJson, readOverlayLeg, vniOf } from '../../../src/core/swarm/overlay';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 const DIR = path.join(__dirname, '../../fixtures/swarm');
@@ -115,5 +116,24 @@ describe('swarm: the two legs of a task container', () => {
     assert.deepEqual(remote.vxlan, { unavailable: 'remote tcp endpoint' });
     const other = await readOverlayLeg({ ...base, iface: fact({ name: 'eth0', ifindex: 6814, iflink: 9999 }, 'procfs'), notLocal: null, readLinks: async () => parseIpLinkJson(ipText) });
     assert.match(String((other.peer as { unavailable: string }).unavailable), /no interface in .* has ifindex 9999/);
+  });
+
+  it('takes the gateway leg\'s gateway from the default route when it leaves by that interface', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-route-'));
+    try {
+      fs.mkdirSync(path.join(root, '42', 'net'), { recursive: true });
+      // /proc/PID/net/route of a task container: default via 10.243.9.1 on eth1 (little-endian hex, as on x86).
+      fs.writeFileSync(path.join(root, '42', 'net', 'route'), [
+        'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT',
+        'eth1\t00000000\t0109F30A\t0003\t0\t0\t0\t00000000\t0\t0\t0',
+        'eth1\t0009F30A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0',
+        'eth0\t0032F40A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0',
+      ].join('\n') + '\n');
+      assert.deepEqual(defaultGateway(root, 42, 'eth1'), fact('10.243.9.1', 'procfs'));
+      assert.deepEqual(defaultGateway(root, 42, 'eth0'), { unavailable: 'the default route leaves by eth1, not eth0' });
+      assert.ok('unavailable' in defaultGateway(root, 43, 'eth1'));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
