@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { fact, isFact, unavailable, type Maybe } from '../model';
 import type { RawInspect, RawNetwork } from '../introspect/context';
 import { parseRouteTable } from '../procfs/addresses';
-import { readTextSync } from '../procfs/files';
+import { oncePerScope, readTextSync } from '../procfs/files';
 import type { OverlayLeg } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API and iproute2 JSON */
@@ -144,7 +144,8 @@ export async function readOverlayLeg(input: OverlayInput): Promise<OverlayLeg> {
   const none = (why: string): OverlayLeg => ({ namespace: file ? fact(file, 'engine') : unavailable(why), vni, peer: unavailable(why), vxlan: unavailable(why) });
   if (!file) return none('the engine gives no sandbox for this container (not running), so the overlay\'s namespace is not known');
   if (input.notLocal) return none(input.notLocal);
-  const links = await input.readLinks(file);
+  // Every task on this overlay has its peer in the same namespace: one read per snapshot.
+  const links = await oncePerScope(`overlay-links:${file}`, () => input.readLinks(file));
   if (typeof links === 'string') return none(links);
   const iface = input.iface;
   let peer: OverlayLeg['peer'];

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fact } from '../../../src/core/model';
+import { withReadCache } from '../../../src/core/procfs/files';
 import { joinSwarm, swarmState, vipTopic } from '../../../src/core/swarm/cluster';
 import { defaultGateway, gatewayEndpoint, overlayNamespaceFile, parseIpLinkJson, readOverlayLeg, vniOf } from '../../../src/core/swarm/overlay';
 
@@ -136,4 +137,21 @@ describe('swarm: the two legs of a task container', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('reads one overlay namespace once per snapshot, however many tasks have their peer in it', async () => {
+    let reads = 0;
+    const input = {
+      net: overlayNet, networkId: overlayNet.Id, sandboxKey: raw.NetworkSettings.SandboxKey, notLocal: null,
+      iface: fact({ name: 'eth0', ifindex: 6814, iflink: 6815 }, 'procfs' as const),
+      readLinks: async () => { reads++; return parseIpLinkJson(ipText); },
+    };
+    await withReadCache(async () => {
+      await Promise.all([readOverlayLeg(input), readOverlayLeg(input)]);
+    });
+    assert.equal(reads, 1);
+    await readOverlayLeg(input);
+    await readOverlayLeg(input);
+    assert.equal(reads, 3, 'outside a snapshot every read is fresh');
+  });
 });
+
