@@ -33,6 +33,10 @@ export interface Engine {
   listNetworks(): Promise<any[]>;
   /** Raw GET /libpod/networks/json (Podman only): the networks with their bridge interface names, which the compat list lacks. */
   listLibpodNetworks(): Promise<any[]>;
+  /** Raw GET /networks/{id}: unlike the list, it fills in Containers. */
+  inspectNetwork(id: string): Promise<any>;
+  /** Raw GET /services, /tasks or /nodes: answered only by a Swarm manager. */
+  swarmList(kind: SwarmListKind): Promise<any[]>;
   /** Raw GET /containers/{id}/json; a container the engine does not have rejects with status 404. */
   inspectContainer(id: string): Promise<any>;
   /** GET /_ping: resolves while the engine answers at all (the one question that tells an outage from one bad request). */
@@ -44,6 +48,8 @@ export interface Engine {
   dispose(): void;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+export type SwarmListKind = 'services' | 'tasks' | 'nodes';
 
 /**
  * The newest API whose response shapes this code was written against (Docker 27.x).
@@ -69,6 +75,8 @@ export interface ConnectOptions {
 const SERVER_ERROR: StatusReasons = { 500: 'server error' };
 const LIST: StatusReasons = { 400: 'bad parameter', 500: 'server error' };
 const INSPECT: StatusReasons = { 404: 'no such container', 500: 'server error' };
+const NETWORK: StatusReasons = { 404: 'no such network', 500: 'server error' };
+const SWARM: StatusReasons = { 500: 'server error', 503: 'node is not part of a swarm, or not a manager' };
 
 function newDockerode(options: ModemOptions): Dockerode {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
@@ -114,7 +122,7 @@ function makeEngine(
   choice: EndpointChoice,
   apiVersion: string,
   serverVersion: string,
-  kind: ReturnType<typeof engineKindOf>,
+  flavour: ReturnType<typeof engineKindOf>,
   agent: http.Agent | null,
   timeoutMs: number,
 ): Engine {
@@ -129,8 +137,8 @@ function makeEngine(
     choice,
     apiVersion,
     serverVersion,
-    kind: kind.kind,
-    libpodVersion: kind.libpodVersion,
+    kind: flavour.kind,
+    libpodVersion: flavour.libpodVersion,
     info() {
       if (!infoPromise) {
         infoPromise = withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/info', SERVER_ERROR, signal) : abortable(client()).info({ abortSignal: signal }))).catch(
@@ -155,10 +163,23 @@ function makeEngine(
       );
     },
     listLibpodNetworks() {
-      if (kind.kind !== 'podman') return Promise.reject(new Error(`the engine at ${choice.endpoint} is not Podman: it has no libpod endpoints`));
+      if (flavour.kind !== 'podman') return Promise.reject(new Error(`the engine at ${choice.endpoint} is not Podman: it has no libpod endpoints`));
       // Versioned by Podman's own version, not the Docker API's (so not through `get`).
-      const path = `/v${kind.libpodVersion}/libpod/networks/json`;
+      const path = `/v${flavour.libpodVersion}/libpod/networks/json`;
       return withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? getJson(target, path, LIST, signal) : dial(newDockerode(base), path, signal)));
+    },
+    inspectNetwork(id) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
+        target ? get(`/networks/${encodeURIComponent(id)}`, NETWORK, signal) : (client().getNetwork(id) as unknown as { inspect(o: object): Promise<unknown> }).inspect({ abortSignal: signal }),
+      );
+    },
+    swarmList(kind) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) => {
+        if (target) return get(`/${kind}`, SWARM, signal);
+        const c = client();
+        const opts = { abortSignal: signal } as Record<string, unknown>;
+        return kind === 'services' ? c.listServices(opts) : kind === 'tasks' ? c.listTasks(opts) : c.listNodes(opts);
+      });
     },
     inspectContainer(id) {
       return withTimeout(choice.endpoint, timeoutMs, (signal) =>

@@ -29,6 +29,7 @@ import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
 import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
+import { GWBRIDGE } from '../swarm/overlay';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -44,7 +45,17 @@ export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
   const list: RawNetwork[] = await engine.listNetworks();
   const normalised = engine.kind === 'podman' ? await podmanNetworks(engine, list) : list;
-  return new Map(normalised.map((n) => [n.Id as string, n]));
+  return new Map(await Promise.all(normalised.map(async (n): Promise<[string, RawNetwork]> => [n.Id as string, await withMembers(engine, n)])));
+}
+
+/**
+ * docker_gwbridge inspected, so its Containers (the Swarm tasks' gateway legs, which their own
+ * NetworkSettings leave out) are known; the list leaves Containers empty. Every other network
+ * as listed. A failed inspect leaves the listed entry: the gateway legs are then not shown.
+ */
+async function withMembers(engine: Engine, n: RawNetwork): Promise<RawNetwork> {
+  if (n?.Name !== GWBRIDGE) return n;
+  return engine.inspectNetwork(String(n.Id)).catch(() => n);
 }
 
 async function readHostname(procRoot: string): Promise<Maybe<string>> {

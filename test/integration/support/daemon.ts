@@ -3,12 +3,17 @@
  * stopping them as a service manager would, and copying the test image into them.
  */
 import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import type Dockerode from 'dockerode';
 import { docker, IMAGE, waitFor } from './docker';
 
-/** Waits until `client` answers /_ping; throws naming the engine and its log otherwise. */
-export async function waitForPing(client: Dockerode, what: string, log: string): Promise<void> {
+/**
+ * Waits until `client` answers /_ping; when `child` exits first or 60 s pass, throws naming
+ * the engine, how it failed and the end of its log.
+ */
+export async function waitForPing(client: Dockerode, child: ChildProcess, what: string, log: string): Promise<void> {
   const up = await waitFor(async () => {
+    if (child.exitCode !== null) return true;
     try {
       await client.ping();
       return true;
@@ -16,7 +21,10 @@ export async function waitForPing(client: Dockerode, what: string, log: string):
       return false;
     }
   }, 60000, 200);
-  if (!up) throw new Error(`${what} did not answer within 60 s; see ${log}`);
+  if (child.exitCode !== null || !up) {
+    const tail = fs.readFileSync(log, 'utf8').split('\n').slice(-8).join('\n');
+    throw new Error(`${what} ${child.exitCode !== null ? `exited (${child.exitCode})` : 'did not answer within 60 s'}; ${log} ends:\n${tail}`);
+  }
 }
 
 /** SIGTERM (as systemctl stop does), SIGKILL after 30 s, and waits for the exit. */

@@ -119,7 +119,7 @@ export class PodmanService {
     );
     fs.closeSync(log);
     fs.writeFileSync(path.join(this.dir, 'service.pid'), String(this.child.pid ?? ''));
-    await waitForPing(this.client, 'podman system service', path.join(this.dir, 'service.log'));
+    await waitForPing(this.client, this.child, 'podman system service', path.join(this.dir, 'service.log'));
   }
 
   /** A request to Podman's own API (/v<version>/libpod/…), with a JSON body. */
