@@ -8,7 +8,8 @@ import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, unreachableRows, type RowOptions } from './rows';
+import { isMultiEngine } from '../core/engines';
+import { childRows, engineChildRows, engineRow, enginesStructureKey, unreachableRows, type EngineView, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -46,18 +47,38 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** performance.now() when the tree first listed the engine's containers. */
   firstRenderAt: number | undefined;
 
+  /** With several engines: each engine's name, status and snapshot. */
+  private engineViews(): EngineView[] | undefined {
+    if (!isMultiEngine(this.service)) return undefined;
+    return this.service.engines().map((e) => ({ key: e.key, label: e.label, status: e.service.status, snapshot: e.service.snapshot() }));
+  }
+
+  /** The rows under `parent` (the top when undefined), with one level per engine when there are several. */
+  private rowsUnder(parent: Row | undefined, views = this.engineViews()): Row[] {
+    if (!views) return childRows(this.service.snapshot(), parent, this.options());
+    if (!parent) return views.map((v) => engineRow(v, this.options()));
+    const view = views.find((v) => v.key === parent.engine);
+    return view ? engineChildRows(view, parent, this.options()) : [];
+  }
+
+  private structure(views = this.engineViews()): string {
+    const settings = this.settings();
+    return views ? enginesStructureKey(views, (s) => structureKey(s, settings)) : structureKey(this.service.snapshot(), settings);
+  }
+
   getChildren(parent?: RowNode): RowNode[] {
-    const snap = this.service.snapshot();
+    const views = this.engineViews();
     if (!parent) {
+      // With several engines one that cannot be reached never hides the others: each says why under its name.
       const status = this.service.status;
-      if (status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
-      if (status.kind !== 'ready') return [];
-      this.shownStructure = structureKey(snap, this.settings());
-      this.firstRenderAt ??= performance.now();
+      if (!views && status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
+      if (!views && status.kind !== 'ready') return [];
+      this.shownStructure = this.structure(views);
+      if (status.kind === 'ready') this.firstRenderAt ??= performance.now();
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
       this.readFirst(parent.row.containerId);
     }
-    return childRows(snap, parent?.row, this.options()).map((row) => {
+    return this.rowsUnder(parent?.row, views).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
         this.limitSections.set(row.containerId, node);
@@ -103,12 +124,11 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       if (sections.length) this.changed.fire(sections);
       return;
     }
-    const snap = this.service.snapshot();
     for (const id of change.removed) {
       this.containerNodes.delete(id);
       this.limitSections.delete(id);
     }
-    if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
+    if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
       this.refreshAll();
       return;
     }
@@ -116,7 +136,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     for (const id of change.updated) {
       const node = this.containerNodes.get(id);
       if (!node) continue;
-      const row = childRows(snap, node.parent?.row, this.options()).find((r) => r.containerId === id && r.kind === 'container');
+      const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
       if (row) node.apply(row);
       nodes.push(node);
     }
