@@ -95,7 +95,8 @@ describe('several engines: the main one and a second dockerd', function () {
     for (const [i, v] of views.entries()) {
       const cg = v.snapshot.host.cgroup.version;
       assert.ok(!isUnavailable(cg));
-      assert.equal(tops[i].description, `reachable · cgroup ${cg.value} · ${v.snapshot.containers.length} containers`);
+      const n = v.snapshot.containers.length;
+      assert.equal(tops[i].description, `reachable · cgroup ${cg.value} · ${n} container${n === 1 ? '' : 's'}`);
     }
     const under = views.map((v, i) => engineChildRows(v, tops[i], OPTS).flatMap((r) => (r.kind === 'group' ? engineChildRows(v, r, OPTS) : [r])));
     const ids = (rows: typeof under[number]) => rows.filter((r) => r.kind === 'container').map((r) => r.containerId);

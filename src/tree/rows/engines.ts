@@ -28,13 +28,14 @@ function cgroupText(s: Snapshot): string | undefined {
 /** What an engine row says after its name. */
 export function engineDescription(e: EngineView, opts: RowOptions): string {
   const t = opts.t;
+  const count = (n: number): string => (n === 1 ? t('1 container') : t('{0} containers', n));
   switch (e.status.kind) {
     case 'unreachable':
       return t('unreachable: {0}', localizeReason(e.status.reason, langOf(t)));
     case 'connecting':
       return t('connecting…');
     default:
-      return [t('reachable'), cgroupText(e.snapshot), t('{0} containers', e.snapshot.containers.length)].filter(Boolean).join(' · ');
+      return [t('reachable'), cgroupText(e.snapshot), count(e.snapshot.containers.length)].filter(Boolean).join(' · ');
   }
 }
 
