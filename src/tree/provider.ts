@@ -20,7 +20,10 @@ export interface TreeSettings {
 export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RowNode | RowNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Container nodes by container id, so an update refreshes the node VS Code already has. */
+  /**
+   * Container nodes by container id (and engine, when several: one dockerd reached by two
+   * endpoints lists the same ids twice), so an update refreshes the node VS Code already has.
+   */
   private readonly containerNodes = new Map<string, RowNode>();
   /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
   private readonly limitSections = new Map<string, RowNode>();
@@ -81,17 +84,18 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     return this.rowsUnder(parent?.row, views).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
-        this.limitSections.set(row.containerId, node);
+        this.limitSections.set(nodeKey(row.engine, row.containerId), node);
         return node;
       }
       if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
-      const known = this.containerNodes.get(row.containerId);
+      const key = nodeKey(row.engine, row.containerId);
+      const known = this.containerNodes.get(key);
       if (known && known.parent === parent) {
         known.apply(row);
         return known;
       }
       const node = nodeFor(row, parent);
-      this.containerNodes.set(row.containerId, node);
+      this.containerNodes.set(key, node);
       return node;
     });
   }
@@ -120,13 +124,15 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   onServiceChange(change: AnatomyChange): void {
     if (change.usage) {
       // Only the limits sections show usage: the container rows (and a hover over one) stay put.
-      const sections = change.updated.map((id) => this.limitSections.get(id)).filter((n): n is RowNode => !!n);
+      const sections = change.updated.flatMap((id) => this.nodesOf(this.limitSections, id));
       if (sections.length) this.changed.fire(sections);
       return;
     }
     for (const id of change.removed) {
-      this.containerNodes.delete(id);
-      this.limitSections.delete(id);
+      for (const key of this.keysOf(id)) {
+        this.containerNodes.delete(key);
+        this.limitSections.delete(key);
+      }
     }
     if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
       this.refreshAll();
@@ -134,13 +140,22 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     }
     const nodes: RowNode[] = [];
     for (const id of change.updated) {
-      const node = this.containerNodes.get(id);
-      if (!node) continue;
-      const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
-      if (row) node.apply(row);
-      nodes.push(node);
+      for (const node of this.nodesOf(this.containerNodes, id)) {
+        const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
+        if (row) node.apply(row);
+        nodes.push(node);
+      }
     }
     if (nodes.length) this.changed.fire(nodes);
+  }
+
+  /** The map keys a container id may have: the id alone for one engine, one per engine for several. */
+  private keysOf(id: string): string[] {
+    return isMultiEngine(this.service) ? this.service.engines().map((e) => nodeKey(e.key, id)) : [id];
+  }
+
+  private nodesOf(map: Map<string, RowNode>, id: string): RowNode[] {
+    return this.keysOf(id).flatMap((k) => map.get(k) ?? []);
   }
 
   refreshAll(): void {
@@ -152,4 +167,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function nodeKey(engine: string | undefined, containerId: string): string {
+  return engine ? `${engine}\u0000${containerId}` : containerId;
 }

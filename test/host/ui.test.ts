@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { explain } from '../../src/core/catalog';
 import { describeFailures, runApiSuiteInHost } from './api-suite';
 import * as ui from './browser';
-import { createContainer, docker, ensureImage, nsInode, removeLabelled } from './containers';
+import { createContainer, docker, ensureImage, IMAGE, nsInode, removeLabelled } from './containers';
 import { canControlEngine, stopEngine } from './engine-control';
+import { SecondEngine } from '../integration/support/second-engine';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host } from './server';
 
@@ -384,6 +385,57 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         }
       });
     }
+  });
+
+  describe('with two engines: the main one and a second dockerd', () => {
+    const engine2 = new SecondEngine({ name: 'uieng' });
+    const MAIN = 'unix:///var/run/docker.sock';
+    const other = `anatomy-ui-engine2-${TAG}`;
+    let host: Host;
+    let wb: ui.Workbench;
+
+    before(async () => {
+      await engine2.setUp();
+      await (await engine2.client.createContainer({ name: other, Image: IMAGE, Cmd: ['sleep', '86400'], Labels: LABEL })).start();
+      host = await startHost({ vsixes: [vsix], workspace, settings: { 'containerAnatomy.engine.host': MAIN, 'containerAnatomy.engine.additional': [engine2.endpoint] } });
+      wb = await ui.openWorkbench(host.url);
+    });
+
+    afterEach(async function () {
+      if (wb) await ui.screenshot(wb.page, `engines-${this.currentTest?.title ?? 'test'}`);
+      if (wb) await ui.escape(wb.page);
+    });
+
+    after(async () => {
+      await wb?.close();
+      await host?.stop();
+      await engine2.tearDown();
+    });
+
+    it('one tree shows both engines, each with its status and its own containers', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      const second = await ui.findTreeRow(page, engine2.endpoint, 60_000);
+      const deadline = Date.now() + 60_000;
+      while (!/reachable · cgroup/.test((await second.getAttribute('aria-label')) ?? '')) {
+        assert.ok(Date.now() < deadline, `the second engine says it is reachable: ${await second.getAttribute('aria-label')}`);
+        await page.waitForTimeout(500);
+      }
+      const top = (await ui.treeRows(page)).filter((r) => r.level === 1).map((r) => r.label);
+      assert.equal(top.length, 2, `two engines at the top: ${top.join(' | ')}`);
+      assert.ok(top[0].startsWith(`${MAIN}, reachable · cgroup`), top[0]);
+      assert.ok(top[1].startsWith(`${engine2.endpoint}, reachable · cgroup hybrid · 1 container`), top[1]);
+      await ui.expandTreeRow(page, engine2.endpoint);
+      let under = await ui.childLabels(page, engine2.endpoint);
+      for (let i = 0; i < 20 && !under.length; i++) {
+        await page.waitForTimeout(500);
+        under = await ui.childLabels(page, engine2.endpoint);
+      }
+      assert.deepEqual(under.map((l) => l.split(',')[0]), [other], `only its own container under the second engine: ${JSON.stringify(await ui.treeRows(page))}`);
+      await ui.expandTreeRow(page, other);
+      await ui.expandChild(page, other, 'Namespaces');
+      await ui.screenshot(page, 'engines-two-in-one-tree');
+    });
   });
 
   describe('with VS Code\'s display language set to Korean', () => {
