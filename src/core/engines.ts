@@ -41,8 +41,9 @@ export function engineSpecs(primary: EndpointOverrides, more: readonly string[],
       const choice = resolveEndpoint(env, homeDir, overrides);
       spec = { key: choice.endpoint, label: choice.context ?? choice.endpoint, overrides };
     } catch {
-      const name = overrides.context ?? overrides.host ?? '';
-      spec = { key: overrides.context ? `context:${name}` : name, label: name, overrides };
+      // A context that cannot be read (or, chosen like the docker CLI, a broken config): "default" is the CLI's own name for that.
+      const name = overrides.context ?? overrides.host ?? 'default';
+      spec = { key: overrides.host ? name : `context:${name}`, label: name, overrides };
     }
     if (!out.some((s) => s.key === spec.key)) out.push(spec);
   };
