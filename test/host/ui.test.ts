@@ -454,6 +454,17 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ui.expandChild(page, other, 'Namespaces');
       await ui.screenshot(page, 'engines-two-in-one-tree');
     });
+
+    it('Namespace Diff across the two engines: one kernel, so the host\'s user namespace is the same and net is not', async () => {
+      const { page } = workbench();
+      await ui.runCommand(page, 'Namespace Diff');
+      await ui.pickQuickItem(page, other);
+      await ui.pickQuickItem(page, NAMES.bridge);
+      const text = await ui.waitForWebviewText(page, /Two engines, one kernel/);
+      assert.equal(verdict(text, 'user'), 'same', `user row says same:\n${text}`);
+      assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
+      await ui.screenshot(page, 'engines-diff-across-engines');
+    });
   });
 
   describe('with VS Code\'s display language set to Korean', () => {
