@@ -6,8 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createAnatomyService } from '../../src/core/anatomy-service';
 import { explain } from '../../src/core/catalog';
+import { contextDigest } from '../../src/core/engine/endpoint';
 import { diffContainers } from '../../src/core/diff';
 import { EngineSet, engineSpecs, isMultiEngine, kernelRelation } from '../../src/core/engines';
 import { isUnavailable, NAMESPACE_TYPES, type ContainerAnatomy, type NamespaceDiff, type Snapshot } from '../../src/core/model';
@@ -146,6 +149,25 @@ describe('several engines: the main one and a second dockerd', function () {
     const text = await runCli(['diff', a.name, b.name, '--engine', MAIN, '--engine', engine2.endpoint, '--helper', 'never', '--lang', 'en'], { env: cleanEnv() });
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /Two engines, one kernel/);
+  });
+
+  it('the CLI: --all-engines reads every docker context, labelled by its name', async function () {
+    this.timeout(60000);
+    // A docker config of its own, with the second engine as a context, stored as the docker CLI stores it.
+    const config = fs.mkdtempSync(path.join(os.tmpdir(), 'engines-docker-config-'));
+    try {
+      const meta = path.join(config, 'contexts', 'meta', contextDigest('second'));
+      fs.mkdirSync(meta, { recursive: true });
+      fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: 'second', Metadata: {}, Endpoints: { docker: { Host: engine2.endpoint, SkipTLSVerify: false } } }));
+      fs.writeFileSync(path.join(config, 'config.json'), '{}');
+      const r = await runCli(['--json', '--helper', 'never', '--all-engines'], { env: cleanEnv({ DOCKER_CONFIG: config }) });
+      assert.ok([0, 4].includes(r.code ?? -1), r.stderr);
+      const out = JSON.parse(r.stdout) as { engines: { endpoint: string; label: string; snapshot: Snapshot }[] };
+      assert.deepEqual(out.engines.map((e) => [e.label, e.endpoint]), [['default', MAIN], ['second', engine2.endpoint]]);
+      assert.deepEqual(out.engines[1].snapshot.containers.map((c) => c.id), [b.id]);
+    } finally {
+      fs.rmSync(config, { recursive: true, force: true });
+    }
   });
 
   it('one engine stopped: the other is still listed, and the stopped one says why', async function () {
