@@ -1,10 +1,18 @@
 import * as vscode from 'vscode';
 import { Cancelled, type CommandContext } from './context';
+import { RowNode } from '../tree/nodes';
 import { dockerContexts, validateHost } from './select-engine';
 
 export const ADD_ENGINE = 'containerAnatomy.engine.add';
+export const REMOVE_ENGINE = 'containerAnatomy.engine.remove';
 
 type Item = vscode.QuickPickItem & { entry?: string; enterHost?: true };
+
+function engineList(): { config: vscode.WorkspaceConfiguration; list: string[] } {
+  const config = vscode.workspace.getConfiguration('containerAnatomy');
+  const current = config.get<unknown>('engine.additional', []);
+  return { config, list: Array.isArray(current) ? current.filter((x): x is string => typeof x === 'string') : [] };
+}
 
 /**
  * Adds an engine to containerAnatomy.engine.additional: a docker context (by name, so its TLS
@@ -12,9 +20,7 @@ type Item = vscode.QuickPickItem & { entry?: string; enterHost?: true };
  * per engine. `entry` (a context name or endpoint) skips the pick. Returns the list written.
  */
 export async function addEngine(ctx: CommandContext, entry?: unknown): Promise<string[] | undefined> {
-  const config = vscode.workspace.getConfiguration('containerAnatomy');
-  const current = config.get<unknown>('engine.additional', []);
-  const list = Array.isArray(current) ? current.filter((x): x is string => typeof x === 'string') : [];
+  const { config, list } = engineList();
   let picked = typeof entry === 'string' && entry.trim() ? entry.trim() : undefined;
   if (!picked) {
     const items: Item[] = [
@@ -40,6 +46,27 @@ export async function addEngine(ctx: CommandContext, entry?: unknown): Promise<s
   if (list.includes(picked)) return list;
   const next = [...list, picked];
   // The settings listener in extension.ts reconnects with every engine.
+  await config.update('engine.additional', next, vscode.ConfigurationTarget.Global);
+  return next;
+}
+
+/**
+ * Takes an engine out of containerAnatomy.engine.additional: the one of an engine row (by its
+ * context name or endpoint), or the one picked. The engine chosen by Select Engine/Context is not
+ * in that list and stays. Returns the list written.
+ */
+export async function removeEngine(ctx: CommandContext, arg?: unknown): Promise<string[] | undefined> {
+  const { config, list } = engineList();
+  const row = arg instanceof RowNode ? arg.row : undefined;
+  let picked = row ? list.find((e) => e.trim() === row.label || e.trim() === row.engine) : typeof arg === 'string' ? arg.trim() : undefined;
+  if (row && picked === undefined) throw new Error(vscode.l10n.t('{0} is the engine chosen by Select Engine/Context; choose another there instead.', row.label));
+  if (picked === undefined) {
+    if (!list.length) throw new Error(vscode.l10n.t('No engines were added.'));
+    const item = await vscode.window.showQuickPick(list.map((e) => ({ label: e })), { placeHolder: vscode.l10n.t('Docker Engine to take out of the tree') });
+    if (!item) throw new Cancelled();
+    picked = item.label;
+  }
+  const next = list.filter((e) => e.trim() !== picked);
   await config.update('engine.additional', next, vscode.ConfigurationTarget.Global);
   return next;
 }
