@@ -12,6 +12,7 @@ import { Demand } from '../demand';
 import type { RowNode } from './nodes';
 import { ContainersTreeProvider, type TreeSettings } from './provider';
 import { engineLabel, isStopped } from './rows';
+import { isMultiEngine } from '../core/engines';
 
 export const VIEW_ID = 'containerAnatomy.views.containers';
 export const STATUS_KEY = 'containerAnatomy.status';
@@ -125,7 +126,8 @@ export class ContainersView implements vscode.Disposable {
     const s = this.service.status;
     const containers = this.service.snapshot().containers;
     const hidden = this.settings().showStopped ? 0 : containers.filter(isStopped).length;
-    const engine = engineLabel(this.service.snapshot().host, translator(this.lang()));
+    // With several engines each engine's row names it instead.
+    const engine = isMultiEngine(this.service) ? undefined : engineLabel(this.service.snapshot().host, translator(this.lang()));
     let status: ViewStatus;
     let message: string | undefined;
     // A message hides the welcome views, so only the states without one may set it.

@@ -12,9 +12,9 @@ import { connectEngine, engineKindOf, type Engine } from '../../src/core/engine/
 import { hostBridges } from '../../src/core/introspect/host';
 import { bridgeName } from '../../src/core/introspect/network';
 import { BRIDGE_UNKNOWN, normalisePodmanInspect, podmanNetworks } from '../../src/core/introspect/podman';
-import { fact, type HostAnatomy } from '../../src/core/model';
+import { fact, type HostAnatomy, type Snapshot } from '../../src/core/model';
 import type { LinkInfo } from '../../src/core/procfs/net';
-import { containerRow, engineLabel, plainTranslate } from '../../src/tree/rows';
+import { containerRow, engineLabel, engineRow, plainTranslate } from '../../src/tree/rows';
 import { listedContainer } from '../../src/core/unread';
 import { close, fakeEngineServer, listen, tempDir, unixChoice } from './engine/helpers';
 
@@ -111,6 +111,16 @@ describe('Podman read into the model', () => {
     const topics = (kind?: 'podman'): string[] => containerRow(c, plainTranslate, kind).tooltip.topics.map((x) => x.topic);
     assert.ok(topics('podman').includes('engine.podman'));
     assert.ok(!topics().includes('engine.podman'));
+  });
+
+  it('with several engines, a Podman engine\'s row names it and explains it', () => {
+    const snap = (kind?: 'podman'): Snapshot => ({ schemaVersion: 1, takenAt: '', containers: [], host: { cgroup: { version: fact('v1', 'procfs') }, engine: { serverVersion: '4.3.1', kernelVersion: '', cgroupVersion: '1', ...(kind ? { kind } : {}) } } }) as unknown as Snapshot;
+    const opts = { showStopped: true, groupByCompose: false, t: plainTranslate };
+    const row = (kind?: 'podman') => engineRow({ key: 'unix:///p.sock', label: 'p', status: { kind: 'ready', endpoint: 'unix:///p.sock' }, snapshot: snap(kind) }, opts);
+    assert.equal(row('podman').description, 'reachable · Podman 4.3.1 · cgroup v1 · 0 containers');
+    assert.ok(row('podman').tooltip.topics.some((x) => x.topic === 'engine.podman'));
+    assert.equal(row().description, 'reachable · cgroup v1 · 0 containers');
+    assert.ok(!row().tooltip.topics.some((x) => x.topic === 'engine.podman'));
   });
 
   it('labels the tree with Podman and its version, and nothing for Docker', () => {
