@@ -619,6 +619,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ui.findTreeRow(page, pod.name, 30_000);
       await ui.expandTreeRow(page, pod.name);
       await namespacesMatch(page, pod.name, pod.pid);
+      await ui.screenshot(page, 'onetree-podman-namespaces');
       await ui.findTreeRow(page, 'Namespaces').then((r) => r.click());
       await open(page, pod.name, (await rowUnder(page, pod.name, 'Network')).split(',')[0]);
       const eth0 = containerLink(pod.pid, 'eth0');
