@@ -234,9 +234,16 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const rk = h.engine.rootless?.hostNamespacesOf;
   if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
   L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));
+  // Why PID 1's namespaces could not be read, once: the eight reasons differ only in the file.
+  const pid1Unread = NAMESPACE_TYPES.map((type) => h.namespaces[type].pid1Inode).filter(isUnavailable);
+  for (const reason of new Set(pid1Unread.map((m) => m.unavailable.replace(/\/proc\/1\/ns\/\w+/g, '/proc/1/ns/*')))) {
+    if (reason && reason !== h.engine.localReason) L.row(`    ${p('90', t('PID 1 unreadable: {0}', localizeReason(reason, o.lang)))}`);
+  }
+  const somePid1 = pid1Unread.length < NAMESPACE_TYPES.length;
   for (const type of NAMESPACE_TYPES) {
     const ns = h.namespaces[type];
-    L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'))}`);
+    const pid1 = !somePid1 ? '' : p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'));
+    L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${pid1}`.trimEnd());
     L.note(`ns.${type}`);
   }
   L.row(p('1', `  ${t('Bridges')}`));
