@@ -6,7 +6,7 @@ import { explain, type Lang } from './catalog/index';
 import { describeMaybe } from './format';
 import { translator, type Translate } from './i18n';
 import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
-import { seesConsequence, seesLine } from './evidence-text';
+import { idMapText, seesConsequence, seesLine } from './evidence-text';
 import { bindingOf, chainOf, type ChainKey } from './chain';
 import { NOT_READ_YET } from './unread';
 import {
@@ -164,7 +164,7 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, e
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
   const pr = c.process;
   if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; ${pr.rootIsHostRoot.value ? p('33', t('container root is host root')) : p('32', t('container root is not host root'))}` : ''}`);
-  if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
+  if (isFact(pr.uidMap)) L.row(`    uid_map ${idMapText(pr.uidMap.value, L.lang)}`);
 }
 
 /** The limits whose effective value an ancestor can set, and the chain that says which one. */

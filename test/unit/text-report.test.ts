@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Lang } from '../../src/core/catalog';
+import { idMapText } from '../../src/core/evidence-text';
 import { renderHost } from '../../src/core/text-report';
 import { fact, NAMESPACE_TYPES } from '../../src/core/model';
 import { HOST_INODES, hostOf } from '../fixtures/snapshot';
@@ -42,3 +43,19 @@ describe('CLI host section', () => {
     });
   }
 });
+
+describe('uid maps in words', () => {
+  const identity = [{ inside: 0, outside: 0, length: 4294967295 }];
+  const remapped = [{ inside: 0, outside: 231072, length: 65536 }];
+
+  it('says the identity map is the whole 32-bit range with no remapping, not a raw count (en, ko)', () => {
+    assert.equal(idMapText(identity, 'en'), '0→0 over the whole 32-bit id range (no remapping)');
+    assert.equal(idMapText(identity, 'ko'), '0→0, 32비트 ID 전체 범위(재매핑 없음)');
+  });
+
+  it('gives a remapped range its length in ids', () => {
+    assert.equal(idMapText(remapped, 'en'), '0→231072 (65536 ids)');
+    assert.equal(idMapText(remapped, 'ko'), '0→231072 (ID 65536개)');
+  });
+});
+
