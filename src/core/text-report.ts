@@ -3,7 +3,7 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
-import { describeMaybe } from './format';
+import { describeMaybe, formatTime } from './format';
 import { translator, type Translate } from './i18n';
 import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
 import { idMapText, seesConsequence, seesLine } from './evidence-text';
@@ -123,11 +123,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
   const pid = isFact(c.pid) ? ` · PID ${c.pid.value}` : '';
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, t(c.state))} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
-  if (c.exit) L.row(`  ${t('exited with code {0} at {1}', c.exit.code, c.exit.finishedAt)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
+  if (c.exit) L.row(`  ${Date.parse(c.exit.finishedAt) > 0 ? t('exited with code {0} at {1}', c.exit.code, formatTime(c.exit.finishedAt, t)) : t('exited with code {0}', c.exit.code)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
   if (c.readFailure) {
     L.row(`  ${p('31', safe(localizeReason(c.readFailure, o.lang)))}`);
     if (c.readAt === null) return L.out.join('\n');
-    L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
+    L.row(p('90', `  ${t('the facts below were read at {0}', formatTime(c.readAt, t))}`));
   }
   if (c.reading) {
     L.row(p('90', `  ${localizeReason(NOT_READ_YET, o.lang)}`));

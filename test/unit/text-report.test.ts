@@ -5,9 +5,11 @@
 import { strict as assert } from 'node:assert';
 import type { Lang } from '../../src/core/catalog';
 import { idMapText } from '../../src/core/evidence-text';
-import { renderHost } from '../../src/core/text-report';
+import { formatTime } from '../../src/core/format';
+import { translator } from '../../src/core/i18n';
+import { renderContainer, renderHost } from '../../src/core/text-report';
 import { fact, NAMESPACE_TYPES } from '../../src/core/model';
-import { HOST_INODES, hostOf } from '../fixtures/snapshot';
+import { containerOf, HOST_INODES, hostOf } from '../fixtures/snapshot';
 
 const DENIED = (t: string): string =>
   `permission denied reading /proc/1/ns/${t}: the kernel's ptrace check refuses it; run as root (or the container's owner), ` +
@@ -56,6 +58,30 @@ describe('uid maps in words', () => {
   it('gives a remapped range its length in ids', () => {
     assert.equal(idMapText(remapped, 'en'), '0→231072 (65536 ids)');
     assert.equal(idMapText(remapped, 'ko'), '0→231072 (ID 65536개)');
+  });
+});
+
+describe('times as a person reads them', () => {
+  const zone = process.env.TZ;
+  before(() => (process.env.TZ = 'Asia/Seoul'));
+  after(() => (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+  const now = Date.parse('2026-11-30T05:12:40Z');
+
+  it('shows an engine time in local time to the second, with how long ago, in the language chosen', () => {
+    assert.equal(formatTime('2026-11-30T03:12:39.799958755Z', translator('en'), now), '2026-11-30 12:12:39 (2 h ago)');
+    assert.equal(formatTime('2026-11-30T03:12:39.799958755Z', translator('ko'), now), '2026-11-30 12:12:39 (2시간 전)');
+    assert.equal(formatTime('2026-11-30T05:12:10Z', translator('en'), now), '2026-11-30 14:12:10 (just now)');
+    assert.equal(formatTime('2026-11-30T05:02:40Z', translator('ko'), now), '2026-11-30 14:02:40 (10분 전)');
+    assert.equal(formatTime('2026-11-27T05:12:40Z', translator('en'), now), '2026-11-27 14:12:40 (3 days ago)');
+    assert.equal(formatTime('not a time', translator('en'), now), 'not a time');
+  });
+
+  it('the CLI says when a container exited and when it was read without raw ISO text; --json keeps ISO', () => {
+    const c = containerOf({ id: 'd4'.repeat(32), name: 'old', state: 'exited', exit: { code: 137, oomKilled: false, finishedAt: '2026-11-30T03:12:39.799958755Z' } });
+    const text = renderContainer(c, { color: false, explain: false, lang: 'en' });
+    assert.match(text, /exited with code 137 at 2026-11-30 12:12:39 \(\d+ (?:h|days) ago\)/);
+    assert.doesNotMatch(text, /\d{4}-\d\d-\d\dT/);
+    assert.equal(JSON.parse(JSON.stringify(c)).exit.finishedAt, '2026-11-30T03:12:39.799958755Z');
   });
 });
 
