@@ -22,7 +22,7 @@ import {
   type NamespaceType,
 } from './model';
 import { localizeReason } from './reasons';
-import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
+import { declaredSharing, sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
 
 export interface ReportOptions {
   color: boolean;
@@ -96,11 +96,13 @@ function sharingColor(s: Sharing): string {
 /** The stopped container's one line per section: why there is nothing to read, and what Docker declared. */
 function stoppedLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
   const state = t(c.state);
-  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t('{0}: no namespaces until it starts', state)}`));
-  const declared = NAMESPACE_TYPES.map((type) => ({ type, s: sharingOf(c.namespaces[type]) })).filter((x) => x.s.kind === 'host' || x.s.kind === 'joined');
-  L.row(`    ${declared.length ? declared.map((x) => `${x.type} ${safe(sharingWords(x.type, x.s, L.lang).label)}`).join(' · ') : t('no sharing requested (Docker setting)')}`);
+  // An exited container has run before: it gets namespaces and a cgroup again when it starts again.
+  const again = c.state !== 'created';
+  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t(again ? '{0}: no namespaces until it starts again' : '{0}: no namespaces until it starts', state)}`));
+  const declared = declaredSharing(c, L.lang);
+  L.row(`    ${declared.length ? declared.map((x) => `${x.type} ${safe(x.label)}`).join(' · ') : t('no sharing requested (Docker setting)')}`);
   L.note('ui.notRunning');
-  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t('{0}: no cgroup until it starts', state)}`));
+  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t(again ? '{0}: no cgroup until it starts again' : '{0}: no cgroup until it starts', state)}`));
   const limits = LIMITS.flatMap((spec) => {
     const d = spec.limit(c).declared;
     return isFact(d) && d.value !== null && d.value !== 0 ? [`${spec.label(t)} ${limitText({ declared: d, kernel: d, effective: d }, spec, t)}`] : [];
