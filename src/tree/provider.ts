@@ -8,7 +8,7 @@ import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, unreachableRows, type RowOptions } from './rows';
+import { childRows, unreachableRows, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -23,6 +23,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   private readonly containerNodes = new Map<string, RowNode>();
   /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
   private readonly limitSections = new Map<string, RowNode>();
+  /** The rows last handed out under each row VS Code asked about (an expanded one), by its id. */
+  private readonly shownChildren = new Map<string, RowNode[]>();
   private shownStructure = '';
 
   constructor(
@@ -57,7 +59,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
       this.readFirst(parent.row.containerId);
     }
-    return childRows(snap, parent?.row, this.options()).map((row) => {
+    const nodes = childRows(snap, parent?.row, this.options()).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
         this.limitSections.set(row.containerId, node);
@@ -72,6 +74,36 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       const node = nodeFor(row, parent);
       this.containerNodes.set(row.containerId, node);
       return node;
+    });
+    if (parent) this.shownChildren.set(parent.row.id, nodes);
+    return nodes;
+  }
+
+  /**
+   * Brings the rows shown under `node` up to date without redrawing `node`, and collects the
+   * rows that must be redrawn. VS Code forgets every row under a redrawn row until it asks for
+   * them again; a context menu opened on one of them meanwhile runs its command with no row
+   * ("Show Limits" on a "cgroup limits" section that usage redrew every second did nothing).
+   * So only a row whose own text changed is redrawn; when the rows below changed in number or
+   * order, `node` is.
+   */
+  private refreshBelow(snap: ReturnType<AnatomyService['snapshot']>, node: RowNode, redraw: RowNode[]): void {
+    const shown = this.shownChildren.get(node.row.id);
+    if (!shown) return;
+    const rows = childRows(snap, node.row, this.options());
+    if (rows.length !== shown.length || rows.some((r, i) => r.id !== shown[i].row.id)) {
+      redraw.push(node);
+      return;
+    }
+    rows.forEach((row, i) => {
+      const child = shown[i];
+      if (sameRow(child.row, row)) {
+        child.row = row; // its tooltip is resolved from the row on hover
+        this.refreshBelow(snap, child, redraw);
+      } else {
+        child.apply(row);
+        redraw.push(child);
+      }
     });
   }
 
@@ -97,16 +129,21 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
   /** Refreshes only what changed: the whole tree when its top-level shape moved, else the changed containers. */
   onServiceChange(change: AnatomyChange): void {
+    const snap = this.service.snapshot();
     if (change.usage) {
-      // Only the limits sections show usage: the container rows (and a hover over one) stay put.
-      const sections = change.updated.map((id) => this.limitSections.get(id)).filter((n): n is RowNode => !!n);
-      if (sections.length) this.changed.fire(sections);
+      // Only the limits sections show usage: the rows below them change, the section stays put.
+      const redraw: RowNode[] = [];
+      for (const id of change.updated) {
+        const section = this.limitSections.get(id);
+        if (section) this.refreshBelow(snap, section, redraw);
+      }
+      if (redraw.length) this.changed.fire(redraw);
       return;
     }
-    const snap = this.service.snapshot();
     for (const id of change.removed) {
       this.containerNodes.delete(id);
       this.limitSections.delete(id);
+      for (const key of this.shownChildren.keys()) if (key.startsWith(`c:${id}`)) this.shownChildren.delete(key);
     }
     if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
       this.refreshAll();
@@ -117,8 +154,13 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       const node = this.containerNodes.get(id);
       if (!node) continue;
       const row = childRows(snap, node.parent?.row, this.options()).find((r) => r.containerId === id && r.kind === 'container');
-      if (row) node.apply(row);
-      nodes.push(node);
+      if (!row || !sameRow(node.row, row)) {
+        if (row) node.apply(row);
+        nodes.push(node);
+      } else {
+        node.row = row;
+        this.refreshBelow(snap, node, nodes);
+      }
     }
     if (nodes.length) this.changed.fire(nodes);
   }
@@ -126,6 +168,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   refreshAll(): void {
     this.containerNodes.clear();
     this.limitSections.clear();
+    this.shownChildren.clear();
     this.changed.fire(undefined);
   }
 
@@ -133,3 +176,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     this.changed.dispose();
   }
 }
+
+/** Whether a row looks the same in the tree (and offers the same menu) as before. */
+function sameRow(a: Row, b: Row): boolean {
+  return a.label === b.label && a.description === b.description && a.contextValue === b.contextValue &&
+    a.icon?.id === b.icon?.id && a.icon?.color === b.icon?.color && !!a.children === !!b.children;
+}
+
