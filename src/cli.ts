@@ -21,7 +21,7 @@ import { HelperManager, type Consent, type ConsentRequest, type HelperMode } fro
 import { matchesRef, takeSnapshot } from './core/snapshot';
 import type { ContainerAnatomy, Evidence } from './core/model';
 import { hasProcess } from './core/model';
-import { renderContainer, renderDiff, renderHost, safe, type ReportOptions } from './core/text-report';
+import { renderContainer, renderDiff, renderHost, renderSwarm, safe, type ReportOptions } from './core/text-report';
 import { translator } from './core/i18n';
 import { localizeReason } from './core/reasons';
 
@@ -249,7 +249,7 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     io.out(JSON.stringify(args.evidence ? { ...snapshot, evidence } : snapshot, null, 2) + '\n');
     return code;
   }
-  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
+  const blocks = [renderHost(snapshot.host, o), ...(snapshot.swarm ? [renderSwarm(snapshot.swarm, o)] : []), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
   const t = translator(args.lang);
   if (!snapshot.containers.length) blocks.push(args.all ? t('No containers on this engine.') : t('No running containers (use --all to include stopped ones).'));
   io.out(blocks.join('\n\n') + '\n');

@@ -5,6 +5,9 @@
  * Every fact is either a `Fact` (a value plus where it came from) or an `Unavailable`
  * (a reason a person can act on). A value of `null` inside a limit means "unlimited".
  */
+import type { OverlayLeg, SwarmAnatomy } from './swarm/types';
+
+export type { OverlayLeg, SwarmAnatomy } from './swarm/types';
 
 export type Source = 'engine' | 'procfs' | 'helper';
 
@@ -245,6 +248,13 @@ export interface NetworkAttachment {
    */
   masquerade?: Maybe<boolean>;
   aliases: string[];
+  /** For an overlay network: the interface's peer in the overlay's namespace, its bridge and vxlan device. */
+  overlay?: OverlayLeg;
+  /**
+   * True for a Swarm task's leg on docker_gwbridge: the engine leaves it out of the container's
+   * NetworkSettings.Networks and lists it only under /networks/docker_gwbridge.
+   */
+  swarmGateway?: boolean;
 }
 
 /** How the container is networked, in one word, with the explanation topic for it. */
@@ -375,6 +385,8 @@ export interface Snapshot {
   takenAt: string;
   host: HostAnatomy;
   containers: ContainerAnatomy[];
+  /** The engine's Swarm, when it is part of one: services, tasks and nodes on a manager. */
+  swarm?: SwarmAnatomy;
   /** Only with `--evidence`: what each container (by id) sees in its namespaces, read on demand. */
   evidence?: Record<string, Evidence>;
 }

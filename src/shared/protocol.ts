@@ -123,7 +123,7 @@ export interface CompareViewState {
   networks: NetworkTableView;
 }
 
-export type TopologyRole = 'container' | 'veth' | 'bridge' | 'host' | 'parent' | 'peer' | 'donor' | 'network';
+export type TopologyRole = 'container' | 'veth' | 'bridge' | 'host' | 'parent' | 'peer' | 'donor' | 'network' | 'vxlan';
 
 export interface TopologyNode {
   role: TopologyRole;
@@ -135,7 +135,7 @@ export interface TopologyNode {
   openId?: string;
 }
 
-export type LaneLayout = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'other';
+export type LaneLayout = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'other' | 'overlay';
 
 export interface TopologyLane {
   layout: LaneLayout;

@@ -26,6 +26,10 @@ export interface Engine {
   listContainers(all: boolean): Promise<any[]>;
   /** Raw GET /networks. */
   listNetworks(): Promise<any[]>;
+  /** Raw GET /networks/{id}: unlike the list, it fills in Containers. */
+  inspectNetwork(id: string): Promise<any>;
+  /** Raw GET /services, /tasks or /nodes: answered only by a Swarm manager. */
+  swarmList(kind: SwarmListKind): Promise<any[]>;
   /** Raw GET /containers/{id}/json; a container the engine does not have rejects with status 404. */
   inspectContainer(id: string): Promise<any>;
   /** GET /_ping: resolves while the engine answers at all (the one question that tells an outage from one bad request). */
@@ -37,6 +41,8 @@ export interface Engine {
   dispose(): void;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+export type SwarmListKind = 'services' | 'tasks' | 'nodes';
 
 /**
  * The newest API whose response shapes this code was written against (Docker 27.x).
@@ -62,6 +68,8 @@ export interface ConnectOptions {
 const SERVER_ERROR: StatusReasons = { 500: 'server error' };
 const LIST: StatusReasons = { 400: 'bad parameter', 500: 'server error' };
 const INSPECT: StatusReasons = { 404: 'no such container', 500: 'server error' };
+const NETWORK: StatusReasons = { 404: 'no such network', 500: 'server error' };
+const SWARM: StatusReasons = { 500: 'server error', 503: 'node is not part of a swarm, or not a manager' };
 
 function newDockerode(options: ModemOptions): Dockerode {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
@@ -132,6 +140,19 @@ function makeEngine(
       return withTimeout(choice.endpoint, timeoutMs, (signal) =>
         target ? get('/networks', LIST, signal) : client().listNetworks({ abortSignal: signal } as Dockerode.NetworkListOptions),
       );
+    },
+    inspectNetwork(id) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
+        target ? get(`/networks/${encodeURIComponent(id)}`, NETWORK, signal) : (client().getNetwork(id) as unknown as { inspect(o: object): Promise<unknown> }).inspect({ abortSignal: signal }),
+      );
+    },
+    swarmList(kind) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) => {
+        if (target) return get(`/${kind}`, SWARM, signal);
+        const c = client();
+        const opts = { abortSignal: signal } as Record<string, unknown>;
+        return kind === 'services' ? c.listServices(opts) : kind === 'tasks' ? c.listTasks(opts) : c.listNodes(opts);
+      });
     },
     inspectContainer(id) {
       return withTimeout(choice.endpoint, timeoutMs, (signal) =>

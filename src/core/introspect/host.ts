@@ -28,6 +28,7 @@ import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
+import { GWBRIDGE } from '../swarm/overlay';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -42,7 +43,17 @@ export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
   const list: RawNetwork[] = await engine.listNetworks();
-  return new Map(list.map((n) => [n.Id as string, n]));
+  return new Map(await Promise.all(list.map(async (n): Promise<[string, RawNetwork]> => [n.Id as string, await withMembers(engine, n)])));
+}
+
+/**
+ * docker_gwbridge inspected, so its Containers (the Swarm tasks' gateway legs, which their own
+ * NetworkSettings leave out) are known; the list leaves Containers empty. Every other network
+ * as listed. A failed inspect leaves the listed entry: the gateway legs are then not shown.
+ */
+async function withMembers(engine: Engine, n: RawNetwork): Promise<RawNetwork> {
+  if (n?.Name !== GWBRIDGE) return n;
+  return engine.inspectNetwork(String(n.Id)).catch(() => n);
 }
 
 async function readHostname(procRoot: string): Promise<Maybe<string>> {

@@ -7,6 +7,7 @@ import { containerRow, groupChildren, rootRows, sectionRows } from './containers
 import { limitDetailRows, limitRows } from './limits';
 import { namespaceRows } from './namespaces';
 import { networkDetailRows, networkRows, portDetailRows } from './network';
+import { serviceChildRows, serviceRows, swarmRootRows } from './swarm';
 import { langOf } from '../../core/i18n';
 import { localizeReason } from '../../core/reasons';
 import type { Row, RowOptions, Translate } from './types';
@@ -32,10 +33,12 @@ export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: Row
 }
 
 function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {
-  if (!parent) return rootRows(snapshot, opts);
+  if (!parent) return [...swarmRootRows(snapshot, opts.t), ...rootRows(snapshot, opts)];
   const ref = parent.children;
   if (!ref) return [];
   if (ref.kind === 'group') return groupChildren(snapshot, ref.project, opts);
+  if (ref.kind === 'swarm') return serviceRows(snapshot, opts.t);
+  if (ref.kind === 'service') return serviceChildRows(snapshot, ref.id, opts.t);
   const c = parent.containerId ? snapshot.containers.find((x) => x.id === parent.containerId) : undefined;
   if (!c) return [];
   switch (ref.kind) {

@@ -25,7 +25,9 @@ export type ChildRef =
   | { kind: 'section'; section: SectionKey }
   | { kind: 'limit'; key: LimitKey }
   | { kind: 'network'; name: string }
-  | { kind: 'ports' };
+  | { kind: 'ports' }
+  | { kind: 'swarm' }
+  | { kind: 'service'; id: string };
 
 /** A codicon id and an optional theme colour id. */
 export interface RowIcon {
