@@ -274,6 +274,8 @@ export interface NetworkAnatomy {
 
 export interface ContainerAnatomy {
   id: string;
+  /** The endpoint of the engine it was read from, when several engines are followed at once. */
+  engine?: string;
   /** Without the leading slash. */
   name: string;
   image: string;
@@ -448,4 +450,9 @@ export interface NamespaceDiff {
   left: Side;
   right: Side;
   rows: NamespaceDiffRow[];
+  /**
+   * Set when the two sides are on different engines: whether those run on one kernel. Only on
+   * one kernel can two namespaces be the same; otherwise no row says "same", whatever the inodes.
+   */
+  kernels?: { relation: 'same' | 'different' | 'unknown'; topic: string };
 }

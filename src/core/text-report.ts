@@ -302,6 +302,9 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   const L = new Lines(o);
   const label = (s: NamespaceDiff['left']): string => (s.kind === 'host' ? t('host') : safe(s.label));
   const [left, right] = [label(d.left), label(d.right)];
+  // Two engines: whether their kernels are one comes first, since it decides every row.
+  const kernels = d.kernels ? explain(d.kernels.topic, o.lang, { left, right }) : undefined;
+  if (kernels) L.row(`${p('1', kernels.title)}: ${kernels.summary}`);
   L.row(`${p('1', pad(t('namespace'), 11))}${pad(left, 14)}${pad(right, 14)}`);
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', t('same')) : r.verdict === 'different' ? p('32', t('different')) : p('90', t('unknown'));

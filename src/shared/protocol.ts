@@ -115,6 +115,8 @@ export interface CompareViewState {
   status: PanelStatus;
   /** Set when status is not ok (catalog ui.removed / ui.unreachable). */
   notice?: Note;
+  /** Set when the sides are on different engines: whether those share a kernel (catalog diff.kernels.*). */
+  kernels?: Note;
   left: SideView;
   right: SideView;
   labels: CompareLabels;

@@ -8,7 +8,8 @@ import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, unreachableRows, type Row, type RowOptions } from './rows';
+import { isMultiEngine } from '../core/engines';
+import { childRows, engineChildRows, engineRow, enginesStructureKey, unreachableRows, type EngineView, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -19,7 +20,10 @@ export interface TreeSettings {
 export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RowNode | RowNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Container nodes by container id, so an update refreshes the node VS Code already has. */
+  /**
+   * Container nodes by container id (and engine, when several: one dockerd reached by two
+   * endpoints lists the same ids twice), so an update refreshes the node VS Code already has.
+   */
   private readonly containerNodes = new Map<string, RowNode>();
   /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
   private readonly limitSections = new Map<string, RowNode>();
@@ -48,31 +52,52 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** performance.now() when the tree first listed the engine's containers. */
   firstRenderAt: number | undefined;
 
+  /** With several engines: each engine's name, status and snapshot. */
+  private engineViews(): EngineView[] | undefined {
+    if (!isMultiEngine(this.service)) return undefined;
+    return this.service.engines().map((e) => ({ key: e.key, label: e.label, status: e.service.status, snapshot: e.service.snapshot() }));
+  }
+
+  /** The rows under `parent` (the top when undefined), with one level per engine when there are several. */
+  private rowsUnder(parent: Row | undefined, views = this.engineViews()): Row[] {
+    if (!views) return childRows(this.service.snapshot(), parent, this.options());
+    if (!parent) return views.map((v) => engineRow(v, this.options()));
+    const view = views.find((v) => v.key === parent.engine);
+    return view ? engineChildRows(view, parent, this.options()) : [];
+  }
+
+  private structure(views = this.engineViews()): string {
+    const settings = this.settings();
+    return views ? enginesStructureKey(views, (s) => structureKey(s, settings)) : structureKey(this.service.snapshot(), settings);
+  }
+
   getChildren(parent?: RowNode): RowNode[] {
-    const snap = this.service.snapshot();
+    const views = this.engineViews();
     if (!parent) {
+      // With several engines one that cannot be reached never hides the others: each says why under its name.
       const status = this.service.status;
-      if (status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
-      if (status.kind !== 'ready') return [];
-      this.shownStructure = structureKey(snap, this.settings());
-      this.firstRenderAt ??= performance.now();
+      if (!views && status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
+      if (!views && status.kind !== 'ready') return [];
+      this.shownStructure = this.structure(views);
+      if (status.kind === 'ready') this.firstRenderAt ??= performance.now();
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
       this.readFirst(parent.row.containerId);
     }
-    const nodes = childRows(snap, parent?.row, this.options()).map((row) => {
+    const nodes = this.rowsUnder(parent?.row, views).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
-        this.limitSections.set(row.containerId, node);
+        this.limitSections.set(nodeKey(row.engine, row.containerId), node);
         return node;
       }
       if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
-      const known = this.containerNodes.get(row.containerId);
+      const key = nodeKey(row.engine, row.containerId);
+      const known = this.containerNodes.get(key);
       if (known && known.parent === parent) {
         known.apply(row);
         return known;
       }
       const node = nodeFor(row, parent);
-      this.containerNodes.set(row.containerId, node);
+      this.containerNodes.set(key, node);
       return node;
     });
     if (parent) this.shownChildren.set(parent.row.id, nodes);
@@ -83,14 +108,14 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
    * Brings the rows shown under `node` up to date without redrawing `node`, and collects the
    * rows that must be redrawn. VS Code forgets every row under a redrawn row until it asks for
    * them again; a context menu opened on one of them meanwhile runs its command with no row
-   * ("Show Limits" on a "cgroup limits" section that usage redrew every second did nothing).
+   * ("Show Limits" on a "cgroup limits" section did nothing while its container was re-read).
    * So only a row whose own text changed is redrawn; when the rows below changed in number or
    * order, `node` is.
    */
-  private refreshBelow(snap: ReturnType<AnatomyService['snapshot']>, node: RowNode, redraw: RowNode[]): void {
+  private refreshBelow(node: RowNode, redraw: RowNode[]): void {
     const shown = this.shownChildren.get(node.row.id);
     if (!shown) return;
-    const rows = childRows(snap, node.row, this.options());
+    const rows = this.rowsUnder(node.row);
     if (rows.length !== shown.length || rows.some((r, i) => r.id !== shown[i].row.id)) {
       redraw.push(node);
       return;
@@ -99,7 +124,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       const child = shown[i];
       if (sameRow(child.row, row)) {
         child.row = row; // its tooltip is resolved from the row on hover
-        this.refreshBelow(snap, child, redraw);
+        this.refreshBelow(child, redraw);
       } else {
         child.apply(row);
         redraw.push(child);
@@ -129,40 +154,47 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
   /** Refreshes only what changed: the whole tree when its top-level shape moved, else the changed containers. */
   onServiceChange(change: AnatomyChange): void {
-    const snap = this.service.snapshot();
     if (change.usage) {
       // Only the limits sections show usage: the rows below them change, the section stays put.
       const redraw: RowNode[] = [];
-      for (const id of change.updated) {
-        const section = this.limitSections.get(id);
-        if (section) this.refreshBelow(snap, section, redraw);
-      }
+      for (const section of change.updated.flatMap((id) => this.nodesOf(this.limitSections, id))) this.refreshBelow(section, redraw);
       if (redraw.length) this.changed.fire(redraw);
       return;
     }
     for (const id of change.removed) {
-      this.containerNodes.delete(id);
-      this.limitSections.delete(id);
-      for (const key of this.shownChildren.keys()) if (key.startsWith(`c:${id}`)) this.shownChildren.delete(key);
+      for (const key of this.keysOf(id)) {
+        this.containerNodes.delete(key);
+        this.limitSections.delete(key);
+      }
+      for (const key of this.shownChildren.keys()) if (key.includes(`c:${id}`)) this.shownChildren.delete(key);
     }
-    if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
+    if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
       this.refreshAll();
       return;
     }
     const nodes: RowNode[] = [];
     for (const id of change.updated) {
-      const node = this.containerNodes.get(id);
-      if (!node) continue;
-      const row = childRows(snap, node.parent?.row, this.options()).find((r) => r.containerId === id && r.kind === 'container');
-      if (!row || !sameRow(node.row, row)) {
-        if (row) node.apply(row);
-        nodes.push(node);
-      } else {
-        node.row = row;
-        this.refreshBelow(snap, node, nodes);
+      for (const node of this.nodesOf(this.containerNodes, id)) {
+        const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
+        if (!row || !sameRow(node.row, row)) {
+          if (row) node.apply(row);
+          nodes.push(node);
+        } else {
+          node.row = row;
+          this.refreshBelow(node, nodes);
+        }
       }
     }
     if (nodes.length) this.changed.fire(nodes);
+  }
+
+  /** The map keys a container id may have: the id alone for one engine, one per engine for several. */
+  private keysOf(id: string): string[] {
+    return isMultiEngine(this.service) ? this.service.engines().map((e) => nodeKey(e.key, id)) : [id];
+  }
+
+  private nodesOf(map: Map<string, RowNode>, id: string): RowNode[] {
+    return this.keysOf(id).flatMap((k) => map.get(k) ?? []);
   }
 
   refreshAll(): void {
@@ -177,9 +209,12 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   }
 }
 
+function nodeKey(engine: string | undefined, containerId: string): string {
+  return engine ? `${engine}\u0000${containerId}` : containerId;
+}
+
 /** Whether a row looks the same in the tree (and offers the same menu) as before. */
 function sameRow(a: Row, b: Row): boolean {
   return a.label === b.label && a.description === b.description && a.contextValue === b.contextValue &&
     a.icon?.id === b.icon?.id && a.icon?.color === b.icon?.color && !!a.children === !!b.children;
 }
-

@@ -18,6 +18,7 @@ export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
 export { unreachableRows } from './status';
+export { engineRow, engineChildRows, enginesStructureKey, engineDescription, type EngineView } from './engines';
 
 /** A row with its reasons in the tree's language (message rows show theirs as the label). */
 export function localized(row: Row, t: Translate): Row {
@@ -36,6 +37,7 @@ function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): 
   if (!parent) return [...swarmRootRows(snapshot, opts.t), ...rootRows(snapshot, opts)];
   const ref = parent.children;
   if (!ref) return [];
+  if (ref.kind === 'engine') return []; // an engine's rows come from engineChildRows, with its own snapshot
   if (ref.kind === 'group') return groupChildren(snapshot, ref.project, opts);
   if (ref.kind === 'swarm') return serviceRows(snapshot, opts.t);
   if (ref.kind === 'service') return serviceChildRows(snapshot, ref.id, opts.t);
