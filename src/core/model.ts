@@ -336,7 +336,15 @@ export interface HostBridge {
   ports: string[];
 }
 
+/** dockerd, or Podman's Docker-compatible service (`podman system service`). */
+export type EngineKind = 'docker' | 'podman';
+
 export interface EngineInfo {
+  /**
+   * Which engine answers (absent: Docker). Podman's answers are normalised to this model (see
+   * introspect/podman.ts); what differs is explained by the topic `engine.podman`.
+   */
+  kind?: EngineKind;
   /** Where we connected, e.g. unix:///var/run/docker.sock. */
   endpoint: string;
   /** Context name if one chose the endpoint. */

@@ -267,7 +267,9 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const p = painter(o.color);
   const t = translator(o.lang);
   const L = new Lines(o);
-  L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
+  const engine = h.engine.kind === 'podman' ? t('Podman {0} (Docker API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint) : t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint);
+  L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${engine}`);
+  if (h.engine.kind === 'podman') L.note('engine.podman');
   L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
   if (h.engine.helper) L.row(`  ${p('90', t("kernel files read by the helper container {0} ({1}) on the engine's host", h.engine.helper.container.slice(0, 12), safe(h.engine.helper.image)))}`);

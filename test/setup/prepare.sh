@@ -14,6 +14,10 @@ pkgs=(util-linux iproute2)
 if ! docker version --format '{{.Server.Version}}' >/dev/null 2>&1 && ! command -v dockerd >/dev/null 2>&1; then
   pkgs+=(docker.io)
 fi
+# Podman (rootful, with netavark) for test/integration/podman.test.ts; only root can run it.
+if [ "$(id -u)" = 0 ]; then
+  pkgs+=(podman netavark)
+fi
 bash test/setup/system.sh "${pkgs[@]}"
 
 step "Docker engine"

@@ -28,6 +28,7 @@ import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
+import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
 import { GWBRIDGE } from '../swarm/overlay';
 
 export function endpointNotLocal(engine: Engine): string | null {
@@ -43,7 +44,8 @@ export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
   const list: RawNetwork[] = await engine.listNetworks();
-  return new Map(await Promise.all(list.map(async (n): Promise<[string, RawNetwork]> => [n.Id as string, await withMembers(engine, n)])));
+  const normalised = engine.kind === 'podman' ? await podmanNetworks(engine, list) : list;
+  return new Map(await Promise.all(normalised.map(async (n): Promise<[string, RawNetwork]> => [n.Id as string, await withMembers(engine, n)])));
 }
 
 /**
@@ -147,6 +149,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
     memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
     onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
     engine: {
+      ...(engine.kind === 'podman' ? { kind: engine.kind } : {}),
       endpoint: engine.choice.endpoint,
       context: engine.choice.context,
       apiVersion: engine.apiVersion,
@@ -164,7 +167,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
       cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
-  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, engine.kind === 'podman' ? normalisePodmanInspect(c, networks) : c]));
   // Through the helper the host reference process is already RootlessKit's child's shim.
   const rootless = local && !opts.helper && isRootlessEngine(info.SecurityOptions);
   const engineHost = rootless ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
@@ -194,6 +197,8 @@ export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<
   for (const net of networks.values()) {
     const name = bridgeName(net);
     if (!name) continue;
+    // netavark makes a network's bridge when its first container starts: until then there is none.
+    if (net[BRIDGE_ON_DEMAND] && isFact(hostLinks) && !links.some((l) => l.name === name)) continue;
     seen.add(name);
     const ipam = firstIpamConfig(net);
     const prefix = ipam.Subnet?.split('/')[1];

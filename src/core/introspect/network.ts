@@ -6,11 +6,12 @@ import { fact, isFact, isUnavailable, unavailable, valueOf, type ContainerState,
 import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/net';
 import { defaultGateway, gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
+import { BRIDGE_UNKNOWN } from './podman';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
 export function bridgeName(net: RawNetwork | undefined): string | null {
-  if (!net || net.Driver !== 'bridge') return null;
+  if (!net || net.Driver !== 'bridge' || net[BRIDGE_UNKNOWN]) return null;
   const opt = net.Options?.['com.docker.network.bridge.name'];
   if (opt) return opt;
   if (net.Name === 'bridge') return 'docker0';
@@ -103,7 +104,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
         containerInterface = unavailable(`no interface inside the container carries ${mac || ep.IPAddress || 'this network'}`);
         hostVeth = containerInterface;
       } else {
-        if (bridge === null) {
+        if (bridge === null && !net?.[BRIDGE_UNKNOWN]) {
           hostVeth = unavailable(
             net?.Driver === 'macvlan' || net?.Driver === 'ipvlan'
               ? `a ${net.Driver} interface hangs directly off a host NIC${link.iflink !== null ? ` (ifindex ${link.iflink})` : ''}; there is no veth pair and no bridge`
@@ -123,7 +124,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       name,
       networkId: String(ep.NetworkID ?? ''),
       driver,
-      bridge: bridge ? fact(bridge, 'engine') : unavailable(net?.Driver ? `the ${net.Driver} driver uses no Linux bridge` : `network ${name} is unknown to the engine`),
+      bridge: bridge ? fact(bridge, 'engine') : unavailable(net?.[BRIDGE_UNKNOWN] ? String(net[BRIDGE_UNKNOWN]) : net?.Driver ? `the ${net.Driver} driver uses no Linux bridge` : `network ${name} is unknown to the engine`),
       subnet: ipam.Subnet ? fact(ipam.Subnet, 'engine') : unavailable(`network ${name} has no IPv4 subnet`),
       ipAddress,
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),

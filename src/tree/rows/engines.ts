@@ -8,6 +8,7 @@ import { isUnavailable, type Snapshot } from '../../core/model';
 import { localizeReason } from '../../core/reasons';
 import type { EngineStatus } from '../../core/service';
 import { childRows } from './index';
+import { engineLabel } from './status';
 import { tooltip, type Row, type RowOptions } from './types';
 
 export interface EngineView {
@@ -35,7 +36,7 @@ export function engineDescription(e: EngineView, opts: RowOptions): string {
     case 'connecting':
       return t('connecting…');
     default:
-      return [t('reachable'), cgroupText(e.snapshot), count(e.snapshot.containers.length)].filter(Boolean).join(' · ');
+      return [t('reachable'), engineLabel(e.snapshot.host, t), cgroupText(e.snapshot), count(e.snapshot.containers.length)].filter(Boolean).join(' · ');
   }
 }
 
@@ -58,7 +59,7 @@ export function engineRow(e: EngineView, opts: RowOptions): Row {
     children: { kind: 'engine' },
     engine: e.key,
     value: e.key,
-    tooltip: tooltip(e.label, [{ topic: 'ui.engines' }], facts, s.kind === 'unreachable' ? [localizeReason(s.reason, langOf(t))] : []),
+    tooltip: tooltip(e.label, [{ topic: 'ui.engines' }, ...(e.snapshot.host.engine.kind === 'podman' ? [{ topic: 'engine.podman' }] : [])], facts, s.kind === 'unreachable' ? [localizeReason(s.reason, langOf(t))] : []),
   };
 }
 

@@ -17,7 +17,7 @@ export { rootRows, containerRow, visibleContainers, composeProject, isStopped, s
 export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
-export { unreachableRows } from './status';
+export { engineLabel, unreachableRows } from './status';
 export { engineRow, engineChildRows, enginesStructureKey, engineDescription, type EngineView } from './engines';
 
 /** A row with its reasons in the tree's language (message rows show theirs as the label). */
@@ -58,5 +58,5 @@ function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): 
 /** The container's own row, fresh from the snapshot (for in-place updates). */
 export function rowForContainer(snapshot: Snapshot, id: string, opts: RowOptions): Row | undefined {
   const c = snapshot.containers.find((x) => x.id === id);
-  return c ? localized(containerRow(c, opts.t), opts.t) : undefined;
+  return c ? localized(containerRow(c, opts.t, snapshot.host.engine.kind), opts.t) : undefined;
 }

@@ -20,7 +20,8 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
-import { docker, IMAGE, RUN_ID, waitFor } from './docker';
+import { RUN_ID } from './docker';
+import { copyTestImage, stopDaemon, waitForPing } from './daemon';
 
 export interface SecondEngineOptions {
   /** A short word naming the suite (letters/digits, ≤ 6 characters): names the folder, bridge and containerd namespace. Default `faults`. */
@@ -136,11 +137,7 @@ export class SecondEngine {
       }),
     );
     await this.start();
-    if (this.options.loadImage !== false) {
-      const tar = await docker.getImage(IMAGE).get();
-      const progress = await this.client.loadImage(tar);
-      await new Promise<void>((resolve, reject) => this.client.modem.followProgress(progress, (err: Error | null) => (err ? reject(err) : resolve())));
-    }
+    if (this.options.loadImage !== false) await copyTestImage(this.client);
   }
 
   /** Starts dockerd and waits until it answers /_ping. */
@@ -153,32 +150,14 @@ export class SecondEngine {
       { stdio: ['ignore', log, log] },
     );
     fs.closeSync(log);
-    const child = this.child;
-    const up = await waitFor(async () => {
-      if (child.exitCode !== null) return true;
-      try {
-        await this.client.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    }, 60000, 200);
-    if (child.exitCode !== null || !up) {
-      const tail = fs.readFileSync(path.join(this.dir, 'dockerd.log'), 'utf8').split('\n').slice(-8).join('\n');
-      throw new Error(`the second dockerd ${child.exitCode !== null ? `exited (${child.exitCode})` : 'did not answer within 60 s'}; ${path.join(this.dir, 'dockerd.log')} ends:\n${tail}`);
-    }
+    await waitForPing(this.client, this.child, 'the second dockerd', path.join(this.dir, 'dockerd.log'));
   }
 
   /** Stops dockerd (SIGTERM, as systemctl stop does) and waits for it to exit. */
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-    await exited;
-    clearTimeout(timer);
+    await stopDaemon(child);
   }
 
   /** Removes every container it has, stops it, and removes its bridge and folders. */

@@ -50,7 +50,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.cgroup.host': {
     title: 'cgroup namespace shared with the host',
-    summary: 'The container sees its real cgroup path, including the docker/ prefix and its id.',
+    summary: 'The container sees its real cgroup path, with the engine\'s prefix and its id (docker/ID, or libpod_parent/libpod-ID under Podman).',
     body: 'This is Docker\'s default on cgroup v1. A process inside reads its real path in `/proc/self/cgroup`, which reveals the container id and the cgroup layout of the host. Its mounted `/sys/fs/cgroup` still shows only its own subtree, and it cannot change limits unless it is privileged.',
   },
   'ns.cgroup.container': {

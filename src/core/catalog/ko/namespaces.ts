@@ -50,7 +50,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.cgroup.host': {
     title: '호스트와 공유하는 cgroup 네임스페이스',
-    summary: '컨테이너가 docker/ 접두사와 ID가 들어간 실제 cgroup 경로를 그대로 봅니다.',
+    summary: '컨테이너가 엔진의 접두사와 ID가 들어간 실제 cgroup 경로(docker/ID, Podman에서는 libpod_parent/libpod-ID)를 그대로 봅니다.',
     body: 'cgroup v1에서 Docker의 기본값입니다. 안의 프로세스가 `/proc/self/cgroup`에서 실제 경로를 읽으므로 컨테이너 ID와 호스트의 cgroup 구조가 드러납니다. 그래도 마운트된 `/sys/fs/cgroup`에는 자기 하위 트리만 보이고, privileged가 아니면 제한을 바꿀 수 없습니다.',
   },
   'ns.cgroup.container': {
