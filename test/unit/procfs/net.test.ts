@@ -58,6 +58,21 @@ describe('procfs/net', () => {
     });
   });
 
+  it('reads only the interfaces carrying the given MACs, and everything when one is not found', async () => {
+    const proc = scenario('v1-cgroupfs').proc;
+    const byMac = await readContainerLinks(proc, PIDS.v1Limited, ['02:42:AC:11:00:02']);
+    assert.deepEqual(byMac, {
+      value: [{ name: 'eth0', ifindex: 8, iflink: 9, mac: '02:42:ac:11:00:02', ipv4: [], ipv4Unavailable: 'not read: the interface was found by its MAC address' }],
+      source: 'procfs',
+    });
+    const all = await readContainerLinks(proc, PIDS.v1Limited);
+    assert.deepEqual(await readContainerLinks(proc, PIDS.v1Limited, ['02:42:ac:11:00:99']), all);
+    assert.deepEqual(await readContainerLinks(proc, PIDS.v1Limited, ['']), all);
+    // Without privilege there is no MAC to match: the addresses decide, as before.
+    const unprivileged = await readContainerLinks(scenario('unprivileged').proc, PIDS.v1Limited, ['02:42:ac:11:00:02']);
+    assert.ok(isFact(unprivileged) && unprivileged.value.some((l) => l.name === 'eth0' && l.ipv4.includes('172.17.0.2')));
+  });
+
   it('falls back to igmp/dev_mcast without privilege: ifindex and name, iflink null', async () => {
     const links = await readContainerLinks(scenario('unprivileged').proc, PIDS.v1Limited);
     assert.ok(isFact(links));
