@@ -8,7 +8,7 @@ import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, unreachableRows, type RowOptions } from './rows';
+import { childRows, unreachableRows, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -113,10 +113,19 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       return;
     }
     const nodes: RowNode[] = [];
+    // The rows under each parent are built once per change, not once per updated container
+    // (the first look updates containers in bunches of dozens among hundreds).
+    const options = this.options();
+    const rowsUnder = new Map<RowNode | undefined, Map<string, Row>>();
     for (const id of change.updated) {
       const node = this.containerNodes.get(id);
       if (!node) continue;
-      const row = childRows(snap, node.parent?.row, this.options()).find((r) => r.containerId === id && r.kind === 'container');
+      let rows = rowsUnder.get(node.parent);
+      if (!rows) {
+        rows = new Map(childRows(snap, node.parent?.row, options).flatMap((r) => (r.kind === 'container' && r.containerId ? [[r.containerId, r] as const] : [])));
+        rowsUnder.set(node.parent, rows);
+      }
+      const row = rows.get(id);
       if (row) node.apply(row);
       nodes.push(node);
     }
