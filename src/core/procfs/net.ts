@@ -17,8 +17,6 @@ export interface LinkInfo {
   iflink: number;
   master: string | null;
   kind: 'veth' | 'bridge' | 'loopback' | 'other';
-  mac: string | null;
-  operstate: string | null;
 }
 
 const ARPHRD_ETHER = 1;
@@ -52,21 +50,20 @@ function readOneHostLink(dir: string, name: string): LinkInfo | string {
   const d = path.join(dir, name);
   const entries = listDirSync(d);
   if (!entries.ok) return entries.reason;
-  const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
+  // A net device's uevent carries its IFINDEX (and DEVTYPE when it has one): the ifindex file
+  // is read only when it does not. With hundreds of veths, every file per link counts.
+  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
+  const ifindex = parseUint(/^IFINDEX=(.*)$/m.exec(uevent)?.[1] ?? readSmall(path.join(d, 'ifindex')) ?? '');
   const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
   if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
   const type = parseUint((readSmall(path.join(d, 'type'))) ?? '');
-  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
   const devtype = /^DEVTYPE=(.+)$/m.exec(uevent)?.[1] ?? null;
-  const mac = readSmall(path.join(d, 'address'));
   return {
     name,
     ifindex,
     iflink,
     master: entries.names.includes('master') ? readLink(path.join(d, 'master')) : null,
     kind: kindOf(type, devtype, entries.names.includes('bridge'), ifindex, iflink, entries.names),
-    mac: mac === '' ? null : mac,
-    operstate: readSmall(path.join(d, 'operstate')),
   };
 }
 
