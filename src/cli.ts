@@ -13,15 +13,16 @@ import * as os from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { resolveLang, type Lang } from './core/catalog/index';
 import { containerSide, hostSide } from './core/diff';
-import { diffWithEvidence, evidenceOptionsFor, readEvidence } from './core/evidence';
+import { diffWithEvidence, evidenceOptionsFor, evidenceOptionsForPair, readEvidence } from './core/evidence';
 import { connectEngine, DEFAULT_TIMEOUT_MS, type Engine } from './core/engine/connection';
-import { resolveEndpoint } from './core/engine/endpoint';
+import { listContexts, resolveEndpoint } from './core/engine/endpoint';
+import { engineSpecs, kernelRelation, overridesOf, type EngineSpec } from './core/engines';
 import { EngineError, toEngineError } from './core/engine/errors';
 import { HelperManager, type Consent, type ConsentRequest, type HelperMode } from './core/helper/manager';
 import { matchesRef, takeSnapshot } from './core/snapshot';
-import type { ContainerAnatomy, Evidence } from './core/model';
+import type { ContainerAnatomy, Evidence, Snapshot } from './core/model';
 import { hasProcess } from './core/model';
-import { renderContainer, renderDiff, renderHost, safe, type ReportOptions } from './core/text-report';
+import { renderContainer, renderDiff, renderHost, renderSwarm, safe, type ReportOptions } from './core/text-report';
 import { translator } from './core/i18n';
 import { localizeReason } from './core/reasons';
 
@@ -41,6 +42,9 @@ Options:
   --lang en|ko       language of the explanations (default: from LANG)
   -H, --host URL     engine endpoint, like DOCKER_HOST (unix://, tcp://, ssh://)
   -c, --context NAME docker context to use
+  --engine ENGINE    an engine (endpoint or docker context name); give it more than once
+                     to show several engines, grouped by engine
+  --all-engines      every docker context, grouped by engine
   --helper MODE      always | ask | never: read kernel facts through a helper container
                      when this machine cannot (default ask: asks on a terminal, else never)
   --helper-image IMG image for the helper (default: busybox, alpine, debian or ubuntu on the engine)
@@ -59,6 +63,9 @@ export interface CliArgs {
   lang: Lang;
   host?: string;
   context?: string;
+  /** --engine, in order (endpoints or context names). */
+  engines: string[];
+  allEngines: boolean;
   color: boolean;
   helper: HelperMode;
   helperImage?: string;
@@ -80,6 +87,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     color: isTty && !env.NO_COLOR,
     helper: 'ask',
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    engines: [],
+    allEngines: false,
   };
   const rest = [...argv];
   if (rest[0] === 'diff' || rest[0] === 'host') a.command = rest.shift() as 'diff' | 'host';
@@ -120,6 +129,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
       case '--context':
         a.context = take();
         break;
+      case '--engine':
+        a.engines.push(take());
+        break;
+      case '--all-engines':
+        a.allEngines = true;
+        break;
       case '--helper': {
         const m = take();
         if (m !== 'always' && m !== 'ask' && m !== 'never') throw new UsageError(`--helper takes always, ask or never, not "${m}"`);
@@ -149,6 +164,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean
     }
   }
   if (a.json) a.color = false;
+  if ((a.engines.length || a.allEngines) && (a.host || a.context)) throw new UsageError('give engines either with -H/--context or with --engine/--all-engines');
   if (a.command === 'diff' && (a.refs.length < 1 || a.refs.length > 2)) throw new UsageError('diff takes one or two containers');
   if (a.command === 'host' && a.refs.length) throw new UsageError('host takes no containers');
   return a;
@@ -189,15 +205,20 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
     io.out(USAGE);
     return EXIT.ok;
   }
+  // One manager for every engine: it keeps the helper and the consent per endpoint.
+  const helpers = new HelperManager({
+    mode: args.helper === 'ask' && !(isTty || stdinTty) ? 'never' : args.helper,
+    ...(args.helperImage ? { image: args.helperImage } : {}),
+    ...(args.helper === 'ask' && stdinTty ? { ask: terminalConsent(io) } : {}),
+  });
+  const entries = args.allEngines ? listContexts(env, os.homedir()).map((c) => c.name) : args.engines;
+  const specs = entries.length ? engineSpecs(overridesOf(entries[0]), entries.slice(1), env, os.homedir()) : [];
+  if (specs.length > 1) return runEngines(specs, args, io, helpers, env);
   let engine: Engine | undefined;
   try {
-    const choice = resolveEndpoint(env, os.homedir(), { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) });
+    const overrides = specs.length ? specs[0].overrides : { ...(args.host ? { host: args.host } : {}), ...(args.context ? { context: args.context } : {}) };
+    const choice = resolveEndpoint(env, os.homedir(), overrides);
     engine = await connectEngine(choice, { timeoutMs: args.timeoutMs });
-    const helpers = new HelperManager({
-      mode: args.helper === 'ask' && !(isTty || stdinTty) ? 'never' : args.helper,
-      ...(args.helperImage ? { image: args.helperImage } : {}),
-      ...(args.helper === 'ask' && stdinTty ? { ask: terminalConsent(io) } : {}),
-    });
     // The helper stays for the next run (it exits by itself after ten idle minutes).
     return await runWith(engine, args, io, helpers);
   } catch (err) {
@@ -249,9 +270,97 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     io.out(JSON.stringify(args.evidence ? { ...snapshot, evidence } : snapshot, null, 2) + '\n');
     return code;
   }
-  const blocks = [renderHost(snapshot.host, o), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
+  const blocks = [renderHost(snapshot.host, o), ...(snapshot.swarm ? [renderSwarm(snapshot.swarm, o)] : []), ...snapshot.containers.map((c) => renderContainer(c, o, evidence[c.id]))];
   const t = translator(args.lang);
   if (!snapshot.containers.length) blocks.push(args.all ? t('No containers on this engine.') : t('No running containers (use --all to include stopped ones).'));
+  io.out(blocks.join('\n\n') + '\n');
+  return code;
+}
+
+/** One engine's part of a several-engine run: its snapshot, or why it could not be read. */
+interface EngineRead {
+  spec: EngineSpec;
+  snapshot?: Snapshot;
+  missing: string[];
+  error?: EngineError;
+}
+
+async function readEngine(spec: EngineSpec, args: CliArgs, helpers: HelperManager, env: NodeJS.ProcessEnv): Promise<EngineRead> {
+  let engine: Engine | undefined;
+  try {
+    engine = await connectEngine(resolveEndpoint(env, os.homedir(), spec.overrides), { timeoutMs: args.timeoutMs });
+    // Containers named on the command line are looked for on every engine, so read them all and pick.
+    const { snapshot } = await takeSnapshot(engine, { all: args.all || args.refs.length > 0, hostOnly: args.command === 'host', helpers });
+    return { spec, snapshot, missing: [] };
+  } catch (err) {
+    return { spec, missing: [], error: err instanceof EngineError ? err : toEngineError(err, engine?.choice.endpoint ?? spec.key) };
+  } finally {
+    engine?.dispose();
+  }
+}
+
+/**
+ * Several engines (--engine more than once, or --all-engines), read at once; the output is
+ * grouped by engine, and one engine that cannot be reached says why without hiding the others.
+ * Exit 1 only when none answers; 4 when some do not (or some containers could not be read).
+ */
+async function runEngines(specs: EngineSpec[], args: CliArgs, io: Io, helpers: HelperManager, env: NodeJS.ProcessEnv): Promise<number> {
+  const o: ReportOptions = { color: args.color, explain: args.explain, lang: args.lang };
+  const t = translator(args.lang);
+  const reads = await Promise.all(specs.map((s) => readEngine(s, args, helpers, env)));
+  const ok = reads.filter((r): r is EngineRead & { snapshot: Snapshot } => r.snapshot !== undefined);
+  for (const r of reads) if (r.error) io.err(`container-anatomy: ${r.spec.label}: ${localizeReason(r.error.message, args.lang)}${r.error.hint ? `\n  ${localizeReason(r.error.hint, args.lang)}` : ''}\n`);
+  if (!ok.length) return EXIT.unreachable;
+  const find = (ref: string): { c: ContainerAnatomy; r: (typeof ok)[number] } | undefined => {
+    for (const r of ok) {
+      const c = r.snapshot.containers.find((x) => matchesRef(x, ref));
+      if (c) return { c, r };
+    }
+    return undefined;
+  };
+  const missing = args.refs.filter((ref) => !find(ref));
+  if (missing.length && args.command !== 'host') {
+    io.err(`container-anatomy: no such container on any engine: ${missing.join(', ')}\n`);
+    return EXIT.notFound;
+  }
+  if (args.command === 'diff') {
+    const a = find(args.refs[0]) as NonNullable<ReturnType<typeof find>>;
+    const b = args.refs[1] ? find(args.refs[1]) : undefined;
+    const stopped = [a.c, b?.c].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
+    if (stopped) {
+      io.err(`container-anatomy: ${t('{0} is {1}: it has no processes, so it has no namespaces to compare until it starts', safe(stopped.name), t(stopped.state))}\n`);
+      return EXIT.notRunning;
+    }
+    const ha = a.r.snapshot.host;
+    const hb = b ? b.r.snapshot.host : ha;
+    const kernels = b && b.r !== a.r ? kernelRelation(ha, hb) : undefined;
+    const d = await diffWithEvidence(containerSide(a.c), b ? containerSide(b.c) : hostSide(ha), evidenceOptionsForPair(ha, hb), kernels);
+    io.out(args.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d, o) + '\n');
+    return reads.length === ok.length ? EXIT.ok : EXIT.partial;
+  }
+  const only = (s: Snapshot): ContainerAnatomy[] =>
+    args.refs.length ? s.containers.filter((c) => args.refs.some((ref) => matchesRef(c, ref))) : s.containers.filter((c) => args.all || c.state === 'running');
+  const unread = ok.flatMap((r) => only(r.snapshot).filter((c) => c.readFailure));
+  for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
+  const code = unread.length || reads.length !== ok.length ? EXIT.partial : EXIT.ok;
+  if (args.json) {
+    const engines = reads.map((r) =>
+      r.snapshot
+        ? { endpoint: r.spec.key, label: r.spec.label, snapshot: args.command === 'host' ? { host: r.snapshot.host } : { ...r.snapshot, containers: only(r.snapshot) } }
+        : { endpoint: r.spec.key, label: r.spec.label, unreachable: r.error?.message ?? '' },
+    );
+    io.out(JSON.stringify({ schemaVersion: 1, engines }, null, 2) + '\n');
+    return code;
+  }
+  const blocks = reads.map((r) => {
+    const head = `=== ${safe(r.spec.label)}${r.spec.label !== r.spec.key ? ` (${safe(r.spec.key)})` : ''} ===`;
+    if (!r.snapshot) return `${head}\n${t('unreachable: {0}', localizeReason(r.error?.message ?? '', args.lang))}`;
+    if (args.command === 'host') return `${head}\n${renderHost(r.snapshot.host, o)}`;
+    const list = only(r.snapshot);
+    const body = [renderHost(r.snapshot.host, o), ...list.map((c) => renderContainer(c, o))];
+    if (!list.length) body.push(args.all ? t('No containers on this engine.') : t('No running containers (use --all to include stopped ones).'));
+    return `${head}\n${body.join('\n\n')}`;
+  });
   io.out(blocks.join('\n\n') + '\n');
   return code;
 }

@@ -2,9 +2,12 @@
  * Activation builds the services and registers views, commands and hovers. It awaits nothing:
  * the engine work starts when the Containers view is shown or a command needs it.
  */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveLang, type Lang } from './core/catalog';
 import { createAnatomyService } from './core/anatomy-service';
+import { EngineSet, engineSpecs } from './core/engines';
+import type { HelperManager } from './core/helper/manager';
 import type { AnatomyService } from './core/service';
 import { registerCommands } from './commands';
 import { logLine } from './commands/safe';
@@ -23,13 +26,23 @@ export interface ContainerAnatomyApi {
 
 const SECTION = 'containerAnatomy';
 
-function engineOptions(): { host?: string; context?: string; timeoutMs: number } {
+function engineOptions(): { host?: string; context?: string; timeoutMs: number; additional: string[] } {
   const config = vscode.workspace.getConfiguration(SECTION);
   const host = config.get<string>('engine.host', '').trim();
   const context = config.get<string>('engine.context', '').trim();
   const seconds = config.get<number>('engine.timeoutSeconds', 10);
   const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 10_000;
-  return { ...(host ? { host } : {}), ...(context ? { context } : {}), timeoutMs };
+  const list = config.get<unknown>('engine.additional', []);
+  const additional = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  return { ...(host ? { host } : {}), ...(context ? { context } : {}), timeoutMs, additional };
+}
+
+/** One engine as today, or, when more are listed, every engine (each with its own model; the helper consent is kept per endpoint). */
+function createService(log: (message: string) => void, helpers: HelperManager): AnatomyService {
+  const { additional, timeoutMs, ...primary } = engineOptions();
+  const specs = engineSpecs(primary, additional, process.env, os.homedir());
+  if (specs.length < 2) return createAnatomyService({ ...primary, timeoutMs, onError: log, helpers });
+  return new EngineSet(specs, (spec) => createAnatomyService({ ...spec.overrides, timeoutMs, helpers, onError: (m) => log(`${spec.label}: ${m}`) }));
 }
 
 function treeSettings(): { showStopped: boolean; groupByCompose: boolean } {
@@ -45,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
     resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
 
   const { helpers, settingsChanged: helperSettingsChanged } = createHelpers(context, explanationLanguage);
-  const service = new SwitchingService(() => createAnatomyService({ ...engineOptions(), onError: log, helpers }));
+  const service = new SwitchingService(() => createService(log, helpers));
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
   const view = new ContainersView(service, treeSettings, explanationLanguage, log);

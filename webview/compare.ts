@@ -90,7 +90,7 @@ export function renderCompare(state: CompareViewState, activeTab: string | undef
       button(L.refresh, () => void request('refresh')),
     ),
   );
-  const root = h('div', { class: 'compare' }, header, noticeBanner(state.notice, state.status));
+  const root = h('div', { class: 'compare' }, header, noticeBanner(state.notice, state.status), noticeBanner(state.kernels, 'kernels'));
   if (state.namespaces.length === 0) return root;
 
   const tabs: [string, string, HTMLElement][] = [

@@ -1,5 +1,6 @@
 /** Registers every command; each lives in its own file and is wrapped so errors become clear messages. */
 import * as vscode from 'vscode';
+import { ADD_ENGINE, addEngine, REMOVE_ENGINE, removeEngine } from './add-engine';
 import { COMPARE_WITH_HOST, compareWithHost } from './compare-with-host';
 import type { CommandContext } from './context';
 import { COPY_VALUE, copyValue } from './copy-value';
@@ -24,6 +25,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     registerSafeCommand(ctx, SHOW_LIMITS, () => t('Show Limits'), (arg?: unknown) => showLimits(ctx, arg)),
     registerSafeCommand(ctx, EXPORT_SNAPSHOT, () => t('Export Snapshot as JSON'), (arg?: unknown, target?: unknown) => exportSnapshot(ctx, arg, target)),
     registerSafeCommand(ctx, SELECT_ENGINE, () => t('Select Engine/Context'), (choice?: { host?: string; context?: string }) => selectEngine(ctx, choice)),
+    registerSafeCommand(ctx, ADD_ENGINE, () => t('Add Engine'), (entry?: unknown) => addEngine(ctx, entry)),
+    registerSafeCommand(ctx, REMOVE_ENGINE, () => t('Remove Engine'), (arg?: unknown) => removeEngine(ctx, arg)),
     registerSafeCommand(ctx, REFRESH, () => t('Refresh'), (arg?: unknown) => refresh(ctx, arg)),
     registerSafeCommand(ctx, COPY_VALUE, () => t('Copy Value'), (arg?: unknown) => copyValue(ctx, arg)),
     registerSafeCommand(ctx, TOGGLE_STOPPED, () => t('Show/Hide Stopped Containers'), () => toggleStopped(ctx)),

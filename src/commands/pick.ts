@@ -35,7 +35,8 @@ export function containerItem(c: ContainerAnatomy): vscode.QuickPickItem & { val
   return {
     label: c.name,
     description: `${c.image} · ${stateText(c.state, (m, ...a) => vscode.l10n.t(m, ...a))}`,
-    detail: c.id.slice(0, 12),
+    // With several engines, which one: the same name may be on two.
+    detail: c.engine ? `${c.id.slice(0, 12)} · ${c.engine}` : c.id.slice(0, 12),
     value: c.id,
   };
 }

@@ -21,6 +21,16 @@ export function validateHost(value: string): string | undefined {
   return undefined;
 }
 
+/** The docker CLI's contexts (from ~/.docker/contexts/meta); none, and a line in the log, when they cannot be listed. */
+export function dockerContexts(ctx: CommandContext): { name: string; endpoint: string; current: boolean }[] {
+  try {
+    return listContexts(process.env, os.homedir());
+  } catch (err) {
+    ctx.output.appendLine(`listing docker contexts failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
+}
+
 /** Quick pick of docker CLI contexts, "like the docker CLI" or a typed DOCKER_HOST; writes the settings and returns them. */
 export async function selectEngine(ctx: CommandContext, choice?: Partial<EngineChoice>): Promise<EngineChoice | undefined> {
   const given = choice && typeof choice === 'object' && (typeof choice.host === 'string' || typeof choice.context === 'string');
@@ -29,12 +39,7 @@ export async function selectEngine(ctx: CommandContext, choice?: Partial<EngineC
     const config = vscode.workspace.getConfiguration('containerAnatomy');
     const currentHost = config.get<string>('engine.host', '');
     const currentContext = config.get<string>('engine.context', '');
-    let contexts: { name: string; endpoint: string; current: boolean }[] = [];
-    try {
-      contexts = listContexts(process.env, os.homedir());
-    } catch (err) {
-      ctx.output.appendLine(`listing docker contexts failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const contexts = dockerContexts(ctx);
     const items: Item[] = [
       {
         label: vscode.l10n.t('Like the docker CLI'),

@@ -20,7 +20,7 @@ import { withReadCache } from './procfs/files';
 import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
 import { NAMESPACE_TYPES } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
-import { byStateThenName, checkOutage, matchesRef, readContainer, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
+import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
 import { listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
@@ -62,6 +62,8 @@ const STORM_WINDOW_MS = 1000;
 const STORM_DEBOUNCE_MS = 250;
 /** During the first read, containers read within this long are told to the views together. */
 const FIRST_READ_EMIT_MS = 50;
+/** How long after a task's container event the swarm's services and tasks are read again. */
+const SWARM_DEBOUNCE_MS = 500;
 
 export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
   return new LiveAnatomyService(opts);
@@ -100,12 +102,15 @@ class LiveAnatomyService implements AnatomyService {
   private retries = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private lastHostKey = '';
+  /** The engine's swarm as last read (services and tasks); undefined when it is in none. */
+  private swarm: Snapshot['swarm'];
+  private swarmTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: AnatomyServiceOptions) {}
 
   snapshot(): Snapshot {
     const containers = [...this.containers.values()].sort(byStateThenName);
-    return { schemaVersion: 1, takenAt: this.takenAt, host: this.ctx?.host ?? emptyHost(this.status.endpoint), containers };
+    return { schemaVersion: 1, takenAt: this.takenAt, host: this.ctx?.host ?? emptyHost(this.status.endpoint), containers, ...(this.swarm ? { swarm: this.swarm } : {}) };
   }
 
   container(idOrName: string): ContainerAnatomy | undefined {
@@ -215,6 +220,8 @@ class LiveAnatomyService implements AnatomyService {
     this.retryTimer = undefined;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    if (this.swarmTimer) clearTimeout(this.swarmTimer);
+    this.swarmTimer = undefined;
     this.pending.clear();
     this.hostPending = { networks: false, links: false };
     this.streamLost = false;
@@ -247,6 +254,7 @@ class LiveAnatomyService implements AnatomyService {
         const first = this.firstLook(engine, gen, startSeq, ready);
         const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS, helpers: this.opts.helpers, progress: first.progress });
         if (gen !== this.generation) return;
+        this.swarm = snapshot.swarm;
         if (first.shown()) {
           // Every container is in the model already, each as its read ended.
           first.flush();
@@ -390,6 +398,7 @@ class LiveAnatomyService implements AnatomyService {
     try {
       const { snapshot, ctx } = await takeSnapshot(engine, { all: true, roots: this.opts.roots ?? REAL_ROOTS });
       if (gen !== this.generation) return;
+      this.swarm = snapshot.swarm;
       this.apply(snapshot.containers, ctx, startSeq, false);
     } catch (err) {
       if (gen !== this.generation) return;
@@ -409,6 +418,7 @@ class LiveAnatomyService implements AnatomyService {
   private onEvent(e: EngineEvent): void {
     this.recentEvents.push(Date.now());
     if (this.recentEvents.length > STORM_EVENTS) this.recentEvents.shift();
+    if (e.attributes['com.docker.swarm.service.id'] || (e.type === 'network' && (e.action === 'create' || e.action === 'destroy'))) this.scheduleSwarm();
     if (e.type === 'network') {
       const id = e.attributes.container;
       if (id && REREAD.has(e.action)) this.schedule(id, { networks: true, links: true });
@@ -426,6 +436,29 @@ class LiveAnatomyService implements AnatomyService {
     }
     // Only a start makes new veths (and a die removes them); other events leave the host's links as they were.
     if (REREAD.has(e.action)) this.schedule(e.id, { networks: false, links: e.action === 'start' || e.action === 'restart' || e.action === 'die' });
+  }
+
+  /**
+   * Services and tasks again, a moment after a task's container or a network changed (the
+   * event stream carries container and network events only; tasks on other nodes show on the
+   * next refresh). Only while the engine is in a swarm.
+   */
+  private scheduleSwarm(): void {
+    if (this.swarmTimer || !this.swarm) return;
+    const gen = this.generation;
+    this.swarmTimer = setTimeout(() => {
+      this.swarmTimer = undefined;
+      const { engine, ctx } = this;
+      if (!engine || !ctx || gen !== this.generation) return;
+      swarmOf(engine, ctx).then(
+        (swarm) => {
+          if (gen !== this.generation || JSON.stringify(swarm) === JSON.stringify(this.swarm)) return;
+          this.swarm = swarm;
+          this.afterChange([], [], true);
+        },
+        (err: unknown) => this.opts.onError?.(`reading the swarm's services failed: ${toEngineError(err, engine.choice.endpoint).message}`),
+      );
+    }, SWARM_DEBOUNCE_MS);
   }
 
   private cancel(id: string): void {

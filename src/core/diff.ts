@@ -33,23 +33,31 @@ function verdict(a: Maybe<number>, b: Maybe<number>): DiffVerdict {
   return a.value === b.value ? 'same' : 'different';
 }
 
+/**
+ * Whether the two sides' kernels are one: set for sides on different engines. A namespace
+ * belongs to one kernel, so across kernels nothing is shared, and inodes that happen to be equal
+ * (the initial namespaces have fixed numbers on every kernel) are not "same"; where it is not
+ * known whether the kernel is one, neither is sharing.
+ */
+export type KernelRelation = 'same' | 'different' | 'unknown';
+
+function acrossKernels(v: DiffVerdict, kernels: KernelRelation | undefined): DiffVerdict {
+  if (!kernels || kernels === 'same') return v;
+  return kernels === 'different' ? 'different' : 'unknown';
+}
+
 /** Per namespace type: same or different inode, each row with the topic that explains it. */
-export function diffNamespaces(left: DiffSide, right: DiffSide): NamespaceDiff {
+export function diffNamespaces(left: DiffSide, right: DiffSide, kernels?: KernelRelation): NamespaceDiff {
   const strip = (s: DiffSide): Side => (s.id ? { kind: s.kind, label: s.label, id: s.id } : { kind: s.kind, label: s.label });
   return {
     left: strip(left),
     right: strip(right),
     rows: NAMESPACE_TYPES.map((type) => {
-      const v = verdict(left.inodes[type], right.inodes[type]);
-      return {
-        type,
-        left: left.inodes[type],
-        right: right.inodes[type],
-        verdict: v,
-        topic: v === 'unknown' ? 'diff.unknown' : `diff.${type}.${v}`,
-        nsTopic: `ns.${type}`,
-      };
+      const v = acrossKernels(verdict(left.inodes[type], right.inodes[type]), kernels);
+      const topic = kernels && kernels !== 'same' ? `diff.kernels.${kernels}` : v === 'unknown' ? 'diff.unknown' : `diff.${type}.${v}`;
+      return { type, left: left.inodes[type], right: right.inodes[type], verdict: v, topic, nsTopic: `ns.${type}` };
     }),
+    ...(kernels ? { kernels: { relation: kernels, topic: `diff.kernels.${kernels}` } } : {}),
   };
 }
 
@@ -57,6 +65,6 @@ export function diffContainerWithHost(c: ContainerAnatomy, h: HostAnatomy): Name
   return diffNamespaces(containerSide(c), hostSide(h));
 }
 
-export function diffContainers(a: ContainerAnatomy, b: ContainerAnatomy): NamespaceDiff {
-  return diffNamespaces(containerSide(a), containerSide(b));
+export function diffContainers(a: ContainerAnatomy, b: ContainerAnatomy, kernels?: KernelRelation): NamespaceDiff {
+  return diffNamespaces(containerSide(a), containerSide(b), kernels);
 }

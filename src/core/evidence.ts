@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diffNamespaces, type DiffSide } from './diff';
+import { diffNamespaces, type DiffSide, type KernelRelation } from './diff';
 import {
   NAMESPACE_TYPES,
   fact,
@@ -351,8 +351,16 @@ export function evidenceOptionsFor(host: HostAnatomy, procRoot = '/proc', entry:
   return { procRoot, entry, notLocal: host.engine.local ? null : host.engine.localReason ?? 'the engine does not run on this machine' };
 }
 
+/**
+ * Options for reading what the sides of two engines see: this machine's /proc only when both
+ * engines are seen there, else none (the reason of the one that is not).
+ */
+export function evidenceOptionsForPair(a: HostAnatomy, b: HostAnatomy): EvidenceOptions {
+  return evidenceOptionsFor(a.engine.local ? b : a);
+}
+
 /** The namespace diff of two sides with what each sees. */
-export async function diffWithEvidence(left: DiffSide, right: DiffSide, opts: EvidenceOptions): Promise<NamespaceDiff> {
+export async function diffWithEvidence(left: DiffSide, right: DiffSide, opts: EvidenceOptions, kernels?: KernelRelation): Promise<NamespaceDiff> {
   const [l, r] = await readEvidence(left, right, opts);
-  return withEvidence(diffNamespaces(left, right), l, r);
+  return withEvidence(diffNamespaces(left, right, kernels), l, r);
 }

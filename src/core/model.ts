@@ -5,6 +5,9 @@
  * Every fact is either a `Fact` (a value plus where it came from) or an `Unavailable`
  * (a reason a person can act on). A value of `null` inside a limit means "unlimited".
  */
+import type { OverlayLeg, SwarmAnatomy } from './swarm/types';
+
+export type { OverlayLeg, SwarmAnatomy } from './swarm/types';
 
 export type Source = 'engine' | 'procfs' | 'helper';
 
@@ -239,6 +242,13 @@ export interface NetworkAttachment {
    */
   masquerade?: Maybe<boolean>;
   aliases: string[];
+  /** For an overlay network: the interface's peer in the overlay's namespace, its bridge and vxlan device. */
+  overlay?: OverlayLeg;
+  /**
+   * True for a Swarm task's leg on docker_gwbridge: the engine leaves it out of the container's
+   * NetworkSettings.Networks and lists it only under /networks/docker_gwbridge.
+   */
+  swarmGateway?: boolean;
 }
 
 /** How the container is networked, in one word, with the explanation topic for it. */
@@ -258,6 +268,8 @@ export interface NetworkAnatomy {
 
 export interface ContainerAnatomy {
   id: string;
+  /** The endpoint of the engine it was read from, when several engines are followed at once. */
+  engine?: string;
   /** Without the leading slash. */
   name: string;
   image: string;
@@ -318,7 +330,15 @@ export interface HostBridge {
   ports: string[];
 }
 
+/** dockerd, or Podman's Docker-compatible service (`podman system service`). */
+export type EngineKind = 'docker' | 'podman';
+
 export interface EngineInfo {
+  /**
+   * Which engine answers (absent: Docker). Podman's answers are normalised to this model (see
+   * introspect/podman.ts); what differs is explained by the topic `engine.podman`.
+   */
+  kind?: EngineKind;
   /** Where we connected, e.g. unix:///var/run/docker.sock. */
   endpoint: string;
   /** Context name if one chose the endpoint. */
@@ -369,6 +389,8 @@ export interface Snapshot {
   takenAt: string;
   host: HostAnatomy;
   containers: ContainerAnatomy[];
+  /** The engine's Swarm, when it is part of one: services, tasks and nodes on a manager. */
+  swarm?: SwarmAnatomy;
   /** Only with `--evidence`: what each container (by id) sees in its namespaces, read on demand. */
   evidence?: Record<string, Evidence>;
 }
@@ -430,4 +452,9 @@ export interface NamespaceDiff {
   left: Side;
   right: Side;
   rows: NamespaceDiffRow[];
+  /**
+   * Set when the two sides are on different engines: whether those run on one kernel. Only on
+   * one kernel can two namespaces be the same; otherwise no row says "same", whatever the inodes.
+   */
+  kernels?: { relation: 'same' | 'different' | 'unknown'; topic: string };
 }

@@ -32,6 +32,8 @@ export interface AnatomyService {
   snapshot(): Snapshot;
   container(idOrName: string): ContainerAnatomy | undefined;
   host(): HostAnatomy | undefined;
+  /** The host side of the engine a container is on, when several engines are followed (else host()). */
+  hostOf?(idOrName: string): HostAnatomy | undefined;
   onDidChange(listener: (change: AnatomyChange) => void): Disposer;
   /** Starts (or restarts) the engine connection, the first list and the event stream. */
   start(): Promise<void>;

@@ -8,6 +8,7 @@ import {
 import { kernelSource } from './introspect/where';
 import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { mapLimit } from './pool';
+import { readSwarm } from './swarm/cluster';
 import { withReadCache } from './procfs/files';
 import { readFailureReason, unreadContainer } from './unread';
 
@@ -166,6 +167,12 @@ function choose(list: EngineAnswers['list'], opts: SnapshotOptions): { ids: stri
   return { ids, missing, others };
 }
 
+/** The engine's swarm (services, tasks, nodes on a manager); undefined when it is in none. */
+export async function swarmOf(engine: Engine, ctx: HostContext): Promise<Snapshot['swarm']> {
+  const notLocal = ctx.notLocal ?? (ctx.reader ? 'read through the helper container, which does not look for IPVS' : null);
+  return readSwarm(engine, await engine.info(), ctx.networks, ctx.roots.procRoot, notLocal);
+}
+
 /** The read containers, and the failed ones marked with their reason, in list order. */
 async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx: HostContext, peers: LinkPeer[], missing: string[], opts: SnapshotOptions): Promise<Result> {
   await checkOutage(engine, results.flatMap((r) => (r.kind === 'failed' ? [r.error] : [])));
@@ -174,7 +181,8 @@ async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx:
   if (!opts.all && !(opts.only && opts.only.length)) containers = containers.filter((c) => hasProcess(c.state));
   linkContainers(containers, ctx.host, peers);
   containers.sort(byStateThenName);
-  return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers }, ctx, missing };
+  const swarm = opts.hostOnly ? undefined : await swarmOf(engine, ctx);
+  return { snapshot: { schemaVersion: 1, takenAt: new Date().toISOString(), host: ctx.host, containers, ...(swarm ? { swarm } : {}) }, ctx, missing };
 }
 
 async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Result> {

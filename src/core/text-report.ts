@@ -20,7 +20,9 @@ import {
   type Maybe,
   type NamespaceDiff,
   type NamespaceType,
+  type SwarmAnatomy,
 } from './model';
+import { vipTopic } from './swarm/cluster';
 import { localizeReason } from './reasons';
 import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
 
@@ -208,7 +210,16 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
     const iface = isFact(n.containerInterface) ? `${n.containerInterface.value.name} (if ${n.containerInterface.value.ifindex})` : '?';
     const bridge = isFact(n.bridge) ? n.bridge.value : describeMaybe(n.driver);
     const veth = isFact(n.hostVeth) ? `${n.hostVeth.value.name} (if ${n.hostVeth.value.ifindex})` : p('90', why(n.hostVeth, L.lang));
+    if (n.overlay) {
+      const o = n.overlay;
+      const peer = isFact(o.peer) ? `${o.peer.value.name} (if ${o.peer.value.ifindex}) ⇄ ${o.peer.value.master ?? '?'}` : p('90', why(o.peer, L.lang));
+      const vx = isFact(o.vxlan) ? `${o.vxlan.value.name} VNI ${o.vxlan.value.vni}` : `VNI ${describeMaybe(o.vni)}`;
+      L.row(`      ${iface} ⇄ ${peer} ⇄ ${vx}${isFact(o.namespace) ? p('90', `  ${t('in {0}', safe(o.namespace.value))}`) : ''}`);
+      L.note('swarm.overlay');
+      continue;
+    }
     L.row(`      ${iface} ⇄ ${veth} ⇄ ${bridge}${isFact(n.subnet) ? ` ${n.subnet.value}` : ''}`);
+    if (n.swarmGateway) L.note('swarm.gwbridge');
   }
   for (const port of net.ports) L.row(`    ${t('published {0} → {1}', `${port.hostIp || '0.0.0.0'}:${port.hostPort}`, `${port.containerPort}/${port.protocol}`)}`);
   if (net.ports.length) L.note('net.ports');
@@ -222,11 +233,41 @@ function setByText(b: ReturnType<typeof bindingOf>, effective: string, t: Transl
   return b.kind === 'ancestor' ? t('effective {0}, set by {1}', effective, safe(b.path)) : '';
 }
 
+/** The swarm as a manager lists it: services, their VIPs (balanced or not) and tasks with their node. */
+export function renderSwarm(s: SwarmAnatomy, o: ReportOptions): string {
+  const p = painter(o.color);
+  const t = translator(o.lang);
+  const L = new Lines(o);
+  const ipvs = isFact(s.ipvs) ? (s.ipvs.value ? t('IPVS in this kernel') : t('no IPVS in this kernel')) : why(s.ipvs, o.lang);
+  L.row(`${p('1', 'swarm')} ${s.manager ? t('manager') : t('worker')} · ${t('node {0}', `${s.nodeId} (${s.nodeAddr})`)} · ${ipvs}`);
+  L.note('docker.swarm');
+  if (isUnavailable(s.services)) {
+    L.row(`  ${p('90', localizeReason(s.services.unavailable, o.lang))}`);
+    return L.out.join('\n');
+  }
+  for (const svc of s.services.value) {
+    const running = svc.tasks.filter((x) => x.state === 'running').length;
+    L.row(`  ${p('1', safe(svc.name))} ${svc.mode} ${svc.replicas !== null ? `${running}/${svc.replicas}` : running} · ${safe(svc.image)}`);
+    for (const v of svc.virtualIps) {
+      L.row(`    VIP ${v.address} ${safe(v.network ?? v.networkId)}${isFact(s.ipvs) && !s.ipvs.value ? p('33', `  ${t('not balanced: no IPVS in this kernel')}`) : ''}`);
+      L.note(vipTopic(s.ipvs));
+    }
+    for (const port of svc.ports) L.row(`    ${t('published {0} → {1}', String(port.publishedPort ?? '?'), `${port.targetPort}/${port.protocol}`)} (${port.publishMode})`);
+    for (const task of svc.tasks) {
+      const where = task.onThisEngine ? t('on this engine') : t('on node {0}', safe(task.node ?? task.nodeId));
+      L.row(`    ${safe(svc.name)}.${task.slot ?? safe(task.node ?? task.nodeId)}  ${task.state} · ${where} · ${task.containerId ? task.containerId.slice(0, 12) : t('no container yet')}${task.error ? p('31', `  ${safe(task.error)}`) : ''}`);
+    }
+  }
+  return L.out.join('\n');
+}
+
 export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const p = painter(o.color);
   const t = translator(o.lang);
   const L = new Lines(o);
-  L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint)}`);
+  const engine = h.engine.kind === 'podman' ? t('Podman {0} (Docker API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint) : t('engine {0} (API {1}) at {2}', h.engine.serverVersion, h.engine.apiVersion, h.engine.endpoint);
+  L.row(`${p('1', t('host'))} ${isFact(h.hostname) ? safe(h.hostname.value) : ''} · ${engine}`);
+  if (h.engine.kind === 'podman') L.note('engine.podman');
   L.row(`  ${t('cgroup {0}, driver {1}', describeMaybe(h.cgroup.version), describeMaybe(h.cgroup.driver))}`);
   if (!h.engine.local && h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.localReason, o.lang))}`);
   if (h.engine.helper) L.row(`  ${p('90', t("kernel files read by the helper container {0} ({1}) on the engine's host", h.engine.helper.container.slice(0, 12), safe(h.engine.helper.image)))}`);
@@ -254,6 +295,9 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   const L = new Lines(o);
   const label = (s: NamespaceDiff['left']): string => (s.kind === 'host' ? t('host') : safe(s.label));
   const [left, right] = [label(d.left), label(d.right)];
+  // Two engines: whether their kernels are one comes first, since it decides every row.
+  const kernels = d.kernels ? explain(d.kernels.topic, o.lang, { left, right }) : undefined;
+  if (kernels) L.row(`${p('1', kernels.title)}: ${kernels.summary}`);
   L.row(`${p('1', pad(t('namespace'), 11))}${pad(left, 14)}${pad(right, 14)}`);
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', t('same')) : r.verdict === 'different' ? p('32', t('different')) : p('90', t('unknown'));

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { explain } from '../core/catalog';
 import type { DiffSide } from '../core/diff';
-import { evidenceOptionsFor, readEvidence } from '../core/evidence';
-import type { Evidence, NamespaceDiff } from '../core/model';
+import { evidenceOptionsForPair, readEvidence } from '../core/evidence';
+import type { Evidence, HostAnatomy, NamespaceDiff } from '../core/model';
 import type { AnatomyChange } from '../core/service';
 import type { CompareViewState, SideRef, WebviewToExtension } from '../shared/protocol';
 import { buildCompareState } from './compare-state';
@@ -65,6 +65,7 @@ export class ComparePanel extends PanelBase<CompareViewState> {
       lang: this.ctx.lang(),
       knownNames: this.knownNames,
       evidence: this.evidence,
+      ...(this.ctx.service.hostOf ? { hostOf: (id: string) => this.ctx.service.hostOf?.(id) } : {}),
     });
     if (result.sides) this.wantEvidence(result.sides[0], result.sides[1]);
     for (const side of [result.state.left, result.state.right]) {
@@ -84,8 +85,11 @@ export class ComparePanel extends PanelBase<CompareViewState> {
     if (this.evidence && this.evidence.key !== key) this.evidence = undefined;
     this.readingKey = key;
     const read = this.ctx.evidence ?? ((l: DiffSide, r: DiffSide) => {
-      const host = this.ctx.service.host();
-      return host ? readEvidence(l, r, evidenceOptionsFor(host)) : Promise.reject(new Error('the host side has not been read yet'));
+      // Each side's engine host: this machine's /proc is read only when it shows both engines.
+      const hostOf = (s: DiffSide): HostAnatomy | undefined => (s.id && this.ctx.service.hostOf?.(s.id)) || this.ctx.service.host();
+      const hl = hostOf(l);
+      const hr = hostOf(r);
+      return hl && hr ? readEvidence(l, r, evidenceOptionsForPair(hl, hr)) : Promise.reject(new Error('the host side has not been read yet'));
     });
     read(left, right).then(
       ([l, r]) => {

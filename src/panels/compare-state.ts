@@ -3,7 +3,8 @@
  * unit tests build it from a hand-made snapshot.
  */
 import type { Lang } from '../core/catalog/index';
-import { containerSide, diffNamespaces, hostSide, type DiffSide } from '../core/diff';
+import { containerSide, diffNamespaces, hostSide, type DiffSide, type KernelRelation } from '../core/diff';
+import { kernelRelation } from '../core/engines';
 import { withEvidence } from '../core/evidence';
 import { seesConsequence, seesLine } from '../core/evidence-text';
 import { formatBytes, formatCpus } from '../core/format';
@@ -46,6 +47,8 @@ export interface CompareInput {
   knownNames?: Readonly<Record<string, string>>;
   /** What each side sees, when it has been read for these sides. */
   evidence?: { left: Evidence; right: Evidence };
+  /** With several engines: the host side of the engine a container is on. */
+  hostOf?: (id: string) => HostAnatomy | undefined;
 }
 
 export interface CompareResult {
@@ -61,6 +64,21 @@ type Resolved = { ref: SideRef; host?: HostAnatomy; container?: ContainerAnatomy
 function resolve(ref: SideRef, input: CompareInput): Resolved {
   if (ref.kind === 'host') return { ref, host: input.host };
   return { ref, container: findContainer(input.containers, ref.id) };
+}
+
+/** The host of the engine a container side is on (the input's host for one engine or the host side). */
+function engineHost(r: Resolved, input: CompareInput): HostAnatomy | undefined {
+  return r.container && input.hostOf ? input.hostOf(r.container.id) : input.host;
+}
+
+/** For two containers on different engines: whether those engines run on one kernel. */
+export function kernelsOf(l: Resolved, r: Resolved, input: CompareInput): KernelRelation | undefined {
+  const a = l.container?.engine;
+  const b = r.container?.engine;
+  if (!a || !b || a === b) return undefined;
+  const ha = engineHost(l, input);
+  const hb = engineHost(r, input);
+  return ha && hb ? kernelRelation(ha, hb) : 'unknown';
 }
 
 function sideView(r: Resolved, L: PanelLabels, known: Readonly<Record<string, string>>): SideView {
@@ -223,11 +241,18 @@ export function buildCompareState(input: CompareInput): CompareResult {
   const L = labels(input.lang);
   const l = resolve(input.left, input);
   const r = resolve(input.right, input);
+  // The host side is the host of the other side's engine.
+  const other = l.container ?? r.container;
+  if (other && input.hostOf) {
+    const h = input.hostOf(other.id);
+    if (h) for (const side of [l, r]) if (side.ref.kind === 'host') side.host = h;
+  }
+  const kernels = kernelsOf(l, r, input);
   const lv = sideView(l, L, input.knownNames ?? {});
   const rv = sideView(r, L, input.knownNames ?? {});
   const ld = diffSide(l, L);
   const rd = diffSide(r, L);
-  const bare = ld && rd ? diffNamespaces(ld, rd) : undefined;
+  const bare = ld && rd ? diffNamespaces(ld, rd, kernels) : undefined;
   const diff = bare && input.evidence ? withEvidence(bare, input.evidence.left, input.evidence.right) : bare;
   const missing = [lv, rv].find((s) => !s.present);
   const base = {
@@ -271,6 +296,7 @@ export function buildCompareState(input: CompareInput): CompareResult {
     sections: [processSection(l, r, L, input.lang), cgroupSection(l, r, L, input.lang)],
     networks: networkTable(l, r, lv, rv, L, input.lang),
   };
+  if (diff.kernels) state.kernels = note(diff.kernels.topic, input.lang, { left: lv.label, right: rv.label });
   if (input.unreachable !== undefined) state.notice = { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) };
   return { state, diff, sides: ld && rd ? [ld, rd] : undefined };
 }

@@ -44,6 +44,9 @@ export interface PanelLabels {
   vethPair: string;
   enslaved: string;
   routed: string;
+  overlayNamespace: string;
+  vxlanTunnel: string;
+  gatewayLeg: string;
   usage: string;
   hostTotal: string;
   declaredSuffix: string;
@@ -103,6 +106,9 @@ const en: PanelLabels = {
   vethPair: 'veth pair',
   enslaved: 'bridge port',
   routed: 'routed',
+  overlayNamespace: 'overlay namespace',
+  vxlanTunnel: 'VXLAN over UDP to other nodes',
+  gatewayLeg: 'gateway leg, default route (not in NetworkSettings)',
   usage: 'usage',
   hostTotal: 'host total',
   declaredSuffix: '(declared)',
@@ -162,6 +168,9 @@ const ko: PanelLabels = {
   vethPair: 'veth 쌍',
   enslaved: '브리지 포트',
   routed: '라우팅',
+  overlayNamespace: 'overlay 네임스페이스',
+  vxlanTunnel: 'UDP로 감싼 VXLAN, 다른 노드로',
+  gatewayLeg: '게이트웨이 갈래, 기본 경로(NetworkSettings에 없음)',
   usage: '사용량',
   hostTotal: '호스트 전체',
   declaredSuffix: '(선언값)',

@@ -25,9 +25,12 @@ export class TopologyPanel extends ContainerPanel<TopologyViewState> {
   }
 
   protected compute(): Computed<TopologyViewState> {
+    // With several engines: only the container's own engine, its host and its peers.
+    const all = this.ctx.service.snapshot().containers;
+    const engine = all.find((c) => c.id === this.containerId)?.engine;
     const state = buildTopologyState({
-      host: this.ctx.service.host(),
-      containers: this.ctx.service.snapshot().containers,
+      host: this.ctx.service.hostOf?.(this.containerId) ?? this.ctx.service.host(),
+      containers: engine ? all.filter((c) => c.engine === engine) : all,
       unreachable: this.unreachableReason(),
       containerId: this.containerId,
       lang: this.ctx.lang(),

@@ -41,6 +41,7 @@ export function laneLayout(n: NetworkAttachment): LaneLayout {
   const driver = valueOf(n.driver, '');
   if (driver === 'bridge') return 'bridge';
   if (driver === 'macvlan' || driver === 'ipvlan') return 'macvlan';
+  if (driver === 'overlay') return 'overlay';
   if (driver === 'host') return 'host';
   if (driver === 'null') return 'none';
   return 'other';
@@ -88,7 +89,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
     role: 'bridge',
     title: bridgeName,
     lines: [subnet, `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
-    note: note('net.bridge', lang),
+    note: note(n.swarmGateway ? 'swarm.gwbridge' : 'net.bridge', lang),
   };
   // Docker's NAT rule for the subnet, as the network's settings say; absent on internal networks.
   const hostLines = n.masquerade === undefined || valueOf(n.masquerade, false) ? [`MASQUERADE ${subnet}`] : [];
@@ -98,7 +99,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
   const host: TopologyNode = { role: 'host', title: L.host, lines: hostLines, note: note('net.nat', lang) };
   return {
     layout: 'bridge',
-    heading: n.name,
+    heading: n.swarmGateway ? `${n.name} · ${L.gatewayLeg}` : n.name,
     chain: [containerNode(c, n, L, lang), veth, bridge, host],
     links: [L.vethPair, L.enslaved, L.routed],
     peers: peers(c, n, all, L),
@@ -120,6 +121,37 @@ function macvlanLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Co
     note: note('net.subnet', lang),
   };
   return { layout: 'macvlan', heading: `${n.name} (${driver})`, chain: [containerNode(c, n, L, lang), parent, net], links: [driver, ''], peers: peers(c, n, all, L) };
+}
+
+/**
+ * An overlay network: the container's interface → its veth peer, which lives in the overlay's
+ * own namespace (not the host's) → the bridge br0 there → the vxlan device with the VNI, which
+ * carries frames to the other nodes in UDP.
+ */
+function overlayLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels, lang: Lang): TopologyLane {
+  const o = n.overlay;
+  const why = (m: Maybe<unknown> | undefined): string[] => (isUnavailable(m) ? [localizeReason(m.unavailable, lang)] : m === undefined ? [L.unavailable] : []);
+  const nsFile = o && isFact(o.namespace) ? o.namespace.value.split('/').pop() ?? '' : '';
+  const peer: TopologyNode = o && isFact(o.peer)
+    ? { role: 'veth', title: o.peer.value.name, lines: [`ifindex ${o.peer.value.ifindex}`, `${L.overlayNamespace} ${nsFile}`], note: note('swarm.overlay', lang) }
+    : { role: 'veth', title: 'veth', lines: why(o?.peer), note: note('swarm.overlay', lang) };
+  const bridge: TopologyNode = {
+    role: 'bridge',
+    title: o && isFact(o.peer) && o.peer.value.master ? o.peer.value.master : 'br0',
+    lines: [text(n.subnet, String, L), `${L.overlayNamespace} ${nsFile || L.unavailable}`],
+    note: note('swarm.overlay', lang),
+  };
+  const vni = o ? text(o.vni, String, L) : L.unavailable;
+  const vxlan: TopologyNode = o && isFact(o.vxlan)
+    ? { role: 'vxlan', title: o.vxlan.value.name, lines: [`VNI ${o.vxlan.value.vni}`, ...(o.vxlan.value.dstPort !== null ? [`UDP ${o.vxlan.value.dstPort}`] : [])], note: note('swarm.vxlan', lang) }
+    : { role: 'vxlan', title: 'vxlan', lines: [`VNI ${vni}`, ...why(o?.vxlan)], note: note('swarm.vxlan', lang) };
+  return {
+    layout: 'overlay',
+    heading: `${n.name} (overlay)`,
+    chain: [containerNode(c, n, L, lang), peer, bridge, vxlan],
+    links: [L.vethPair, L.enslaved, L.enslaved],
+    peers: peers(c, n, all, L),
+  };
 }
 
 function otherLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], L: PanelLabels, lang: Lang): TopologyLane {
@@ -180,6 +212,7 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
       return lane;
     }
     if (layout === 'macvlan') return macvlanLane(c, n, all, L, lang);
+    if (layout === 'overlay') return overlayLane(c, n, all, L, lang);
     return otherLane(c, n, all, L, lang);
   });
 }

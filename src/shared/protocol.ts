@@ -115,6 +115,8 @@ export interface CompareViewState {
   status: PanelStatus;
   /** Set when status is not ok (catalog ui.removed / ui.unreachable). */
   notice?: Note;
+  /** Set when the sides are on different engines: whether those share a kernel (catalog diff.kernels.*). */
+  kernels?: Note;
   left: SideView;
   right: SideView;
   labels: CompareLabels;
@@ -123,7 +125,7 @@ export interface CompareViewState {
   networks: NetworkTableView;
 }
 
-export type TopologyRole = 'container' | 'veth' | 'bridge' | 'host' | 'parent' | 'peer' | 'donor' | 'network';
+export type TopologyRole = 'container' | 'veth' | 'bridge' | 'host' | 'parent' | 'peer' | 'donor' | 'network' | 'vxlan';
 
 export interface TopologyNode {
   role: TopologyRole;
@@ -135,7 +137,7 @@ export interface TopologyNode {
   openId?: string;
 }
 
-export type LaneLayout = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'other';
+export type LaneLayout = 'bridge' | 'host' | 'none' | 'container' | 'macvlan' | 'other' | 'overlay';
 
 export interface TopologyLane {
   layout: LaneLayout;

@@ -29,6 +29,7 @@ export class RowNode extends vscode.TreeItem {
   }
 }
 
+export class EngineNode extends RowNode {}
 export class GroupNode extends RowNode {}
 export class ContainerNode extends RowNode {}
 export class SectionNode extends RowNode {}
@@ -40,6 +41,7 @@ export class MessageNode extends RowNode {}
 export class ActionNode extends RowNode {}
 
 const CLASSES: Record<RowKind, typeof RowNode> = {
+  engine: EngineNode,
   group: GroupNode,
   container: ContainerNode,
   section: SectionNode,

@@ -8,7 +8,8 @@ import { translator } from '../core/i18n';
 import type { AnatomyChange, AnatomyService } from '../core/service';
 import { tooltipMarkdown } from './markdown';
 import { nodeFor, RowNode } from './nodes';
-import { childRows, unreachableRows, type Row, type RowOptions } from './rows';
+import { isMultiEngine } from '../core/engines';
+import { childRows, engineChildRows, engineRow, enginesStructureKey, unreachableRows, type EngineView, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
 export interface TreeSettings {
@@ -19,7 +20,10 @@ export interface TreeSettings {
 export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RowNode | RowNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Container nodes by container id, so an update refreshes the node VS Code already has. */
+  /**
+   * Container nodes by container id (and engine, when several: one dockerd reached by two
+   * endpoints lists the same ids twice), so an update refreshes the node VS Code already has.
+   */
   private readonly containerNodes = new Map<string, RowNode>();
   /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
   private readonly limitSections = new Map<string, RowNode>();
@@ -46,31 +50,52 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** performance.now() when the tree first listed the engine's containers. */
   firstRenderAt: number | undefined;
 
+  /** With several engines: each engine's name, status and snapshot. */
+  private engineViews(): EngineView[] | undefined {
+    if (!isMultiEngine(this.service)) return undefined;
+    return this.service.engines().map((e) => ({ key: e.key, label: e.label, status: e.service.status, snapshot: e.service.snapshot() }));
+  }
+
+  /** The rows under `parent` (the top when undefined), with one level per engine when there are several. */
+  private rowsUnder(parent: Row | undefined, views = this.engineViews()): Row[] {
+    if (!views) return childRows(this.service.snapshot(), parent, this.options());
+    if (!parent) return views.map((v) => engineRow(v, this.options()));
+    const view = views.find((v) => v.key === parent.engine);
+    return view ? engineChildRows(view, parent, this.options()) : [];
+  }
+
+  private structure(views = this.engineViews()): string {
+    const settings = this.settings();
+    return views ? enginesStructureKey(views, (s) => structureKey(s, settings)) : structureKey(this.service.snapshot(), settings);
+  }
+
   getChildren(parent?: RowNode): RowNode[] {
-    const snap = this.service.snapshot();
+    const views = this.engineViews();
     if (!parent) {
+      // With several engines one that cannot be reached never hides the others: each says why under its name.
       const status = this.service.status;
-      if (status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
-      if (status.kind !== 'ready') return [];
-      this.shownStructure = structureKey(snap, this.settings());
-      this.firstRenderAt ??= performance.now();
+      if (!views && status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
+      if (!views && status.kind !== 'ready') return [];
+      this.shownStructure = this.structure(views);
+      if (status.kind === 'ready') this.firstRenderAt ??= performance.now();
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
       this.readFirst(parent.row.containerId);
     }
-    return childRows(snap, parent?.row, this.options()).map((row) => {
+    return this.rowsUnder(parent?.row, views).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
-        this.limitSections.set(row.containerId, node);
+        this.limitSections.set(nodeKey(row.engine, row.containerId), node);
         return node;
       }
       if (row.kind !== 'container' || !row.containerId) return nodeFor(row, parent);
-      const known = this.containerNodes.get(row.containerId);
+      const key = nodeKey(row.engine, row.containerId);
+      const known = this.containerNodes.get(key);
       if (known && known.parent === parent) {
         known.apply(row);
         return known;
       }
       const node = nodeFor(row, parent);
-      this.containerNodes.set(row.containerId, node);
+      this.containerNodes.set(key, node);
       return node;
     });
   }
@@ -99,37 +124,49 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   onServiceChange(change: AnatomyChange): void {
     if (change.usage) {
       // Only the limits sections show usage: the container rows (and a hover over one) stay put.
-      const sections = change.updated.map((id) => this.limitSections.get(id)).filter((n): n is RowNode => !!n);
+      const sections = change.updated.flatMap((id) => this.nodesOf(this.limitSections, id));
       if (sections.length) this.changed.fire(sections);
       return;
     }
-    const snap = this.service.snapshot();
     for (const id of change.removed) {
-      this.containerNodes.delete(id);
-      this.limitSections.delete(id);
+      for (const key of this.keysOf(id)) {
+        this.containerNodes.delete(key);
+        this.limitSections.delete(key);
+      }
     }
-    if (change.host || change.removed.length || structureKey(snap, this.settings()) !== this.shownStructure) {
+    if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
       this.refreshAll();
       return;
     }
     const nodes: RowNode[] = [];
     // The rows under each parent are built once per change, not once per updated container
     // (the first look updates containers in bunches of dozens among hundreds).
-    const options = this.options();
-    const rowsUnder = new Map<RowNode | undefined, Map<string, Row>>();
+    const views = this.engineViews();
+    const byParent = new Map<Row | undefined, Map<string, Row>>();
     for (const id of change.updated) {
-      const node = this.containerNodes.get(id);
-      if (!node) continue;
-      let rows = rowsUnder.get(node.parent);
-      if (!rows) {
-        rows = new Map(childRows(snap, node.parent?.row, options).flatMap((r) => (r.kind === 'container' && r.containerId ? [[r.containerId, r] as const] : [])));
-        rowsUnder.set(node.parent, rows);
+      for (const node of this.nodesOf(this.containerNodes, id)) {
+        const parent = node.parent?.row;
+        let rows = byParent.get(parent);
+        if (!rows) {
+          rows = new Map();
+          for (const r of this.rowsUnder(parent, views)) if (r.kind === 'container' && r.containerId && !rows.has(r.containerId)) rows.set(r.containerId, r);
+          byParent.set(parent, rows);
+        }
+        const row = rows.get(id);
+        if (row) node.apply(row);
+        nodes.push(node);
       }
-      const row = rows.get(id);
-      if (row) node.apply(row);
-      nodes.push(node);
     }
     if (nodes.length) this.changed.fire(nodes);
+  }
+
+  /** The map keys a container id may have: the id alone for one engine, one per engine for several. */
+  private keysOf(id: string): string[] {
+    return isMultiEngine(this.service) ? this.service.engines().map((e) => nodeKey(e.key, id)) : [id];
+  }
+
+  private nodesOf(map: Map<string, RowNode>, id: string): RowNode[] {
+    return this.keysOf(id).flatMap((k) => map.get(k) ?? []);
   }
 
   refreshAll(): void {
@@ -141,4 +178,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function nodeKey(engine: string | undefined, containerId: string): string {
+  return engine ? `${engine}\u0000${containerId}` : containerId;
 }

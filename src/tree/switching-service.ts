@@ -3,9 +3,10 @@
  * while every view keeps the same object and the same subscriptions. No vscode import.
  */
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from '../core/service';
+import { isMultiEngine, type EngineEntry, type MultiEngine } from '../core/engines';
 import type { ContainerAnatomy, HostAnatomy, Snapshot } from '../core/model';
 
-export class SwitchingService implements AnatomyService {
+export class SwitchingService implements AnatomyService, MultiEngine {
   private inner: AnatomyService;
   private unsubscribe: Disposer;
   private readonly listeners = new Set<(change: AnatomyChange) => void>();
@@ -31,6 +32,19 @@ export class SwitchingService implements AnatomyService {
 
   host(): HostAnatomy | undefined {
     return this.inner.host();
+  }
+
+  hostOf(idOrName: string): HostAnatomy | undefined {
+    return this.inner.hostOf ? this.inner.hostOf(idOrName) : this.inner.host();
+  }
+
+  /** The engines of the current connection when it follows several (none for one). */
+  engines(): EngineEntry[] {
+    return isMultiEngine(this.inner) ? this.inner.engines() : [];
+  }
+
+  engineOf(idOrName: string): EngineEntry | undefined {
+    return isMultiEngine(this.inner) ? this.inner.engineOf(idOrName) : undefined;
   }
 
   onDidChange(listener: (change: AnatomyChange) => void): Disposer {

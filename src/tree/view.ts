@@ -11,7 +11,8 @@ import type { AnatomyService } from '../core/service';
 import { Demand } from '../demand';
 import type { RowNode } from './nodes';
 import { ContainersTreeProvider, type TreeSettings } from './provider';
-import { isStopped } from './rows';
+import { engineLabel, isStopped } from './rows';
+import { isMultiEngine } from '../core/engines';
 
 export const VIEW_ID = 'containerAnatomy.views.containers';
 export const STATUS_KEY = 'containerAnatomy.status';
@@ -125,6 +126,8 @@ export class ContainersView implements vscode.Disposable {
     const s = this.service.status;
     const containers = this.service.snapshot().containers;
     const hidden = this.settings().showStopped ? 0 : containers.filter(isStopped).length;
+    // With several engines each engine's row names it instead.
+    const engine = isMultiEngine(this.service) ? undefined : engineLabel(this.service.snapshot().host, translator(this.lang()));
     let status: ViewStatus;
     let message: string | undefined;
     // A message hides the welcome views, so only the states without one may set it.
@@ -137,9 +140,13 @@ export class ContainersView implements vscode.Disposable {
       status = 'empty';
     } else {
       status = 'ready';
-      message = hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined;
+      // Which engine, when it is not Docker: the view's description is hidden while it is the
+      // only view in its container, so the message says it too.
+      const parts = [engine, hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
+      message = parts.length ? parts.join(' · ') : undefined;
     }
     this.treeView.message = message;
+    this.treeView.description = engine;
     if (status !== this.shownStatus) {
       this.shownStatus = status;
       void vscode.commands.executeCommand('setContext', STATUS_KEY, status);

@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import { explain } from '../../src/core/catalog';
 import { describeFailures, runApiSuiteInHost } from './api-suite';
 import * as ui from './browser';
-import { createContainer, docker, ensureImage, nsInode, removeLabelled } from './containers';
+import { createContainer, docker, ensureImage, IMAGE, nsInode, removeLabelled } from './containers';
 import { canControlEngine, stopEngine } from './engine-control';
+import { SecondEngine } from '../integration/support/second-engine';
 import { buildRunnerExtension } from './runner-ext/build';
-import { packageExtension, startHost, type Host } from './server';
+import { packageExtension, startHost, type Host, type HostOptions } from './server';
 
 const TAG = `${process.pid.toString(36)}`;
 const LABEL_KEY = 'container-anatomy.test';
@@ -96,6 +97,37 @@ async function nsTooltip(page: ui.Workbench['page'], container: string, section:
   await ui.screenshot(page, shot);
   await ui.escape(page);
   return { text, scrolls: box.scrolls };
+}
+
+/**
+ * A code-server host and a workbench around the enclosing describe block (with `around` set up
+ * before the host starts and torn down after it stops), and a screenshot after each test,
+ * named with `prefix`. Returns the workbench once it is open.
+ */
+function withWorkbench(prefix: string, options: () => HostOptions, around: { before?: () => Promise<void>; after?: () => Promise<void> } = {}): () => ui.Workbench {
+  let host: Host | undefined;
+  let wb: ui.Workbench | undefined;
+  before(async () => {
+    await around.before?.();
+    host = await startHost(options());
+    wb = await ui.openWorkbench(host.url);
+  });
+  afterEach(async function () {
+    if (wb) await ui.screenshot(wb.page, `${prefix}-${this.currentTest?.title ?? 'test'}`);
+    if (wb) await ui.escape(wb.page);
+  });
+  after(async () => {
+    try {
+      await wb?.close();
+      await host?.stop();
+    } finally {
+      await around.after?.();
+    }
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench is not open');
+    return wb;
+  };
 }
 
 describe('Container Anatomy in VS Code (code-server)', function () {
@@ -386,58 +418,95 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     }
   });
 
+  describe('with two engines: the main one and a second dockerd', () => {
+    const engine2 = new SecondEngine({ name: 'uieng' });
+    const MAIN = 'unix:///var/run/docker.sock';
+    const other = `anatomy-ui-engine2-${TAG}`;
+    const workbench = withWorkbench('engines', () => ({ vsixes: [vsix], workspace, settings: { 'containerAnatomy.engine.host': MAIN, 'containerAnatomy.engine.additional': [engine2.endpoint] } }), {
+      before: async () => {
+        await engine2.setUp();
+        await (await engine2.client.createContainer({ name: other, Image: IMAGE, Cmd: ['sleep', '86400'], Labels: LABEL })).start();
+      },
+      after: () => engine2.tearDown(),
+    });
+
+    it('one tree shows both engines, each with its status and its own containers', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      const second = await ui.findTreeRow(page, engine2.endpoint, 60_000);
+      const deadline = Date.now() + 60_000;
+      while (!/reachable · cgroup/.test((await second.getAttribute('aria-label')) ?? '')) {
+        assert.ok(Date.now() < deadline, `the second engine says it is reachable: ${await second.getAttribute('aria-label')}`);
+        await page.waitForTimeout(500);
+      }
+      const top = (await ui.treeRows(page)).filter((r) => r.level === 1).map((r) => r.label);
+      assert.equal(top.length, 2, `two engines at the top: ${top.join(' | ')}`);
+      assert.ok(top[0].startsWith(`${MAIN}, reachable · cgroup`), top[0]);
+      assert.ok(top[1].startsWith(`${engine2.endpoint}, reachable · cgroup hybrid · 1 container`), top[1]);
+      await ui.expandTreeRow(page, engine2.endpoint);
+      let under = await ui.childLabels(page, engine2.endpoint);
+      for (let i = 0; i < 20 && !under.length; i++) {
+        await page.waitForTimeout(500);
+        under = await ui.childLabels(page, engine2.endpoint);
+      }
+      assert.deepEqual(under.map((l) => l.split(',')[0]), [other], `only its own container under the second engine: ${JSON.stringify(await ui.treeRows(page))}`);
+      await ui.expandTreeRow(page, other);
+      await ui.expandChild(page, other, 'Namespaces');
+      await ui.screenshot(page, 'engines-two-in-one-tree');
+    });
+
+    it('Namespace Diff across the two engines: one kernel, so the host\'s user namespace is the same and net is not', async () => {
+      const { page } = workbench();
+      await ui.runCommand(page, 'Namespace Diff');
+      await ui.pickQuickItem(page, other);
+      await ui.pickQuickItem(page, NAMES.bridge);
+      const text = await ui.waitForWebviewText(page, /Two engines, one kernel/);
+      assert.equal(verdict(text, 'user'), 'same', `user row says same:\n${text}`);
+      assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
+      await ui.screenshot(page, 'engines-diff-across-engines');
+    });
+  });
+
   describe('with VS Code\'s display language set to Korean', () => {
-    let host: Host;
-    let wb: ui.Workbench;
-
-    before(async () => {
-      host = await startHost({ vsixes: [vsix], workspace, locale: 'ko' });
-      wb = await ui.openWorkbench(host.url);
-    });
-
-    afterEach(async function () {
-      if (wb) await ui.screenshot(wb.page, `ko-${this.currentTest?.title ?? 'test'}`);
-      if (wb) await ui.escape(wb.page);
-    });
-
-    after(async () => {
-      await wb?.close();
-      await host?.stop();
-    });
+    const workbench = withWorkbench('ko', () => ({ vsixes: [vsix], workspace, locale: 'ko' }));
 
     it('command titles are in Korean', async () => {
-      const { page } = wb;
-      await ui.paletteRows(page, 'Container Anatomy', '호스트와 비교');
-      const labels = await ui.quickPickLabels(page);
-      assert.ok(labels.some((l) => l.includes('호스트와 비교')), `palette shows 호스트와 비교: ${labels.join(' | ')}`);
-      assert.ok(labels.some((l) => l.includes('네임스페이스 비교')), `palette shows 네임스페이스 비교: ${labels.join(' | ')}`);
+      const { page } = workbench();
+      // One title at a time: the palette shows only its first rows, and the commands are more than those.
+      for (const title of ['호스트와 비교', '네임스페이스 비교', '엔진 추가']) {
+        await ui.paletteRows(page, `Container Anatomy: ${title}`, title);
+        const labels = await ui.quickPickLabels(page);
+        assert.ok(labels.some((l) => l.includes(title)), `palette shows ${title}: ${labels.join(' | ')}`);
+        await ui.escape(page);
+        await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'hidden', timeout: 5_000 });
+      }
     });
 
     it('tree tooltips are in Korean', async () => {
-      const { page } = wb;
+      const { page } = workbench();
       await ui.openActivity(page, TITLE);
       const text = await ui.hoverText(page, await ui.findTreeRow(page, NAMES.bridge, 60_000));
       assert.match(text, /[가-힣]/, `tooltip in Korean:\n${text}`);
     });
 
     it('the net tooltips of the owner and the joiner are in Korean and name the other container', async () => {
-      const owner = await nsTooltip(wb.page, NAMES.bridge, '네임스페이스', `합류한 컨테이너: ${NAMES.shared}`, 'ko-net-tooltip-owner');
+      const owner = await nsTooltip(workbench().page, NAMES.bridge, '네임스페이스', `합류한 컨테이너: ${NAMES.shared}`, 'ko-net-tooltip-owner');
       assert.ok(owner.text.includes(`${NAMES.shared} 컨테이너가 이 컨테이너의 net 네임스페이스에 합류했습니다.`), `owner's net tooltip:\n${owner.text}`);
       for (const header of ['inode', '호스트', 'Docker 설정']) assert.ok(owner.text.includes(`${header}:`), `fact header ${header}:\n${owner.text}`);
       assert.ok(!/Inode:|Sharing:|Docker setting:/.test(owner.text), `English fact headers:\n${owner.text}`);
-      const joiner = await nsTooltip(wb.page, NAMES.shared, '네임스페이스', `${NAMES.bridge}에 합류`, 'ko-net-tooltip-joiner');
+      const joiner = await nsTooltip(workbench().page, NAMES.shared, '네임스페이스', `${NAMES.bridge}에 합류`, 'ko-net-tooltip-joiner');
       assert.ok(joiner.text.includes(`이 컨테이너는 ${NAMES.bridge}의 net 네임스페이스에 합류했습니다.`), `joiner's net tooltip:\n${joiner.text}`);
     });
 
     it('hovers in a Dockerfile are in Korean', async () => {
-      const { page } = wb;
+      const { page } = workbench();
       await ui.openFile(page, 'Dockerfile');
       const text = await ui.hoverEditorWord(page, 'USER 1000', 'USER');
       assert.ok(plain(text).includes(plain(explain('dockerfile.USER', 'ko')?.summary ?? '?')), `USER hover in Korean:\n${text}`);
     });
 
     it('the Compare with Host panel is in Korean', async () => {
-      const { page } = wb;
+      const { page } = workbench();
       await ui.openActivity(page, TITLE);
       const row = await ui.findTreeRow(page, NAMES.bridge);
       await row.hover();

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # prepare.sh, system.sh and test/vm/run.sh install these; test/host/install.ts checks its own list.
-SETUP_PACKAGES=(util-linux docker.io busybox-static qemu-system-x86 qemu-utils mmdebstrap openssl openssh-client)
+SETUP_PACKAGES=(util-linux iproute2 docker.io busybox-static podman netavark qemu-system-x86 qemu-utils mmdebstrap openssl openssh-client)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive

@@ -8,10 +8,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "system packages"
 # dockerd only when no engine answers and none is installed (Docker CE, Desktop, a remote
-# DOCKER_HOST all do); lsns and setpriv come with util-linux.
-pkgs=(util-linux)
+# DOCKER_HOST all do); lsns, setpriv and nsenter come with util-linux; ip (the second engines' bridges,
+# the overlay namespaces of Swarm tasks) with iproute2.
+pkgs=(util-linux iproute2)
 if ! docker version --format '{{.Server.Version}}' >/dev/null 2>&1 && ! command -v dockerd >/dev/null 2>&1; then
   pkgs+=(docker.io)
+fi
+# Podman (rootful, with netavark) for test/integration/podman.test.ts; only root can run it.
+if [ "$(id -u)" = 0 ]; then
+  pkgs+=(podman netavark)
 fi
 bash test/setup/system.sh "${pkgs[@]}"
 

@@ -10,6 +10,7 @@ import { ui } from './en/ui';
 import { sharing } from './en/sharing';
 import { chain } from './en/chain';
 import { evidence } from './en/evidence';
+import { swarm } from './en/swarm';
 
 /** English catalog: the reference set of topic ids. */
 export const en: Record<string, Entry> = {
@@ -24,4 +25,5 @@ export const en: Record<string, Entry> = {
   ...sharing,
   ...chain,
   ...evidence,
+  ...swarm,
 };

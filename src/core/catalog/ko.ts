@@ -10,6 +10,7 @@ import { ui } from './ko/ui';
 import { sharing } from './ko/sharing';
 import { chain } from './ko/chain';
 import { evidence } from './ko/evidence';
+import { swarm } from './ko/swarm';
 
 /** Korean catalog: must hold every topic of the English one. */
 export const ko: Record<string, Entry> = {
@@ -24,4 +25,5 @@ export const ko: Record<string, Entry> = {
   ...sharing,
   ...chain,
   ...evidence,
+  ...swarm,
 };

@@ -7,6 +7,7 @@
 import type Dockerode from 'dockerode';
 import type * as http from 'node:http';
 import { homedir } from 'node:os';
+import type { EngineKind } from '../model';
 import type { EndpointChoice } from './endpoint';
 import { EngineError, timeoutError, toEngineError, where } from './errors';
 import { getJson, getStream, queryString, type HttpTarget, type StatusReasons } from './http';
@@ -20,12 +21,22 @@ export interface Engine {
   /** Negotiated, e.g. "1.41". */
   apiVersion: string;
   serverVersion: string;
+  /** Which engine answers the Docker API: dockerd, or Podman's Docker-compatible service. */
+  kind: EngineKind;
+  /** Podman's own API version ("4.3.1"), which its libpod endpoints are versioned by; null for Docker. */
+  libpodVersion: string | null;
   /** Raw GET /info, cached after the first successful call. */
   info(): Promise<any>;
   /** Raw GET /containers/json (every container when `all`). */
   listContainers(all: boolean): Promise<any[]>;
   /** Raw GET /networks. */
   listNetworks(): Promise<any[]>;
+  /** Raw GET /libpod/networks/json (Podman only): the networks with their bridge interface names, which the compat list lacks. */
+  listLibpodNetworks(): Promise<any[]>;
+  /** Raw GET /networks/{id}: unlike the list, it fills in Containers. */
+  inspectNetwork(id: string): Promise<any>;
+  /** Raw GET /services, /tasks or /nodes: answered only by a Swarm manager. */
+  swarmList(kind: SwarmListKind): Promise<any[]>;
   /** Raw GET /containers/{id}/json; a container the engine does not have rejects with status 404. */
   inspectContainer(id: string): Promise<any>;
   /** GET /_ping: resolves while the engine answers at all (the one question that tells an outage from one bad request). */
@@ -37,6 +48,8 @@ export interface Engine {
   dispose(): void;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+export type SwarmListKind = 'services' | 'tasks' | 'nodes';
 
 /**
  * The newest API whose response shapes this code was written against (Docker 27.x).
@@ -62,11 +75,24 @@ export interface ConnectOptions {
 const SERVER_ERROR: StatusReasons = { 500: 'server error' };
 const LIST: StatusReasons = { 400: 'bad parameter', 500: 'server error' };
 const INSPECT: StatusReasons = { 404: 'no such container', 500: 'server error' };
+const NETWORK: StatusReasons = { 404: 'no such network', 500: 'server error' };
+const SWARM: StatusReasons = { 500: 'server error', 503: 'node is not part of a swarm, or not a manager' };
 
 function newDockerode(options: ModemOptions): Dockerode {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
   const Docker = require('dockerode') as typeof Dockerode;
   return withoutDockerEnv(() => new Docker(options));
+}
+
+/**
+ * Podman's compat service answers GET /version with a "Podman Engine" component (and every
+ * answer with `Server: Libpod/…`); dockerd's components are Engine, containerd, runc.
+ */
+export function engineKindOf(version: Record<string, unknown>): { kind: EngineKind; libpodVersion: string | null } {
+  const components = Array.isArray(version.Components) ? (version.Components as { Name?: unknown; Version?: unknown }[]) : [];
+  const podman = components.find((c) => c?.Name === 'Podman Engine');
+  if (!podman) return { kind: 'docker', libpodVersion: null };
+  return { kind: 'podman', libpodVersion: String(podman.Version ?? version.Version ?? '') };
 }
 
 export async function connectEngine(choice: EndpointChoice, opts?: ConnectOptions): Promise<Engine> {
@@ -83,7 +109,7 @@ export async function connectEngine(choice: EndpointChoice, opts?: ConnectOption
       target ? getJson(target, '/version', SERVER_ERROR, signal) : abortable(newDockerode(base)).version({ abortSignal: signal }),
     )) as Record<string, unknown>;
     const apiVersion = negotiate(endpoint, version);
-    return makeEngine(base, target, choice, apiVersion, String(version.Version ?? ''), agent, timeoutMs);
+    return makeEngine(base, target, choice, apiVersion, String(version.Version ?? ''), engineKindOf(version), agent, timeoutMs);
   } catch (err) {
     agent?.destroy();
     throw built?.hostKeyRefusal?.() ?? toEngineError(err, endpoint);
@@ -96,6 +122,7 @@ function makeEngine(
   choice: EndpointChoice,
   apiVersion: string,
   serverVersion: string,
+  flavour: ReturnType<typeof engineKindOf>,
   agent: http.Agent | null,
   timeoutMs: number,
 ): Engine {
@@ -110,6 +137,8 @@ function makeEngine(
     choice,
     apiVersion,
     serverVersion,
+    kind: flavour.kind,
+    libpodVersion: flavour.libpodVersion,
     info() {
       if (!infoPromise) {
         infoPromise = withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/info', SERVER_ERROR, signal) : abortable(client()).info({ abortSignal: signal }))).catch(
@@ -133,6 +162,25 @@ function makeEngine(
         target ? get('/networks', LIST, signal) : client().listNetworks({ abortSignal: signal } as Dockerode.NetworkListOptions),
       );
     },
+    listLibpodNetworks() {
+      if (flavour.kind !== 'podman') return Promise.reject(new Error(`the engine at ${choice.endpoint} is not Podman: it has no libpod endpoints`));
+      // Versioned by Podman's own version, not the Docker API's (so not through `get`).
+      const path = `/v${flavour.libpodVersion}/libpod/networks/json`;
+      return withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? getJson(target, path, LIST, signal) : dial(newDockerode(base), path, signal)));
+    },
+    inspectNetwork(id) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) =>
+        target ? get(`/networks/${encodeURIComponent(id)}`, NETWORK, signal) : (client().getNetwork(id) as unknown as { inspect(o: object): Promise<unknown> }).inspect({ abortSignal: signal }),
+      );
+    },
+    swarmList(kind) {
+      return withTimeout(choice.endpoint, timeoutMs, (signal) => {
+        if (target) return get(`/${kind}`, SWARM, signal);
+        const c = client();
+        const opts = { abortSignal: signal } as Record<string, unknown>;
+        return kind === 'services' ? c.listServices(opts) : kind === 'tasks' ? c.listTasks(opts) : c.listNodes(opts);
+      });
+    },
     inspectContainer(id) {
       return withTimeout(choice.endpoint, timeoutMs, (signal) =>
         target ? get(`/containers/${id}/json`, INSPECT, signal) : client().getContainer(id).inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions),
@@ -149,6 +197,13 @@ function makeEngine(
       agent?.destroy();
     },
   };
+}
+
+/** GET `path` as given (no API version prefix) through dockerode's modem (ssh endpoints). */
+function dial(docker: Dockerode, path: string, signal: AbortSignal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return new Promise((resolve, reject) => {
+    docker.modem.dial({ path, method: 'GET', statusCodes: { 200: true, ...LIST }, abortSignal: signal } as unknown as Parameters<Dockerode['modem']['dial']>[0], (err: unknown, data: unknown) => (err ? reject(err) : resolve(data)));
+  });
 }
 
 /** dockerode 5 takes an abortSignal on these calls; its published types predate that. */

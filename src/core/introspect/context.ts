@@ -6,6 +6,7 @@ import type { ContainerState, HostAnatomy, Maybe } from '../model';
 import type { CgroupLayout } from '../procfs/cgroup';
 import type { LinkInfo } from '../procfs/net';
 import type { HelperReader } from '../helper/manager';
+import type { NamespaceLinkReader } from '../swarm/overlay';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 export type RawInspect = any;
@@ -37,6 +38,8 @@ export interface HostContext {
   running: Set<string>;
   /** Set when the files are the engine's host's, read through the helper container. */
   reader?: HelperReader;
+  /** Lists an overlay network namespace's interfaces; default: nsenter and ip on this machine. */
+  overlayLinks?: NamespaceLinkReader;
 }
 
 export function shareTarget(mode: string, names: Map<string, string>): { id: string; name: string | null } | undefined {

@@ -28,6 +28,8 @@ import { readIdMap, readMemTotalBytes, readNSpid, readOnlineCpus, rootIsHostRoot
 import { isRootlessEngine, useRootlessKitHost } from '../rootless';
 import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
 import { bridgeName, firstIpamConfig } from './network';
+import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
+import { GWBRIDGE } from '../swarm/overlay';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -42,7 +44,18 @@ export function rereadHostLinks(ctx: HostContext): Promise<Maybe<LinkInfo[]>> {
 
 export async function listNetworks(engine: Engine): Promise<Map<string, RawNetwork>> {
   const list: RawNetwork[] = await engine.listNetworks();
-  return new Map(list.map((n) => [n.Id as string, n]));
+  const normalised = engine.kind === 'podman' ? await podmanNetworks(engine, list) : list;
+  return new Map(await Promise.all(normalised.map(async (n): Promise<[string, RawNetwork]> => [n.Id as string, await withMembers(engine, n)])));
+}
+
+/**
+ * docker_gwbridge inspected, so its Containers (the Swarm tasks' gateway legs, which their own
+ * NetworkSettings leave out) are known; the list leaves Containers empty. Every other network
+ * as listed. A failed inspect leaves the listed entry: the gateway legs are then not shown.
+ */
+async function withMembers(engine: Engine, n: RawNetwork): Promise<RawNetwork> {
+  if (n?.Name !== GWBRIDGE) return n;
+  return engine.inspectNetwork(String(n.Id)).catch(() => n);
 }
 
 async function readHostname(procRoot: string): Promise<Maybe<string>> {
@@ -147,6 +160,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
     memTotalBytes: local && isFact(memTotal) ? memTotal : fact(Number(info.MemTotal ?? 0), 'engine'),
     onlineCpus: local && isFact(cpus) ? cpus : fact(Number(info.NCPU ?? 0), 'engine'),
     engine: {
+      ...(engine.kind === 'podman' ? { kind: engine.kind } : {}),
       endpoint: engine.choice.endpoint,
       context: engine.choice.context,
       apiVersion: engine.apiVersion,
@@ -164,7 +178,7 @@ export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, 
       cgroupVersion: String(info.CgroupVersion ?? ''),
     },
   };
-  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, c]));
+  const listed = new Map<string, RawInspect>(list.map((c) => [c.Id, engine.kind === 'podman' ? normalisePodmanInspect(c, networks) : c]));
   // Through the helper the host reference process is already RootlessKit's child's shim.
   const rootless = local && !opts.helper && isRootlessEngine(info.SecurityOptions);
   const engineHost = rootless ? await useRootlessKitHost(host, roots.procRoot, roots.fsRoot, process.env) : host;
@@ -194,6 +208,8 @@ export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<
   for (const net of networks.values()) {
     const name = bridgeName(net);
     if (!name) continue;
+    // netavark makes a network's bridge when its first container starts: until then there is none.
+    if (net[BRIDGE_ON_DEMAND] && isFact(hostLinks) && !links.some((l) => l.name === name)) continue;
     seen.add(name);
     const ipam = firstIpamConfig(net);
     const prefix = ipam.Subnet?.split('/')[1];

@@ -9,6 +9,7 @@ import { resolveCgroupDirs } from '../procfs/cgroup';
 import { readCgroupAnatomy } from '../procfs/limits';
 import { notRunningReason, type HostContext, type RawInspect } from './context';
 import { networkOf } from './network';
+import { normalisePodmanInspect } from './podman';
 import { namespacesOf, pidIsThisContainer, processOf } from './process';
 
 export { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
@@ -23,7 +24,8 @@ function stateOf(raw: RawInspect): ContainerState {
   return (known.find((k) => k === status) ?? (s.Running ? 'running' : 'exited')) as ContainerState;
 }
 
-export async function introspectContainer(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+export async function introspectContainer(answer: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  const raw = ctx.host.engine.kind === 'podman' ? normalisePodmanInspect(answer, ctx.networks) : answer;
   const readAt = new Date().toISOString();
   const id = String(raw.Id);
   const state = stateOf(raw);

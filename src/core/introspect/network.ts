@@ -2,14 +2,16 @@
  * A container's place on the network: its mode, ports, and per attachment the engine's
  * addresses joined with the kernel's interfaces on both sides of the veth pair.
  */
-import { fact, isFact, isUnavailable, unavailable, type ContainerState, type Maybe, type NetworkAnatomy, type NetworkAttachment, type NetworkModeKind, type PortBinding } from '../model';
+import { fact, isFact, isUnavailable, unavailable, valueOf, type ContainerState, type Maybe, type NetworkAnatomy, type NetworkAttachment, type NetworkModeKind, type PortBinding } from '../model';
 import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/net';
+import { defaultGateway, gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
+import { BRIDGE_UNKNOWN } from './podman';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
 export function bridgeName(net: RawNetwork | undefined): string | null {
-  if (!net || net.Driver !== 'bridge') return null;
+  if (!net || net.Driver !== 'bridge' || net[BRIDGE_UNKNOWN]) return null;
   const opt = net.Options?.['com.docker.network.bridge.name'];
   if (opt) return opt;
   if (net.Name === 'bridge') return 'docker0';
@@ -69,6 +71,9 @@ function networkFor(ctx: HostContext, name: string, ep: { NetworkID: string }): 
 export async function networkOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<NetworkAnatomy> {
   const rawMode = String(raw.HostConfig?.NetworkMode ?? '');
   const attached = Object.entries<any>(raw.NetworkSettings?.Networks ?? {});
+  const gateway = gatewayEndpoint(raw, ctx.networks);
+  // The engine names the gateway in the network's IPAM only when it was given one.
+  if (gateway) attached.push([gateway.endpoint[0], { ...gateway.endpoint[1], Gateway: firstIpamConfig(gateway.net).Gateway ?? '' }]);
   const drivers = attached.map(([name, ep]) => networkFor(ctx, name, ep)?.Driver).filter(Boolean);
   const mode = modeKind(rawMode, drivers);
   const { ports, exposedOnly } = portsOf(raw);
@@ -101,7 +106,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
         containerInterface = unavailable(`no interface inside the container carries ${mac || ep.IPAddress || 'this network'}`);
         hostVeth = containerInterface;
       } else {
-        if (bridge === null) {
+        if (bridge === null && !net?.[BRIDGE_UNKNOWN]) {
           hostVeth = unavailable(
             net?.Driver === 'macvlan' || net?.Driver === 'ipvlan'
               ? `a ${net.Driver} interface hangs directly off a host NIC${link.iflink !== null ? ` (ifindex ${link.iflink})` : ''}; there is no veth pair and no bridge`
@@ -121,7 +126,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       name,
       networkId: String(ep.NetworkID ?? ''),
       driver,
-      bridge: bridge ? fact(bridge, 'engine') : unavailable(net?.Driver ? `the ${net.Driver} driver uses no Linux bridge` : `network ${name} is unknown to the engine`),
+      bridge: bridge ? fact(bridge, 'engine') : unavailable(net?.[BRIDGE_UNKNOWN] ? String(net[BRIDGE_UNKNOWN]) : net?.Driver ? `the ${net.Driver} driver uses no Linux bridge` : `network ${name} is unknown to the engine`),
       subnet: ipam.Subnet ? fact(ipam.Subnet, 'engine') : unavailable(`network ${name} has no IPv4 subnet`),
       ipAddress,
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
@@ -132,8 +137,20 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       hostVeth,
       masquerade: masqueradeOf(net),
       aliases: Array.isArray(ep.Aliases) ? ep.Aliases.map(String) : [],
+      ...(name === GWBRIDGE && gateway ? { swarmGateway: true } : {}),
     };
   });
+  const gw = networks.find((n) => n.swarmGateway);
+  if (gw && pid !== null && !ctx.notLocal && !isFact(gw.gateway) && isFact(gw.containerInterface)) {
+    const route = defaultGateway(ctx.roots.procRoot, pid, gw.containerInterface.value.name);
+    if (isFact(route)) gw.gateway = route;
+  }
+  for (const n of networks) {
+    if (valueOf(n.driver) !== 'overlay' || pid === null) continue;
+    const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, which cannot enter the overlay\'s namespace: no process lives in it, only its file under the engine\'s exec root, which the helper does not mount' : null);
+    const net = ctx.networks.get(n.networkId) ?? networkFor(ctx, n.name, { NetworkID: n.networkId });
+    n.overlay = await readOverlayLeg({ net, networkId: String(net?.Id ?? n.networkId), sandboxKey: String(raw.NetworkSettings?.SandboxKey ?? ''), iface: n.containerInterface, notLocal, readLinks: ctx.overlayLinks ?? nsenterLinks() });
+  }
   networks.sort((a, b) => a.name.localeCompare(b.name));
   const sharesWith = shareTarget(rawMode, ctx.names);
   return { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly };

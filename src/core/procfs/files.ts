@@ -133,6 +133,8 @@ export const LOCAL_FILES: FileAccess = {
 interface ReadScope {
   cache: Map<string, ReadResult>;
   files: FileAccess;
+  /** Answers of other reads (a command run in a namespace) made once per scope, by key. */
+  once?: Map<string, Promise<unknown>>;
 }
 
 const readScope = new AsyncLocalStorage<ReadScope>();
@@ -145,6 +147,19 @@ const readScope = new AsyncLocalStorage<ReadScope>();
  */
 export function withReadCache<T>(fn: () => Promise<T>, files: FileAccess = LOCAL_FILES): Promise<T> {
   return readScope.run({ cache: new Map(), files }, fn);
+}
+
+/** `read()` once per withReadCache scope for the same key (every time outside a scope). */
+export function oncePerScope<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const scope = readScope.getStore();
+  if (!scope) return read();
+  scope.once ??= new Map();
+  let p = scope.once.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = read();
+    scope.once.set(key, p);
+  }
+  return p;
 }
 
 /** True inside a withReadCache scope. */

@@ -1,4 +1,4 @@
-import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type Snapshot } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type EngineKind, type Snapshot } from '../../core/model';
 import { modeTopic, networkModeLabel } from './network';
 import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
@@ -44,7 +44,8 @@ export function stateIcon(state: ContainerState): RowIcon {
 /** The top level: compose projects (when grouping) and containers without a project. */
 export function rootRows(snapshot: Snapshot, opts: RowOptions): Row[] {
   const list = visibleContainers(snapshot, opts);
-  if (!opts.groupByCompose) return list.map((c) => containerRow(c, opts.t));
+  const kind = snapshot.host.engine.kind;
+  if (!opts.groupByCompose) return list.map((c) => containerRow(c, opts.t, kind));
   const groups = new Map<string, ContainerAnatomy[]>();
   const loose: ContainerAnatomy[] = [];
   for (const c of list) {
@@ -53,7 +54,7 @@ export function rootRows(snapshot: Snapshot, opts: RowOptions): Row[] {
     else groups.set(p, [...(groups.get(p) ?? []), c]);
   }
   const groupRows = [...groups.keys()].sort((a, b) => a.localeCompare(b)).map((p) => groupRow(p, groups.get(p) ?? [], opts.t));
-  return [...groupRows, ...loose.map((c) => containerRow(c, opts.t))];
+  return [...groupRows, ...loose.map((c) => containerRow(c, opts.t, kind))];
 }
 
 export function groupRow(project: string, members: ContainerAnatomy[], t: Translate): Row {
@@ -73,12 +74,13 @@ export function groupRow(project: string, members: ContainerAnatomy[], t: Transl
 export function groupChildren(snapshot: Snapshot, project: string, opts: RowOptions): Row[] {
   return visibleContainers(snapshot, opts)
     .filter((c) => composeProject(c) === project)
-    .map((c) => containerRow(c, opts.t));
+    .map((c) => containerRow(c, opts.t, snapshot.host.engine.kind));
 }
 
 export { stateText };
 
-export function containerRow(c: ContainerAnatomy, t: Translate): Row {
+/** `engine`: which engine runs it; a Podman container's tooltip also explains what Podman does differently. */
+export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineKind): Row {
   const facts: Row['tooltip']['facts'] = [
     { label: t('ID'), value: c.id },
     { label: t('Image'), value: c.image },
@@ -107,7 +109,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate): Row {
     children: { kind: 'container' },
     containerId: c.id,
     value: c.id,
-    tooltip: tooltip(c.name, [{ topic: 'docker.container' }, { topic: 'process.pid' }], facts, notes),
+    tooltip: tooltip(c.name, [{ topic: 'docker.container' }, { topic: 'process.pid' }, ...(engine === 'podman' ? [{ topic: 'engine.podman' }] : [])], facts, notes),
   };
 }
 

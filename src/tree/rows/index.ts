@@ -7,6 +7,7 @@ import { containerRow, groupChildren, rootRows, sectionRows } from './containers
 import { limitDetailRows, limitRows } from './limits';
 import { namespaceRows } from './namespaces';
 import { networkDetailRows, networkRows, portDetailRows } from './network';
+import { serviceChildRows, serviceRows, swarmRootRows } from './swarm';
 import { langOf } from '../../core/i18n';
 import { localizeReason } from '../../core/reasons';
 import type { Row, RowOptions, Translate } from './types';
@@ -16,7 +17,8 @@ export { rootRows, containerRow, visibleContainers, composeProject, isStopped, s
 export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { networkRows, modeText, portText } from './network';
-export { unreachableRows } from './status';
+export { engineLabel, unreachableRows } from './status';
+export { engineRow, engineChildRows, enginesStructureKey, engineDescription, type EngineView } from './engines';
 
 /** A row with its reasons in the tree's language (message rows show theirs as the label). */
 export function localized(row: Row, t: Translate): Row {
@@ -32,10 +34,13 @@ export function childRows(snapshot: Snapshot, parent: Row | undefined, opts: Row
 }
 
 function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): Row[] {
-  if (!parent) return rootRows(snapshot, opts);
+  if (!parent) return [...swarmRootRows(snapshot, opts.t), ...rootRows(snapshot, opts)];
   const ref = parent.children;
   if (!ref) return [];
+  if (ref.kind === 'engine') return []; // an engine's rows come from engineChildRows, with its own snapshot
   if (ref.kind === 'group') return groupChildren(snapshot, ref.project, opts);
+  if (ref.kind === 'swarm') return serviceRows(snapshot, opts.t);
+  if (ref.kind === 'service') return serviceChildRows(snapshot, ref.id, opts.t);
   const c = parent.containerId ? snapshot.containers.find((x) => x.id === parent.containerId) : undefined;
   if (!c) return [];
   switch (ref.kind) {
@@ -53,5 +58,5 @@ function rowsOf(snapshot: Snapshot, parent: Row | undefined, opts: RowOptions): 
 /** The container's own row, fresh from the snapshot (for in-place updates). */
 export function rowForContainer(snapshot: Snapshot, id: string, opts: RowOptions): Row | undefined {
   const c = snapshot.containers.find((x) => x.id === id);
-  return c ? localized(containerRow(c, opts.t), opts.t) : undefined;
+  return c ? localized(containerRow(c, opts.t, snapshot.host.engine.kind), opts.t) : undefined;
 }

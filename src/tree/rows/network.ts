@@ -1,5 +1,6 @@
 import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
 import { messageRow } from './namespaces';
+import { overlayDetailRows } from './swarm';
 import type { TooltipSpec } from '../markdown';
 import { reasons, tooltip, type Row, type Translate } from './types';
 
@@ -51,7 +52,7 @@ export function modeText(c: ContainerAnatomy, t: Translate): string {
     case 'container': return t('same interfaces, IP addresses and ports');
     case 'macvlan': return t('macvlan: its own MAC on the parent interface, no bridge, no veth');
     case 'ipvlan': return t('ipvlan: shares the MAC of the parent interface, no bridge, no veth');
-    case 'overlay': return t('overlay: the veth peer lives in a separate sandbox, not on this host');
+    case 'overlay': return t('overlay: the veth peer lives in the overlay network\'s own namespace, not the host\'s');
     case 'bridge': return t('bridge: a veth pair into a host bridge, NAT to the outside');
     case 'other': return net.rawMode;
   }
@@ -82,7 +83,7 @@ function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Ro
     children: { kind: 'network', name: n.name },
     containerId: c.id,
     value: ip,
-    tooltip: tooltip(`${n.name} · ${c.name}`, [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), { topic: 'net.bridge' }], facts, [...new Set(notes)]),
+    tooltip: tooltip(`${n.name} · ${c.name}`, [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), n.swarmGateway ? { topic: 'swarm.gwbridge' } : { topic: 'net.bridge' }], facts, [...new Set(notes)]),
   };
 }
 
@@ -154,6 +155,7 @@ export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translat
     detail(c, n, 'veth', t('host veth'), n.hostVeth, veth, 'net.veth', t),
   ];
   if (text(n.ipv6Address)) rows.push(detail(c, n, 'ipv6', t('IPv6'), n.ipv6Address, text(n.ipv6Address), 'net.ipv6', t));
+  rows.push(...overlayDetailRows(n, (key, label, m, shown, topic) => detail(c, n, key, label, m, shown, topic, t), t));
   if (n.aliases.length) rows.push(detail(c, n, 'aliases', t('DNS aliases'), { value: n.aliases, source: 'engine' }, n.aliases.join(', '), 'net.dns', t));
   return rows;
 }

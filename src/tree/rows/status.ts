@@ -1,4 +1,5 @@
 import { langOf } from '../../core/i18n';
+import type { HostAnatomy } from '../../core/model';
 import { localizeReason } from '../../core/reasons';
 import { tooltip, type Row, type Translate } from './types';
 
@@ -22,4 +23,9 @@ export function unreachableRows(reason: string, t: Translate): Row[] {
     action('select', t('Select Engine/Context'), 'plug', 'containerAnatomy.engine.select'),
     action('settings', t('Open Settings'), 'settings-gear', 'workbench.action.openSettings', ['containerAnatomy.engine']),
   ];
+}
+
+/** The words naming the engine at the top of the view (message and description), when it is not Docker: "Podman 4.3.1". */
+export function engineLabel(host: HostAnatomy | undefined, t: Translate): string | undefined {
+  return host?.engine.kind === 'podman' ? t('Podman {0}', host.engine.serverVersion) : undefined;
 }

@@ -11,7 +11,7 @@ export type { Translate } from '../../core/i18n';
 /** English pass-through with `{0}`-style arguments, used in tests and as the default. */
 export const plainTranslate: Translate = translator('en');
 
-export type RowKind = 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message' | 'action';
+export type RowKind = 'engine' | 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message' | 'action';
 
 export type SectionKey = 'namespaces' | 'limits' | 'network';
 
@@ -20,12 +20,15 @@ export type { LimitKey };
 
 /** Where a row's children come from. */
 export type ChildRef =
+  | { kind: 'engine' }
   | { kind: 'group'; project: string }
   | { kind: 'container' }
   | { kind: 'section'; section: SectionKey }
   | { kind: 'limit'; key: LimitKey }
   | { kind: 'network'; name: string }
-  | { kind: 'ports' };
+  | { kind: 'ports' }
+  | { kind: 'swarm' }
+  | { kind: 'service'; id: string };
 
 /** A codicon id and an optional theme colour id. */
 export interface RowIcon {
@@ -46,6 +49,8 @@ export interface Row {
   children?: ChildRef;
   /** The container the row belongs to (not set on compose groups). */
   containerId?: string;
+  /** With several engines: the endpoint of the engine the row is under. */
+  engine?: string;
   /** Text that Copy Value puts on the clipboard. */
   value?: string;
   /** Command run when the row is clicked (action rows). */

@@ -1,27 +1,91 @@
 /**
- * A second dockerd that a test may stop, restart and flood, so the main engine (shared with
- * every other suite) is never touched. It has its own socket, data root, exec root, pidfile,
- * containerd namespace and a bridge made for it first (never --bridge none: that deletes
- * docker0), and no iptables rules. The test image is copied into it from the main engine.
+ * A second dockerd beside the main one, for suites that need an engine of their own (stop it,
+ * restart it, flood it, make it a Swarm manager, show two engines in one tree) without touching
+ * the main engine every other suite shares.
+ *
+ * It has its own socket, data root, exec root, pidfile, containerd namespace, key file (without
+ * its own `deprecated-key-path` both engines read the same key and report the same /info ID) and
+ * a bridge made for it first on a private /24 no interface on this machine has (never
+ * `--bridge none`: that deletes docker0). No iptables rules, no forwarding or masquerade changes.
+ * User-defined networks come from a pool of its own. The test image is copied from the main engine.
+ *
+ *   const engine = new SecondEngine({ name: 'swarm' });
+ *   before(() => engine.setUp());      // after a failed setUp, tearDown still cleans up
+ *   after(() => engine.tearDown());    // containers, dockerd, bridge, folders
+ *
+ * If the test process dies without tearDown, an exit hook still kills dockerd and deletes the
+ * bridge. Several engines may run in one process (each gets its own names and subnet).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Dockerode from 'dockerode';
-import { docker, IMAGE, RUN_ID, waitFor } from './docker';
+import { RUN_ID } from './docker';
+import { copyTestImage, stopDaemon, waitForPing } from './daemon';
 
-/** A /24 nothing else on this machine uses (checked before it is taken). */
-const SUBNET_PREFIX = '10.213.77';
+export interface SecondEngineOptions {
+  /** A short word naming the suite (letters/digits, ≤ 6 characters): names the folder, bridge and containerd namespace. Default `faults`. */
+  name?: string;
+  /** The bridge's /24 as its first three octets, e.g. `10.213.77`; by default a free one in 10.213.0.0/16 is picked. */
+  subnet?: string;
+  /** Also listen on tcp://127.0.0.1:PORT (plain, no TLS): only loopback, never another address. */
+  tcpPort?: number;
+  /** Extra daemon.json keys (merged over the defaults). */
+  config?: Record<string, unknown>;
+  /** Extra dockerd arguments. */
+  args?: string[];
+  /** Copy the test image into the engine (default true). */
+  loadImage?: boolean;
+}
+
+let made = 0;
+const live = new Set<SecondEngine>();
+process.once('exit', () => {
+  for (const e of live) e.killNow();
+});
+
+function subnetsInUse(): string {
+  return execFileSync('ip', ['-4', '-o', 'addr'], { encoding: 'utf8' }) + execFileSync('ip', ['-4', 'route'], { encoding: 'utf8' });
+}
+
+/** A 10.213.N /24 (N from the run id, then upwards) that no address or route on this machine is in. */
+function freeSubnet(): string {
+  const used = subnetsInUse();
+  const start = (parseInt(RUN_ID, 16) + made * 37) % 250;
+  for (let i = 0; i < 250; i++) {
+    const n = (start + i) % 250 + 1;
+    if (!used.includes(`10.213.${n}.`) && !used.includes(`10.214.${n}.`)) return `10.213.${n}`;
+  }
+  throw new Error('no free /24 in 10.213.0.0/16 for a second engine');
+}
 
 export class SecondEngine {
-  readonly dir = `/tmp/faults-${RUN_ID}`;
-  readonly socket = path.join(this.dir, 'docker.sock');
-  readonly bridge = `faults${RUN_ID}`;
+  readonly name: string;
+  readonly dir: string;
+  readonly socket: string;
+  readonly bridge: string;
+  readonly dataRoot: string;
+  readonly execRoot: string;
+  readonly pidfile: string;
   readonly client: Dockerode;
+  /** The bridge's /24 as three octets (chosen in setUp unless given). */
+  subnet: string | undefined;
   private child: ChildProcess | undefined;
   private bridgeMade = false;
 
-  constructor() {
+  constructor(private readonly options: SecondEngineOptions = {}) {
+    const name = options.name ?? 'faults';
+    if (!/^[a-z0-9]{1,6}$/.test(name)) throw new Error(`second engine name ${JSON.stringify(name)}: 1–6 lowercase letters or digits`);
+    const n = made++;
+    this.name = `${name}-${RUN_ID}${n ? `-${n}` : ''}`;
+    this.dir = `/tmp/${this.name}`;
+    this.socket = path.join(this.dir, 'docker.sock');
+    // Interface names are at most 15 characters.
+    this.bridge = `${name}${RUN_ID}${n ? n : ''}`.slice(0, 15);
+    this.dataRoot = path.join(this.dir, 'data');
+    this.execRoot = path.join(this.dir, 'exec');
+    this.pidfile = path.join(this.dir, 'docker.pid');
+    this.subnet = options.subnet;
     this.client = new Dockerode({ socketPath: this.socket });
   }
 
@@ -29,15 +93,34 @@ export class SecondEngine {
     return `unix://${this.socket}`;
   }
 
+  /** The tcp endpoint when a tcpPort was given. */
+  get tcpEndpoint(): string | undefined {
+    return this.options.tcpPort ? `tcp://127.0.0.1:${this.options.tcpPort}` : undefined;
+  }
+
+  /** The bridge's gateway address. */
+  get gateway(): string {
+    if (!this.subnet) throw new Error('the second engine has no subnet before setUp');
+    return `${this.subnet}.1`;
+  }
+
+  /** dockerd's pid while it runs. */
+  get pid(): number | undefined {
+    return this.child?.exitCode === null ? this.child.pid : undefined;
+  }
+
   /** Makes the bridge and the folders, starts dockerd and copies the test image into it. */
   async setUp(): Promise<void> {
-    const inUse = execFileSync('ip', ['-4', '-o', 'addr'], { encoding: 'utf8' });
-    if (inUse.includes(`${SUBNET_PREFIX}.`)) throw new Error(`${SUBNET_PREFIX}.0/24 is already in use on this machine; pick another subnet for the second engine`);
+    const subnet = this.subnet ?? freeSubnet();
+    if (this.options.subnet && subnetsInUse().includes(`${subnet}.`)) throw new Error(`${subnet}.0/24 is already in use on this machine; pick another subnet for the second engine`);
+    this.subnet = subnet;
+    live.add(this);
     fs.mkdirSync(this.dir, { recursive: true });
     execFileSync('ip', ['link', 'add', this.bridge, 'type', 'bridge']);
     this.bridgeMade = true;
-    execFileSync('ip', ['addr', 'add', `${SUBNET_PREFIX}.1/24`, 'dev', this.bridge]);
+    execFileSync('ip', ['addr', 'add', `${subnet}.1/24`, 'dev', this.bridge]);
     execFileSync('ip', ['link', 'set', this.bridge, 'up']);
+    const [a, b, c] = subnet.split('.');
     fs.writeFileSync(
       path.join(this.dir, 'daemon.json'),
       JSON.stringify({
@@ -46,59 +129,65 @@ export class SecondEngine {
         'ip-forward': false,
         'ip-masq': false,
         'deprecated-key-path': path.join(this.dir, 'key.json'),
-        'containerd-namespace': `faults-${RUN_ID}`,
+        'containerd-namespace': this.name,
+        'containerd-plugins-namespace': `${this.name}-plugins`,
+        // User-defined networks: 16 /28s in the /24 one above the bridge's in the second octet.
+        'default-address-pools': [{ base: `${a}.${Number(b) + 1}.${c}.0/24`, size: 28 }],
+        ...this.options.config,
       }),
     );
     await this.start();
-    const tar = await docker.getImage(IMAGE).get();
-    const progress = await this.client.loadImage(tar);
-    await new Promise<void>((resolve, reject) => this.client.modem.followProgress(progress, (err: Error | null) => (err ? reject(err) : resolve())));
+    if (this.options.loadImage !== false) await copyTestImage(this.client);
   }
 
   /** Starts dockerd and waits until it answers /_ping. */
   async start(): Promise<void> {
     const log = fs.openSync(path.join(this.dir, 'dockerd.log'), 'a');
+    const hosts = ['-H', this.endpoint, ...(this.tcpEndpoint ? ['-H', this.tcpEndpoint] : [])];
     this.child = spawn(
       'dockerd',
-      ['-H', this.endpoint, '--data-root', path.join(this.dir, 'data'), '--exec-root', path.join(this.dir, 'exec'), '--pidfile', path.join(this.dir, 'docker.pid'), '--config-file', path.join(this.dir, 'daemon.json')],
+      [...hosts, '--data-root', this.dataRoot, '--exec-root', this.execRoot, '--pidfile', this.pidfile, '--config-file', path.join(this.dir, 'daemon.json'), ...(this.options.args ?? [])],
       { stdio: ['ignore', log, log] },
     );
     fs.closeSync(log);
-    const up = await waitFor(async () => {
-      try {
-        await this.client.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    }, 60000, 200);
-    if (!up) throw new Error(`the second dockerd did not answer within 60 s; see ${path.join(this.dir, 'dockerd.log')}`);
+    await waitForPing(this.client, this.child, 'the second dockerd', path.join(this.dir, 'dockerd.log'));
   }
 
   /** Stops dockerd (SIGTERM, as systemctl stop does) and waits for it to exit. */
   async stop(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-    await exited;
-    clearTimeout(timer);
+    await stopDaemon(child);
   }
 
   /** Removes every container it has, stops it, and removes its bridge and folders. */
   async tearDown(): Promise<void> {
     try {
       if (this.child) {
-        const all = await this.client.listContainers({ all: true });
+        const all = await this.client.listContainers({ all: true }).catch(() => []);
         await Promise.all(all.map((c) => this.client.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
       }
     } finally {
       await this.stop();
-      if (this.bridgeMade) execFileSync('ip', ['link', 'del', this.bridge]);
-      this.bridgeMade = false;
+      this.removeBridge();
+      live.delete(this);
       if (!fs.readFileSync('/proc/self/mountinfo', 'utf8').includes(this.dir)) fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** For the process exit hook: kill dockerd and delete the bridge, synchronously. */
+  killNow(): void {
+    if (this.child?.exitCode === null) this.child.kill('SIGKILL');
+    this.removeBridge();
+  }
+
+  private removeBridge(): void {
+    if (!this.bridgeMade) return;
+    this.bridgeMade = false;
+    try {
+      execFileSync('ip', ['link', 'del', this.bridge], { stdio: 'ignore' });
+    } catch {
+      // Already gone (deleted by hand, or by the exit hook before).
     }
   }
 }

@@ -36,6 +36,8 @@ const REQUIRED: string[] = [
   'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'ui.namespaces',
   'cgroup.effective.limit', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
   'ui.compare.title', 'ui.removed', 'ui.unreachable',
+  'swarm.service', 'swarm.task', 'swarm.task.elsewhere', 'swarm.overlay', 'swarm.vxlan', 'swarm.vip', 'swarm.vip.ipvs', 'swarm.vip.noIpvs',
+  'swarm.ingress', 'swarm.gwbridge',
 ];
 
 /** Markdown text with inline code spans removed: what a renderer would treat as markup. */

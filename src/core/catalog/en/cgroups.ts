@@ -19,8 +19,8 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.driver.cgroupfs': {
     title: 'cgroupfs driver',
-    summary: 'Docker (through runc) creates the container\'s cgroup directories itself.',
-    body: 'Container cgroups appear under `docker/<id>` (or under `--cgroup-parent`). systemd does not know about them. Docker recommends the systemd driver on systemd hosts so that only one manager owns the tree.',
+    summary: 'The engine (through runc) creates the container\'s cgroup directories itself.',
+    body: 'Container cgroups appear under `docker/<id>` (or under `--cgroup-parent`; Podman\'s under `libpod_parent/libpod-<id>`). systemd does not know about them. Docker recommends the systemd driver on systemd hosts so that only one manager owns the tree.',
   },
   'cgroup.driver.systemd': {
     title: 'systemd driver',

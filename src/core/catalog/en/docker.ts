@@ -7,6 +7,11 @@ export const docker: Record<string, Entry> = {
     summary: 'The daemon (dockerd) that builds images and runs containers through containerd and runc.',
     body: 'Clients talk to it over the API socket (`/var/run/docker.sock`). runc, not dockerd, creates the namespaces and cgroups; dockerd records what was asked for in each container\'s HostConfig. Access to the socket is effectively root on the host.',
   },
+  'engine.podman': {
+    title: 'Podman',
+    summary: 'Podman\'s Docker-compatible service: each container runs under its own conmon, its cgroup is under libpod_parent, its bridge is netavark\'s; read into the same anatomy.',
+    body: 'No shared daemon: each container\'s init is the child of its own `conmon`, and with the cgroupfs manager its cgroup is `/libpod_parent/libpod-<id>`, not `/docker/<id>`. netavark makes the networks: the default one is `podman` (`bridge` in the compat API) on bridge `podman0`, and a bridge exists only while a container is attached. The compat API names no bridge, so it is read from Podman\'s own network list. Every container\'s `eth0` is ifindex 2, so every host veth has iflink 2: the pair is matched from the container\'s side (its `eth0` iflink is the host veth\'s ifindex). The modes `bridge`, `private` and `shareable` mean a namespace of the container\'s own. A container in another\'s network namespace is listed with the other\'s network; here, as with Docker, it has no attachment of its own.',
+  },
   'docker.registry': {
     title: 'Registry',
     summary: 'A server that stores and serves images, such as Docker Hub or a private registry.',

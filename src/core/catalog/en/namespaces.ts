@@ -50,7 +50,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.cgroup.host': {
     title: 'cgroup namespace shared with the host',
-    summary: 'The container sees its real cgroup path, including the docker/ prefix and its id.',
+    summary: 'The container sees its real cgroup path, with the engine\'s prefix and its id (docker/ID, or libpod_parent/libpod-ID under Podman).',
     body: 'This is Docker\'s default on cgroup v1. A process inside reads its real path in `/proc/self/cgroup`, which reveals the container id and the cgroup layout of the host. Its mounted `/sys/fs/cgroup` still shows only its own subtree, and it cannot change limits unless it is privileged.',
   },
   'ns.cgroup.container': {
@@ -248,5 +248,20 @@ export const namespaces: Record<string, Entry> = {
     title: 'Cannot compare',
     summary: 'One side\'s namespace could not be read, so sharing is unknown.',
     body: 'Reading `/proc/PID/ns/*` needs ptrace-level access to the process: run as root or as the process\'s owner, or let the helper container read it. A stopped container has no namespaces to compare.',
+  },
+  'diff.kernels.different': {
+    title: 'Different kernels: nothing shared',
+    summary: '{left} and {right} run on engines with different kernels, and namespaces of different kernels are never shared.',
+    body: 'A namespace belongs to one kernel. Containers on two machines (or a machine and a VM) never share one, even when their inode numbers are equal: the initial namespaces have the same fixed numbers on every Linux kernel, and other numbers can repeat by chance. Compare containers of one engine, or of engines on one kernel, to see sharing.',
+  },
+  'diff.kernels.unknown': {
+    title: 'Kernel not known to be the same',
+    summary: '{left} and {right} are on different engines, and nothing shows that those run on one kernel, so sharing is unknown.',
+    body: 'Namespaces of different kernels are never shared, and equal inode numbers from two kernels mean nothing. Two engines are known to share a kernel when this machine\'s /proc shows the containers of both; here at least one engine is remote, in a VM or read through the helper container.',
+  },
+  'diff.kernels.same': {
+    title: 'Two engines, one kernel',
+    summary: 'The engines of {left} and {right} both run on this machine\'s kernel, so their containers can share namespaces and the inodes are compared.',
+    body: 'Two dockerds on one machine start their containers on the same kernel: a container of each can be in the host\'s user, time or cgroup namespace, or both be joined to the host\'s network or PID namespace. Their own namespaces are never shared across engines unless one container joins the other by hand (e.g. nsenter).',
   },
 };

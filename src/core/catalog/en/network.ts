@@ -85,7 +85,7 @@ export const network: Record<string, Entry> = {
   'net.mode.overlay': {
     title: 'Overlay network',
     summary: 'A network spanning several Docker hosts, tunnelled over VXLAN (Swarm).',
-    body: 'The container\'s interface pairs with a veth in a separate overlay namespace rather than the host\'s, and a second interface connects it to `docker_gwbridge` for outside traffic. Host-side veth pairing is therefore not shown.',
+    body: 'The container\'s interface pairs with a veth in the overlay network\'s own namespace (a port of its bridge `br0`, beside the `vxlan0` device), not in the host\'s, so it has no host veth. A second interface connects it to `docker_gwbridge` for outside traffic; that one does end on the host.',
   },
   'net.mode.null': {
     title: 'null driver (no network)',

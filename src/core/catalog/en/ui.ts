@@ -77,4 +77,9 @@ export const ui: Record<string, Entry> = {
     summary: 'Never run the helper for this engine.',
     body: 'The facts it would read stay unavailable, with the reason. Stored for this endpoint on this machine.',
   },
+  'ui.engines': {
+    title: 'Several engines',
+    summary: 'Each engine is followed on its own: its containers, its status, its helper container and your answer about it.',
+    body: 'Engines are told apart by endpoint. One that cannot be reached says why under its name and does not hide the others. Containers of engines on different kernels never share a namespace.',
+  },
 };

@@ -19,8 +19,8 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.driver.cgroupfs': {
     title: 'cgroupfs 드라이버',
-    summary: 'Docker가 runc를 통해 컨테이너 cgroup 디렉터리를 직접 만듭니다.',
-    body: '컨테이너 cgroup은 `docker/<id>`(또는 `--cgroup-parent`) 아래에 생기며, systemd는 이를 모릅니다. systemd 호스트에서는 트리를 관리하는 주체가 하나가 되도록 Docker가 systemd 드라이버를 권장합니다.',
+    summary: '엔진이 runc를 통해 컨테이너 cgroup 디렉터리를 직접 만듭니다.',
+    body: '컨테이너 cgroup은 `docker/<id>`(또는 `--cgroup-parent`, Podman은 `libpod_parent/libpod-<id>`) 아래에 생기며, systemd는 이를 모릅니다. systemd 호스트에서는 트리를 관리하는 주체가 하나가 되도록 Docker가 systemd 드라이버를 권장합니다.',
   },
   'cgroup.driver.systemd': {
     title: 'systemd 드라이버',

@@ -7,6 +7,11 @@ export const docker: Record<string, Entry> = {
     summary: 'containerd와 runc를 통해 이미지를 빌드하고 컨테이너를 실행하는 데몬(dockerd)입니다.',
     body: '클라이언트는 API 소켓(`/var/run/docker.sock`)으로 통신합니다. 네임스페이스와 cgroup을 실제로 만드는 것은 dockerd가 아니라 runc이고, dockerd는 요청 내용을 컨테이너 HostConfig에 기록합니다. 소켓에 접근할 수 있으면 사실상 호스트 root 권한입니다.',
   },
+  'engine.podman': {
+    title: 'Podman',
+    summary: 'Podman의 Docker 호환 서비스입니다. 컨테이너마다 자기 conmon 아래에서 돌고, cgroup은 libpod_parent 아래, 브리지는 netavark가 만듭니다. 같은 해부도로 읽습니다.',
+    body: '공유 데몬이 없습니다. 컨테이너마다 init은 자기 `conmon`의 자식이고, cgroupfs 관리자에서 cgroup은 `/docker/<id>`가 아니라 `/libpod_parent/libpod-<id>`입니다. 네트워크는 netavark가 만듭니다. 기본 네트워크는 `podman`(호환 API에서는 `bridge`)이고 브리지는 `podman0`이며, 브리지는 컨테이너가 붙어 있는 동안만 있습니다. 호환 API는 브리지 이름을 알려 주지 않으므로 Podman 자체 네트워크 목록에서 읽습니다. 모든 컨테이너의 `eth0`은 ifindex 2라서 호스트 veth의 iflink가 모두 2입니다. 그래서 veth 쌍은 컨테이너 쪽에서 맞춥니다(컨테이너 `eth0`의 iflink가 호스트 veth의 ifindex). 모드 `bridge`, `private`, `shareable`은 컨테이너 자신의 네임스페이스를 뜻합니다. 다른 컨테이너의 network 네임스페이스에 든 컨테이너는 API에서 상대의 네트워크와 함께 나오지만, 여기서는 Docker와 같이 자기 연결이 없습니다.',
+  },
   'docker.registry': {
     title: '레지스트리',
     summary: 'Docker Hub나 사설 레지스트리처럼 이미지를 저장하고 내려 주는 서버입니다.',

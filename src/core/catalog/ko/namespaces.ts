@@ -50,7 +50,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.cgroup.host': {
     title: '호스트와 공유하는 cgroup 네임스페이스',
-    summary: '컨테이너가 docker/ 접두사와 ID가 들어간 실제 cgroup 경로를 그대로 봅니다.',
+    summary: '컨테이너가 엔진의 접두사와 ID가 들어간 실제 cgroup 경로(docker/ID, Podman에서는 libpod_parent/libpod-ID)를 그대로 봅니다.',
     body: 'cgroup v1에서 Docker의 기본값입니다. 안의 프로세스가 `/proc/self/cgroup`에서 실제 경로를 읽으므로 컨테이너 ID와 호스트의 cgroup 구조가 드러납니다. 그래도 마운트된 `/sys/fs/cgroup`에는 자기 하위 트리만 보이고, privileged가 아니면 제한을 바꿀 수 없습니다.',
   },
   'ns.cgroup.container': {
@@ -248,5 +248,20 @@ export const namespaces: Record<string, Entry> = {
     title: '비교 불가',
     summary: '한쪽 네임스페이스를 읽지 못해 공유 여부를 알 수 없습니다.',
     body: '`/proc/PID/ns/*`를 읽으려면 해당 프로세스에 ptrace 수준의 접근 권한이 필요합니다. root나 프로세스 소유자로 실행하거나 헬퍼 컨테이너가 읽도록 허용하세요. 멈춘 컨테이너는 비교할 네임스페이스가 없습니다.',
+  },
+  'diff.kernels.different': {
+    title: '서로 다른 커널: 공유하는 것 없음',
+    summary: '{left|과/와} {right|은/는} 커널이 서로 다른 엔진에서 실행되며, 서로 다른 커널의 네임스페이스는 절대 공유되지 않습니다.',
+    body: '네임스페이스는 하나의 커널에 속합니다. 두 머신(또는 머신과 VM)의 컨테이너는 inode 번호가 같아도 네임스페이스를 공유하지 않습니다. 초기 네임스페이스는 모든 리눅스 커널에서 같은 고정 번호를 가지며, 다른 번호도 우연히 겹칠 수 있습니다. 공유 여부를 보려면 같은 엔진, 또는 같은 커널 위의 엔진들의 컨테이너를 비교하세요.',
+  },
+  'diff.kernels.unknown': {
+    title: '같은 커널인지 알 수 없음',
+    summary: '{left|과/와} {right|은/는} 서로 다른 엔진에 있고, 두 엔진이 같은 커널에서 실행된다는 근거가 없어 공유 여부를 알 수 없습니다.',
+    body: '서로 다른 커널의 네임스페이스는 절대 공유되지 않으며, 두 커널에서 온 inode 번호가 같아도 의미가 없습니다. 이 머신의 /proc에서 두 엔진의 컨테이너가 모두 보일 때 두 엔진이 같은 커널을 쓴다고 알 수 있습니다. 여기서는 적어도 한 엔진이 원격이거나 VM 안에 있거나 헬퍼 컨테이너로 읽혔습니다.',
+  },
+  'diff.kernels.same': {
+    title: '엔진 둘, 커널 하나',
+    summary: '{left|과/와} {right}의 엔진은 둘 다 이 머신의 커널에서 실행되므로, 두 컨테이너는 네임스페이스를 공유할 수 있고 inode를 비교합니다.',
+    body: '한 머신의 dockerd 두 개는 같은 커널 위에서 컨테이너를 시작합니다. 각 엔진의 컨테이너가 호스트의 user, time, cgroup 네임스페이스에 함께 있거나, 둘 다 호스트의 네트워크나 PID 네임스페이스에 들어갈 수 있습니다. 각자 만든 네임스페이스는 한 컨테이너가 다른 쪽에 직접 들어가지 않는 한(예: nsenter) 엔진 사이에서 공유되지 않습니다.',
   },
 };

@@ -85,7 +85,7 @@ export const network: Record<string, Entry> = {
   'net.mode.overlay': {
     title: '오버레이 네트워크',
     summary: '여러 Docker 호스트에 걸친 네트워크로, VXLAN 터널을 씁니다(Swarm).',
-    body: '컨테이너 인터페이스의 veth 짝은 호스트가 아니라 별도의 overlay 네임스페이스에 있고, 외부 통신용 두 번째 인터페이스가 `docker_gwbridge`에 연결됩니다. 그래서 호스트 쪽 veth 짝은 표시되지 않습니다.',
+    body: '컨테이너 인터페이스의 veth 짝은 호스트가 아니라 overlay 네트워크 자신의 네임스페이스에 있으므로(`vxlan0` 장치 옆, 브리지 `br0`의 포트) 호스트 veth가 없습니다. 외부 통신용 두 번째 인터페이스는 `docker_gwbridge`에 연결되며, 이쪽은 호스트에서 끝납니다.',
   },
   'net.mode.null': {
     title: 'null 드라이버(네트워크 없음)',
