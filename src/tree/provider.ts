@@ -173,9 +173,20 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       return;
     }
     const nodes: RowNode[] = [];
+    // The rows under each parent are built once per change, not once per updated container
+    // (the first look updates containers in bunches of dozens among hundreds).
+    const views = this.engineViews();
+    const byParent = new Map<Row | undefined, Map<string, Row>>();
     for (const id of change.updated) {
       for (const node of this.nodesOf(this.containerNodes, id)) {
-        const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
+        const parent = node.parent?.row;
+        let rows = byParent.get(parent);
+        if (!rows) {
+          rows = new Map();
+          for (const r of this.rowsUnder(parent, views)) if (r.kind === 'container' && r.containerId && !rows.has(r.containerId)) rows.set(r.containerId, r);
+          byParent.set(parent, rows);
+        }
+        const row = rows.get(id);
         if (!row || !sameRow(node.row, row)) {
           if (row) node.apply(row);
           nodes.push(node);
