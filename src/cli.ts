@@ -251,7 +251,7 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     const stopped = [a, b].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
     if (stopped) {
       const t = translator(args.lang);
-      io.err(`container-anatomy: ${t('{0} is {1}: it has no processes, so it has no namespaces to compare until it starts', safe(stopped.name), t(stopped.state))}\n`);
+      io.err(`container-anatomy: ${t(stopped.state === 'created' ? '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts' : '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts again', safe(stopped.name), t(stopped.state))}\n`);
       return EXIT.notRunning;
     }
     const d = await diffWithEvidence(containerSide(a), b ? containerSide(b) : hostSide(snapshot.host), evidenceOptionsFor(snapshot.host));

@@ -9,7 +9,7 @@ export async function copyValue(ctx: CommandContext, arg?: unknown): Promise<str
   const node = arg instanceof RowNode ? arg : ctx.view.treeView.selection[0];
   const value = node?.row.value;
   if (value === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select a row with a value in the Containers view first.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select a row with a value in the Container Anatomy view first.'));
     return undefined;
   }
   await vscode.env.clipboard.writeText(value);

@@ -17,8 +17,8 @@ import type { HelperManager } from './helper/manager';
 import { linkContainers, listNetworks, REAL_ROOTS, rereadHostLinks, type HostContext, type Roots } from './introspect';
 import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
-import type { ContainerAnatomy, HostAnatomy, NamespaceType, Snapshot } from './model';
-import { NAMESPACE_TYPES, valueOf } from './model';
+import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
+import { NAMESPACE_TYPES } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
 import { listedContainer, readFailureReason, unreadContainer } from './unread';
@@ -611,11 +611,9 @@ class LiveAnatomyService implements AnatomyService {
 
   /** Re-links shared namespaces and reports every container whose links changed too. */
   private afterChange(updated: string[], removed: string[], host: boolean): void {
-    const all = [...this.containers.values()];
-    const before = new Map(all.map((c) => [c.id, linkKey(c)]));
-    linkContainers(all, this.ctx?.host);
+    const linked = linkContainers([...this.containers.values()], this.ctx?.host);
     const changed = new Set(updated);
-    for (const c of all) if (before.get(c.id) !== linkKey(c)) changed.add(c.id);
+    for (const id of linked) changed.add(id);
     this.takenAt = new Date().toISOString();
     this.emit({ updated: [...changed], removed, host });
   }
@@ -644,11 +642,6 @@ class Slots {
       else this.busy--;
     }
   }
-}
-
-/** Views show "shared with host" for the host's namespaces, not who else is in them, so that list is left out. */
-function linkKey(c: ContainerAnatomy): string {
-  return NAMESPACE_TYPES.map((t: NamespaceType) => `${valueOf(c.namespaces[t].sharedWithHost, false) ? 'host' : c.namespaces[t].sharedWithContainers.join(',')}|${c.namespaces[t].mode.sharesWith?.name ?? ''}`).join(';') + (c.network.sharesWith?.name ?? '');
 }
 
 function emptyHost(endpoint: string): HostAnatomy {

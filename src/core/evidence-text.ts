@@ -30,9 +30,14 @@ function interfaces(v: SeesByType['net'], lang: Lang, max = 3): string {
   return parts.join(', ');
 }
 
-function idMap(ranges: IdMapRange[]): string {
-  return ranges.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ');
+/** The whole 32-bit id range: a uid_map line of this length maps every id. */
+const ALL_IDS = 4294967295;
+
+/** "0→231072 (65536 ids)", and for the identity map "0→0 over the whole 32-bit id range (no remapping)". */
+export function idMapText(ranges: IdMapRange[], lang: Lang, sep = ', '): string {
+  return ranges.map((r) => say(r.length === ALL_IDS && r.inside === r.outside ? 'sees.idmap.identity' : 'sees.idmap.range', lang, { ...r })).join(sep);
 }
+
 
 function seconds(ns: number): string {
   return `${Number((ns / 1e9).toFixed(3))} s`;
@@ -68,7 +73,7 @@ function varsOf(type: NamespaceType, v: unknown, lang: Lang): Vars {
     }
     case 'user': {
       const x = v as SeesByType['user'];
-      return { uidMap: idMap(x.uidMap), gidMap: idMap(x.gidMap) };
+      return { uidMap: idMapText(x.uidMap, lang), gidMap: idMapText(x.gidMap, lang) };
     }
     case 'cgroup':
       return { path: short((v as SeesByType['cgroup']).path, 48) };

@@ -65,3 +65,25 @@ export function formatLimit(limit: Limit<number | string>, kind: LimitKind, null
   if (d === e) return e;
   return `${d} → ${e}`;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * An engine or read time (ISO 8601, as the JSON model keeps it) as a person reads it: local
+ * time to the second, and how long ago when it is in the past ("2026-11-30 13:12:39 (5 min
+ * ago)"). Text that is not a time is returned as it is.
+ */
+export function formatTime(iso: string, t: Translate = english, now = Date.now()): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms);
+  const local = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const ago = (now - ms) / 1000;
+  if (ago < 0) return local;
+  let rel: string;
+  if (ago < 45) rel = t('just now');
+  else if (ago < 90 * 60) rel = t('{0} min ago', Math.max(1, Math.round(ago / 60)));
+  else if (ago < 36 * 3600) rel = t('{0} h ago', Math.round(ago / 3600));
+  else rel = t('{0} days ago', Math.round(ago / 86400));
+  return `${local} (${rel})`;
+}

@@ -66,6 +66,12 @@ export interface NamespaceMode {
   value: string;
   /** For `container:<id>` modes: the donor container. */
   sharesWith?: { id: string; name: string | null };
+  /**
+   * Where the engine puts this namespace when the setting leaves it open: time is always the
+   * host's (Docker creates no time namespace); user is the host's unless the daemon remaps ids
+   * (userns-remap, `name=userns` in /info SecurityOptions), then each container has its own.
+   */
+  engineDefault?: 'host' | 'own';
 }
 
 export interface ContainerNamespace {

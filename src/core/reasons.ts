@@ -13,7 +13,7 @@ type Rule = [RegExp, (m: RegExpMatchArray, again: (s: string) => string, t: Tran
 const word = (t: Translate, w: string): string => t(w);
 
 const KO: Rule[] = [
-  [/^the container is (\w+): it has no processes, so there is no (.+) to read until it starts$/, (m, _a, t) => `컨테이너가 ${word(t, m[1])} 상태라 프로세스가 없습니다. 시작하기 전에는 읽을 ${withParticle(thing(m[2]), '이', '가')} 없습니다`],
+  [/^the container is (\w+): it has no processes, so there is no (.+) to read until it starts( again)?$/, (m, _a, t) => `컨테이너가 ${word(t, m[1])} 상태라 프로세스가 없습니다. ${m[3] ? '다시 ' : ''}시작하기 전에는 읽을 ${withParticle(thing(m[2]), '이', '가')} 없습니다`],
   [/^the container is not running: it has no cgroup until it starts$/, () => '컨테이너가 실행 중이 아닙니다. 시작하기 전에는 cgroup이 없습니다'],
   [/^the container uses the host network namespace: it has no interface of its own$/, () => '컨테이너가 호스트 network 네임스페이스를 씁니다. 자기 인터페이스가 없습니다'],
   [/^no (.+): the container uses the host's network stack$/, (m) => `${thing(m[1])} 없음: 컨테이너가 호스트의 네트워크 스택을 씁니다`],

@@ -4,7 +4,7 @@
  * words a namespace's sharing from this one model, so none can name a container as its own peer.
  */
 import { explain, type Lang } from './catalog/index';
-import { isFact, isUnavailable, type ContainerAnatomy, type ContainerNamespace, type NamespaceMode, type NamespaceType } from './model';
+import { isFact, isUnavailable, NAMESPACE_TYPES, type ContainerAnatomy, type ContainerNamespace, type NamespaceMode, type NamespaceType } from './model';
 
 /** Namespaces Docker lets one container join from another (`--network/--pid/--ipc container:X`). */
 export const JOINABLE: ReadonlySet<NamespaceType> = new Set<NamespaceType>(['net', 'pid', 'ipc']);
@@ -35,8 +35,9 @@ function declared(ns: ContainerNamespace, reason: string): Sharing {
   const v = ns.mode.value;
   const donor = donorName(ns);
   if (donor) return { kind: 'joined', peers: [donor], basis: 'docker' };
-  if (v === 'host') return { kind: 'host', peers: [], basis: 'docker' };
+  if (v === 'host' || (v === '' && ns.mode.engineDefault === 'host')) return { kind: 'host', peers: [], basis: 'docker' };
   const own =
+    (v === '' && ns.mode.engineDefault === 'own') ||
     ns.type === 'mnt' ||
     (ns.type === 'net' && v !== '' && !v.startsWith('container:')) ||
     ((ns.type === 'pid' || ns.type === 'uts') && v === '') ||
@@ -102,3 +103,19 @@ export function sharingWords(type: NamespaceType, s: Sharing, lang: Lang): Shari
 export function containerSharing(c: ContainerAnatomy): { type: NamespaceType; ns: ContainerNamespace; sharing: Sharing }[] {
   return (Object.keys(c.namespaces) as NamespaceType[]).map((type) => ({ type, ns: c.namespaces[type], sharing: sharingOf(c.namespaces[type]) }));
 }
+
+/**
+ * "net joins web · pid host": the namespaces Docker's settings (not its defaults) do not leave
+ * private, as a stopped container's one line says them.
+ */
+export function declaredSharing(c: ContainerAnatomy, lang: Lang): { type: NamespaceType; label: string }[] {
+  const out: { type: NamespaceType; label: string }[] = [];
+  for (const type of NAMESPACE_TYPES) {
+    const ns = c.namespaces[type];
+    if (!ns || !ns.mode.field || !ns.mode.value) continue;
+    const s = sharingOf(ns);
+    if (s.kind === 'host' || s.kind === 'joined') out.push({ type, label: sharingWords(type, s, lang).label });
+  }
+  return out;
+}
+

@@ -3,7 +3,7 @@ import { EngineError, toEngineError } from './engine/errors';
 import { HelperError, isHelper } from './helper/container';
 import type { HelperManager, HelperReader } from './helper/manager';
 import {
-  askEngine, introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type EngineAnswers, type HostContext, type LinkPeer, type RawInspect, type Roots,
+  askEngine, endpointNotLocal, hostKernel, introspectContainer, introspectHost, linkContainers, readPeer, REAL_ROOTS, type EngineAnswers, type HostContext, type LinkPeer, type RawInspect, type Roots,
 } from './introspect/index';
 import { kernelSource } from './introspect/where';
 import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
@@ -188,6 +188,10 @@ async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx:
 async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Result> {
   const roots = opts.roots ?? REAL_ROOTS;
   const answers = askEngine(engine);
+  // On a unix socket the engine most likely runs on this machine: its host-side files are read
+  // while the engine answers and the verdict is made, not after (used only if that verdict is local).
+  const early = !opts.forceHelper && endpointNotLocal(engine) === null ? hostKernel(roots, null, false) : undefined;
+  early?.catch(() => undefined); // awaited below when used; this only keeps a rejection from looking unhandled meanwhile
   const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper);
   let notLocal = source.notLocal;
   let helperReason = source.refused;
@@ -200,7 +204,7 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
       notLocal = helperReason = err.message;
     }
   }
-  const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}) });
+  const ctx = await introspectHost(engine, roots, { answers, notLocal, ...(helperReason ? { helperReason } : {}), ...(early && notLocal === null ? { kernel: early } : {}) });
   const chosen = choose((await answers).list, opts);
   const { missing, others } = chosen;
   const ids = opts.progress ? opts.progress.listed(ctx, chosen.ids) : chosen.ids;

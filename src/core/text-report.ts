@@ -3,10 +3,10 @@
  * namespace diffs. Colour is optional (the CLI turns it on only for a TTY).
  */
 import { explain, type Lang } from './catalog/index';
-import { describeMaybe } from './format';
+import { describeMaybe, formatTime } from './format';
 import { translator, type Translate } from './i18n';
 import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
-import { seesConsequence, seesLine } from './evidence-text';
+import { idMapText, seesConsequence, seesLine } from './evidence-text';
 import { bindingOf, chainOf, type ChainKey } from './chain';
 import { NOT_READ_YET } from './unread';
 import {
@@ -24,7 +24,7 @@ import {
 } from './model';
 import { vipTopic } from './swarm/cluster';
 import { localizeReason } from './reasons';
-import { sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
+import { declaredSharing, sharingOf, sharingMeaningTopic, sharingVars, sharingWords, type Sharing } from './sharing';
 
 export interface ReportOptions {
   color: boolean;
@@ -98,11 +98,13 @@ function sharingColor(s: Sharing): string {
 /** The stopped container's one line per section: why there is nothing to read, and what Docker declared. */
 function stoppedLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void {
   const state = t(c.state);
-  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t('{0}: no namespaces until it starts', state)}`));
-  const declared = NAMESPACE_TYPES.map((type) => ({ type, s: sharingOf(c.namespaces[type]) })).filter((x) => x.s.kind === 'host' || x.s.kind === 'joined');
-  L.row(`    ${declared.length ? declared.map((x) => `${x.type} ${safe(sharingWords(x.type, x.s, L.lang).label)}`).join(' · ') : t('no sharing requested (Docker setting)')}`);
+  // An exited container has run before: it gets namespaces and a cgroup again when it starts again.
+  const again = c.state !== 'created';
+  L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${t(again ? '{0}: no namespaces until it starts again' : '{0}: no namespaces until it starts', state)}`));
+  const declared = declaredSharing(c, L.lang);
+  L.row(`    ${declared.length ? declared.map((x) => `${x.type} ${safe(x.label)}`).join(' · ') : t('no sharing requested (Docker setting)')}`);
   L.note('ui.notRunning');
-  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t('{0}: no cgroup until it starts', state)}`));
+  L.row(p('1', `  ${t('cgroup limits')}`) + p('90', `  ${t(again ? '{0}: no cgroup until it starts again' : '{0}: no cgroup until it starts', state)}`));
   const limits = LIMITS.flatMap((spec) => {
     const d = spec.limit(c).declared;
     return isFact(d) && d.value !== null && d.value !== 0 ? [`${spec.label(t)} ${limitText({ declared: d, kernel: d, effective: d }, spec, t)}`] : [];
@@ -125,11 +127,11 @@ export function renderContainer(c: ContainerAnatomy, o: ReportOptions, evidence?
   const pid = isFact(c.pid) ? ` · PID ${c.pid.value}` : '';
   L.row(`${p('1', safe(c.name))} ${p('90', c.id.slice(0, 12))} ${p(stateColor, t(c.state))} · ${safe(c.image)}${pid}`);
   if (c.compose) L.row(`  compose: ${safe(c.compose.project)}/${safe(c.compose.service)}`);
-  if (c.exit) L.row(`  ${t('exited with code {0} at {1}', c.exit.code, c.exit.finishedAt)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
+  if (c.exit) L.row(`  ${Date.parse(c.exit.finishedAt) > 0 ? t('exited with code {0} at {1}', c.exit.code, formatTime(c.exit.finishedAt, t)) : t('exited with code {0}', c.exit.code)}${c.exit.oomKilled ? p('31', ` (${t('OOM-killed')})`) : ''}`);
   if (c.readFailure) {
     L.row(`  ${p('31', safe(localizeReason(c.readFailure, o.lang)))}`);
     if (c.readAt === null) return L.out.join('\n');
-    L.row(p('90', `  ${t('the facts below were read at {0}', c.readAt)}`));
+    L.row(p('90', `  ${t('the facts below were read at {0}', formatTime(c.readAt, t))}`));
   }
   if (c.reading) {
     L.row(p('90', `  ${localizeReason(NOT_READ_YET, o.lang)}`));
@@ -166,7 +168,7 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, e
   if (commonReason) L.row(`    ${p('90', commonReason)}`);
   const pr = c.process;
   if (isFact(pr.nspid)) L.row(`    NSpid ${pr.nspid.value.join(' → ')}${isFact(pr.rootIsHostRoot) ? `; ${pr.rootIsHostRoot.value ? p('33', t('container root is host root')) : p('32', t('container root is not host root'))}` : ''}`);
-  if (isFact(pr.uidMap)) L.row(`    uid_map ${pr.uidMap.value.map((r) => `${r.inside}→${r.outside} (${r.length})`).join(', ')}`);
+  if (isFact(pr.uidMap)) L.row(`    uid_map ${idMapText(pr.uidMap.value, L.lang)}`);
 }
 
 /** The limits whose effective value an ancestor can set, and the chain that says which one. */
@@ -275,9 +277,16 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   const rk = h.engine.rootless?.hostNamespacesOf;
   if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
   L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));
+  // Why PID 1's namespaces could not be read, once: the eight reasons differ only in the file.
+  const pid1Unread = NAMESPACE_TYPES.map((type) => h.namespaces[type].pid1Inode).filter(isUnavailable);
+  for (const reason of new Set(pid1Unread.map((m) => m.unavailable.replace(/\/proc\/1\/ns\/\w+/g, '/proc/1/ns/*')))) {
+    if (reason && reason !== h.engine.localReason) L.row(`    ${p('90', t('PID 1 unreadable: {0}', localizeReason(reason, o.lang)))}`);
+  }
+  const somePid1 = pid1Unread.length < NAMESPACE_TYPES.length;
   for (const type of NAMESPACE_TYPES) {
     const ns = h.namespaces[type];
-    L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'))}`);
+    const pid1 = !somePid1 ? '' : p('90', isFact(ns.pid1Inode) ? String(ns.pid1Inode.value) : t('PID 1 unreadable'));
+    L.row(`    ${pad(type, 7)}${pad(isFact(ns.inode) ? String(ns.inode.value) : t('unavailable'), 12)}${pid1}`.trimEnd());
     L.note(`ns.${type}`);
   }
   L.row(p('1', `  ${t('Bridges')}`));

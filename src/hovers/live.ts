@@ -136,15 +136,9 @@ export function liveTopic(key: string, c: ContainerAnatomy, t: Translate): Topic
   const limit = spec.limit(c);
   const declared = isFact(limit.declared) ? formatValue(limit.declared.value, spec, t) : t('unavailable');
   const effective = isFact(limit.effective) ? formatValue(limit.effective.value, spec, t) : limitText(limit, spec, t);
+  // Usage only where the kind has one (memory, pids) and it was read: a cpu quota or a weight has none.
   const usage = spec.usage?.(c);
-  return {
-    topic: 'live.limit',
-    vars: {
-      what: spec.label(t),
-      declared,
-      effective,
-      usage: usage && isFact(usage) ? formatValue(usage.value, spec, t) : t('unknown'),
-      name: c.name,
-    },
-  };
+  const vars = { what: spec.label(t), declared, effective, name: c.name };
+  if (!usage || !isFact(usage)) return { topic: 'live.limit.noUsage', vars };
+  return { topic: 'live.limit', vars: { ...vars, usage: formatValue(usage.value, spec, t) } };
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../core/catalog/index';
 import { containerSide, diffNamespaces, hostSide, type DiffSide, type KernelRelation } from '../core/diff';
 import { kernelRelation } from '../core/engines';
 import { withEvidence } from '../core/evidence';
-import { seesConsequence, seesLine } from '../core/evidence-text';
+import { idMapText, seesConsequence, seesLine } from '../core/evidence-text';
 import { formatBytes, formatCpus } from '../core/format';
 import {
   isUnavailable,
@@ -95,9 +95,6 @@ function diffSide(r: Resolved, L: PanelLabels): DiffSide | undefined {
   return undefined;
 }
 
-function mapText(ranges: IdMapRange[]): string {
-  return ranges.map((r) => `${r.inside} → ${r.outside} (${r.length})`).join('\n');
-}
 
 function pair(topic: string, lang: Lang, left: Cell, right: Cell): PairRow {
   const n = note(topic, lang);
@@ -109,6 +106,7 @@ function processSection(l: Resolved, r: Resolved, L: PanelLabels, lang: Lang): P
   const c = (fn: (c: ContainerAnatomy) => Cell, hostFn?: (h: HostAnatomy) => Cell): Pick => (s) =>
     s.container ? fn(s.container) : s.host && hostFn ? hostFn(s.host) : naCell(L);
   const yesNo = (b: boolean): string => (b ? L.yes : L.no);
+  const mapText = (ranges: IdMapRange[]): string => idMapText(ranges, lang, '\n');
   const rows: [string, Pick][] = [
     // The host side is this process, read the same way (absent from snapshots that predate it).
     ['process.pid', c((x) => maybeCell(x.process.hostPid, String, L), (h) => maybeCell(h.process?.hostPid, String, L))],

@@ -54,7 +54,9 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
     case 'none':
       return note('chain.bound.none', lang, { what });
     default:
-      return note('chain.bound.unknown', lang, { what, effective, reason: b.reason });
+      // Without an effective value (a stopped container, an unreadable file) nothing can be said
+      // of which level sets it; "several levels" is true only of a value that was read.
+      return note(isFact(limit.effective) ? 'chain.bound.unknown' : 'chain.bound.unread', lang, { what, effective, reason: b.reason });
   }
 }
 

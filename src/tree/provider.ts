@@ -27,6 +27,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   private readonly containerNodes = new Map<string, RowNode>();
   /** The "cgroup limits" section of each container as last handed out: usage is shown below it. */
   private readonly limitSections = new Map<string, RowNode>();
+  /** The rows last handed out under each row VS Code asked about (an expanded one), by its id. */
+  private readonly shownChildren = new Map<string, RowNode[]>();
   private shownStructure = '';
 
   constructor(
@@ -81,7 +83,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
       this.readFirst(parent.row.containerId);
     }
-    return this.rowsUnder(parent?.row, views).map((row) => {
+    const nodes = this.rowsUnder(parent?.row, views).map((row) => {
       if (row.kind === 'section' && row.containerId && row.children?.kind === 'section' && row.children.section === 'limits') {
         const node = nodeFor(row, parent);
         this.limitSections.set(nodeKey(row.engine, row.containerId), node);
@@ -97,6 +99,36 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       const node = nodeFor(row, parent);
       this.containerNodes.set(key, node);
       return node;
+    });
+    if (parent) this.shownChildren.set(parent.row.id, nodes);
+    return nodes;
+  }
+
+  /**
+   * Brings the rows shown under `node` up to date without redrawing `node`, and collects the
+   * rows that must be redrawn. VS Code forgets every row under a redrawn row until it asks for
+   * them again; a context menu opened on one of them meanwhile runs its command with no row
+   * ("Show Limits" on a "cgroup limits" section did nothing while its container was re-read).
+   * So only a row whose own text changed is redrawn; when the rows below changed in number or
+   * order, `node` is.
+   */
+  private refreshBelow(node: RowNode, redraw: RowNode[]): void {
+    const shown = this.shownChildren.get(node.row.id);
+    if (!shown) return;
+    const rows = this.rowsUnder(node.row);
+    if (rows.length !== shown.length || rows.some((r, i) => r.id !== shown[i].row.id)) {
+      redraw.push(node);
+      return;
+    }
+    rows.forEach((row, i) => {
+      const child = shown[i];
+      if (sameRow(child.row, row)) {
+        child.row = row; // its tooltip is resolved from the row on hover
+        this.refreshBelow(child, redraw);
+      } else {
+        child.apply(row);
+        redraw.push(child);
+      }
     });
   }
 
@@ -123,9 +155,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** Refreshes only what changed: the whole tree when its top-level shape moved, else the changed containers. */
   onServiceChange(change: AnatomyChange): void {
     if (change.usage) {
-      // Only the limits sections show usage: the container rows (and a hover over one) stay put.
-      const sections = change.updated.flatMap((id) => this.nodesOf(this.limitSections, id));
-      if (sections.length) this.changed.fire(sections);
+      // Only the limits sections show usage: the rows below them change, the section stays put.
+      const redraw: RowNode[] = [];
+      for (const section of change.updated.flatMap((id) => this.nodesOf(this.limitSections, id))) this.refreshBelow(section, redraw);
+      if (redraw.length) this.changed.fire(redraw);
       return;
     }
     for (const id of change.removed) {
@@ -133,17 +166,34 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
         this.containerNodes.delete(key);
         this.limitSections.delete(key);
       }
+      for (const key of this.shownChildren.keys()) if (key.includes(`c:${id}`)) this.shownChildren.delete(key);
     }
     if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
       this.refreshAll();
       return;
     }
     const nodes: RowNode[] = [];
+    // The rows under each parent are built once per change, not once per updated container
+    // (the first look updates containers in bunches of dozens among hundreds).
+    const views = this.engineViews();
+    const byParent = new Map<Row | undefined, Map<string, Row>>();
     for (const id of change.updated) {
       for (const node of this.nodesOf(this.containerNodes, id)) {
-        const row = this.rowsUnder(node.parent?.row).find((r) => r.containerId === id && r.kind === 'container');
-        if (row) node.apply(row);
-        nodes.push(node);
+        const parent = node.parent?.row;
+        let rows = byParent.get(parent);
+        if (!rows) {
+          rows = new Map();
+          for (const r of this.rowsUnder(parent, views)) if (r.kind === 'container' && r.containerId && !rows.has(r.containerId)) rows.set(r.containerId, r);
+          byParent.set(parent, rows);
+        }
+        const row = rows.get(id);
+        if (!row || !sameRow(node.row, row)) {
+          if (row) node.apply(row);
+          nodes.push(node);
+        } else {
+          node.row = row;
+          this.refreshBelow(node, nodes);
+        }
       }
     }
     if (nodes.length) this.changed.fire(nodes);
@@ -161,6 +211,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   refreshAll(): void {
     this.containerNodes.clear();
     this.limitSections.clear();
+    this.shownChildren.clear();
     this.changed.fire(undefined);
   }
 
@@ -171,4 +222,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
 function nodeKey(engine: string | undefined, containerId: string): string {
   return engine ? `${engine}\u0000${containerId}` : containerId;
+}
+
+/** Whether a row looks the same in the tree (and offers the same menu) as before. */
+function sameRow(a: Row, b: Row): boolean {
+  return a.label === b.label && a.description === b.description && a.contextValue === b.contextValue &&
+    a.icon?.id === b.icon?.id && a.icon?.color === b.icon?.color && !!a.children === !!b.children;
 }

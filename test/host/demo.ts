@@ -1,9 +1,11 @@
 // The demo containers of `npm start -- --demo` and of the README screenshots: labelled,
 // with interesting settings (limits, a shared net and pid namespace, pid: host, no network,
-// two networks), from the locally imported busybox image; and a small compose project.
-import * as fs from 'node:fs';
+// two networks), from the locally imported busybox image; and the compose project that
+// demo-workspace/compose.yaml describes.
 import * as path from 'node:path';
-import { createContainer, docker, ensureImage, ensureNetwork, IMAGE, removeLabelled, removeNetworkIfUnused } from './containers';
+import { COMPOSE_PROJECT, demoComposePlan, type ServicePlan } from './compose-demo';
+import type Docker from 'dockerode';
+import { createContainer, docker, ensureImage, ensureNetwork, removeLabelled, removeNetworkIfUnused } from './containers';
 
 const DEMO_LABEL = { 'container-anatomy.demo': '1' };
 const DEMO_NETWORK = 'anatomy-demo';
@@ -31,105 +33,57 @@ export async function startDemoContainers(): Promise<void> {
   console.log('                 anatomy-demo-hostpid (pid: host), anatomy-demo-isolated (network none), anatomy-demo-stopped');
 }
 
-/** The folder name is the project name, as Compose derives it; the compose hovers do the same. */
-export const COMPOSE_PROJECT = 'anatomy-demo-app';
-const COMPOSE_NETWORKS = {
-  front: `${COMPOSE_PROJECT}_front`, back: `${COMPOSE_PROJECT}_back`, default: `${COMPOSE_PROJECT}_default`,
-};
-
-/** The compose file the demo's containers correspond to, key for key. */
-const COMPOSE_FILE = `# Written by \`npm start -- --demo\`: the containers of this project were created through the
-# Engine API with the labels Compose sets (com.docker.compose.project, .service,
-# .project.working_dir, .project.config_files), and are removed when it stops.
-# Hover the keys: a running service's hover adds what its kernel says.
-services:
-  web:
-    image: ${IMAGE}
-    command: ["sleep", "86400"]
-    user: "1000:1000"
-    mem_limit: 64m
-    pids_limit: 50
-    cpus: 0.5
-    ports:
-      - "127.0.0.1::8080"
-    networks: [front, back]
-
-  sidecar:
-    image: ${IMAGE}
-    command: ["sleep", "86400"]
-    network_mode: "service:web"
-    pid: "service:web"
-    mem_limit: 32m
-
-  monitor:
-    image: ${IMAGE}
-    command: ["sleep", "86400"]
-    pid: host
-    ipc: private
-    cap_add: [SYS_PTRACE]
-    cpuset: "0"
-
-networks:
-  front: {}
-  back:
-    internal: true
-`;
-
 /**
- * Writes compose.yaml into `workspace` (a folder named COMPOSE_PROJECT) and creates and starts
- * its three services as `docker compose up` would: containers <project>-<service>-1 on the
- * project's networks (`default` for a service that names none), with Compose's labels.
+ * Copies nothing: `workspace` (a folder named COMPOSE_PROJECT) already holds demo-workspace's
+ * compose.yaml. Creates and starts what that file describes, as `docker compose up` would:
+ * containers <project>-<service>-1 on the project's networks, with Compose's labels.
  * Expects the demo's earlier containers to be gone (startDemoContainers removes them).
  */
 export async function startComposeDemo(workspace: string): Promise<void> {
   if (path.basename(workspace) !== COMPOSE_PROJECT) throw new Error(`the compose demo's folder must be named ${COMPOSE_PROJECT}`);
   await ensureImage();
   const configFile = path.join(workspace, 'compose.yaml');
-  fs.writeFileSync(configFile, COMPOSE_FILE);
+  const plan = demoComposePlan(configFile);
   const projectLabels = { 'com.docker.compose.project': COMPOSE_PROJECT };
-  for (const [key, name] of Object.entries(COMPOSE_NETWORKS)) {
-    await removeNetworkIfUnused(name);
+  for (const n of plan.networks) {
+    await removeNetworkIfUnused(n.name);
     await docker.createNetwork({
-      Name: name, Driver: 'bridge', Internal: key === 'back',
-      Labels: { ...DEMO_LABEL, ...projectLabels, 'com.docker.compose.network': key },
+      Name: n.name, Driver: 'bridge', Internal: n.internal,
+      Labels: { ...DEMO_LABEL, ...projectLabels, 'com.docker.compose.network': n.key },
     });
   }
-  const service = (name: string, hostConfig: Record<string, unknown>, more: Record<string, unknown> = {}) =>
-    docker.createContainer({
-      name: `${COMPOSE_PROJECT}-${name}-1`, Image: IMAGE, Cmd: ['sleep', '86400'],
+  const ids = new Map<string, string>();
+  const byName = new Map(plan.services.map((s) => [s.service, s]));
+  const up = async (s: ServicePlan): Promise<void> => {
+    if (ids.has(s.service)) return;
+    if (s.after) await up(byName.get(s.after) as ServicePlan);
+    // service:X becomes container:<X's id>, as Compose does.
+    const fill = (v: unknown): string | undefined => (typeof v === 'string' ? v.replace(/\{([^}]+)\}/, (_m, x: string) => ids.get(x) ?? x) : undefined);
+    const hostConfig = { ...s.create.HostConfig, NetworkMode: fill(s.create.HostConfig.NetworkMode), PidMode: fill(s.create.HostConfig.PidMode) };
+    const c: Docker.Container = await docker.createContainer({
+      ...s.create, HostConfig: hostConfig,
+      name: `${COMPOSE_PROJECT}-${s.service}-1`,
       Labels: {
         ...DEMO_LABEL, ...projectLabels,
-        'com.docker.compose.service': name,
+        'com.docker.compose.service': s.service,
         'com.docker.compose.project.working_dir': workspace,
         'com.docker.compose.project.config_files': configFile,
         'com.docker.compose.container-number': '1',
         'com.docker.compose.oneoff': 'False',
       },
-      HostConfig: hostConfig, ...more,
-    });
-  const web = await service('web', {
-    NetworkMode: COMPOSE_NETWORKS.front, Memory: 64 * 1024 * 1024, PidsLimit: 50, NanoCpus: 500_000_000,
-    PortBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
-  }, {
-    User: '1000:1000', ExposedPorts: { '8080/tcp': {} },
-    NetworkingConfig: { EndpointsConfig: { [COMPOSE_NETWORKS.front]: { Aliases: ['web'] } } },
-  });
-  await docker.getNetwork(COMPOSE_NETWORKS.back).connect({ Container: web.id, EndpointConfig: { Aliases: ['web'] } });
-  await web.start();
-  const sidecar = await service('sidecar', {
-    NetworkMode: `container:${web.id}`, PidMode: `container:${web.id}`, Memory: 32 * 1024 * 1024,
-  });
-  await sidecar.start();
-  const monitor = await service('monitor', {
-    NetworkMode: COMPOSE_NETWORKS.default, PidMode: 'host', IpcMode: 'private', CapAdd: ['SYS_PTRACE'], CpusetCpus: '0',
-  }, { NetworkingConfig: { EndpointsConfig: { [COMPOSE_NETWORKS.default]: { Aliases: ['monitor'] } } } });
-  await monitor.start();
-  console.log(`compose demo: project ${COMPOSE_PROJECT} (web, sidecar, monitor) from ${configFile}`);
+    } as Docker.ContainerCreateOptions);
+    for (const net of s.connect) await docker.getNetwork(net).connect({ Container: c.id, EndpointConfig: { Aliases: [s.service] } });
+    await c.start();
+    ids.set(s.service, c.id);
+  };
+  for (const s of plan.services) await up(s);
+  console.log(`compose demo: project ${COMPOSE_PROJECT} (${plan.services.map((s) => s.service).join(', ')}) from ${configFile}`);
 }
 
 export async function removeDemo(): Promise<void> {
   const n = await removeLabelled('container-anatomy.demo', '1');
-  for (const name of [DEMO_NETWORK, ...Object.values(COMPOSE_NETWORKS)]) await removeNetworkIfUnused(name);
+  for (const name of [DEMO_NETWORK, ...demoComposePlan().networks.map((n) => n.name)]) await removeNetworkIfUnused(name);
   console.log(`removed ${n} demo containers and their networks`);
 }
 
+export { COMPOSE_PROJECT };

@@ -264,6 +264,44 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await page.waitForTimeout(3000); // a few more samples on screen for the screenshot
     });
 
+    // On a quiet container, and on one whose limits section is redrawn every second (the OOM
+    // kills change its usage): the menu must open the panel of the row it was opened on.
+    for (const [which, mib] of [['limits', 64], ['oom', 24]] as const) {
+      it(`Limits panel from the context menu of the cgroup limits section row (${which})`, async () => {
+        const { page } = wb;
+        const name = NAMES[which];
+        await ui.openActivity(page, TITLE);
+        await ui.expandTreeRow(page, name);
+        // The sections render a moment after the container row expands.
+        const deadline = Date.now() + 30_000;
+        while (!(await ui.childLabels(page, name)).some((l) => l.startsWith('cgroup limits')) && Date.now() < deadline) await page.waitForTimeout(300);
+        // Containers of other runs on this engine come and go: each time the whole tree is
+        // redrawn, and a menu opened on a row VS Code has not drawn again yet runs without it
+        // (the command then asks which container). Redraws of this container (its usage every
+        // second, a re-read after each OOM kill) must not do that: up to three tries.
+        let text = '';
+        for (let attempt = 0; attempt < 3 && !text; attempt++) {
+          const section = await ui.expandChild(page, name, 'cgroup limits');
+          await section.click({ button: 'right' });
+          const item = page.locator('.context-view .action-label', { hasText: 'Show Limits' }).first();
+          await item.waitFor({ timeout: 10_000 });
+          await ui.screenshot(page, `en-limits-context-menu-${which}`);
+          await item.click();
+          const asked = page.locator('.quick-input-widget .monaco-list-row', { hasText: name });
+          if (await asked.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) {
+            console.log(`      attempt ${attempt + 1}: the command asked which container (the tree was redrawn under the menu)`);
+            await ui.escape(page);
+            continue;
+          }
+          // The panel's title shows first, its chains once read.
+          text = await ui.waitForWebviewText(page, new RegExp(`Limits: ${name}[^]*Memory limit: this container can use at most ${mib} MiB`), 30_000);
+        }
+        assert.ok(text, 'the Limits panel opened from the context menu of the cgroup limits section');
+        await ui.screenshot(page, `en-limits-from-context-menu-${which}`);
+        await ui.escape(page);
+      });
+    }
+
     it('starting and removing a container updates the tree without a manual refresh', async () => {
       const { page } = wb;
       const live = await createContainer({ name: NAMES.live }, LABEL);

@@ -311,10 +311,15 @@ describe('faults: a second engine stopped, restarted and flooded', function () {
     const running = await create('running', true);
     await create('created', false);
     await converged('before the restart');
+    // The main engine's bridge must come through another engine's restart untouched (same link,
+    // same ifindex): a deleted docker0 breaks every container the main engine starts next.
+    const docker0 = (): string => fs.readFileSync('/sys/class/net/docker0/ifindex', 'utf8').trim();
+    const docker0Before = docker0();
     await engine2.stop();
     assert.ok(await waitFor(() => service.status.kind === 'unreachable', 20000), `the outage is seen: ${JSON.stringify(service.status)}`);
     assert.equal(service.snapshot().containers.length, 0);
     await engine2.start();
+    assert.equal(docker0(), docker0Before, 'docker0 is the same link after the second engine restarted');
     const after = await create('after', true);
     assert.ok(await waitFor(() => service.status.kind === 'ready' && !!service.container(after), 60000), 'back and listed again');
     assert.equal(service.container(running)?.state, 'exited', 'the container the restart stopped is shown stopped');

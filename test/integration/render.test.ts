@@ -31,6 +31,8 @@ function normaliser(suite: TestSuite, fleet: Fleet): (s: string) => string {
       .replace(/\b[0-9a-f]{64}\b/g, '<id>')
       .replace(/\b[0-9a-f]{12}\b/g, '<id>')
       .replace(/\b\d{4}-\d\d-\d\dT[\d:.]+Z\b/g, '<time>')
+      // Local time and how long ago ("2026-11-30 05:20:00 (just now)"), Markdown-escaped in tooltips.
+      .replace(/\b\d{4}\\?-\d\d\\?-\d\d \d\d\\?:\d\d\\?:\d\d(?: \\?\([^)]*?\\?\))?/g, '<time>')
       .replace(/\b(?:[0-9a-f]{2}\\?:){5}[0-9a-f]{2}\b/g, '<mac>')
       .replace(/\b\d{1,3}(?:\\?\.\d{1,3}){3}\b/g, '<ip>')
       .replace(/\bveth[0-9a-f]{7}\b/g, '<veth>')

@@ -27,7 +27,7 @@ export interface Rendered {
 export const HOVER_KEYS = ['pid', 'network_mode', 'ipc', 'uts', 'userns_mode', 'cgroup', 'mem_limit', 'mem_reservation', 'memswap_limit', 'cpus', 'cpu_shares', 'cpuset', 'pids_limit'];
 
 /** Keys of panel state that hold words a person reads (not ids, kinds or flags). */
-const SHOWN = new Set(['title', 'summary', 'text', 'hint', 'unavailable', 'label', 'sideLabel', 'detail', 'verdictLabel', 'lines', 'headers']);
+const SHOWN = new Set(['title', 'summary', 'text', 'hint', 'unavailable', 'label', 'sideLabel', 'detail', 'verdictLabel', 'lines', 'headers', 'links']);
 
 /** Every readable string in a panel state, with the path it sits at. */
 function panelStrings(value: unknown, path: string, out: { path: string; text: string }[], shown = false): void {

@@ -99,7 +99,7 @@ describe('Podman read into the model', () => {
 
   it("lists a Podman network's bridge only while it exists (netavark makes it for the first container)", async () => {
     const nets = await podmanNetworks(podmanEngine(async () => libpod), compat);
-    const link = (name: string, kind: LinkInfo['kind'], ifindex: number, master: string | null = null): LinkInfo => ({ name, ifindex, iflink: kind === 'veth' ? 2 : ifindex, master, kind, mac: null, operstate: 'up' });
+    const link = (name: string, kind: LinkInfo['kind'], ifindex: number, master: string | null = null): LinkInfo => ({ name, ifindex, iflink: kind === 'veth' ? 2 : ifindex, master, kind });
     const links = [link('lo', 'loopback', 1), link(testNet.network_interface, 'bridge', 40), link('veth0', 'veth', 41, testNet.network_interface)];
     const bridges = hostBridges(new Map(nets.map((n) => [n.Id, n])), fact(links, 'procfs'), new Map());
     assert.ok('value' in bridges);

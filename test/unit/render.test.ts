@@ -18,6 +18,18 @@ const SETS: [string, () => Snapshot][] = [
 ];
 
 describe('every explanation, rendered from the fixture snapshots', () => {
+  // Times are shown in local time and relative to now: render them in one zone at one moment.
+  const zone = process.env.TZ;
+  const realNow = Date.now;
+  before(() => {
+    process.env.TZ = 'UTC';
+    Date.now = () => Date.parse('2026-11-28T05:10:00Z');
+  });
+  after(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+    Date.now = realNow;
+  });
   for (const [name, snap] of SETS) {
     for (const lang of ['en', 'ko'] as Lang[]) {
       it(`${name} fixture, ${lang}: no placeholder, no self-peer${lang === 'ko' ? ', no English sentence' : ''}; matches the golden text`, () => {

@@ -3,6 +3,7 @@
  * text; nothing about it is guessed.
  */
 import { strict as assert } from 'node:assert';
+import { formatTime } from '../../src/core/format';
 import { isUnavailable, NAMESPACE_TYPES } from '../../src/core/model';
 import { renderContainer } from '../../src/core/text-report';
 import { readFailureReason, unreadContainer } from '../../src/core/unread';
@@ -42,7 +43,7 @@ describe('a container that could not be read', () => {
   it('a failed re-read of a container read before keeps its facts under the reason and the earlier read time', () => {
     const stale = { ...web, readFailure: reason };
     const children = sectionRows(stale, t);
-    assert.equal(children[0].label, `Latest read failed; showing the read of ${web.readAt}`);
+    assert.equal(children[0].label, `Latest read failed; showing the read of ${formatTime(web.readAt ?? '', t)}`);
     assert.equal(children.length, 4);
   });
 

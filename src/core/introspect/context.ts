@@ -50,6 +50,6 @@ export function shareTarget(mode: string, names: Map<string, string>): { id: str
 }
 
 export function notRunningReason(state: ContainerState, what: string): string {
-  return `the container is ${state}: it has no processes, so there is no ${what} to read until it starts`;
+  return `the container is ${state}: it has no processes, so there is no ${what} to read until it starts${state === 'created' ? '' : ' again'}`;
 }
 

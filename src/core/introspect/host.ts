@@ -85,6 +85,30 @@ export interface HostReadOptions {
   helper?: { container: string; image: string };
   /** Why the helper was needed but is not used. */
   helperReason?: string;
+  /** This machine's host-side files, when already being read (hostKernel with the same notLocal and helper). */
+  kernel?: Promise<HostKernel>;
+}
+
+/** The host side's kernel files: namespaces of this process and PID 1, cgroup layout, links, memory, CPUs, hostname, addresses, this process. */
+export type HostKernel = Awaited<ReturnType<typeof hostKernel>>;
+
+/** Reads the host side's kernel files; none of them when `notLocal` says they do not show the engine's host. */
+export async function hostKernel(roots: Roots, notLocal: string | null, helper: boolean) {
+  // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
+  // first, so the engine works on its answers while this thread reads.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const why = unavailable(notLocal ?? '');
+  return Promise.all([
+    notLocal ? null : readNamespaces(roots.procRoot, 'self'),
+    notLocal ? null : readNamespaces(roots.procRoot, 1),
+    notLocal ? why : readCgroupLayout(roots.procRoot),
+    notLocal ? why : readHostLinks(roots.sysRoot),
+    notLocal ? why : readMemTotalBytes(roots.procRoot),
+    notLocal ? why : readOnlineCpus(roots.sysRoot),
+    notLocal ? why : readHostname(roots.procRoot),
+    notLocal ? new Map<string, string[]>() : helper ? hostAddresses(roots.procRoot) : interfaceAddresses(),
+    helper ? undefined : hostProcess(roots.procRoot, notLocal),
+  ] as const);
 }
 
 /**
@@ -106,21 +130,8 @@ async function hostProcess(procRoot: string, notLocal: string | null): Promise<O
 export async function introspectHost(engine: Engine, roots: Roots = REAL_ROOTS, opts: HostReadOptions = {}): Promise<HostContext> {
   const notLocal = opts.notLocal !== undefined ? opts.notLocal : endpointNotLocal(engine);
   const asked = opts.answers ?? askEngine(engine);
-  // The kernel files are read synchronously (see procfs/files.ts): let the requests go out
-  // first, so the engine works on its answers while this thread reads.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  const kernel = opts.kernel ?? hostKernel(roots, notLocal, !!opts.helper);
   const why = unavailable(notLocal ?? '');
-  const kernel = Promise.all([
-    notLocal ? null : readNamespaces(roots.procRoot, 'self'),
-    notLocal ? null : readNamespaces(roots.procRoot, 1),
-    notLocal ? why : readCgroupLayout(roots.procRoot),
-    notLocal ? why : readHostLinks(roots.sysRoot),
-    notLocal ? why : readMemTotalBytes(roots.procRoot),
-    notLocal ? why : readOnlineCpus(roots.sysRoot),
-    notLocal ? why : readHostname(roots.procRoot),
-    notLocal ? new Map<string, string[]>() : opts.helper ? hostAddresses(roots.procRoot) : interfaceAddresses(),
-    opts.helper ? undefined : hostProcess(roots.procRoot, notLocal),
-  ]);
   const { info, networks, list } = await asked;
   const names = new Map<string, string>(list.map((c) => [c.Id, String(c.Names?.[0] ?? c.Id).replace(/^\//, '')]));
   const running = new Set<string>(list.filter((c) => c.State === 'running' || c.State === 'paused').map((c) => c.Id));

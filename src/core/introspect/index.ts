@@ -13,7 +13,7 @@ import { normalisePodmanInspect } from './podman';
 import { namespacesOf, pidIsThisContainer, processOf } from './process';
 
 export { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Roots } from './context';
-export { askEngine, hostBridges, interfaceAddresses, introspectHost, listNetworks, rereadHostLinks, type EngineAnswers } from './host';
+export { askEngine, endpointNotLocal, hostBridges, hostKernel, interfaceAddresses, introspectHost, listNetworks, rereadHostLinks, type EngineAnswers } from './host';
 export { linkContainers, peerOf, readPeer, type LinkPeer } from './peers';
 
 function stateOf(raw: RawInspect): ContainerState {

@@ -82,7 +82,9 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   if (ctx.notLocal) links = unavailable(ctx.notLocal);
   else if (pid === null) links = unavailable(notRunningReason(state, 'network interface'));
   else if (mode === 'host') links = unavailable('the container uses the host network namespace: it has no interface of its own');
-  else links = await readContainerLinks(ctx.roots.procRoot, pid);
+  // The interfaces are only looked at for an attachment (a container: or none mode has none to match).
+  else if (attached.length === 0) links = unavailable('the container has no network attachment of its own');
+  else links = await readContainerLinks(ctx.roots.procRoot, pid, attached.map(([, ep]) => String(ep.MacAddress ?? '')));
 
   const networks: NetworkAttachment[] = attached.map(([name, ep]) => {
     const net = networkFor(ctx, name, ep);

@@ -36,27 +36,40 @@ export async function readPeer(raw: RawInspect, ctx: HostContext): Promise<LinkP
  * and donor names for container:<id> modes (a rename changes them). Namespaces that are the
  * host's own are not listed as shared between containers: "shared with host" says it.
  * `peers` are containers not in the list that still count as sharers (e.g. when the CLI
- * shows only some containers).
+ * shows only some containers). Returns the ids of the containers whose links changed.
  */
-export function linkContainers(containers: ContainerAnatomy[], host?: HostAnatomy, peers: LinkPeer[] = []): void {
+export function linkContainers(containers: ContainerAnatomy[], host?: HostAnatomy, peers: LinkPeer[] = []): Set<string> {
   const all = [...containers.map(peerOf), ...peers.filter((p) => !containers.some((c) => c.id === p.id))];
   const names = new Map(all.map((c) => [c.id, c.name]));
+  const changed = new Set<string>();
+  const rename = (c: ContainerAnatomy, sw: { id: string; name: string | null } | undefined): void => {
+    if (!sw) return;
+    const name = names.get(sw.id) ?? sw.name;
+    if (name !== sw.name) changed.add(c.id);
+    sw.name = name;
+  };
   for (const t of NAMESPACE_TYPES) {
     const hostIno = host?.namespaces[t].inode;
     const byInode = new Map<number, string[]>();
     for (const p of all) {
       const ino = p.inodes[t];
-      if (ino !== undefined && !(isFact(hostIno) && hostIno.value === ino)) byInode.set(ino, [...(byInode.get(ino) ?? []), p.name]);
+      if (ino === undefined || (isFact(hostIno) && hostIno.value === ino)) continue;
+      const holders = byInode.get(ino);
+      if (holders) holders.push(p.name);
+      else byInode.set(ino, [p.name]);
     }
     for (const c of containers) {
-      const ino = c.namespaces[t].inode;
-      c.namespaces[t].sharedWithContainers = isFact(ino) ? (byInode.get(ino.value) ?? []).filter((n) => n !== c.name).sort() : [];
-      const sw = c.namespaces[t].mode.sharesWith;
-      if (sw) sw.name = names.get(sw.id) ?? sw.name;
+      const ns = c.namespaces[t];
+      const next = isFact(ns.inode) ? (byInode.get(ns.inode.value) ?? []).filter((n) => n !== c.name).sort() : [];
+      if (!sameNames(ns.sharedWithContainers, next)) changed.add(c.id);
+      ns.sharedWithContainers = next;
+      rename(c, ns.mode.sharesWith);
     }
   }
-  for (const c of containers) {
-    const sw = c.network.sharesWith;
-    if (sw) sw.name = names.get(sw.id) ?? sw.name;
-  }
+  for (const c of containers) rename(c, c.network.sharesWith);
+  return changed;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }

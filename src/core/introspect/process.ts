@@ -11,6 +11,7 @@ import {
   type ContainerNamespace,
   type ContainerState,
   type Maybe,
+  type NamespaceMode,
   type NamespaceType,
   type ProcessAnatomy,
 } from '../model';
@@ -39,6 +40,7 @@ export async function namespacesOf(
   const hc = raw.HostConfig ?? {};
   const out = {} as Record<NamespaceType, ContainerNamespace>;
   const inodes = pid !== null && !ctx.notLocal ? await readNamespaces(ctx.roots.procRoot, pid) : null;
+  const remapped = ctx.host.engine.securityOptions.some((o) => o.split(',').includes('name=userns'));
   for (const t of NAMESPACE_TYPES) {
     const field = MODE_FIELD[t];
     const value = field ? String(hc[field] ?? '') : '';
@@ -57,11 +59,18 @@ export async function namespacesOf(
       inode,
       sharedWithHost: compare(ctx.host.namespaces[t].inode, ctx.host.engine.rootless ? 'RootlessKit' : 'this process'),
       sharedWithPid1: compare(ctx.host.namespaces[t].pid1Inode, 'PID 1'),
-      mode: { field, value, ...(sharesWith ? { sharesWith } : {}) },
+      mode: { field, value, ...(sharesWith ? { sharesWith } : {}), ...engineDefault(t, remapped) },
       sharedWithContainers: [],
     };
   }
   return out;
+}
+
+/** What Docker does with a namespace no setting decides (see NamespaceMode.engineDefault). */
+export function engineDefault(t: NamespaceType, remapped: boolean): Pick<NamespaceMode, 'engineDefault'> {
+  if (t === 'time') return { engineDefault: 'host' };
+  if (t === 'user') return { engineDefault: remapped ? 'own' : 'host' };
+  return {};
 }
 
 export async function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<ProcessAnatomy> {

@@ -17,8 +17,6 @@ export interface LinkInfo {
   iflink: number;
   master: string | null;
   kind: 'veth' | 'bridge' | 'loopback' | 'other';
-  mac: string | null;
-  operstate: string | null;
 }
 
 const ARPHRD_ETHER = 1;
@@ -52,21 +50,20 @@ function readOneHostLink(dir: string, name: string): LinkInfo | string {
   const d = path.join(dir, name);
   const entries = listDirSync(d);
   if (!entries.ok) return entries.reason;
-  const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
+  // A net device's uevent carries its IFINDEX (and DEVTYPE when it has one): the ifindex file
+  // is read only when it does not. With hundreds of veths, every file per link counts.
+  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
+  const ifindex = parseUint(/^IFINDEX=(.*)$/m.exec(uevent)?.[1] ?? readSmall(path.join(d, 'ifindex')) ?? '');
   const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
   if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
   const type = parseUint((readSmall(path.join(d, 'type'))) ?? '');
-  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
   const devtype = /^DEVTYPE=(.+)$/m.exec(uevent)?.[1] ?? null;
-  const mac = readSmall(path.join(d, 'address'));
   return {
     name,
     ifindex,
     iflink,
     master: entries.names.includes('master') ? readLink(path.join(d, 'master')) : null,
     kind: kindOf(type, devtype, entries.names.includes('bridge'), ifindex, iflink, entries.names),
-    mac: mac === '' ? null : mac,
-    operstate: readSmall(path.join(d, 'operstate')),
   };
 }
 
@@ -104,8 +101,12 @@ export interface ContainerLink {
   ipv4Unavailable?: string;
 }
 
-/** From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
-function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): ContainerLink[] | string {
+/**
+ * From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). With
+ * `wanted` (lowercase MACs), only the interfaces carrying one of them are read in full; the
+ * others cost one read of their address.
+ */
+function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null, wanted?: ReadonlySet<string>): ContainerLink[] | string {
   const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
   const names = listDirSync(dir);
   if (!names.ok) return names.reason;
@@ -116,10 +117,11 @@ function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | n
   const out: ContainerLink[] = [];
   for (const name of names.names) {
     const d = path.join(dir, name);
+    const mac = readSmall(path.join(d, 'address'));
+    if (wanted && !wanted.has((mac ?? '').toLowerCase())) continue;
     const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
     const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
-    const mac = readSmall(path.join(d, 'address'));
     out.push({ name, ifindex, iflink, mac: mac === '' ? null : mac, ipv4: [] });
   }
   return out;
@@ -160,12 +162,26 @@ function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] |
  * The container's interfaces. Preferred: its own sysfs through /proc/PID/root (root, or the
  * container's owner). Without that right: ifindex and name from /proc/PID/net/{igmp,dev_mcast},
  * with iflink null. IPv4 addresses from /proc/PID/net/fib_trie and route in both cases.
+ *
+ * `macs`: the MACs the engine gave the container's attachments. When the sysfs shows an
+ * interface for each of them, only those interfaces are returned and the addresses are not
+ * read (an attachment is found by its MAC first; the address is only the fallback), with
+ * `ipv4Unavailable` saying so. Otherwise every interface is read as without it.
  */
-export async function readContainerLinks(procRoot: string, pid: number): Promise<Maybe<ContainerLink[]>> {
+export async function readContainerLinks(procRoot: string, pid: number, macs: readonly string[] = []): Promise<Maybe<ContainerLink[]>> {
   const devFile = path.join(procRoot, String(pid), 'net', 'dev');
   const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
   const netDevNames = dev.ok ? parseNetDevNames(dev.text) : null;
+  const wanted = new Set(macs.map((m) => m.toLowerCase()));
+  if (wanted.size > 0 && !wanted.has('')) {
+    const found = linksFromSysfs(procRoot, pid, netDevNames, wanted);
+    if (typeof found !== 'string' && found.length === wanted.size) {
+      for (const l of found) l.ipv4Unavailable = 'not read: the interface was found by its MAC address';
+      return fact(found, 'procfs');
+    }
+  }
+  // The reads above went through the snapshot's read cache: doing them again here costs nothing.
   const fromSys = linksFromSysfs(procRoot, pid, netDevNames);
   let links: ContainerLink[];
   if (typeof fromSys === 'string') {

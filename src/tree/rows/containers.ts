@@ -1,3 +1,4 @@
+import { formatTime } from '../../core/format';
 import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type EngineKind, type Snapshot } from '../../core/model';
 import { modeTopic, networkModeLabel } from './network';
 import { stateText } from './state';
@@ -96,8 +97,9 @@ export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineK
   facts.push({ label: t('Networks'), value: nets.length ? nets.join(', ') : networkModeLabel(c, t) });
   if (c.exit && isStopped(c)) {
     facts.push({ label: t('Exit code'), value: c.exit.oomKilled ? t('{0} (killed by the OOM killer)', c.exit.code) : String(c.exit.code) });
+    if (Date.parse(c.exit.finishedAt) > 0) facts.push({ label: t('Exited at'), value: formatTime(c.exit.finishedAt, t) });
   }
-  facts.push({ label: t('Read at'), value: c.readAt ?? t('never') });
+  facts.push({ label: t('Read at'), value: c.readAt ? formatTime(c.readAt, t) : t('never') });
   const notes = c.readFailure ? [c.readFailure] : isUnavailable(c.pid) && c.state === 'running' ? [c.pid.unavailable] : [];
   return {
     id: `c:${c.id}`,
@@ -116,7 +118,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineK
 /** Why the latest read of `c` failed, as the first row under it; undefined when it did not. */
 function failureRow(c: ContainerAnatomy, t: Translate): Row | undefined {
   if (!c.readFailure) return undefined;
-  const label = c.readAt === null ? t('Could not be read') : t('Latest read failed; showing the read of {0}', c.readAt);
+  const label = c.readAt === null ? t('Could not be read') : t('Latest read failed; showing the read of {0}', formatTime(c.readAt, t));
   return {
     id: `c:${c.id}/failure`,
     kind: 'message',

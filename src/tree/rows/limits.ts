@@ -68,7 +68,7 @@ export function limitRows(c: ContainerAnatomy, t: Translate): Row[] {
       const d = spec.limit(c).declared;
       return isFact(d) && d.value !== null && d.value !== 0 ? [{ label: spec.label(t), value: formatValue(d.value, spec, t) }] : [];
     });
-    const row = messageRow(`c:${c.id}/limit/none`, c.id, t('{0}: no cgroup until it starts', stateText(c.state, t)), t('cgroup limits'), t);
+    const row = messageRow(`c:${c.id}/limit/none`, c.id, t(c.state === 'created' ? '{0}: no cgroup until it starts' : '{0}: no cgroup until it starts again', stateText(c.state, t)), t('cgroup limits'), t);
     return [{
       ...row,
       description: declared.length ? t('declared: {0}', declared.map((d) => `${d.label} ${d.value}`).join(', ')) : t('nothing declared: unlimited'),

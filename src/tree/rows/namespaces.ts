@@ -1,6 +1,6 @@
 import { hasProcess, isFact, isUnavailable, NAMESPACE_TYPES, type ContainerAnatomy, type ContainerNamespace, type HostAnatomy, type NamespaceType } from '../../core/model';
 import { langOf } from '../../core/i18n';
-import { sharingMeaningTopic, sharingOf, sharingSentenceTopic, sharingVars, sharingWords, type Sharing } from '../../core/sharing';
+import { declaredSharing, sharingMeaningTopic, sharingOf, sharingSentenceTopic, sharingVars, sharingWords, type Sharing } from '../../core/sharing';
 import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type Translate } from './types';
 
@@ -57,24 +57,12 @@ export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: 
   };
 }
 
-/** "net joins web · pid host": the namespaces Docker's settings do not leave private. */
-export function declaredSharing(c: ContainerAnatomy, t: Translate): { type: NamespaceType; label: string }[] {
-  const out: { type: NamespaceType; label: string }[] = [];
-  for (const type of NAMESPACE_TYPES) {
-    const ns = c.namespaces[type];
-    if (!ns || !ns.mode.field) continue;
-    const s = sharingOf(ns);
-    if (s.kind === 'host' || s.kind === 'joined') out.push({ type, label: sharingWords(type, s, langOf(t)).label });
-  }
-  return out;
-}
-
 export function namespaceRows(c: ContainerAnatomy, host: HostAnatomy | undefined, t: Translate): Row[] {
   const list = NAMESPACE_TYPES.map((type) => c.namespaces[type]).filter((ns): ns is ContainerNamespace => !!ns);
   // A stopped container has no namespaces: one row saying why, and what Docker will do at start.
   if (!hasProcess(c.state)) {
-    const declared = declaredSharing(c, t);
-    const row = messageRow(`c:${c.id}/ns/none`, c.id, t('{0}: no namespaces until it starts', stateText(c.state, t)), t('Namespaces'), t);
+    const declared = declaredSharing(c, langOf(t));
+    const row = messageRow(`c:${c.id}/ns/none`, c.id, t(c.state === 'created' ? '{0}: no namespaces until it starts' : '{0}: no namespaces until it starts again', stateText(c.state, t)), t('Namespaces'), t);
     return [{
       ...row,
       description: declared.length ? declared.map((d) => `${d.type} ${d.label}`).join(' · ') : t('no sharing requested (Docker setting)'),

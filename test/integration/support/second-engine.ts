@@ -140,8 +140,15 @@ export class SecondEngine {
     if (this.options.loadImage !== false) await copyTestImage(this.client);
   }
 
-  /** Starts dockerd and waits until it answers /_ping. */
+  /**
+   * Starts dockerd and waits until it answers /_ping. On a restart it first drops the engine's
+   * local network store: dockerd 20.10 given `default-address-pools` and a bridge of its own,
+   * restarted over that store, deletes the host's docker0 while it clears its stale default
+   * network (seen here: the main engine's containers then fail to start with "could not find
+   * bridge docker0"). Networks of this engine do not outlive its restart; no suite needs them to.
+   */
   async start(): Promise<void> {
+    fs.rmSync(path.join(this.dataRoot, 'network', 'files', 'local-kv.db'), { force: true });
     const log = fs.openSync(path.join(this.dir, 'dockerd.log'), 'a');
     const hosts = ['-H', this.endpoint, ...(this.tcpEndpoint ? ['-H', this.tcpEndpoint] : [])];
     this.child = spawn(

@@ -33,7 +33,7 @@ const REQUIRED: string[] = [
     'shm_size', 'services', 'image', 'build', 'pid.host', 'network_mode.host', 'network_mode.none',
     'network_mode.service', 'ipc.host', 'ipc.shareable'].map((k) => `compose.${k}`),
   'sharing.own', 'sharing.host', 'sharing.joined', 'sharing.joinedBy', 'sharing.shared', 'sharing.unknown',
-  'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'ui.namespaces',
+  'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'live.limit.noUsage', 'ui.namespaces',
   'cgroup.effective.limit', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
   'ui.compare.title', 'ui.removed', 'ui.unreachable',
   'swarm.service', 'swarm.task', 'swarm.task.elsewhere', 'swarm.overlay', 'swarm.vxlan', 'swarm.vip', 'swarm.vip.ipvs', 'swarm.vip.noIpvs',

@@ -86,7 +86,7 @@ describe('compare view state', () => {
       return r;
     };
     assert.equal(row(proc, 'process.nspid').left.text, '6208 → 1');
-    assert.equal(row(proc, 'process.uidmap').left.text, '0 → 0 (4294967295)');
+    assert.equal(row(proc, 'process.uidmap').left.text, '0→0 over the whole 32-bit id range (no remapping)');
     assert.equal(row(proc, 'process.hostname').right.text, db.id.slice(0, 12));
     assert.equal(row(proc, 'process.hostname').differs, true);
     const mem = row(cg, 'cgroup.memory.limit');
@@ -195,7 +195,7 @@ describe('compare view state', () => {
       assert.equal(by.net?.right.text, 'eth0 192.0.2.2/24, lo 127.0.0.1/8 ::1/128', 'link-local addresses are left out of the short line');
       assert.equal(by.ipc?.left.text, 'shared memory segments: 2, semaphore sets: 1, message queues: 0');
       // Same user namespace: one consequence from the left side's maps.
-      assert.equal(by.user?.consequence, 'Both map uid 0→0 (4294967295): a uid means the same user on both sides.');
+      assert.equal(by.user?.consequence, 'Both have the uid map 0→0 over the whole 32-bit id range (no remapping): a uid means the same user on both sides.');
       // Unreadable on one side: the reason, and no consequence.
       assert.equal(by.time?.left.text, 'unavailable');
       assert.match(by.time?.left.unavailable ?? '', /timens_offsets does not exist/);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
-import { fact, type ContainerAnatomy } from '../../../src/core/model';
+import { fact, unavailable, type ContainerAnatomy } from '../../../src/core/model';
 import { buildShellHtml } from '../../../src/panels/html';
 import { buildLimitsState } from '../../../src/panels/limits-state';
 import { isPersistedState } from '../../../src/shared/protocol';
-import { containerOf, limit } from '../../fixtures/snapshot';
+import { containerOf, declaredOnly, limit } from '../../fixtures/snapshot';
 import { cgroupAnatomyOf, IDS, PIDS } from '../procfs/fixtures';
 
 /** The v2 slices fixture as a running container of a snapshot. */
@@ -53,6 +53,17 @@ describe('panels/limits-state', () => {
     const unset = buildLimitsState({ containers: [], containerId: 'gone', lang: 'en', knownName: 'old' });
     assert.equal(unset.status, 'removed');
     assert.equal(unset.chains.length, 0);
+  });
+
+  it('a limit with no effective value (stopped container) says why, not "several levels"', () => {
+    const why = 'the container is not running';
+    const stopped = containerOf({ id: 'e'.repeat(64), name: 'stopped', cgroup: { memory: { limitBytes: { ...declaredOnly<number>(64 * 1024 * 1024, why), boundBy: unavailable(why) } } } });
+    for (const lang of ['en', 'ko'] as const) {
+      const mem = buildLimitsState({ containers: [stopped], containerId: stopped.id, lang }).chains.find((x) => x.key === 'memory');
+      assert.ok(mem);
+      assert.ok(mem.meaning.summary.endsWith(why), mem.meaning.summary);
+      assert.doesNotMatch(mem.meaning.summary, /single level|어느 한 단계의 자체 값/);
+    }
   });
 
   it('accepts the limits panel in the shell and in persisted state', () => {

@@ -77,6 +77,9 @@ describe('topology view state', () => {
     assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
     assert.equal(lane.chain[1].openId, web.id);
     assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
+    // The arrow says it in plain words, read top-down: sidecar, joined the network of, web.
+    assert.deepEqual(lane.links, ['joined the network of']);
+    assert.deepEqual(build({ containerId: sidecar.id, lang: 'ko' }).lanes[0].links, ['아래 컨테이너의 네트워크에 합류']);
     assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { peer: 'web' })?.summary);
     assert.equal(state.modeNote.summary, 'The container joins the network namespace of web.');
     const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });

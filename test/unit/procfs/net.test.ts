@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { PIDS, scenario } from './fixtures';
 
 const veth = (name: string, ifindex: number, iflink: number, master: string | null): LinkInfo => ({
-  name, ifindex, iflink, master, kind: 'veth', mac: null, operstate: 'up',
+  name, ifindex, iflink, master, kind: 'veth',
 });
 
 describe('procfs/net', () => {
@@ -16,8 +16,8 @@ describe('procfs/net', () => {
     const links = await readHostLinks(scenario('v1-cgroupfs').sys);
     assert.ok(isFact(links));
     const by = Object.fromEntries(links.value.map((l) => [l.name, l]));
-    assert.deepEqual(by.docker0, { name: 'docker0', ifindex: 5, iflink: 5, master: null, kind: 'bridge', mac: '02:42:c0:7e:65:2b', operstate: 'up' });
-    assert.deepEqual(by.veth2894d1a, { name: 'veth2894d1a', ifindex: 9, iflink: 8, master: 'docker0', kind: 'veth', mac: 'f6:a9:c4:80:49:a0', operstate: 'up' });
+    assert.deepEqual(by.docker0, { name: 'docker0', ifindex: 5, iflink: 5, master: null, kind: 'bridge' });
+    assert.deepEqual(by.veth2894d1a, { name: 'veth2894d1a', ifindex: 9, iflink: 8, master: 'docker0', kind: 'veth' });
     assert.equal(by.lo.kind, 'loopback');
     assert.equal(by.eth0.kind, 'other'); // a physical NIC links to itself
     assert.equal(by.ifb0.kind, 'other');
@@ -56,6 +56,21 @@ describe('procfs/net', () => {
       ],
       source: 'procfs',
     });
+  });
+
+  it('reads only the interfaces carrying the given MACs, and everything when one is not found', async () => {
+    const proc = scenario('v1-cgroupfs').proc;
+    const byMac = await readContainerLinks(proc, PIDS.v1Limited, ['02:42:AC:11:00:02']);
+    assert.deepEqual(byMac, {
+      value: [{ name: 'eth0', ifindex: 8, iflink: 9, mac: '02:42:ac:11:00:02', ipv4: [], ipv4Unavailable: 'not read: the interface was found by its MAC address' }],
+      source: 'procfs',
+    });
+    const all = await readContainerLinks(proc, PIDS.v1Limited);
+    assert.deepEqual(await readContainerLinks(proc, PIDS.v1Limited, ['02:42:ac:11:00:99']), all);
+    assert.deepEqual(await readContainerLinks(proc, PIDS.v1Limited, ['']), all);
+    // Without privilege there is no MAC to match: the addresses decide, as before.
+    const unprivileged = await readContainerLinks(scenario('unprivileged').proc, PIDS.v1Limited, ['02:42:ac:11:00:02']);
+    assert.ok(isFact(unprivileged) && unprivileged.value.some((l) => l.name === 'eth0' && l.ipv4.includes('172.17.0.2')));
   });
 
   it('falls back to igmp/dev_mcast without privilege: ifindex and name, iflink null', async () => {
@@ -102,7 +117,7 @@ describe('procfs/net', () => {
   });
 
   it('explains a link whose peer is not in the host namespace (macvlan: iflink is the parent NIC)', () => {
-    const nic: LinkInfo = { name: 'eth0', ifindex: 4, iflink: 4, master: null, kind: 'other', mac: null, operstate: 'up' };
+    const nic: LinkInfo = { name: 'eth0', ifindex: 4, iflink: 4, master: null, kind: 'other' };
     const got = findHostVeth({ name: 'eth0', ifindex: 12, iflink: 4, mac: null, ipv4: [] }, [nic], null);
     assert.ok(isUnavailable(got));
     assert.match(got.unavailable, /no host interface has iflink 12 and ifindex 4/);

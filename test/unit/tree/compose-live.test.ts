@@ -77,6 +77,13 @@ describe('compose hover: live values', () => {
     assert.equal(liveTopic('deploy.resources.reservations.memory', web, plainTranslate)?.vars?.what, 'memory reservation');
   });
 
+  it('says no "used" for a cpu quota, which has no usage value, in either language', () => {
+    const ref = liveTopic('cpus', web, plainTranslate);
+    assert.deepEqual(ref, { topic: 'live.limit.noUsage', vars: { what: 'cpu', declared: '0.5 CPU', effective: '0.5 CPU', name: 'web' } });
+    assert.equal(explain(ref.topic, 'en', ref.vars)?.summary, "This service's container: cpu 0.5 CPU → effective 0.5 CPU.");
+    assert.equal(explain(ref.topic, 'ko', ref.vars)?.summary, '이 서비스의 컨테이너: cpu 0.5 CPU → 실효 0.5 CPU.');
+  });
+
   it('fills the catalog line in both languages with the container name as text', () => {
     const ref = liveTopic('pid', { ...tools, name: EVIL_NAME }, plainTranslate);
     assert.ok(ref);

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions } from '../../../src/tree/rows';
-import { EVIL_ID, EVIL_NAME, OLD_ID, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
+import { engineDefault } from '../../../src/core/introspect/process';
+import { sharingOf } from '../../../src/core/sharing';
+import { containerOf } from '../../fixtures/snapshot';
+import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
 const opts: RowOptions = { showStopped: true, groupByCompose: true, t: plainTranslate };
 
@@ -100,11 +103,32 @@ describe('tree rows: namespaces', () => {
     const rows = section(OLD_ID, 'Namespaces');
     assert.equal(rows.length, 1);
     assert.equal(rows[0].kind, 'message');
-    assert.equal(rows[0].label, 'exited: no namespaces until it starts');
+    assert.equal(rows[0].label, 'exited: no namespaces until it starts again');
     assert.equal(rows[0].description, 'no sharing requested (Docker setting)');
     const limits = section(OLD_ID, 'cgroup limits');
     assert.equal(limits.length, 1);
-    assert.equal(limits[0].label, 'exited: no cgroup until it starts');
+    assert.equal(limits[0].label, 'exited: no cgroup until it starts again');
+  });
+
+  it("a created container, never started, gets them when it starts (not \"again\")", () => {
+    const snap = snapshot();
+    snap.containers.push(containerOf({ id: 'f6'.repeat(32), name: 'fresh', state: 'created', status: 'Created' }));
+    const top = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.label === 'fresh');
+    assert.ok(top);
+    const sections = childRows(snap, top, opts);
+    assert.equal(childRows(snap, find(sections, 'Namespaces'), opts)[0].label, 'created: no namespaces until it starts');
+    assert.equal(childRows(snap, find(sections, 'cgroup limits'), opts)[0].label, 'created: no cgroup until it starts');
+  });
+
+  it("a stopped container's Docker settings say what inspect alone tells: time and user are the host's (no userns-remap)", () => {
+    const facts = Object.fromEntries(section(OLD_ID, 'Namespaces')[0].tooltip.facts.map((f) => [f.label, f.value]));
+    assert.equal(facts.time, 'host (Docker setting)');
+    assert.equal(facts.user, 'host (Docker setting)');
+    assert.equal(facts.mnt, 'own (Docker setting)');
+    // Under userns-remap each container gets its own user namespace; --userns=host keeps the host's.
+    const remapped = { ...engineDefault('user', true) };
+    assert.equal(sharingOf({ ...old.namespaces.user, mode: { field: 'UsernsMode', value: '', ...remapped } }).kind, 'own');
+    assert.equal(sharingOf({ ...old.namespaces.user, mode: { field: 'UsernsMode', value: 'host', ...remapped } }).kind, 'host');
   });
 });
 

@@ -32,6 +32,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: the effective value {effective} is not any single level\'s own value: {reason}',
     body: 'On cgroup v2 memory and swap are capped by separate files, which different levels may set; a v2 cpuset is the overlap of every level\'s set.',
   },
+  'chain.bound.unread': {
+    title: 'Not known',
+    summary: '{what}: which level sets it cannot be said without the effective value: {reason}',
+    body: 'The effective value and the level that sets it are read from the kernel\'s cgroup files of a running container.',
+  },
   'chain.bound.cpuset': {
     title: 'Set by {path}',
     summary: '{what}: this container may run only on {effective} because cgroup {path} restricts it; its own file says {own}.',

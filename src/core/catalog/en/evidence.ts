@@ -15,6 +15,16 @@ export const evidence: Record<string, Entry> = {
     summary: '{n} processes',
     body: 'Processes `ps` lists on that side.',
   },
+  'sees.idmap.identity': {
+    title: 'No remapping',
+    summary: '{inside}→{outside} over the whole 32-bit id range (no remapping)',
+    body: 'A map line of length 4294967295 (2³² − 1) covers every id there is: each id is itself on both sides. This is the host\'s own user namespace, or one that copies its map.',
+  },
+  'sees.idmap.range': {
+    title: 'Id range',
+    summary: '{inside}→{outside} ({length} ids)',
+    body: 'From a line of `/proc/PID/uid_map` or `gid_map`: the first id inside, the first id outside, how many ids follow.',
+  },
   'sees.more': {
     title: '+{n} more',
     summary: '+{n} more',
@@ -117,7 +127,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.user.same': {
     title: 'Same id maps',
-    summary: 'Both map uid {uidMap}: a uid means the same user on both sides.',
+    summary: 'Both have the uid map {uidMap}: a uid means the same user on both sides.',
     body: 'One user namespace: ids and capabilities mean the same on both sides.',
   },
   'sees.user.different': {
@@ -127,7 +137,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.user.different.equal': {
     title: 'Same id maps, separate namespaces',
-    summary: 'Both map uid {uidMap}: a uid is the same host user on both sides, but capabilities held in one do not apply in the other.',
+    summary: 'Both have the uid map {uidMap}: a uid is the same host user on both sides, but capabilities held in one do not apply in the other.',
     body: 'Two user namespaces with equal maps: ownership on the host agrees, privilege does not carry over.',
   },
   'sees.cgroup.line': {

@@ -14,7 +14,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.mnt': {
     title: 'mount namespace',
-    summary: 'Gives the container its own list of mounts, and so its own root filesystem.',
+    summary: 'Gives the processes in it their own list of mounts, and so their own root filesystem.',
     body: 'Each mount namespace has its own mount table: the container\'s `/` is the image\'s overlay filesystem, and volumes and bind mounts appear only inside it. Docker always creates a new one; there is no option to share the host\'s. The host can still look in through `/proc/PID/root`. See mount_namespaces(7).',
   },
   'ns.net': {
@@ -24,7 +24,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.pid': {
     title: 'PID namespace',
-    summary: 'Gives the container its own process-ID numbering, starting at 1.',
+    summary: 'Gives the processes in it their own process-ID numbering, starting at 1.',
     body: 'The first process in a new PID namespace is PID 1 inside it and has another PID on the host; `NSpid` in `/proc/PID/status` lists both. PID 1 has special duties: it reaps orphaned zombies and gets no default signal handlers, so an unhandled SIGTERM does nothing. When PID 1 exits, the kernel kills everything else in the namespace. See pid_namespaces(7).',
   },
   'ns.time': {
@@ -34,7 +34,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.user': {
     title: 'user namespace',
-    summary: 'Maps user and group IDs inside the container to other IDs on the host.',
+    summary: 'Maps user and group IDs inside it to IDs outside it (the host\'s own one maps every ID to itself).',
     body: 'A user namespace has its own ID mapping (`/proc/PID/uid_map`, `gid_map`) and its own set of capabilities. Docker creates one only with `userns-remap` (or when rootless); otherwise containers share the host\'s, and uid 0 inside is uid 0 outside. See user_namespaces(7).',
   },
   'ns.uts': {

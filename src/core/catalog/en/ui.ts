@@ -7,6 +7,11 @@ export const ui: Record<string, Entry> = {
     summary: 'This service\'s container: {what} {declared} → effective {effective}, {usage} used.',
     body: 'Declared is what Docker stored for `{name}`; effective is what the kernel enforces after its parent cgroups.',
   },
+  'live.limit.noUsage': {
+    title: '{what}: {declared} → {effective}',
+    summary: 'This service\'s container: {what} {declared} → effective {effective}.',
+    body: 'Declared is what Docker stored for `{name}`; effective is what the kernel enforces after its parent cgroups.',
+  },
   'ui.namespaces': {
     title: 'Namespaces',
     summary: 'Which of the kernel\'s eight namespaces this container has of its own, and which it shares with the host or another container.',

@@ -32,6 +32,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: 실효값 {effective}는 어느 한 단계의 자체 값이 아닙니다: {reason}',
     body: 'cgroup v2에서는 메모리와 스왑이 서로 다른 파일로 제한되며, 각각 다른 단계가 정할 수 있습니다. v2 cpuset은 모든 단계 집합의 교집합입니다.',
   },
+  'chain.bound.unread': {
+    title: '알 수 없음',
+    summary: '{what}: 실효값이 없어 어느 단계가 정하는지 말할 수 없습니다: {reason}',
+    body: '실효값과 그 값을 정하는 단계는 실행 중인 컨테이너의 커널 cgroup 파일에서 읽습니다.',
+  },
   'chain.bound.cpuset': {
     title: '{path}가 정함',
     summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일에는 {own}라고 적혀 있습니다.',

@@ -70,7 +70,7 @@ export const compose: Record<string, Entry> = {
   'compose.cpus': {
     title: 'cpus',
     summary: 'CPU 개수로 나타낸 CPU 제한이며(--cpus), throttling으로 적용됩니다.',
-    body: '`cpus: 0.5`는 100 ms period마다 50 ms quota를 줍니다. quota를 넘으면 다음 period까지 멈출 뿐 죽지는 않습니다.',
+    body: '`cpus: 0.5`는 100 ms period마다 50 ms quota를 줍니다. quota를 넘으면 프로세스는 스로틀링되어 다음 period까지 기다리며, 죽는 것은 없습니다.',
   },
   'compose.cpu_shares': {
     title: 'cpu_shares',

@@ -12,6 +12,16 @@ export const evidence: Record<string, Entry> = {
     summary: '프로세스 {n}개',
     body: '그쪽에서 `ps`가 보여 주는 프로세스 수.',
   },
+  'sees.idmap.identity': {
+    title: '재매핑 없음',
+    summary: '{inside}→{outside}, 32비트 ID 전체 범위(재매핑 없음)',
+    body: '길이가 4294967295(2³² − 1)인 매핑 줄은 모든 ID를 덮습니다. 어느 ID든 양쪽에서 같은 ID입니다. 호스트 자신의 user 네임스페이스이거나 그 매핑을 그대로 옮긴 것입니다.',
+  },
+  'sees.idmap.range': {
+    title: 'ID 범위',
+    summary: '{inside}→{outside} (ID {length}개)',
+    body: '`/proc/PID/uid_map`이나 `gid_map`의 한 줄: 안쪽 시작 ID, 바깥쪽 시작 ID, 이어지는 ID 수.',
+  },
   'sees.more': {
     title: '외 {n}개',
     summary: '외 {n}개',
@@ -114,7 +124,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.user.same': {
     title: 'ID 매핑 같음',
-    summary: '양쪽 모두 uid를 {uidMap}(으)로 매핑하므로 같은 uid는 같은 사용자입니다.',
+    summary: '양쪽 모두 uid 매핑이 같습니다({uidMap}). 같은 uid는 같은 사용자입니다.',
     body: 'user 네임스페이스가 하나: ID와 권한(capability)이 양쪽에서 같은 뜻입니다.',
   },
   'sees.user.different': {
@@ -124,7 +134,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.user.different.equal': {
     title: 'ID 매핑은 같고 네임스페이스는 따로',
-    summary: '양쪽 모두 uid를 {uidMap}(으)로 매핑하므로 같은 uid는 호스트에서 같은 사용자이지만, 한쪽의 권한(capability)은 다른 쪽에 통하지 않습니다.',
+    summary: '양쪽 모두 uid 매핑이 같습니다({uidMap}). 같은 uid는 호스트에서 같은 사용자이지만, 한쪽의 권한(capability)은 다른 쪽에 통하지 않습니다.',
     body: '매핑이 같은 두 user 네임스페이스: 호스트에서의 소유자는 같고, 권한은 넘어가지 않습니다.',
   },
   'sees.cgroup.line': {

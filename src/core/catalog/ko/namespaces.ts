@@ -14,7 +14,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.mnt': {
     title: 'mount 네임스페이스',
-    summary: '컨테이너에 별도의 마운트 목록, 즉 별도의 루트 파일시스템을 줍니다.',
+    summary: '그 안의 프로세스에 별도의 마운트 목록, 즉 별도의 루트 파일시스템을 줍니다.',
     body: 'mount 네임스페이스마다 마운트 테이블이 따로 있어서, 컨테이너의 `/`는 이미지의 overlay 파일시스템이고 볼륨과 바인드 마운트도 그 안에서만 보입니다. Docker는 항상 새로 만들며 호스트 것을 공유하는 옵션은 없습니다. 호스트에서는 `/proc/PID/root`로 안을 들여다볼 수 있습니다. mount_namespaces(7) 참고.',
   },
   'ns.net': {
@@ -24,7 +24,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.pid': {
     title: 'PID 네임스페이스',
-    summary: '컨테이너에 1부터 시작하는 별도의 PID 번호 체계를 줍니다.',
+    summary: '그 안의 프로세스에 1부터 시작하는 별도의 PID 번호 체계를 줍니다.',
     body: '새 PID 네임스페이스의 첫 프로세스는 안에서 PID 1이고 호스트에서는 다른 PID를 가집니다. `/proc/PID/status`의 `NSpid`에 둘 다 나옵니다. PID 1은 특별합니다. 고아 좀비를 거둬야 하고, 기본 시그널 핸들러가 없어서 핸들러 없는 SIGTERM은 무시됩니다. PID 1이 끝나면 커널이 네임스페이스 안의 나머지 프로세스를 모두 죽입니다. pid_namespaces(7) 참고.',
   },
   'ns.time': {
@@ -34,7 +34,7 @@ export const namespaces: Record<string, Entry> = {
   },
   'ns.user': {
     title: 'user 네임스페이스',
-    summary: '컨테이너 안의 UID/GID를 호스트의 다른 ID로 매핑합니다.',
+    summary: '그 안의 UID/GID를 바깥의 ID로 매핑합니다(호스트 자신의 것은 모든 ID를 그대로 매핑합니다).',
     body: 'user 네임스페이스마다 ID 매핑(`/proc/PID/uid_map`, `gid_map`)과 capability 집합이 따로 있습니다. Docker는 `userns-remap`(또는 rootless)일 때만 새로 만들고, 그 외에는 호스트 것을 공유하므로 안의 uid 0이 바깥의 uid 0입니다. user_namespaces(7) 참고.',
   },
   'ns.uts': {

@@ -7,6 +7,11 @@ export const ui: Record<string, Entry> = {
     summary: '이 서비스의 컨테이너: {what} {declared} → 실효 {effective}, 사용 중 {usage}.',
     body: '선언값은 Docker가 `{name}`에 저장한 값이고, 실효값은 상위 cgroup까지 반영해 커널이 실제로 적용하는 값입니다.',
   },
+  'live.limit.noUsage': {
+    title: '{what}: {declared} → {effective}',
+    summary: '이 서비스의 컨테이너: {what} {declared} → 실효 {effective}.',
+    body: '선언값은 Docker가 `{name}`에 저장한 값이고, 실효값은 상위 cgroup까지 반영해 커널이 실제로 적용하는 값입니다.',
+  },
   'ui.namespaces': {
     title: '네임스페이스',
     summary: '커널의 네임스페이스 여덟 가지 중 이 컨테이너가 자기 것으로 가진 것과, 호스트나 다른 컨테이너와 공유하는 것입니다.',
