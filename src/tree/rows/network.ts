@@ -135,12 +135,16 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
   return rows;
 }
 
+/** Host-side parts an overlay attachment does not have: its bridge, gateway and veth peer live in the overlay's own namespace. */
+const NOT_ON_HOST_FOR_OVERLAY = new Set(['bridge', 'gateway', 'veth']);
+
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
+  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key) ? t('none on the host') : isUnavailable(m) ? t('unavailable') : t('none');
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
     label,
-    description: shown ?? (isUnavailable(m) ? t('unavailable') : t('none')),
+    description: shown ?? missing,
     contextValue: 'value',
     containerId: c.id,
     value: shown,

@@ -93,6 +93,8 @@ describe('swarm in the tree and the topology panel', () => {
     assert.equal(by('peer in the overlay namespace'), 'veth1 (ifindex 6815) → br0');
     assert.equal(by('VNI (engine)'), '4097');
     assert.equal(by('vxlan device'), 'vxlan0 · VNI 4097 · UDP 4789');
+    // Bridge, gateway and veth of an overlay are in the overlay's namespace: "none on the host", not a failed read.
+    assert.deepEqual(['bridge', 'gateway', 'host veth'].map(by), ['none on the host', 'none on the host', 'none on the host']);
     // The overlay has no host bridge: its row explains the overlay's own namespace, not a host bridge.
     assert.deepEqual(ov?.tooltip.topics.map((t) => t.topic), ['net.mode.overlay', 'swarm.overlay']);
     const gw = nets.find((r) => r.label === 'docker_gwbridge');
