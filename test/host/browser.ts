@@ -299,6 +299,25 @@ export async function pickQuickItem(page: Page, text: string | RegExp): Promise<
   await row.click();
 }
 
+/**
+ * Runs a palette command and picks `text` in the quick pick it opens. Under load the quick pick
+ * can close before the text is typed (it closes when focus moves, e.g. to a webview that just
+ * rendered); then the command is run again, up to three times, and each retry is logged.
+ */
+export async function runCommandAndPick(page: Page, title: string, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, title);
+      await pickQuickItem(page, text);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.log(`      attempt ${attempt}: the quick pick of "${title}" closed before "${text}" was picked; again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Opens a workspace file through Quick Open and waits for its editor. */
 export async function openFile(page: Page, relativePath: string): Promise<Locator> {
   await page.keyboard.press('Control+P');

@@ -7,6 +7,8 @@ import { docker } from './containers';
 interface Daemon {
   pid: number;
   argv: string[];
+  /** The binary, by its absolute path (/proc/PID/exe). */
+  exe: string;
   cwd: string;
   log: string | undefined;
   systemd: boolean;
@@ -38,7 +40,8 @@ function findDockerd(): Daemon | undefined {
       const out = fs.readlinkSync(`/proc/${entry}/fd/1`);
       const systemd = spawnSync('systemctl', ['is-active', '--quiet', 'docker']).status === 0;
       return {
-        pid: Number(entry), argv, cwd: fs.readlinkSync(`/proc/${entry}/cwd`),
+        pid: Number(entry), argv, cwd: fs.readlinkSync(`/proc/${entry}/cwd`).replace(/ \(deleted\)$/, ''),
+        exe: fs.readlinkSync(`/proc/${entry}/exe`).replace(/ \(deleted\)$/, ''),
         log: out.startsWith('/') && !out.startsWith('/dev/') ? out : undefined, systemd,
       };
     } catch (err) {
@@ -77,7 +80,11 @@ export async function stopEngine(): Promise<() => Promise<void>> {
       spawnSync('systemctl', ['start', 'docker'], { stdio: 'inherit' });
     } else {
       const out = d.log ? fs.openSync(d.log, 'a') : 'ignore';
-      const child = spawn(d.argv[0], d.argv.slice(1), { cwd: d.cwd, detached: true, stdio: ['ignore', out, out] });
+      // The binary by its absolute path and a folder that still exists: the running dockerd may
+      // have been started as a bare `dockerd` from a PATH this process lacks, in a folder (a
+      // clone, a temporary checkout) removed since; either makes spawn fail with ENOENT.
+      const cwd = fs.existsSync(d.cwd) ? d.cwd : '/';
+      const child = spawn(d.exe, d.argv.slice(1), { cwd, detached: true, stdio: ['ignore', out, out] });
       child.unref();
       if (typeof out === 'number') fs.closeSync(out);
     }

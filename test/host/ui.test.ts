@@ -357,8 +357,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const { page } = wb;
       const count = async (prefix: string) => (await ui.tabTitles(page)).filter((t) => t.startsWith(prefix)).length;
       for (let i = 0; i < 2; i++) {
-        await ui.runCommand(page, 'Show Network Topology');
-        await ui.pickQuickItem(page, NAMES.bridge);
+        await ui.runCommandAndPick(page, 'Show Network Topology', NAMES.bridge);
         await ui.waitForWebviewText(page, /veth/);
       }
       assert.equal(await count(`Network: ${NAMES.bridge}`), 1, `tabs: ${(await ui.tabTitles(page)).join(' | ')}`);

@@ -22,7 +22,8 @@ if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
 fi
 if ! answers; then
   echo "engine.sh: starting dockerd (log: $log)"
-  nohup dockerd >"$log" 2>&1 </dev/null &
+  # From /: the engine outlives this checkout, and must not hold its folder as its own.
+  (cd / && nohup dockerd >"$log" 2>&1 </dev/null &)
 fi
 for _ in $(seq 1 60); do
   answers && exit 0
