@@ -179,3 +179,14 @@ describe('resolveLang', () => {
     assert.equal(resolveLang('', 'en'), 'en');
   });
 });
+
+describe('catalog facts', () => {
+  it('says a --network container:X joiner gets the owner\'s hostname in its own UTS namespace (as test/integration/evidence.test.ts reads it)', () => {
+    const en = explain('ns.net.container', 'en', { peers: 'web' })?.body ?? '';
+    assert.doesNotMatch(en, /hostname is not shared/);
+    assert.match(en, /own UTS namespace, but Docker gives the joiner the owner's hostname/);
+    const ko = explain('ns.net.container', 'ko', { peers: 'web' })?.body ?? '';
+    assert.doesNotMatch(ko, /호스트명은 공유되지 않습니다/);
+    assert.match(ko, /주인의 호스트명을 그대로 줍니다/);
+  });
+});

@@ -101,7 +101,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.net.container': {
     title: 'Network namespace shared with {peers}',
     summary: 'Same interfaces, IPs and ports; localhost in one container reaches the other.',
-    body: 'The joining container was started with `--network container:<owner>`: Docker reports no networks for it, and its addresses are the owner\'s. The two cannot both listen on one port. The hostname is not shared. If the owner stops, the joiner is left with only `lo`.',
+    body: 'The joining container was started with `--network container:<owner>`: Docker reports no networks for it, and its addresses are the owner\'s. The two cannot both listen on one port. Each keeps its own UTS namespace, but Docker gives the joiner the owner\'s hostname (and refuses `--hostname` with this mode). If the owner stops, the joiner is left with only `lo`.',
   },
   'ns.pid.own': {
     title: 'Own PID namespace',

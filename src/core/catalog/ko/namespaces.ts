@@ -101,7 +101,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.net.container': {
     title: '{peers} 컨테이너와 공유하는 network 네임스페이스',
     summary: '인터페이스, IP, 포트가 같고, 한 컨테이너의 localhost로 다른 컨테이너에 닿습니다.',
-    body: '합류한 컨테이너는 `--network container:<주인>`으로 시작되었습니다. Docker는 그 컨테이너의 네트워크를 따로 보고하지 않으며 주소는 주인의 것입니다. 두 컨테이너가 같은 포트를 동시에 열 수 없고, 호스트명은 공유되지 않습니다. 주인이 멈추면 합류한 쪽에는 `lo`만 남습니다.',
+    body: '합류한 컨테이너는 `--network container:<주인>`으로 시작되었습니다. Docker는 그 컨테이너의 네트워크를 따로 보고하지 않으며 주소는 주인의 것입니다. 두 컨테이너가 같은 포트를 동시에 열 수 없습니다. UTS 네임스페이스는 각자 따로 가지지만, Docker가 합류한 쪽에 주인의 호스트명을 그대로 줍니다(이 모드에서는 `--hostname`을 거부합니다). 주인이 멈추면 합류한 쪽에는 `lo`만 남습니다.',
   },
   'ns.pid.own': {
     title: '전용 PID 네임스페이스',
