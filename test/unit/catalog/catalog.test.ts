@@ -189,4 +189,9 @@ describe('catalog facts', () => {
     assert.doesNotMatch(ko, /호스트명은 공유되지 않습니다/);
     assert.match(ko, /주인의 호스트명을 그대로 줍니다/);
   });
+
+  it('does not promise the own container id as hostname to a --network container:X joiner, whose hostname is the owner\'s', () => {
+    assert.match(explain('ns.uts.own', 'en')?.body ?? '', /--network container:X`\), to that container's hostname/);
+    assert.match(explain('ns.uts.own', 'ko')?.body ?? '', /그 컨테이너의 호스트명을 줍니다/);
+  });
 });

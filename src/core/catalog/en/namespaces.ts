@@ -151,7 +151,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.uts.own': {
     title: 'Own UTS namespace',
     summary: 'The container has its own hostname.',
-    body: 'Changing the hostname inside does not touch the host. Docker sets it to the short container id unless `--hostname` is given.',
+    body: 'Changing the hostname inside does not touch the host. Docker sets it to the short container id unless `--hostname` is given, or, for a container in another\'s network namespace (`--network container:X`), to that container\'s hostname.',
   },
   'ns.uts.host': {
     title: 'UTS namespace shared with the host',

@@ -151,7 +151,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.uts.own': {
     title: '전용 UTS 네임스페이스',
     summary: '컨테이너에 자기 호스트명이 있습니다.',
-    body: '안에서 호스트명을 바꿔도 호스트에는 영향이 없습니다. `--hostname`이 없으면 Docker가 짧은 컨테이너 ID로 설정합니다.',
+    body: '안에서 호스트명을 바꿔도 호스트에는 영향이 없습니다. `--hostname`이 없으면 Docker가 짧은 컨테이너 ID로 설정하고, 다른 컨테이너의 network 네임스페이스에 합류한 컨테이너(`--network container:X`)에는 그 컨테이너의 호스트명을 줍니다.',
   },
   'ns.uts.host': {
     title: '호스트와 공유하는 UTS 네임스페이스',
