@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions } from '../../../src/tree/rows';
 import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf } from '../../../src/core/sharing';
+import { explain } from '../../../src/core/catalog';
 import { containerOf } from '../../fixtures/snapshot';
 import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
@@ -228,5 +229,18 @@ describe('tree rows: engine unreachable', () => {
     ]);
     assert.deepEqual(rows[0].tooltip.notes, ['connect ENOENT /nope.sock']);
     assert.deepEqual(rows[2].command?.args, ['containerAnatomy.engine']);
+  });
+});
+
+describe('tree rows: what each limit\'s effective value is capped by', () => {
+  it('names the machine only where the code caps by it: memory by its memory, cpu by online CPUs and the cpuset, pids and memory + swap by the chain alone', () => {
+    const limits = section(WEB_ID, 'cgroup limits');
+    const effective = (label: string): string => {
+      const topic = find(limits, label).tooltip.topics[1].topic;
+      return explain(topic, 'en')?.summary ?? topic;
+    };
+    assert.match(effective('memory'), /capped by the machine's memory\.$/);
+    assert.match(effective('cpu'), /online CPUs and by the number of CPUs in the container's cpuset/);
+    for (const label of ['pids', 'memory + swap']) assert.equal(effective(label), 'The smallest limit on the path up to the root cgroup.', label);
   });
 });
