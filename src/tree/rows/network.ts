@@ -130,7 +130,9 @@ function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: s
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
     label,
-    description: shown ?? (isUnavailable(m) ? t('unavailable') : t('none')),
+    // A container with no process has no address, interface or veth: "none", as its network row
+    // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
+    description: shown ?? (isUnavailable(m) && hasProcess(c.state) ? t('unavailable') : t('none')),
     contextValue: 'value',
     containerId: c.id,
     value: shown,
