@@ -11,7 +11,7 @@ const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'USER', 'EXPOSE', 'ENV
 /** Every topic id the rest of the extension is promised. */
 const REQUIRED: string[] = [
   ...NS.flatMap((t) => [`ns.${t}`, `ns.${t}.own`, `ns.${t}.host`, `ns.${t}.container`, `sharing.own`, `diff.${t}.same`, `diff.${t}.different`]),
-  'diff.unknown',
+  'diff.unknown', 'diff.notRunning',
   'process.pid', 'process.nspid', 'process.uidmap', 'process.gidmap', 'process.rootIsHostRoot', 'process.hostname',
   'cgroup.version.v1', 'cgroup.version.v2', 'cgroup.version.hybrid', 'cgroup.driver.cgroupfs', 'cgroup.driver.systemd',
   'cgroup.declared', 'cgroup.kernel', 'cgroup.effective', 'cgroup.unlimited', 'cgroup.memory.limit',

@@ -244,6 +244,11 @@ export const namespaces: Record<string, Entry> = {
     summary: '{left} and {right} have their own hostnames.',
     body: 'Their hostnames may still be equal by coincidence; only the namespace inode tells whether they are shared.',
   },
+  'diff.notRunning': {
+    title: 'Not running',
+    summary: 'One side is a container that is not running: it has no processes, so it has no namespaces to compare until it starts.',
+    body: 'A container\'s namespaces exist only while its processes run. Start it (`docker start`) and compare again.',
+  },
   'diff.unknown': {
     title: 'Cannot compare',
     summary: 'One side\'s namespace could not be read, so sharing is unknown.',

@@ -244,6 +244,11 @@ export const namespaces: Record<string, Entry> = {
     summary: '{left|과/와} {right|은/는} 호스트명이 각자 따로입니다.',
     body: '우연히 이름이 같을 수는 있습니다. 공유 여부는 네임스페이스 inode로만 알 수 있습니다.',
   },
+  'diff.notRunning': {
+    title: '실행 중 아님',
+    summary: '한쪽이 실행 중이 아닌 컨테이너입니다. 프로세스가 없으므로 시작하기 전에는 비교할 네임스페이스가 없습니다.',
+    body: '컨테이너의 네임스페이스는 그 프로세스가 실행되는 동안에만 있습니다. 시작한 뒤(`docker start`) 다시 비교하세요.',
+  },
   'diff.unknown': {
     title: '비교 불가',
     summary: '한쪽 네임스페이스를 읽지 못해 공유 여부를 알 수 없습니다.',
