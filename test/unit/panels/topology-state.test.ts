@@ -124,6 +124,17 @@ describe('topology view state', () => {
     assert.deepEqual(state.lanes[1].peers.map((p) => p.openId), [hostile.id]);
   });
 
+  it('draws published ports on the bridge they go through, not on an internal network listed first', () => {
+    const two = structuredClone(web);
+    const back = { ...structuredClone(hostile.networks[0]), internal: true as const, masquerade: fact(false, 'engine' as const) };
+    two.networks = [back, ...two.networks];
+    two.network.networks = two.networks;
+    const state = build({ containers: [two, db, hostile] });
+    assert.deepEqual(state.lanes.map((l) => l.heading), [HOSTILE, 'bridge']);
+    assert.deepEqual(state.lanes[0].chain[3].lines, []);
+    assert.deepEqual(state.lanes[1].chain[3].lines, ['MASQUERADE 172.17.0.0/16', '127.0.0.1:18080 → 80/tcp']);
+  });
+
   it('passes hostile names, images and networks through unchanged', () => {
     const state = build({ containerId: hostile.id });
     assert.equal(state.lanes[0].heading, HOSTILE);
