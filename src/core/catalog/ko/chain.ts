@@ -37,6 +37,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: 실효값이 없어 어느 단계가 정하는지 말할 수 없습니다: {reason}',
     body: '실효값과 그 값을 정하는 단계는 실행 중인 컨테이너의 커널 cgroup 파일에서 읽습니다.',
   },
+  'chain.bound.cpusetCount': {
+    title: 'CPU 세트가 정함',
+    summary: '{what}: CPU 세트({cpus})에 CPU가 그만큼뿐이라 이 컨테이너는 최대 {effective}까지 쓸 수 있습니다. 경로의 어떤 quota도 이보다 엄격하지 않습니다.',
+    body: '프로세스는 quota가 얼마이든 실행이 허용된 CPU보다 많은 CPU 시간을 쓸 수 없습니다. 그 CPU들을 어느 단계가 정했는지는 CPU 세트에 보입니다.',
+  },
   'chain.bound.cpuset': {
     title: '{path}가 정함',
     summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일에는 {own}라고 적혀 있습니다.',
