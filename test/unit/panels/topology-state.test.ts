@@ -77,9 +77,11 @@ describe('topology view state', () => {
     assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
     assert.equal(lane.chain[1].openId, web.id);
     assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
-    // The arrow says it in plain words, read top-down: sidecar, joined the network of, web.
+    // The arrow says it in plain words, read left to right as the lane is drawn (webview/topology.ts
+    // puts a chain's nodes side by side): sidecar, joined the network of, web. Korean names the
+    // donor first, so it says where it is: to the right, not below.
     assert.deepEqual(lane.links, ['joined the network of']);
-    assert.deepEqual(build({ containerId: sidecar.id, lang: 'ko' }).lanes[0].links, ['아래 컨테이너의 네트워크에 합류']);
+    assert.deepEqual(build({ containerId: sidecar.id, lang: 'ko' }).lanes[0].links, ['오른쪽 컨테이너의 네트워크에 합류']);
     assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { peer: 'web' })?.summary);
     assert.equal(state.modeNote.summary, 'The container joins the network namespace of web.');
     const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });
