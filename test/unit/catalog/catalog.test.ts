@@ -195,3 +195,12 @@ describe('catalog facts', () => {
     assert.match(explain('ns.uts.own', 'ko')?.body ?? '', /그 컨테이너의 호스트명을 줍니다/);
   });
 });
+
+describe('catalog facts: Dockerfile CMD', () => {
+  it('does not promise PID 1 to a CMD that is an ENTRYPOINT\'s arguments (the demo Dockerfile has ENTRYPOINT ["/bin/sh", "-c"])', () => {
+    for (const topic of ['dockerfile.CMD.exec', 'dockerfile.CMD.shell']) {
+      assert.match(explain(topic, 'en')?.summary ?? '', /ENTRYPOINT/, topic);
+      assert.match(explain(topic, 'ko')?.summary ?? '', /ENTRYPOINT/, topic);
+    }
+  });
+});
