@@ -11,6 +11,10 @@ import * as ui from './browser';
 import { createContainer, docker, ensureImage, IMAGE, nsInode, removeLabelled } from './containers';
 import { canControlEngine, stopEngine } from './engine-control';
 import { SecondEngine } from '../integration/support/second-engine';
+import { TestSuite } from '../integration/support/docker';
+import { PodmanService } from '../integration/support/podman';
+import { SwarmEngine } from '../integration/support/swarm';
+import { containerLink, hostLinks, linksIn, namespacesHoldingPeer, type HostLink, type KernelLink } from '../integration/support/truth';
 import { buildRunnerExtension } from './runner-ext/build';
 import { packageExtension, startHost, type Host, type HostOptions } from './server';
 
@@ -502,6 +506,169 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.equal(verdict(text, 'user'), 'same', `user row says same:\n${text}`);
       assert.equal(verdict(text, 'net'), 'different', `net row says different:\n${text}`);
       await ui.screenshot(page, 'engines-diff-across-engines');
+    });
+  });
+
+  describe('one tree: the main engine, a Swarm manager and Podman', () => {
+    const MAIN = 'unix:///var/run/docker.sock';
+    const swarm = new SwarmEngine();
+    const podman = new PodmanService();
+    const podmanSuite = new TestSuite('onetree', podman.client);
+    /** The Swarm task's container and the Podman container, as their engines and the kernel say. */
+    const task = { id: '', name: '', pid: 0, sandboxKey: '' };
+    const pod = { name: '', pid: 0 };
+    const workbench = withWorkbench('onetree', () => ({ vsixes: [vsix], workspace, settings: { 'containerAnatomy.engine.host': MAIN, 'containerAnatomy.engine.additional': [swarm.endpoint, podman.endpoint] } }), {
+      before: async () => {
+        await Promise.all([swarm.setUp(), podman.setUp()]);
+        const t = await swarm.runningTask();
+        const raw = await swarm.client.getContainer(t.Status.ContainerStatus.ContainerID).inspect();
+        Object.assign(task, { id: raw.Id, name: raw.Name.replace(/^\//, ''), pid: raw.State.Pid, sandboxKey: raw.NetworkSettings.SandboxKey });
+        const c = await podmanSuite.createContainer({ name: 'web', hostConfig: { NetworkMode: podman.network } });
+        Object.assign(pod, { name: c.name, pid: (await c.container.inspect()).State.Pid });
+      },
+      after: async () => {
+        await Promise.allSettled([swarm.tearDown(), podman.tearDown()]);
+      },
+    });
+
+    /** Expands `child` under `parent`, again while the tree is still filling in (engines answer one by one). */
+    async function open(page: ui.Workbench['page'], parent: string, child: string): Promise<void> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await ui.expandChild(page, parent, child);
+          return;
+        } catch (err) {
+          if (attempt === 20) throw err;
+          await page.waitForTimeout(500);
+        }
+      }
+    }
+
+    /**
+     * The rendered row (aria-label) under `parent` whose label is `label`; waits for it, as the
+     * tree is redrawn whenever an engine's model changes (a swarm re-read redraws it all).
+     */
+    async function rowUnder(page: ui.Workbench['page'], parent: string, label: string): Promise<string> {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const rows = await ui.childLabels(page, parent, 6);
+        const row = rows.find((l) => l === label || l.startsWith(`${label}, `));
+        if (row) return row;
+        assert.ok(Date.now() < deadline, `a row ${label} under ${parent}: ${rows.join(' | ')}`);
+        await page.waitForTimeout(500);
+      }
+    }
+
+    /** Every namespace row of `container` (expanded) shows the inode readlink /proc/PID/ns/TYPE gives. */
+    async function namespacesMatch(page: ui.Workbench['page'], container: string, pid: number): Promise<void> {
+      await open(page, container, 'Namespaces');
+      const rows = (await ui.childLabels(page, container, 2)).filter((l) => /^(cgroup|ipc|mnt|net|pid|time|user|uts),/.test(l));
+      assert.deepEqual(rows.map((r) => r.split(',')[0]), NS_TYPES, `${container}: ${rows.join(' | ')}`);
+      for (const row of rows) {
+        const inode = nsInode(pid, row.split(',')[0]);
+        assert.ok(row.includes(String(inode)), `${container}: ${row} shows inode ${inode}`);
+      }
+    }
+
+    it('the three engines at the top, each reachable with its own containers', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      // A side bar wide enough to read the rows' descriptions in the pictures.
+      await page.mouse.move(349, 500);
+      await page.mouse.down();
+      await page.mouse.move(1000, 500, { steps: 10 });
+      await page.mouse.up();
+      const deadline = Date.now() + 90_000;
+      let top: string[] = [];
+      while (top.length !== 3 || !top.every((l) => / reachable · /.test(l))) {
+        assert.ok(Date.now() < deadline, `three reachable engines at the top: ${top.join(' | ')}`);
+        await page.waitForTimeout(500);
+        top = (await ui.treeRows(page)).filter((r) => r.level === 1).map((r) => r.label);
+      }
+      assert.ok(top[0].startsWith(`${MAIN}, reachable · cgroup`), top[0]);
+      assert.ok(top[1].startsWith(`${swarm.endpoint}, reachable · `) && top[1].endsWith(' · 1 container'), top[1]);
+      assert.ok(top[2].startsWith(`${podman.endpoint}, reachable · Podman ${await podman.libpodVersion()}`) && top[2].endsWith(' · 1 container'), top[2]);
+      await ui.screenshot(page, 'onetree-engines');
+    });
+
+    it('the Swarm engine: service → task on this engine, and the task\'s container with the kernel\'s namespaces', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      await ui.expandTreeRow(page, swarm.endpoint);
+      await open(page, swarm.endpoint, 'Swarm services');
+      await open(page, 'Swarm services', swarm.serviceName);
+      const service = await rowUnder(page, 'Swarm services', swarm.serviceName);
+      assert.ok(service.startsWith(`${swarm.serviceName}, replicated · 1/1 running · `), service);
+      const taskRow = await rowUnder(page, swarm.serviceName, `${swarm.serviceName}.1`);
+      assert.equal(taskRow, `${swarm.serviceName}.1, running · on this engine · ${task.id.slice(0, 12)}`);
+      assert.ok(task.name.startsWith(`${swarm.serviceName}.1.`), task.name);
+      await ui.expandTreeRow(page, task.name);
+      await namespacesMatch(page, task.name, task.pid);
+      await ui.screenshot(page, 'onetree-swarm-task');
+      await ui.findTreeRow(page, 'Namespaces').then((r) => r.click()); // collapsed again: room for the network
+    });
+
+    it('the task\'s overlay leg: its peer on br0 in the overlay namespace and the vxlan device, as the kernel has them', async () => {
+      const { page } = workbench();
+      await open(page, task.name, (await rowUnder(page, task.name, 'Network')).split(',')[0]);
+      await open(page, task.name, swarm.networkName);
+      const eth = linksIn(task.sandboxKey).find((l) => l.peer !== null && namespacesHoldingPeer(task.sandboxKey, l).length === 1);
+      assert.ok(eth, 'an interface of the task whose peer is in an overlay namespace');
+      const [nsFile] = namespacesHoldingPeer(task.sandboxKey, eth);
+      const there = linksIn(nsFile);
+      const peer = there.find((l) => l.ifindex === eth.peer) as KernelLink;
+      const vx = there.find((l) => l.vxlanId !== null && l.master === peer.master) as KernelLink;
+      assert.ok(vx, `a vxlan device on ${peer.master} in ${nsFile}`);
+      assert.equal(await rowUnder(page, swarm.networkName, 'overlay namespace'), `overlay namespace, ${nsFile}`);
+      assert.equal(await rowUnder(page, swarm.networkName, 'peer in the overlay namespace'), `peer in the overlay namespace, ${peer.name} (ifindex ${peer.ifindex}) → ${peer.master}`);
+      assert.match(await rowUnder(page, swarm.networkName, 'vxlan device'), new RegExp(`^vxlan device, ${vx.name} · VNI ${vx.vxlanId}\\b`));
+      assert.equal(await rowUnder(page, swarm.networkName, 'container interface'), `container interface, ${eth.name} (ifindex ${eth.ifindex}, iflink ${eth.peer})`);
+      await ui.screenshot(page, 'onetree-overlay-leg');
+      // What the overlay attachment itself says of the bridge, gateway and host veth it has none of on the host.
+      const text = await ui.hoverText(page, ui.treeRow(page, new RegExp(`^${swarm.networkName}$`)));
+      assert.ok(plain(text).includes(plain(explain('swarm.overlay', 'en')?.summary ?? '?')), `overlay attachment's hover:\n${text}`);
+      assert.ok(!plain(text).includes(plain(explain('net.bridge', 'en')?.summary ?? '?')), `no host bridge explained on the overlay attachment:\n${text}`);
+      await ui.screenshot(page, 'onetree-overlay-hover');
+      await ui.escape(page);
+      await ui.findTreeRow(page, swarm.networkName).then((r) => r.click());
+    });
+
+    it('the task\'s gateway leg on docker_gwbridge: the host veth by ifindex/iflink, explained on hover', async () => {
+      const { page } = workbench();
+      const eth = linksIn(task.sandboxKey).find((l) => l.peer !== null && hostLinks().some((h) => h.ifindex === l.peer && h.iflink === l.ifindex));
+      assert.ok(eth, 'an interface of the task paired with a host interface');
+      const veth = hostLinks().find((h) => h.ifindex === eth.peer && h.iflink === eth.ifindex) as HostLink;
+      assert.equal(veth.master, swarm.gwBridge);
+      const row = await rowUnder(page, task.name, 'docker_gwbridge');
+      assert.match(row, new RegExp(`^docker_gwbridge, \\S+ · ${swarm.gwBridge} · ${veth.name}$`));
+      const text = await ui.hoverText(page, ui.treeRow(page, /^docker_gwbridge$/));
+      assert.ok(plain(text).includes(plain(explain('swarm.gwbridge', 'en')?.summary ?? '?')), `docker_gwbridge hover:\n${text}`);
+      assert.ok(!plain(text).includes(plain(explain('net.mode.bridge', 'en')?.body ?? '?')), `the bridge mode's words are not the gateway leg's:\n${text}`);
+      assert.ok(text.includes(veth.name), `the hover names ${veth.name}:\n${text}`);
+      await ui.screenshot(page, 'onetree-gateway-leg');
+      await ui.escape(page);
+      await ui.findTreeRow(page, swarm.endpoint).then((r) => r.click()); // collapsed: room for Podman
+    });
+
+    it('the Podman engine: its container with the kernel\'s namespaces and the host veth netavark paired', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      await ui.expandTreeRow(page, podman.endpoint);
+      await ui.findTreeRow(page, pod.name, 30_000);
+      await ui.expandTreeRow(page, pod.name);
+      await namespacesMatch(page, pod.name, pod.pid);
+      await ui.screenshot(page, 'onetree-podman-namespaces');
+      await ui.findTreeRow(page, 'Namespaces').then((r) => r.click());
+      await open(page, pod.name, (await rowUnder(page, pod.name, 'Network')).split(',')[0]);
+      const eth0 = containerLink(pod.pid, 'eth0');
+      const veth = hostLinks().find((h) => h.ifindex === eth0.iflink) as HostLink;
+      assert.ok(veth, `a host interface with ifindex ${eth0.iflink}`);
+      assert.equal(veth.master, podman.bridge);
+      const row = await rowUnder(page, pod.name, podman.network);
+      assert.match(row, new RegExp(`^${podman.network}, \\S+ · ${podman.bridge} · ${veth.name}$`));
+      await open(page, pod.name, podman.network);
+      assert.equal(await rowUnder(page, podman.network, 'host veth'), `host veth, ${veth.name} (ifindex ${veth.ifindex}) → ${podman.bridge}`);
+      await ui.screenshot(page, 'onetree-podman');
     });
   });
 

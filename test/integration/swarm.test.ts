@@ -18,33 +18,7 @@ import type { SwarmService } from '../../src/core/swarm/types';
 import { unixChoice } from '../unit/engine/helpers';
 import { waitFor } from './support/docker';
 import { SwarmEngine } from './support/swarm';
-
-interface KernelLink {
-  ifindex: number;
-  name: string;
-  /** The N of "name@ifN": the peer's ifindex. */
-  peer: number | null;
-  master: string | null;
-  vxlanId: number | null;
-}
-
-/** `ip -d link show` (text) inside a namespace file, entered with nsenter. */
-function linksIn(nsFile: string): KernelLink[] {
-  const text = execFileSync('nsenter', [`--net=${nsFile}`, '--', 'ip', '-d', 'link', 'show'], { encoding: 'utf8' });
-  const out: KernelLink[] = [];
-  for (const block of text.split(/\n(?=\d+: )/)) {
-    const m = /^(\d+): ([^:@\s]+)(?:@if(\d+))?:/.exec(block);
-    if (!m) continue;
-    out.push({
-      ifindex: Number(m[1]),
-      name: m[2],
-      peer: m[3] ? Number(m[3]) : null,
-      master: /\smaster (\S+)/.exec(block)?.[1] ?? null,
-      vxlanId: /\bvxlan id (\d+)/.exec(block) ? Number(/\bvxlan id (\d+)/.exec(block)?.[1]) : null,
-    });
-  }
-  return out;
-}
+import { linksIn, namespacesHoldingPeer, type KernelLink } from './support/truth';
 
 /** A host interface's sysfs file; '' when the interface went away meanwhile (other suites' containers come and go). */
 function sys(name: string, file: string): string {
@@ -144,9 +118,8 @@ describe('Swarm: a service task on an overlay network (second dockerd as a singl
     assert.equal(iface.name, k.name);
     assert.equal(iface.iflink, k.peer);
     // Which namespace holds the peer: found by looking in every one the engine made, not by name.
-    const dir = path.dirname(sandboxKey);
-    const holders = fs.readdirSync(dir).map((f) => path.join(dir, f)).filter((f) => f !== sandboxKey && linksIn(f).some((l) => l.ifindex === k.peer && l.peer === k.ifindex));
-    assert.equal(holders.length, 1, `one namespace under ${dir} holds the peer of ${k.name}: ${holders.join(', ')}`);
+    const holders = namespacesHoldingPeer(sandboxKey, k);
+    assert.equal(holders.length, 1, `one namespace under ${path.dirname(sandboxKey)} holds the peer of ${k.name}: ${holders.join(', ')}`);
     const there = linksIn(holders[0]);
     const peer = there.find((l) => l.ifindex === k.peer) as KernelLink;
     const vx = there.find((l) => l.vxlanId !== null && l.master === peer.master) as KernelLink;

@@ -58,6 +58,16 @@ export function modeText(c: ContainerAnatomy, t: Translate): string {
   }
 }
 
+/**
+ * What a network row explains. A task's gateway leg is not the container's network mode (the
+ * bridge mode's words, "the default", "reachable through published ports", are false of it);
+ * an overlay attachment has no host bridge: its bridge is br0 in the overlay's own namespace.
+ */
+function networkTopics(c: ContainerAnatomy, n: NetworkAttachment, driver: string | undefined): TooltipSpec['topics'] {
+  if (n.swarmGateway) return [{ topic: 'swarm.gwbridge' }, { topic: 'net.bridge' }];
+  return [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), { topic: driver === 'overlay' ? 'swarm.overlay' : 'net.bridge' }];
+}
+
 function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Row {
   const ip = ipWithPrefix(n);
   const bridge = text(n.bridge);
@@ -83,7 +93,7 @@ function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Ro
     children: { kind: 'network', name: n.name },
     containerId: c.id,
     value: ip,
-    tooltip: tooltip(`${n.name} · ${c.name}`, [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), n.swarmGateway ? { topic: 'swarm.gwbridge' } : { topic: 'net.bridge' }], facts, [...new Set(notes)]),
+    tooltip: tooltip(`${n.name} · ${c.name}`, networkTopics(c, n, driver), facts, [...new Set(notes)]),
   };
 }
 
@@ -125,14 +135,18 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
   return rows;
 }
 
+/** Host-side parts an overlay attachment does not have: its bridge, gateway and veth peer live in the overlay's own namespace. */
+const NOT_ON_HOST_FOR_OVERLAY = new Set(['bridge', 'gateway', 'veth']);
+
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
+  // A container with no process has no address, interface or veth: "none", as its network row
+  // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
+  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key) ? t('none on the host') : isUnavailable(m) && hasProcess(c.state) ? t('unavailable') : t('none');
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
     label,
-    // A container with no process has no address, interface or veth: "none", as its network row
-    // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
-    description: shown ?? (isUnavailable(m) && hasProcess(c.state) ? t('unavailable') : t('none')),
+    description: shown ?? missing,
     contextValue: 'value',
     containerId: c.id,
     value: shown,

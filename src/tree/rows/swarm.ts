@@ -24,7 +24,7 @@ export function swarmRootRows(snapshot: Snapshot, t: Translate): Row[] {
     id: 'swarm:services',
     kind: 'group',
     label,
-    description: isFact(s.services) ? t('{0} services · this engine is a manager', services.length) : t('unavailable'),
+    description: isFact(s.services) ? (services.length === 1 ? t('1 service · this engine is a manager') : t('{0} services · this engine is a manager', services.length)) : t('unavailable'),
     contextValue: 'swarmServices',
     icon: { id: 'server-environment' },
     children: { kind: 'swarm' },

@@ -93,8 +93,16 @@ export function hostLink(name: string): HostLink {
   };
 }
 
+/** Every interface of the host network namespace (one that went away while being read is left out). */
 export function hostLinks(): HostLink[] {
-  return readdirSync('/sys/class/net').map(hostLink);
+  return readdirSync('/sys/class/net').flatMap((name) => {
+    try {
+      return [hostLink(name)];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+  });
 }
 
 /** The host veth whose iflink equals `ifindex` (the container side's ifindex). */
@@ -125,4 +133,40 @@ export function nspid(pid: number): number[] {
     .find((l) => l.startsWith('NSpid:'));
   if (!line) throw new Error(`no NSpid in /proc/${pid}/status`);
   return line.slice('NSpid:'.length).trim().split(/\s+/).map(Number);
+}
+
+export interface KernelLink {
+  ifindex: number;
+  name: string;
+  /** The N of "name@ifN": the peer's ifindex. */
+  peer: number | null;
+  master: string | null;
+  vxlanId: number | null;
+}
+
+/** `ip -d link show` (text) inside a namespace file, entered with nsenter. */
+export function linksIn(nsFile: string): KernelLink[] {
+  const text = execFileSync('nsenter', [`--net=${nsFile}`, '--', 'ip', '-d', 'link', 'show'], { encoding: 'utf8' });
+  const out: KernelLink[] = [];
+  for (const block of text.split(/\n(?=\d+: )/)) {
+    const m = /^(\d+): ([^:@\s]+)(?:@if(\d+))?:/.exec(block);
+    if (!m) continue;
+    out.push({
+      ifindex: Number(m[1]),
+      name: m[2],
+      peer: m[3] ? Number(m[3]) : null,
+      master: /\smaster (\S+)/.exec(block)?.[1] ?? null,
+      vxlanId: /\bvxlan id (\d+)/.exec(block) ? Number(/\bvxlan id (\d+)/.exec(block)?.[1]) : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * The namespace files beside `sandboxKey` (the engine's netns folder) that hold the peer of
+ * `link`, an interface inside the sandbox: searched in every one, not derived from names.
+ */
+export function namespacesHoldingPeer(sandboxKey: string, link: KernelLink): string[] {
+  const dir = path.dirname(sandboxKey);
+  return readdirSync(dir).map((f) => path.join(dir, f)).filter((f) => f !== sandboxKey && linksIn(f).some((l) => l.ifindex === link.peer && l.peer === link.ifindex));
 }

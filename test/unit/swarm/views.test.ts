@@ -52,7 +52,7 @@ describe('swarm in the tree and the topology panel', () => {
   it('puts a services group first in the listing on a manager, and none on an engine outside a swarm', () => {
     const root = under(snap(false), undefined);
     assert.equal(root[0].label, 'Swarm services');
-    assert.equal(root[0].description, '1 services · this engine is a manager');
+    assert.equal(root[0].description, '1 service · this engine is a manager');
     assert.equal(root[1].containerId, TASK_CONTAINER);
     assert.ok(!under(snapshotOf(host, [task]), undefined).some((r) => r.id === 'swarm:services'));
   });
@@ -93,8 +93,13 @@ describe('swarm in the tree and the topology panel', () => {
     assert.equal(by('peer in the overlay namespace'), 'veth1 (ifindex 6815) → br0');
     assert.equal(by('VNI (engine)'), '4097');
     assert.equal(by('vxlan device'), 'vxlan0 · VNI 4097 · UDP 4789');
+    // Bridge, gateway and veth of an overlay are in the overlay's namespace: "none on the host", not a failed read.
+    assert.deepEqual(['bridge', 'gateway', 'host veth'].map(by), ['none on the host', 'none on the host', 'none on the host']);
+    // The overlay has no host bridge: its row explains the overlay's own namespace, not a host bridge.
+    assert.deepEqual(ov?.tooltip.topics.map((t) => t.topic), ['net.mode.overlay', 'swarm.overlay']);
     const gw = nets.find((r) => r.label === 'docker_gwbridge');
-    assert.ok(gw?.tooltip.topics.some((t) => t.topic === 'swarm.gwbridge'));
+    // Not the bridge mode's words ("the default", "reachable through published ports"): the leg is not the task's mode.
+    assert.deepEqual(gw?.tooltip.topics.map((t) => t.topic), ['swarm.gwbridge', 'net.bridge']);
   });
 
   it('draws both legs: eth0 → peer → br0 → vxlan, and eth1 → host veth → docker_gwbridge → host', () => {
