@@ -204,3 +204,14 @@ describe('catalog facts: Dockerfile CMD', () => {
     }
   });
 });
+
+describe('catalog: Korean particles after a value', () => {
+  it('puts no particle straight after a limit value ({effective}, {own}) in the chain sentences: "0-1가", "0가", "무제한라고" read wrong', () => {
+    const bad: string[] = [];
+    for (const [topic, e] of Object.entries(ko)) {
+      if (!topic.startsWith('chain.')) continue;
+      for (const text of [e.title, e.summary, e.body]) if (/\{(effective|own)\}(가|이|는|은|를|을|라고|이라고)/.test(text)) bad.push(`${topic}: ${text}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+});
