@@ -23,7 +23,7 @@ import { matchesRef, takeSnapshot } from './core/snapshot';
 import type { ContainerAnatomy, Evidence, Snapshot } from './core/model';
 import { hasProcess } from './core/model';
 import { renderContainer, renderDiff, renderHost, renderSwarm, safe, type ReportOptions } from './core/text-report';
-import { translator } from './core/i18n';
+import { translator, type Translate } from './core/i18n';
 import { localizeReason } from './core/reasons';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4, notRunning: 5 } as const;
@@ -230,11 +230,16 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
   }
 }
 
+/** Why a stopped container cannot be compared; an exited one has run and gets namespaces again when it starts again. */
+function notRunningText(c: ContainerAnatomy, t: Translate): string {
+  return t(c.state === 'created' ? '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts' : '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts again', safe(c.name), t(c.state));
+}
+
 async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperManager): Promise<number> {
   const o: ReportOptions = { color: args.color, explain: args.explain, lang: args.lang };
   const { snapshot, missing } = await takeSnapshot(engine, { all: args.all, only: args.refs, hostOnly: args.command === 'host', helpers });
   if (missing.length && args.command !== 'host') {
-    io.err(`container-anatomy: no such container: ${missing.join(', ')}\n`);
+    io.err(`container-anatomy: ${translator(args.lang)('no such container: {0}', missing.join(', '))}\n`);
     return EXIT.notFound;
   }
   if (args.command === 'host') {
@@ -244,14 +249,13 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
   if (args.command === 'diff') {
     const [a, b] = args.refs.map((r) => snapshot.containers.find((c) => matchesRef(c, r)));
     if (!a || (args.refs[1] && !b)) {
-      io.err(`container-anatomy: no such container: ${!a ? args.refs[0] : args.refs[1]}\n`);
+      io.err(`container-anatomy: ${translator(args.lang)('no such container: {0}', !a ? args.refs[0] : args.refs[1])}\n`);
       return EXIT.notFound;
     }
     // A stopped container has no namespaces: say so once instead of eight "unknown" rows.
     const stopped = [a, b].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
     if (stopped) {
-      const t = translator(args.lang);
-      io.err(`container-anatomy: ${t(stopped.state === 'created' ? '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts' : '{0} is {1}: it has no processes, so it has no namespaces to compare until it starts again', safe(stopped.name), t(stopped.state))}\n`);
+      io.err(`container-anatomy: ${notRunningText(stopped, translator(args.lang))}\n`);
       return EXIT.notRunning;
     }
     const d = await diffWithEvidence(containerSide(a), b ? containerSide(b) : hostSide(snapshot.host), evidenceOptionsFor(snapshot.host));
@@ -320,7 +324,7 @@ async function runEngines(specs: EngineSpec[], args: CliArgs, io: Io, helpers: H
   };
   const missing = args.refs.filter((ref) => !find(ref));
   if (missing.length && args.command !== 'host') {
-    io.err(`container-anatomy: no such container on any engine: ${missing.join(', ')}\n`);
+    io.err(`container-anatomy: ${t('no such container on any engine: {0}', missing.join(', '))}\n`);
     return EXIT.notFound;
   }
   if (args.command === 'diff') {
@@ -328,7 +332,7 @@ async function runEngines(specs: EngineSpec[], args: CliArgs, io: Io, helpers: H
     const b = args.refs[1] ? find(args.refs[1]) : undefined;
     const stopped = [a.c, b?.c].find((c): c is ContainerAnatomy => !!c && !hasProcess(c.state));
     if (stopped) {
-      io.err(`container-anatomy: ${t('{0} is {1}: it has no processes, so it has no namespaces to compare until it starts', safe(stopped.name), t(stopped.state))}\n`);
+      io.err(`container-anatomy: ${notRunningText(stopped, t)}\n`);
       return EXIT.notRunning;
     }
     const ha = a.r.snapshot.host;

@@ -277,7 +277,25 @@ function topLevelHit(look: Lookup, root: YAMLMap, offset: number): Found | null 
       }
     }
     if (key.startsWith('x-')) return extensionHit(look, root, key, pair.value, offset);
+    if (key === 'networks' && isMap(pair.value)) return networkKeyHit(look, pair.value, offset);
     return null;
+  }
+  return null;
+}
+
+/** Keys of a top-level network with a topic of their own. */
+const NETWORK_KEY_TOPICS: Record<string, string> = { internal: 'compose.networks.internal' };
+
+/** A key inside one of the top-level networks (`networks: {back: {internal: true}}`). */
+function networkKeyHit(look: Lookup, networks: YAMLMap, offset: number): Found | null {
+  for (const net of networks.items) {
+    const netName = keyOf(net.key);
+    if (netName === null || !isScalar(net.key) || !isMap(net.value) || !inSpan(net.key, net.value, offset)) continue;
+    for (const pair of net.value.items) {
+      const name = keyOf(pair.key);
+      const topic = name === null ? undefined : NETWORK_KEY_TOPICS[name];
+      if (topic && isScalar(pair.key) && inside(pair.key, offset)) return hit(look, topic, undefined, pair.key, null, `networks.${netName}.${name}`, look.valueOf(pair.value));
+    }
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import {
   NAMESPACE_TYPES,
+  hasProcess,
   isUnavailable,
   type ContainerAnatomy,
   type DiffVerdict,
@@ -14,6 +15,8 @@ export interface DiffSide extends Side {
   inodes: Record<NamespaceType, Maybe<number>>;
   /** The process whose namespaces these are: a container's init, or 'self' for the host (this process). */
   pid: Maybe<number> | 'self';
+  /** false for a container with no process (created, exited): it has no namespaces at all. */
+  running?: boolean;
 }
 
 export function hostSide(host: HostAnatomy): DiffSide {
@@ -25,7 +28,7 @@ export function hostSide(host: HostAnatomy): DiffSide {
 export function containerSide(c: ContainerAnatomy): DiffSide {
   const inodes = {} as Record<NamespaceType, Maybe<number>>;
   for (const t of NAMESPACE_TYPES) inodes[t] = c.namespaces[t].inode;
-  return { kind: 'container', label: c.name, id: c.id, inodes, pid: c.pid };
+  return { kind: 'container', label: c.name, id: c.id, inodes, pid: c.pid, running: hasProcess(c.state) };
 }
 
 function verdict(a: Maybe<number>, b: Maybe<number>): DiffVerdict {
@@ -54,7 +57,9 @@ export function diffNamespaces(left: DiffSide, right: DiffSide, kernels?: Kernel
     right: strip(right),
     rows: NAMESPACE_TYPES.map((type) => {
       const v = acrossKernels(verdict(left.inodes[type], right.inodes[type]), kernels);
-      const topic = kernels && kernels !== 'same' ? `diff.kernels.${kernels}` : v === 'unknown' ? 'diff.unknown' : `diff.${type}.${v}`;
+      // Unknown because a side is not running is not a failed read: there is nothing to read.
+      const unknown = left.running === false || right.running === false ? 'diff.notRunning' : 'diff.unknown';
+      const topic = kernels && kernels !== 'same' ? `diff.kernels.${kernels}` : v === 'unknown' ? unknown : `diff.${type}.${v}`;
       return { type, left: left.inodes[type], right: right.inodes[type], verdict: v, topic, nsTopic: `ns.${type}` };
     }),
     ...(kernels ? { kernels: { relation: kernels, topic: `diff.kernels.${kernels}` } } : {}),

@@ -247,6 +247,11 @@ export interface NetworkAttachment {
    * not from the firewall.
    */
   masquerade?: Maybe<boolean>;
+  /**
+   * Present (true) on an internal network (`docker network create --internal`, compose
+   * `internal: true`): no way out, and the engine never publishes the container's ports there.
+   */
+  internal?: true;
   aliases: string[];
   /** For an overlay network: the interface's peer in the overlay's namespace, its bridge and vxlan device. */
   overlay?: OverlayLeg;

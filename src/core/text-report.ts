@@ -307,10 +307,18 @@ export function renderDiff(d: NamespaceDiff, o: ReportOptions): string {
   // Two engines: whether their kernels are one comes first, since it decides every row.
   const kernels = d.kernels ? explain(d.kernels.topic, o.lang, { left, right }) : undefined;
   if (kernels) L.row(`${p('1', kernels.title)}: ${kernels.summary}`);
-  L.row(`${p('1', pad(t('namespace'), 11))}${pad(left, 14)}${pad(right, 14)}`);
+  const cell = (m: NamespaceDiff['rows'][number]['left']): string => (isFact(m) ? String(m.value) : t('unavailable'));
+  // Each column is as wide as its widest cell (a long container name, "unavailable" in Korean),
+  // so the inodes stay under their heading.
+  const [w0, w1, w2] = [
+    Math.max(11, width(t('namespace')) + 1),
+    Math.max(14, width(left) + 1, ...d.rows.map((r) => width(cell(r.left)) + 1)),
+    Math.max(14, width(right) + 1, ...d.rows.map((r) => width(cell(r.right)) + 1)),
+  ];
+  L.row(`${p('1', pad(t('namespace'), w0))}${pad(left, w1)}${pad(right, w2)}`);
   for (const r of d.rows) {
     const v = r.verdict === 'same' ? p('33', t('same')) : r.verdict === 'different' ? p('32', t('different')) : p('90', t('unknown'));
-    L.row(`${pad(r.type, 11)}${pad(isFact(r.left) ? String(r.left.value) : t('unavailable'), 14)}${pad(isFact(r.right) ? String(r.right.value) : t('unavailable'), 14)}${v}`);
+    L.row(`${pad(r.type, w0)}${pad(cell(r.left), w1)}${pad(cell(r.right), w2)}${v}`);
     seesRow(L, p, left, r.type, r.leftSees, o.lang);
     seesRow(L, p, right, r.type, r.rightSees, o.lang);
     L.note(r.topic, { left, right });

@@ -162,7 +162,7 @@ const ko: PanelLabels = {
   noNetworks: '연결된 네트워크 없음',
   hostNetns: '호스트 네트워크 네임스페이스 안',
   onlyLoopback: 'lo 127.0.0.1/8 만 있음',
-  sharesNetnsOf: '아래 컨테이너의 네트워크에 합류',
+  sharesNetnsOf: '오른쪽 컨테이너의 네트워크에 합류',
   netnsSharers: '이 네트워크 네임스페이스를 함께 쓰는 컨테이너',
   parentNic: '부모 NIC',
   vethPair: 'veth 쌍',

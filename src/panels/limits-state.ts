@@ -35,6 +35,19 @@ function effectiveText(limit: Limit<number | string>, spec: ChainSpec, L: PanelL
   return isFact(limit.effective) ? valueText(limit.effective.value, spec, L, lang) : L.unavailable;
 }
 
+/**
+ * A CPU limit that no quota on the path sets: the container's CPU set has fewer CPUs than the
+ * quotas allow, and the model's boundBy then names the cpuset's level, whose quota is not it.
+ */
+function cpusetBindsCpu(c: ContainerAnatomy, spec: ChainSpec): boolean {
+  if (spec.key !== 'cpu') return false;
+  const limit = spec.limit(c);
+  const chain = chainOf(c, spec.key);
+  const b = limit.boundBy;
+  if (!isFact(limit.effective) || !b || !isFact(b) || b.value === null || b.value === 'host' || !isFact(chain)) return false;
+  return chain.value.find((l) => l.path === b.value)?.value !== limit.effective.value;
+}
+
 function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lang): Note {
   const limit = spec.limit(c);
   const chain = chainOf(c, spec.key);
@@ -42,6 +55,10 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
   const own = isFact(limit.kernel) ? valueText(limit.kernel.value, spec, L, lang) : L.unavailable;
   const effective = effectiveText(limit, spec, L, lang);
   if (spec.relative) return note('chain.relative', lang, { what, own });
+  if (cpusetBindsCpu(c, spec)) {
+    const cpus = c.cgroup.cpuset.cpus.effective;
+    return note('chain.bound.cpusetCount', lang, { what, effective, cpus: isFact(cpus) && cpus.value !== null ? String(cpus.value) : L.unavailable });
+  }
   const b = bindingOf(limit, chain);
   const cpuset = spec.key === 'cpusetCpus' || spec.key === 'cpusetMems';
   switch (b.kind) {
@@ -72,7 +89,7 @@ function chainView(c: ContainerAnatomy, spec: ChainSpec, v2: boolean, L: PanelLa
     meaning: meaning(c, spec, L, lang),
   };
   if (isUnavailable(chain)) return { ...base, levels: [], unavailable: chain.unavailable };
-  const bound = !spec.relative && isFact(limit.boundBy) ? limit.boundBy.value : null;
+  const bound = !spec.relative && !cpusetBindsCpu(c, spec) && isFact(limit.boundBy) ? limit.boundBy.value : null;
   const levels: ChainLevelView[] = chain.value.map((l, i) => ({
     path: l.path,
     value: valueText(l.value, spec, L, lang),

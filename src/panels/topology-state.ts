@@ -203,14 +203,13 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
       peers: [],
     }];
   }
-  let portsShown = false;
+  // Published ports are drawn once, on the bridge the engine publishes them through: never an
+  // internal network's (it is never the container's gateway), else the first.
+  const bridges = c.networks.filter((n) => laneLayout(n) === 'bridge');
+  const portsOn = bridges.find((n) => !n.internal) ?? bridges[0];
   return c.networks.map((n) => {
     const layout = laneLayout(n);
-    if (layout === 'bridge') {
-      const lane = bridgeLane(c, n, all, !portsShown, L, lang);
-      portsShown = true;
-      return lane;
-    }
+    if (layout === 'bridge') return bridgeLane(c, n, all, n === portsOn, L, lang);
     if (layout === 'macvlan') return macvlanLane(c, n, all, L, lang);
     if (layout === 'overlay') return overlayLane(c, n, all, L, lang);
     return otherLane(c, n, all, L, lang);

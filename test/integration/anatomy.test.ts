@@ -250,6 +250,7 @@ describe('anatomy of real containers (one snapshot against the kernel)', functio
     // Docker's NAT for the subnet: present unless the network is internal or opts out.
     const raw = await docker.getNetwork(fleet.net1.id).inspect();
     assert.equal(raw.Internal, false);
+    assert.equal(att.internal, undefined, 'only an internal network is marked internal');
     assert.equal(val(att.masquerade!, 'masquerade'), raw.Options?.['com.docker.network.bridge.enable_ip_masquerade'] !== 'false');
   });
 

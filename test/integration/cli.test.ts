@@ -88,6 +88,11 @@ describe('container-anatomy CLI (dist/cli.js) against the engine', function () {
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /no such container/);
     assert.equal(diff.code, 3, diff.stderr);
+    // --lang ko says it in Korean too, as it does the engine's errors.
+    const [ko, koDiff] = await Promise.all([runCli([suite.fullName('no-such-container'), '--lang', 'ko']), runCli(['diff', donor.name, suite.fullName('nope'), '--lang', 'ko'])]);
+    assert.equal(ko.code, 3, ko.stderr);
+    assert.equal(ko.stderr, `container-anatomy: 그런 컨테이너가 없습니다: ${suite.fullName('no-such-container')}\n`);
+    assert.equal(koDiff.stderr, `container-anatomy: 그런 컨테이너가 없습니다: ${suite.fullName('nope')}\n`);
   });
 
   it('a reader that closes stdout early: exit 0, nothing on stderr', async () => {

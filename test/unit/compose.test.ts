@@ -325,3 +325,16 @@ describe('composeTopicAt', () => {
     assert.equal(composeTopicAt('services:\n  web:\n    pid: "ho', { line: 2, character: 5 })?.topic, 'compose.pid', 'truncated file');
   });
 });
+
+describe('compose lookup: keys of a top-level network', () => {
+  it('explains `internal: true` under a network (the demo compose file has one), in the cut-out as in the whole file', () => {
+    const text = 'services:\n  web:\n    image: busybox\n    networks: [front, back]\nnetworks:\n  front: {}\n  back:\n    internal: true\n';
+    const hit = hitAt(text, 'internal');
+    assert.equal(hit?.topic, 'compose.networks.internal');
+    assert.equal(hit?.key, 'networks.back.internal');
+    assert.equal(hit?.service, null);
+    const pos = at(text, 'internal');
+    assert.deepEqual(composeTopicAt(text, pos), composeTopicAtWhole(text, pos));
+    assert.equal(topicAt(text, 'front: {}'), null, 'a network name alone has no topic of its own');
+  });
+});

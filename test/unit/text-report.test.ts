@@ -7,7 +7,9 @@ import type { Lang } from '../../src/core/catalog';
 import { idMapText } from '../../src/core/evidence-text';
 import { formatTime } from '../../src/core/format';
 import { translator } from '../../src/core/i18n';
-import { renderContainer, renderHost } from '../../src/core/text-report';
+import { diffContainers } from '../../src/core/diff';
+import { renderContainer, renderDiff, renderHost, width } from '../../src/core/text-report';
+import { sidecar, web } from './tree/fixture';
 import { fact, NAMESPACE_TYPES } from '../../src/core/model';
 import { containerOf, HOST_INODES, hostOf } from '../fixtures/snapshot';
 
@@ -85,3 +87,18 @@ describe('times as a person reads them', () => {
   });
 });
 
+
+describe('diff columns', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    it(`keeps each inode under its container's name when the names are longer than the column (${lang})`, () => {
+      const d = diffContainers({ ...sidecar, name: 'anatomy-demo-sidecar' }, { ...web, name: 'anatomy-demo-web' });
+      const [head, ...rows] = renderDiff(d, { color: false, explain: false, lang }).split('\n').filter((l) => !l.startsWith(' '));
+      const col = (line: string, text: string): number => width(line.slice(0, line.indexOf(text)));
+      const [left, right] = [col(head, 'anatomy-demo-sidecar'), col(head, 'anatomy-demo-web')];
+      for (const [i, r] of rows.entries()) {
+        const starts = [...r.matchAll(/\S+/g)].map((m) => width(r.slice(0, m.index)));
+        assert.deepEqual(starts.slice(1, 3), [left, right], `row ${i}: ${r}`);
+      }
+    });
+  }
+});

@@ -136,6 +136,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       containerInterface,
       hostVeth,
       masquerade: masqueradeOf(net),
+      ...(net?.Internal ? { internal: true as const } : {}),
       aliases: Array.isArray(ep.Aliases) ? ep.Aliases.map(String) : [],
       ...(name === GWBRIDGE && gateway ? { swarmGateway: true } : {}),
     };

@@ -139,7 +139,9 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
 const NOT_ON_HOST_FOR_OVERLAY = new Set(['bridge', 'gateway', 'veth']);
 
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
-  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key) ? t('none on the host') : isUnavailable(m) ? t('unavailable') : t('none');
+  // A container with no process has no address, interface or veth: "none", as its network row
+  // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
+  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key) ? t('none on the host') : isUnavailable(m) && hasProcess(c.state) ? t('unavailable') : t('none');
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',

@@ -11,7 +11,7 @@ const INSTRUCTIONS = ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'USER', 'EXPOSE', 'ENV
 /** Every topic id the rest of the extension is promised. */
 const REQUIRED: string[] = [
   ...NS.flatMap((t) => [`ns.${t}`, `ns.${t}.own`, `ns.${t}.host`, `ns.${t}.container`, `sharing.own`, `diff.${t}.same`, `diff.${t}.different`]),
-  'diff.unknown',
+  'diff.unknown', 'diff.notRunning',
   'process.pid', 'process.nspid', 'process.uidmap', 'process.gidmap', 'process.rootIsHostRoot', 'process.hostname',
   'cgroup.version.v1', 'cgroup.version.v2', 'cgroup.version.hybrid', 'cgroup.driver.cgroupfs', 'cgroup.driver.systemd',
   'cgroup.declared', 'cgroup.kernel', 'cgroup.effective', 'cgroup.unlimited', 'cgroup.memory.limit',
@@ -34,7 +34,7 @@ const REQUIRED: string[] = [
     'network_mode.service', 'ipc.host', 'ipc.shareable'].map((k) => `compose.${k}`),
   'sharing.own', 'sharing.host', 'sharing.joined', 'sharing.joinedBy', 'sharing.shared', 'sharing.unknown',
   'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'live.limit.noUsage', 'ui.namespaces',
-  'cgroup.effective.limit', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
+  'cgroup.effective.limit', 'cgroup.effective.cpus', 'cgroup.effective.chain', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
   'ui.compare.title', 'ui.removed', 'ui.unreachable',
   'swarm.service', 'swarm.task', 'swarm.task.elsewhere', 'swarm.overlay', 'swarm.vxlan', 'swarm.vip', 'swarm.vip.ipvs', 'swarm.vip.noIpvs',
   'swarm.ingress', 'swarm.gwbridge',
@@ -177,5 +177,41 @@ describe('resolveLang', () => {
   it('treats unknown settings like auto', () => {
     assert.equal(resolveLang('fr', 'ko'), 'ko');
     assert.equal(resolveLang('', 'en'), 'en');
+  });
+});
+
+describe('catalog facts', () => {
+  it('says a --network container:X joiner gets the owner\'s hostname in its own UTS namespace (as test/integration/evidence.test.ts reads it)', () => {
+    const en = explain('ns.net.container', 'en', { peers: 'web' })?.body ?? '';
+    assert.doesNotMatch(en, /hostname is not shared/);
+    assert.match(en, /own UTS namespace, but Docker gives the joiner the owner's hostname/);
+    const ko = explain('ns.net.container', 'ko', { peers: 'web' })?.body ?? '';
+    assert.doesNotMatch(ko, /호스트명은 공유되지 않습니다/);
+    assert.match(ko, /주인의 호스트명을 그대로 줍니다/);
+  });
+
+  it('does not promise the own container id as hostname to a --network container:X joiner, whose hostname is the owner\'s', () => {
+    assert.match(explain('ns.uts.own', 'en')?.body ?? '', /--network container:X`\), to that container's hostname/);
+    assert.match(explain('ns.uts.own', 'ko')?.body ?? '', /그 컨테이너의 호스트명을 줍니다/);
+  });
+});
+
+describe('catalog facts: Dockerfile CMD', () => {
+  it('does not promise PID 1 to a CMD that is an ENTRYPOINT\'s arguments (the demo Dockerfile has ENTRYPOINT ["/bin/sh", "-c"])', () => {
+    for (const topic of ['dockerfile.CMD.exec', 'dockerfile.CMD.shell']) {
+      assert.match(explain(topic, 'en')?.summary ?? '', /ENTRYPOINT/, topic);
+      assert.match(explain(topic, 'ko')?.summary ?? '', /ENTRYPOINT/, topic);
+    }
+  });
+});
+
+describe('catalog: Korean particles after a value', () => {
+  it('puts no particle straight after a limit value ({effective}, {own}) in the chain sentences: "0-1가", "0가", "무제한라고" read wrong', () => {
+    const bad: string[] = [];
+    for (const [topic, e] of Object.entries(ko)) {
+      if (!topic.startsWith('chain.')) continue;
+      for (const text of [e.title, e.summary, e.body]) if (/\{(effective|own)\}(가|이|는|은|를|을|라고|이라고)/.test(text)) bad.push(`${topic}: ${text}`);
+    }
+    assert.deepEqual(bad, []);
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { explain } from '../../../src/core/catalog/index';
 import { NAMESPACE_TYPES, fact, unavailable, type Evidence } from '../../../src/core/model';
 import { buildCompareState, type CompareInput } from '../../../src/panels/compare-state';
+import { containerOf } from '../../fixtures/snapshot';
 import { HOST_NS, HOSTILE, containers, db, host, hostile, hostnet, locked, sidecar, web } from './fixture';
 
 function input(over: Partial<CompareInput>): CompareInput {
@@ -221,5 +222,17 @@ describe('compare view state', () => {
       const { state } = buildCompareState(input({}));
       assert.ok(state.namespaces.every((r) => r.evidence === undefined));
     });
+  });
+});
+
+describe('compare with a container that is not running', () => {
+  it('says it is not running, not that a namespace could not be read', () => {
+    const stopped = containerOf({ id: 'e7'.repeat(32), name: 'stopped', state: 'created' });
+    const { state } = buildCompareState(input({ containers: [...containers, stopped], left: { kind: 'container', id: web.id }, right: { kind: 'container', id: stopped.id } }));
+    for (const row of state.namespaces) {
+      assert.equal(row.verdict, 'unknown');
+      assert.equal(row.meaning.title, 'Not running', row.type);
+      assert.doesNotMatch(row.meaning.summary, /could not be read/);
+    }
   });
 });

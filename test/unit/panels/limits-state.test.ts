@@ -72,3 +72,25 @@ describe('panels/limits-state', () => {
     assert.ok(!isPersistedState({ kind: 'limits' }));
   });
 });
+
+describe('panels/limits-state: a CPU limit set by the CPU set', () => {
+  it('says the cpuset binds (unlimited quota, cpuset "0" → 1 CPU) and marks no quota level as setting it', () => {
+    const own = '/docker/' + 'f1'.repeat(32);
+    const levels = ['/', '/docker', own].map((path) => ({ path, value: null, quotaUs: null, periodUs: 100000 }));
+    const c = containerOf({
+      id: 'f1'.repeat(32), name: 'pinned',
+      cgroup: {
+        cpu: { cpus: { ...limit<number>(null, null, 1), boundBy: fact(own, 'procfs') } },
+        cpuset: { cpus: { ...limit<string>('0'), boundBy: fact(own, 'procfs') } },
+        chain: { cpu: fact(levels, 'procfs') },
+      },
+    });
+    for (const [lang, re] of [['en', /at most 1 CPU because its CPU set \(0\)/], ['ko', /CPU 세트\(0\)/]] as const) {
+      const cpu = buildLimitsState({ containers: [c], containerId: c.id, lang }).chains.find((x) => x.key === 'cpu');
+      assert.ok(cpu);
+      assert.match(cpu.meaning.summary, re);
+      assert.doesNotMatch(cpu.meaning.summary, /own cgroup file says|자기 cgroup 파일/);
+      assert.deepEqual(cpu.levels.map((l) => l.binding), [false, false, false]);
+    }
+  });
+});

@@ -77,9 +77,11 @@ describe('topology view state', () => {
     assert.deepEqual(lane.chain.map((n) => n.role), ['container', 'donor']);
     assert.equal(lane.chain[1].openId, web.id);
     assert.deepEqual(lane.chain[1].lines, ['bridge 172.17.0.2/16']);
-    // The arrow says it in plain words, read top-down: sidecar, joined the network of, web.
+    // The arrow says it in plain words, read left to right as the lane is drawn (webview/topology.ts
+    // puts a chain's nodes side by side): sidecar, joined the network of, web. Korean names the
+    // donor first, so it says where it is: to the right, not below.
     assert.deepEqual(lane.links, ['joined the network of']);
-    assert.deepEqual(build({ containerId: sidecar.id, lang: 'ko' }).lanes[0].links, ['아래 컨테이너의 네트워크에 합류']);
+    assert.deepEqual(build({ containerId: sidecar.id, lang: 'ko' }).lanes[0].links, ['오른쪽 컨테이너의 네트워크에 합류']);
     assert.equal(state.modeNote.summary, explain('net.mode.container', 'en', { peer: 'web' })?.summary);
     assert.equal(state.modeNote.summary, 'The container joins the network namespace of web.');
     const gone = build({ containerId: sidecar.id, containers: containers.filter((c) => c.id !== web.id) });
@@ -122,6 +124,17 @@ describe('topology view state', () => {
     assert.equal(state.lanes[0].chain[3].lines.length, 2);
     assert.equal(state.lanes[1].chain[3].lines.length, 1);
     assert.deepEqual(state.lanes[1].peers.map((p) => p.openId), [hostile.id]);
+  });
+
+  it('draws published ports on the bridge they go through, not on an internal network listed first', () => {
+    const two = structuredClone(web);
+    const back = { ...structuredClone(hostile.networks[0]), internal: true as const, masquerade: fact(false, 'engine' as const) };
+    two.networks = [back, ...two.networks];
+    two.network.networks = two.networks;
+    const state = build({ containers: [two, db, hostile] });
+    assert.deepEqual(state.lanes.map((l) => l.heading), [HOSTILE, 'bridge']);
+    assert.deepEqual(state.lanes[0].chain[3].lines, []);
+    assert.deepEqual(state.lanes[1].chain[3].lines, ['MASQUERADE 172.17.0.0/16', '127.0.0.1:18080 → 80/tcp']);
   });
 
   it('passes hostile names, images and networks through unchanged', () => {

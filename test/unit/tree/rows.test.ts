@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions } from '../../../src/tree/rows';
 import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf } from '../../../src/core/sharing';
-import { containerOf } from '../../fixtures/snapshot';
+import { explain } from '../../../src/core/catalog';
+import { attachment, containerOf, networkOf } from '../../fixtures/snapshot';
+import { unavailable } from '../../../src/core/model';
+import { networkDetailRows } from '../../../src/tree/rows/network';
 import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
 const opts: RowOptions = { showStopped: true, groupByCompose: true, t: plainTranslate };
@@ -228,5 +231,33 @@ describe('tree rows: engine unreachable', () => {
     ]);
     assert.deepEqual(rows[0].tooltip.notes, ['connect ENOENT /nope.sock']);
     assert.deepEqual(rows[2].command?.args, ['containerAnatomy.engine']);
+  });
+});
+
+describe('tree rows: what each limit\'s effective value is capped by', () => {
+  it('names the machine only where the code caps by it: memory by its memory, cpu by online CPUs and the cpuset, pids and memory + swap by the chain alone', () => {
+    const limits = section(WEB_ID, 'cgroup limits');
+    const effective = (label: string): string => {
+      const topic = find(limits, label).tooltip.topics[1].topic;
+      return explain(topic, 'en')?.summary ?? topic;
+    };
+    assert.match(effective('memory'), /capped by the machine's memory\.$/);
+    assert.match(effective('cpu'), /online CPUs and by the number of CPUs in the container's cpuset/);
+    for (const label of ['pids', 'memory + swap']) assert.equal(effective(label), 'The smallest limit on the path up to the root cgroup.', label);
+  });
+});
+
+describe('tree rows: a network of a container that is not running', () => {
+  it('says "none" for its IP, gateway, MAC, interface and veth, like its network row\'s "no IP", and keeps the reason in the tooltip', () => {
+    const noIp = 'no IP address while the container is created: addresses are assigned when it starts';
+    const net = attachment({ name: 'bridge', networkId: 'n1', driver: 'bridge', bridge: 'docker0', subnet: '172.17.0.0/16', ip: '' });
+    const created = containerOf({ id: 'c1'.repeat(32), name: 'created', state: 'created', network: networkOf({ mode: 'bridge', networks: [{ ...net, ipAddress: unavailable(noIp) }] }) });
+    const rows = networkDetailRows(created, 'bridge', plainTranslate);
+    const desc = Object.fromEntries(rows.map((r) => [r.label, r.description]));
+    assert.deepEqual(desc, { bridge: 'docker0', IP: 'none', subnet: '172.17.0.0/16', gateway: 'none', MAC: 'none', 'container interface': 'none', 'host veth': 'none' });
+    assert.deepEqual(find(rows, 'IP').tooltip.notes, [noIp]);
+    // A running container whose read failed still says "unavailable".
+    const running = containerOf({ id: 'c2'.repeat(32), name: 'running', network: networkOf({ mode: 'bridge', networks: [{ ...net, ipAddress: unavailable('read failed') }] }) });
+    assert.equal(find(networkDetailRows(running, 'bridge', plainTranslate), 'IP').description, 'unavailable');
   });
 });

@@ -44,8 +44,18 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.effective.limit': {
     title: 'Effective (hard limit)',
-    summary: 'The smallest limit on the path up to the root cgroup, capped by the machine\'s memory or CPU count.',
-    body: 'A cgroup can never use more than any of its ancestors allow, so a tighter limit on a parent (`--cgroup-parent`, a systemd slice) wins over the container\'s own file. "Unlimited" here still means bounded by the machine.',
+    summary: 'The smallest limit on the path up to the root cgroup, capped by the machine\'s memory.',
+    body: 'A cgroup can never use more than any of its ancestors allow, so a tighter limit on a parent (`--cgroup-parent`, a systemd slice) wins over the container\'s own file. "Unlimited" here still means bounded by the machine\'s memory.',
+  },
+  'cgroup.effective.cpus': {
+    title: 'Effective (hard limit)',
+    summary: 'The smallest quota on the path up to the root cgroup, capped by the online CPUs and by the number of CPUs in the container\'s cpuset.',
+    body: 'A cgroup can never use more CPU time than any of its ancestors allow, so a tighter quota on a parent wins over the container\'s own. Whatever the quota, a container whose cpuset has N CPUs (`--cpuset-cpus`) can use at most N CPUs\' worth of time.',
+  },
+  'cgroup.effective.chain': {
+    title: 'Effective (hard limit)',
+    summary: 'The smallest limit on the path up to the root cgroup.',
+    body: 'A cgroup can never use more than any of its ancestors allow, so a tighter limit on a parent (`--cgroup-parent`, a systemd slice) wins over the container\'s own file. "Unlimited" here means no cgroup on that path sets one.',
   },
   'cgroup.effective.soft': {
     title: 'Effective (soft target)',

@@ -37,6 +37,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: which level sets it cannot be said without the effective value: {reason}',
     body: 'The effective value and the level that sets it are read from the kernel\'s cgroup files of a running container.',
   },
+  'chain.bound.cpusetCount': {
+    title: 'Set by its CPU set',
+    summary: '{what}: this container can use at most {effective} because its CPU set ({cpus}) has no more CPUs than that; no quota on the path is tighter.',
+    body: 'A process cannot use more CPU time than the CPUs it may run on, whatever the quota says. Which level chose those CPUs is shown under CPU set.',
+  },
   'chain.bound.cpuset': {
     title: 'Set by {path}',
     summary: '{what}: this container may run only on {effective} because cgroup {path} restricts it; its own file says {own}.',

@@ -167,6 +167,11 @@ export const compose: Record<string, Entry> = {
     summary: 'Declares the project\'s networks; each bridge network becomes a host bridge named br- plus the network id.',
     body: 'Compose creates them as user-defined networks, with embedded DNS. `external: true` uses an existing network instead of creating one.',
   },
+  'compose.networks.internal': {
+    title: 'internal',
+    summary: 'An internal network: its containers reach each other, but nothing outside it.',
+    body: 'Docker gives it no NAT and no way out, and publishes no ports through it. A container also on another network gets its way out, and its published `ports`, from that one.',
+  },
   'compose.ports': {
     title: 'ports',
     summary: 'Publishes container ports on the host (-p).',

@@ -39,12 +39,12 @@ export const dockerfile: Record<string, Entry> = {
   },
   'dockerfile.CMD.exec': {
     title: 'CMD (exec form)',
-    summary: 'The JSON array form: the program runs directly as PID 1, without a shell.',
-    body: '`CMD ["nginx", "-g", "daemon off;"]` makes nginx PID 1 in the container\'s PID namespace, so `docker stop`\'s SIGTERM reaches it. No shell means no `$VAR` expansion. Remember that PID 1 has no default signal handlers: the program must handle SIGTERM itself or run under an init such as `docker run --init`.',
+    summary: 'The JSON array form, without a shell: with no ENTRYPOINT the program runs directly as PID 1; with one, these are its arguments.',
+    body: 'Without an ENTRYPOINT, `CMD ["nginx", "-g", "daemon off;"]` makes nginx PID 1 in the container\'s PID namespace, so `docker stop`\'s SIGTERM reaches it. No shell means no `$VAR` expansion. Remember that PID 1 has no default signal handlers: the program must handle SIGTERM itself or run under an init such as `docker run --init`.',
   },
   'dockerfile.CMD.shell': {
     title: 'CMD (shell form)',
-    summary: 'The plain-string form: runs under /bin/sh -c, so the shell is PID 1.',
+    summary: 'The plain-string form: runs under /bin/sh -c, so (with no ENTRYPOINT) the shell is PID 1.',
     body: '`sh` is PID 1 and your program is its child. `sh -c` does not forward SIGTERM, so `docker stop` waits for the grace period (10 s by default) and then sends SIGKILL: no clean shutdown. Use the exec form, or start the command with `exec` so it replaces the shell.',
   },
   'dockerfile.ENTRYPOINT': {

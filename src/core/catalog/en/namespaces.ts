@@ -101,7 +101,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.net.container': {
     title: 'Network namespace shared with {peers}',
     summary: 'Same interfaces, IPs and ports; localhost in one container reaches the other.',
-    body: 'The joining container was started with `--network container:<owner>`: Docker reports no networks for it, and its addresses are the owner\'s. The two cannot both listen on one port. The hostname is not shared. If the owner stops, the joiner is left with only `lo`.',
+    body: 'The joining container was started with `--network container:<owner>`: Docker reports no networks for it, and its addresses are the owner\'s. The two cannot both listen on one port. Each keeps its own UTS namespace, but Docker gives the joiner the owner\'s hostname (and refuses `--hostname` with this mode). If the owner stops, the joiner is left with only `lo`.',
   },
   'ns.pid.own': {
     title: 'Own PID namespace',
@@ -151,7 +151,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.uts.own': {
     title: 'Own UTS namespace',
     summary: 'The container has its own hostname.',
-    body: 'Changing the hostname inside does not touch the host. Docker sets it to the short container id unless `--hostname` is given.',
+    body: 'Changing the hostname inside does not touch the host. Docker sets it to the short container id unless `--hostname` is given, or, for a container in another\'s network namespace (`--network container:X`), to that container\'s hostname.',
   },
   'ns.uts.host': {
     title: 'UTS namespace shared with the host',
@@ -243,6 +243,11 @@ export const namespaces: Record<string, Entry> = {
     title: 'Different UTS namespaces',
     summary: '{left} and {right} have their own hostnames.',
     body: 'Their hostnames may still be equal by coincidence; only the namespace inode tells whether they are shared.',
+  },
+  'diff.notRunning': {
+    title: 'Not running',
+    summary: 'One side is a container that is not running: it has no processes, so it has no namespaces to compare until it starts.',
+    body: 'A container\'s namespaces exist only while its processes run. Start it (`docker start`) and compare again.',
   },
   'diff.unknown': {
     title: 'Cannot compare',

@@ -44,8 +44,18 @@ export const cgroups: Record<string, Entry> = {
   },
   'cgroup.effective.limit': {
     title: '실효값(하드 제한)',
-    summary: '루트 cgroup까지 올라가며 본 제한 중 가장 작은 값이며, 머신의 메모리나 CPU 수를 넘지 않습니다.',
-    body: 'cgroup은 어떤 조상이 허용하는 것보다 더 쓸 수 없으므로, 부모(`--cgroup-parent`, systemd slice)에 더 빡빡한 제한이 있으면 컨테이너 자신의 파일보다 그것이 우선합니다. 여기서 "무제한"도 머신 크기의 제약은 받습니다.',
+    summary: '루트 cgroup까지 올라가며 본 제한 중 가장 작은 값이며, 머신의 메모리를 넘지 않습니다.',
+    body: 'cgroup은 어떤 조상이 허용하는 것보다 더 쓸 수 없으므로, 부모(`--cgroup-parent`, systemd slice)에 더 빡빡한 제한이 있으면 컨테이너 자신의 파일보다 그것이 우선합니다. 여기서 "무제한"도 머신의 메모리 크기의 제약은 받습니다.',
+  },
+  'cgroup.effective.cpus': {
+    title: '실효값(하드 제한)',
+    summary: '루트 cgroup까지 올라가며 본 quota 중 가장 작은 값이며, 온라인 CPU 수와 컨테이너 cpuset의 CPU 수를 넘지 않습니다.',
+    body: 'cgroup은 어떤 조상이 허용하는 것보다 CPU 시간을 더 쓸 수 없으므로, 부모의 quota가 더 빡빡하면 그것이 우선합니다. quota가 얼마이든 cpuset에 CPU가 N개인 컨테이너(`--cpuset-cpus`)는 최대 CPU N개만큼의 시간만 쓸 수 있습니다.',
+  },
+  'cgroup.effective.chain': {
+    title: '실효값(하드 제한)',
+    summary: '루트 cgroup까지 올라가며 본 제한 중 가장 작은 값입니다.',
+    body: 'cgroup은 어떤 조상이 허용하는 것보다 더 쓸 수 없으므로, 부모(`--cgroup-parent`, systemd slice)에 더 빡빡한 제한이 있으면 컨테이너 자신의 파일보다 그것이 우선합니다. 여기서 "무제한"은 그 경로의 어떤 cgroup도 제한을 두지 않았다는 뜻입니다.',
   },
   'cgroup.effective.soft': {
     title: '실효값(소프트 목표)',

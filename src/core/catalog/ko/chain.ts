@@ -9,7 +9,7 @@ export const chain: Record<string, Entry> = {
   },
   'chain.bound.ancestor': {
     title: '{path}가 정함',
-    summary: '{what}: 부모 cgroup {path}가 제한하므로 이 컨테이너는 최대 {effective}까지 쓸 수 있습니다. 자기 파일에는 {own}라고 적혀 있습니다.',
+    summary: '{what}: 부모 cgroup {path}가 제한하므로 이 컨테이너는 최대 {effective}까지 쓸 수 있습니다. 자기 파일의 값은 {own}입니다.',
     body: '자식 cgroup은 루트까지의 경로에서 가장 엄격한 값을 따릅니다. {path}가 더 허용하기 전에는 컨테이너 자체 제한을 올려도 달라지지 않습니다.',
   },
   'chain.bound.own': {
@@ -19,7 +19,7 @@ export const chain: Record<string, Entry> = {
   },
   'chain.bound.host': {
     title: '호스트가 정함',
-    summary: '{what}: 경로의 어떤 cgroup도 제한을 두지 않으므로, 이 컨테이너가 얻을 수 있는 것은 호스트의 {effective}가 전부입니다.',
+    summary: '{what}: 경로의 어떤 cgroup도 제한을 두지 않으므로, 이 컨테이너가 얻을 수 있는 것은 호스트의 {effective}뿐입니다.',
     body: '모든 단계가 "제한 없음"입니다. 컨테이너는 머신의 다른 모든 것과 메모리와 CPU를 두고 경쟁합니다.',
   },
   'chain.bound.none': {
@@ -29,7 +29,7 @@ export const chain: Record<string, Entry> = {
   },
   'chain.bound.unknown': {
     title: '여러 단계가 정함',
-    summary: '{what}: 실효값 {effective}는 어느 한 단계의 자체 값이 아닙니다: {reason}',
+    summary: '{what}: 실효값({effective})은 어느 한 단계의 자체 값이 아닙니다: {reason}',
     body: 'cgroup v2에서는 메모리와 스왑이 서로 다른 파일로 제한되며, 각각 다른 단계가 정할 수 있습니다. v2 cpuset은 모든 단계 집합의 교집합입니다.',
   },
   'chain.bound.unread': {
@@ -37,9 +37,14 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: 실효값이 없어 어느 단계가 정하는지 말할 수 없습니다: {reason}',
     body: '실효값과 그 값을 정하는 단계는 실행 중인 컨테이너의 커널 cgroup 파일에서 읽습니다.',
   },
+  'chain.bound.cpusetCount': {
+    title: 'CPU 세트가 정함',
+    summary: '{what}: CPU 세트({cpus})에 CPU가 그만큼뿐이라 이 컨테이너는 최대 {effective}까지 쓸 수 있습니다. 경로의 어떤 quota도 이보다 엄격하지 않습니다.',
+    body: '프로세스는 quota가 얼마이든 실행이 허용된 CPU보다 많은 CPU 시간을 쓸 수 없습니다. 그 CPU들을 어느 단계가 정했는지는 CPU 세트에 보입니다.',
+  },
   'chain.bound.cpuset': {
     title: '{path}가 정함',
-    summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일에는 {own}라고 적혀 있습니다.',
+    summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일의 값은 {own}입니다.',
     body: 'cpuset은 부모의 집합을 좁힐 수만 있습니다. cgroup v1에서는 새 자식이 부모의 집합을 복사하므로, 그 집합을 고른 단계는 그 값을 가진 가장 위 단계입니다.',
   },
   'chain.relative': {

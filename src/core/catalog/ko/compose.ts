@@ -167,6 +167,11 @@ export const compose: Record<string, Entry> = {
     summary: '프로젝트 네트워크를 선언하며, 브리지 네트워크마다 br-와 네트워크 ID로 된 호스트 브리지가 생깁니다.',
     body: 'compose는 이를 내장 DNS가 있는 사용자 정의 네트워크로 만듭니다. `external: true`면 새로 만들지 않고 기존 네트워크를 씁니다.',
   },
+  'compose.networks.internal': {
+    title: 'internal',
+    summary: '내부 네트워크입니다. 그 안의 컨테이너끼리는 닿지만, 네트워크 밖에는 닿지 못합니다.',
+    body: 'Docker는 이 네트워크에 NAT도 밖으로 나가는 길도 두지 않고, 포트도 이 네트워크로는 게시하지 않습니다. 다른 네트워크에도 연결된 컨테이너는 밖으로 나가는 길과 게시된 `ports`를 그 네트워크에서 얻습니다.',
+  },
   'compose.ports': {
     title: 'ports',
     summary: '컨테이너 포트를 호스트에 publish합니다(-p).',

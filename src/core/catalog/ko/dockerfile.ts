@@ -39,12 +39,12 @@ export const dockerfile: Record<string, Entry> = {
   },
   'dockerfile.CMD.exec': {
     title: 'CMD (exec 형식)',
-    summary: 'JSON 배열 형식으로, 셸 없이 프로그램이 바로 PID 1로 실행됩니다.',
-    body: '`CMD ["nginx", "-g", "daemon off;"]`이면 nginx가 컨테이너 PID 네임스페이스의 PID 1이 되어 `docker stop`의 SIGTERM을 직접 받습니다. 셸이 없으므로 `$VAR` 치환은 되지 않습니다. PID 1에는 기본 시그널 핸들러가 없으니, 프로그램이 SIGTERM을 직접 처리하거나 `docker run --init` 같은 init 아래에서 돌아야 합니다.',
+    summary: '셸 없는 JSON 배열 형식입니다. ENTRYPOINT가 없으면 프로그램이 바로 PID 1로 실행되고, 있으면 그 인자가 됩니다.',
+    body: 'ENTRYPOINT가 없을 때 `CMD ["nginx", "-g", "daemon off;"]`이면 nginx가 컨테이너 PID 네임스페이스의 PID 1이 되어 `docker stop`의 SIGTERM을 직접 받습니다. 셸이 없으므로 `$VAR` 치환은 되지 않습니다. PID 1에는 기본 시그널 핸들러가 없으니, 프로그램이 SIGTERM을 직접 처리하거나 `docker run --init` 같은 init 아래에서 돌아야 합니다.',
   },
   'dockerfile.CMD.shell': {
     title: 'CMD (shell 형식)',
-    summary: '문자열 형식으로, /bin/sh -c 아래에서 실행되므로 셸이 PID 1이 됩니다.',
+    summary: '문자열 형식으로, /bin/sh -c 아래에서 실행되므로 (ENTRYPOINT가 없으면) 셸이 PID 1이 됩니다.',
     body: '`sh`가 PID 1이고 프로그램은 그 자식입니다. `sh -c`는 SIGTERM을 전달하지 않으므로 `docker stop`은 유예 시간(기본 10초)을 기다린 뒤 SIGKILL을 보냅니다. 정상 종료가 안 됩니다. exec 형식을 쓰거나, 명령 앞에 `exec`를 붙여 셸을 대체하세요.',
   },
   'dockerfile.ENTRYPOINT': {

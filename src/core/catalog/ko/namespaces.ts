@@ -101,7 +101,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.net.container': {
     title: '{peers} 컨테이너와 공유하는 network 네임스페이스',
     summary: '인터페이스, IP, 포트가 같고, 한 컨테이너의 localhost로 다른 컨테이너에 닿습니다.',
-    body: '합류한 컨테이너는 `--network container:<주인>`으로 시작되었습니다. Docker는 그 컨테이너의 네트워크를 따로 보고하지 않으며 주소는 주인의 것입니다. 두 컨테이너가 같은 포트를 동시에 열 수 없고, 호스트명은 공유되지 않습니다. 주인이 멈추면 합류한 쪽에는 `lo`만 남습니다.',
+    body: '합류한 컨테이너는 `--network container:<주인>`으로 시작되었습니다. Docker는 그 컨테이너의 네트워크를 따로 보고하지 않으며 주소는 주인의 것입니다. 두 컨테이너가 같은 포트를 동시에 열 수 없습니다. UTS 네임스페이스는 각자 따로 가지지만, Docker가 합류한 쪽에 주인의 호스트명을 그대로 줍니다(이 모드에서는 `--hostname`을 거부합니다). 주인이 멈추면 합류한 쪽에는 `lo`만 남습니다.',
   },
   'ns.pid.own': {
     title: '전용 PID 네임스페이스',
@@ -151,7 +151,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.uts.own': {
     title: '전용 UTS 네임스페이스',
     summary: '컨테이너에 자기 호스트명이 있습니다.',
-    body: '안에서 호스트명을 바꿔도 호스트에는 영향이 없습니다. `--hostname`이 없으면 Docker가 짧은 컨테이너 ID로 설정합니다.',
+    body: '안에서 호스트명을 바꿔도 호스트에는 영향이 없습니다. `--hostname`이 없으면 Docker가 짧은 컨테이너 ID로 설정하고, 다른 컨테이너의 network 네임스페이스에 합류한 컨테이너(`--network container:X`)에는 그 컨테이너의 호스트명을 줍니다.',
   },
   'ns.uts.host': {
     title: '호스트와 공유하는 UTS 네임스페이스',
@@ -243,6 +243,11 @@ export const namespaces: Record<string, Entry> = {
     title: 'UTS 네임스페이스 다름',
     summary: '{left|과/와} {right|은/는} 호스트명이 각자 따로입니다.',
     body: '우연히 이름이 같을 수는 있습니다. 공유 여부는 네임스페이스 inode로만 알 수 있습니다.',
+  },
+  'diff.notRunning': {
+    title: '실행 중 아님',
+    summary: '한쪽이 실행 중이 아닌 컨테이너입니다. 프로세스가 없으므로 시작하기 전에는 비교할 네임스페이스가 없습니다.',
+    body: '컨테이너의 네임스페이스는 그 프로세스가 실행되는 동안에만 있습니다. 시작한 뒤(`docker start`) 다시 비교하세요.',
   },
   'diff.unknown': {
     title: '비교 불가',
