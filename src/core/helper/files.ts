@@ -19,7 +19,7 @@ export function helperPath(path: string, hostPid: number): string {
 }
 
 /** Files every reader of a sysfs interface directory reads right after listing it (procfs/net.ts). */
-const LINK_FILES = ['ifindex', 'iflink', 'type', 'uevent', 'address', 'operstate'];
+const LINK_FILES = ['ifindex', 'iflink', 'type', 'uevent', 'address'];
 
 /** What introspection reads of a process once its cgroup file shows it is the container's (introspect/). */
 const PROCESS_READS: [Op, string][] = [
