@@ -142,7 +142,7 @@ export class ContainersView implements vscode.Disposable {
       status = 'ready';
       // Which engine, when it is not Docker: the view's description is hidden while it is the
       // only view in its container, so the message says it too.
-      const parts = [engine, hidden ? translator(this.lang())('{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
+      const parts = [engine, hidden ? translator(this.lang())(hidden === 1 ? '1 stopped container is hidden.' : '{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
       message = parts.length ? parts.join(' · ') : undefined;
     }
     this.treeView.message = message;
