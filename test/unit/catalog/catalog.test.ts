@@ -215,3 +215,10 @@ describe('catalog: Korean particles after a value', () => {
     assert.deepEqual(bad, []);
   });
 });
+
+describe('catalog: the several-engines summary', () => {
+  it('says in Korean, as in English, that the answer kept per engine is the user\'s answer about its helper (it read "answers about helper containers")', () => {
+    assert.match(explain('ui.engines', 'en')?.summary ?? '', /your answer about it/);
+    assert.match(explain('ui.engines', 'ko')?.summary ?? '', /사용자의 답/);
+  });
+});
