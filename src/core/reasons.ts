@@ -65,7 +65,7 @@ const KO: Rule[] = [
   [/^cannot read (\S+): (.+)$/, (m) => `${withParticle(m[1], '을', '를')} 읽을 수 없습니다: ${m[2]}`],
   // Engine errors (src/core/engine/errors.ts): message, then the hint.
   [/^No Docker engine socket at (\S+)$/, (m) => `${m[1]}에 Docker 엔진 소켓이 없습니다`],
-  [/^Start dockerd \(sudo systemctl start docker\) or pick another context.*$/, () => 'dockerd를 시작하거나(sudo systemctl start docker) 다른 컨텍스트를 고르세요(Container Anatomy: Select Engine/Context, 또는 DOCKER_HOST / DOCKER_CONTEXT).'],
+  [/^Start dockerd \(sudo systemctl start docker\) or pick another context.*$/, () => 'dockerd를 시작하거나(sudo systemctl start docker) 다른 컨텍스트를 고르세요(Container Anatomy: 엔진/컨텍스트 선택, 또는 DOCKER_HOST / DOCKER_CONTEXT).'],
   [/^Permission denied on (\S+)$/, (m) => `${m[1]}에 접근할 권한이 없습니다`],
   [/^Add your user to the docker group.*$/, () => '사용자를 docker 그룹에 추가하거나(sudo usermod -aG docker $USER 후 다시 로그인) rootless Docker 컨텍스트를 쓰세요.'],
   [/^The engine at (\S+) did not answer in time \((.+)\)$/, (m) => `엔진 ${withParticle(m[1], '이', '가')} 제때 응답하지 않았습니다(${m[2]})`],
