@@ -65,6 +65,8 @@ export function modeText(c: ContainerAnatomy, t: Translate): string {
  */
 function networkTopics(c: ContainerAnatomy, n: NetworkAttachment, driver: string | undefined): TooltipSpec['topics'] {
   if (n.swarmGateway) return [{ topic: 'swarm.gwbridge' }, { topic: 'net.bridge' }];
+  // An internal network has no way out: the bridge mode's "out through NAT, in through published ports" is false of it.
+  if (n.internal) return [{ topic: 'net.internal' }, { topic: 'net.bridge' }];
   return [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), { topic: driver === 'overlay' ? 'swarm.overlay' : 'net.bridge' }];
 }
 

@@ -2,6 +2,11 @@ import type { Entry } from '../types';
 
 /** Bridge networking pieces and network modes. */
 export const network: Record<string, Entry> = {
+  'net.internal': {
+    title: 'Internal network',
+    summary: 'An internal network: its containers reach each other, but nothing outside it, and nothing outside reaches them.',
+    body: 'Docker gives an internal network (`docker network create --internal`, compose `internal: true`) no way out: the container gets no default route through it, there is no NAT for its subnet, and ports are never published on it. A container that needs the outside is also attached to another network.',
+  },
   'net.bridge': {
     title: 'Bridge',
     summary: 'A virtual switch on the host that connects the containers of one Docker network.',

@@ -2,6 +2,11 @@ import type { Entry } from '../types';
 
 /** 브리지 네트워크 구성 요소와 네트워크 모드. */
 export const network: Record<string, Entry> = {
+  'net.internal': {
+    title: '내부 네트워크',
+    summary: '내부 네트워크입니다. 여기 붙은 컨테이너끼리는 닿지만, 밖으로 나가지도 밖에서 들어오지도 못합니다.',
+    body: 'Docker는 내부 네트워크(`docker network create --internal`, compose `internal: true`)에 바깥으로 나가는 길을 두지 않습니다. 이 네트워크로는 기본 경로가 생기지 않고, 서브넷에 NAT도 없으며, 포트도 여기에는 publish되지 않습니다. 바깥이 필요한 컨테이너는 다른 네트워크에도 함께 붙습니다.',
+  },
   'net.bridge': {
     title: '브리지',
     summary: '한 Docker 네트워크의 컨테이너들을 잇는, 호스트 위의 가상 스위치입니다.',
