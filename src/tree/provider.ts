@@ -12,6 +12,15 @@ import { isMultiEngine } from '../core/engines';
 import { childRows, engineChildRows, engineRow, enginesStructureKey, unreachableRows, type EngineView, type Row, type RowOptions } from './rows';
 import { structureKey } from './structure';
 
+/**
+ * VS Code redraws a tree once its changes have paused for 200 ms (the extension host
+ * debounces them, restarting the wait with each change), except the first change after a
+ * quiet spell, which it redraws at once. The first look sends a change every 50 ms while
+ * hundreds of containers are read, which held the listed rows back until the last read.
+ * Changes go out no closer together than this, so each one is redrawn as it is sent.
+ */
+export const REDRAW_SPACING_MS = 250;
+
 export interface TreeSettings {
   showStopped: boolean;
   groupByCompose: boolean;
@@ -30,6 +39,16 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** The rows last handed out under each row VS Code asked about (an expanded one), by its id. */
   private readonly shownChildren = new Map<string, RowNode[]>();
   private shownStructure = '';
+  /** What the top of the tree last handed out was empty (connecting): a change that keeps it empty redraws nothing. */
+  private rootShownEmpty = false;
+  /** Whether VS Code has asked for the top of the tree yet: until it has, there is nothing to redraw. */
+  private rootAsked = false;
+  /** Rows to redraw at the next send, or the whole tree. */
+  private pending: Set<RowNode> | 'all' | undefined;
+  private lastSent = Number.NEGATIVE_INFINITY;
+  private sendTimer: NodeJS.Timeout | undefined;
+  /** getChildren() calls for the top made while connecting, answered when the status moves on. */
+  private rootWaiters: ((rows: RowNode[] | Promise<RowNode[]>) => void)[] = [];
 
   constructor(
     private readonly service: AnatomyService,
@@ -71,13 +90,21 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     return views ? enginesStructureKey(views, (s) => structureKey(s, settings)) : structureKey(this.service.snapshot(), settings);
   }
 
-  getChildren(parent?: RowNode): RowNode[] {
+  getChildren(parent?: RowNode): RowNode[] | Promise<RowNode[]> {
     const views = this.engineViews();
     if (!parent) {
+      this.rootAsked = true;
       // With several engines one that cannot be reached never hides the others: each says why under its name.
       const status = this.service.status;
       if (!views && status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
-      if (!views && status.kind !== 'ready') return [];
+      // While connecting VS Code is told the rows are on their way (it shows its progress bar)
+      // and gets them with the list, without a redraw and its round trip through the window.
+      if (!views && status.kind === 'connecting') return new Promise((resolve) => this.rootWaiters.push(resolve));
+      if (!views && status.kind !== 'ready') {
+        this.rootShownEmpty = true;
+        return [];
+      }
+      this.rootShownEmpty = false;
       this.shownStructure = this.structure(views);
       if (status.kind === 'ready') this.firstRenderAt ??= performance.now();
     } else if (parent.row.kind === 'container' && parent.row.containerId) {
@@ -158,7 +185,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       // Only the limits sections show usage: the rows below them change, the section stays put.
       const redraw: RowNode[] = [];
       for (const section of change.updated.flatMap((id) => this.nodesOf(this.limitSections, id))) this.refreshBelow(section, redraw);
-      if (redraw.length) this.changed.fire(redraw);
+      if (redraw.length) this.send(redraw);
       return;
     }
     for (const id of change.removed) {
@@ -168,7 +195,17 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       }
       for (const key of this.shownChildren.keys()) if (key.includes(`c:${id}`)) this.shownChildren.delete(key);
     }
+    if (this.rootWaiters.length) {
+      // The top is still being asked for: answering it shows everything, once connecting is over.
+      if (!isMultiEngine(this.service) && this.service.status.kind === 'connecting') return;
+      for (const resolve of this.rootWaiters.splice(0)) resolve(this.getChildren());
+      return;
+    }
+    if (!this.rootAsked) return;
     if (change.host || change.removed.length || this.structure() !== this.shownStructure) {
+      // Still connecting, with nothing shown: the top stays empty (the welcome view says why).
+      const status = this.service.status.kind;
+      if (this.rootShownEmpty && !isMultiEngine(this.service) && status !== 'ready' && status !== 'unreachable') return;
       this.refreshAll();
       return;
     }
@@ -196,7 +233,29 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
         }
       }
     }
-    if (nodes.length) this.changed.fire(nodes);
+    if (nodes.length) this.send(nodes);
+  }
+
+  /** Sends `nodes` (or, undefined, the whole tree) to be redrawn: now, or when REDRAW_SPACING_MS has passed since the last send. */
+  private send(nodes: RowNode[] | undefined): void {
+    if (nodes === undefined) this.pending = 'all';
+    else if (this.pending !== 'all') {
+      this.pending ??= new Set();
+      for (const n of nodes) this.pending.add(n);
+    }
+    const wait = this.lastSent + REDRAW_SPACING_MS - performance.now();
+    if (wait <= 0) this.flush();
+    else this.sendTimer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer = undefined;
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    this.lastSent = performance.now();
+    this.changed.fire(pending === 'all' ? undefined : [...pending]);
   }
 
   /** The map keys a container id may have: the id alone for one engine, one per engine for several. */
@@ -212,10 +271,12 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     this.containerNodes.clear();
     this.limitSections.clear();
     this.shownChildren.clear();
-    this.changed.fire(undefined);
+    this.send(undefined);
   }
 
   dispose(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    for (const resolve of this.rootWaiters.splice(0)) resolve([]);
     this.changed.dispose();
   }
 }
