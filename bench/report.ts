@@ -138,7 +138,7 @@ function activationLines(r: BenchReport): string[] {
     `  activate() began -> tree first listed the containers            ${lpad(cell(h.firstTreeRenderMs), 8)} ms`,
     `  click on the activity item -> first tree row in the page        ${lpad(cell(h.clickToFirstRowMs), 8)} ms`,
     `  engine requests before the view was shown: ${h.requestsBeforeView}; until the tree rendered: ${formatCounts(h.requestsToFirstRender)}`,
-    `  (setup: package ${s.package.toFixed(1)} s, code-server ${s.host.toFixed(1)} s, workbench ${s.workbench.toFixed(1)} s)`,
+    `  (setup: package ${s.package.toFixed(1)} s, code-server ${s.host.toFixed(1)} s, workbench until quiet ${s.workbench.toFixed(1)} s; machine ${h.busyBeforeClickPercent.toFixed(0)}% busy before the click)`,
   ];
 }
 
