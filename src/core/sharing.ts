@@ -22,6 +22,8 @@ export interface Sharing {
   basis: 'kernel' | 'docker';
   /** Why it is unknown. */
   reason?: string;
+  /** With basis docker: no setting decided it, Docker's default did (time, user without remapping, an empty PidMode …). */
+  byDefault?: boolean;
 }
 
 /** A donor's display name: its name, or the short id when the engine did not say. */
@@ -35,7 +37,9 @@ function declared(ns: ContainerNamespace, reason: string): Sharing {
   const v = ns.mode.value;
   const donor = donorName(ns);
   if (donor) return { kind: 'joined', peers: [donor], basis: 'docker' };
-  if (v === 'host' || (v === '' && ns.mode.engineDefault === 'host')) return { kind: 'host', peers: [], basis: 'docker' };
+  // No setting for this type, or an empty one: what Docker does unless told otherwise.
+  const byDefault = !ns.mode.field || v === '' || ns.type === 'mnt' ? { byDefault: true } : {};
+  if (v === 'host' || (v === '' && ns.mode.engineDefault === 'host')) return { kind: 'host', peers: [], basis: 'docker', ...byDefault };
   const own =
     (v === '' && ns.mode.engineDefault === 'own') ||
     ns.type === 'mnt' ||
@@ -43,7 +47,7 @@ function declared(ns: ContainerNamespace, reason: string): Sharing {
     ((ns.type === 'pid' || ns.type === 'uts') && v === '') ||
     (ns.type === 'ipc' && (v === '' || v === 'private' || v === 'shareable' || v === 'none')) ||
     (ns.type === 'cgroup' && v === 'private');
-  return own ? { kind: 'own', peers: [], basis: 'docker' } : { kind: 'unknown', peers: [], basis: 'docker', reason };
+  return own ? { kind: 'own', peers: [], basis: 'docker', ...byDefault } : { kind: 'unknown', peers: [], basis: 'docker', reason };
 }
 
 /** Who else holds this namespace, as far as the model can tell. */
@@ -65,7 +69,8 @@ export function sharingOf(ns: ContainerNamespace): Sharing {
 
 /** The catalog topic of the sentence that says it, e.g. `sharing.joined` or `sharing.declared.joined`. */
 export function sharingSentenceTopic(s: Sharing): string {
-  return s.basis === 'docker' && s.kind !== 'unknown' ? `sharing.declared.${s.kind}` : `sharing.${s.kind}`;
+  if (s.basis !== 'docker' || s.kind === 'unknown') return `sharing.${s.kind}`;
+  return s.byDefault && (s.kind === 'own' || s.kind === 'host') ? `sharing.default.${s.kind}` : `sharing.declared.${s.kind}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions } from '../../../src/tree/rows';
 import { engineDefault } from '../../../src/core/introspect/process';
-import { sharingOf } from '../../../src/core/sharing';
+import { sharingOf, sharingWords } from '../../../src/core/sharing';
 import { explain } from '../../../src/core/catalog';
 import { attachment, containerOf, networkOf } from '../../fixtures/snapshot';
 import { unavailable } from '../../../src/core/model';
@@ -125,9 +125,13 @@ describe('tree rows: namespaces', () => {
 
   it("a stopped container's Docker settings say what inspect alone tells: time and user are the host's (no userns-remap)", () => {
     const facts = Object.fromEntries(section(OLD_ID, 'Namespaces')[0].tooltip.facts.map((f) => [f.label, f.value]));
-    assert.equal(facts.time, 'host (Docker setting)');
-    assert.equal(facts.user, 'host (Docker setting)');
-    assert.equal(facts.mnt, 'own (Docker setting)');
+    // Docker has no setting for time or mnt, and an empty UsernsMode asks for nothing: its defaults decide.
+    assert.equal(facts.time, 'host (Docker default)');
+    assert.equal(facts.user, 'host (Docker default)');
+    assert.equal(facts.mnt, 'own (Docker default)');
+    // A setting that asks is called one.
+    assert.equal(sharingWords('pid', sharingOf({ ...old.namespaces.pid, mode: { field: 'PidMode', value: 'host' } }), 'en').label, 'host (Docker setting)');
+    assert.equal(sharingWords('pid', sharingOf({ ...old.namespaces.pid, mode: { field: 'PidMode', value: '' } }), 'en').label, 'own (Docker default)');
     // Under userns-remap each container gets its own user namespace; --userns=host keeps the host's.
     const remapped = { ...engineDefault('user', true) };
     assert.equal(sharingOf({ ...old.namespaces.user, mode: { field: 'UsernsMode', value: '', ...remapped } }).kind, 'own');

@@ -45,6 +45,16 @@ export const sharing: Record<string, Entry> = {
     summary: 'Docker will put this container in the host\'s {type} namespace when it starts.',
     body: 'Only the setting is known: the container has no process, so there is no namespace to read yet.',
   },
+  'sharing.default.own': {
+    title: 'own (Docker default)',
+    summary: 'Docker will give this container its own {type} namespace when it starts.',
+    body: 'No setting of this container asks otherwise; this is what Docker does by default. Only that is known: the container has no process, so there is no namespace to read yet.',
+  },
+  'sharing.default.host': {
+    title: 'host (Docker default)',
+    summary: 'Docker will leave this container in the host\'s {type} namespace when it starts.',
+    body: 'No setting of this container asks otherwise; this is what Docker does by default. Only that is known: the container has no process, so there is no namespace to read yet.',
+  },
   'sharing.declared.joined': {
     title: 'joins {peer} (Docker setting)',
     summary: 'Docker will put this container in {peer}\'s {type} namespace when it starts.',

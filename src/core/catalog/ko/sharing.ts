@@ -42,6 +42,16 @@ export const sharing: Record<string, Entry> = {
     summary: '컨테이너가 시작되면 Docker가 호스트의 {type} 네임스페이스에 넣습니다.',
     body: '설정만 알 수 있습니다. 컨테이너에 프로세스가 없어 아직 읽을 네임스페이스가 없습니다.',
   },
+  'sharing.default.own': {
+    title: '전용(Docker 기본값)',
+    summary: '컨테이너가 시작되면 Docker가 자기만의 {type} 네임스페이스를 줍니다.',
+    body: '이 컨테이너의 어떤 설정도 달리 요청하지 않았습니다. Docker의 기본 동작입니다. 그것만 알 수 있습니다. 컨테이너에 프로세스가 없어 아직 읽을 네임스페이스가 없습니다.',
+  },
+  'sharing.default.host': {
+    title: '호스트(Docker 기본값)',
+    summary: '컨테이너가 시작되면 Docker가 호스트의 {type} 네임스페이스에 그대로 둡니다.',
+    body: '이 컨테이너의 어떤 설정도 달리 요청하지 않았습니다. Docker의 기본 동작입니다. 그것만 알 수 있습니다. 컨테이너에 프로세스가 없어 아직 읽을 네임스페이스가 없습니다.',
+  },
   'sharing.declared.joined': {
     title: '{peer}에 합류 예정(Docker 설정)',
     summary: '컨테이너가 시작되면 Docker가 {peer}의 {type} 네임스페이스에 넣습니다.',
