@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { introspectContainer, type HostContext } from '../../src/core/introspect';
 import { fact, isUnavailable, unavailable } from '../../src/core/model';
 import { hostOf } from '../fixtures/snapshot';
+import { localizeReason } from '../../src/core/reasons';
 
 const BRIDGE_ID = '01'.repeat(32);
 
@@ -38,5 +39,9 @@ describe('a created container on the default bridge', () => {
     assert.deepEqual(n.bridge, fact('docker0', 'engine'));
     assert.deepEqual(n.subnet, fact('172.17.0.0/16', 'engine'));
     assert.ok(isUnavailable(n.ipAddress) && /while the container is created/.test(n.ipAddress.unavailable), JSON.stringify(n.ipAddress));
+    // The gateway is the network's and exists already: the reason names it, not "assigned when it starts".
+    assert.ok(isUnavailable(n.gateway));
+    assert.equal(n.gateway.unavailable, "no gateway while the container is created: it has no interface until it starts, then it routes through 172.17.0.1, network bridge's gateway");
+    assert.equal(localizeReason(n.gateway.unavailable, 'ko'), '컨테이너가 생성됨 상태라 게이트웨이 없음: 시작하기 전에는 인터페이스가 없고, 시작하면 bridge 네트워크의 게이트웨이 172.17.0.1을 거칩니다');
   });
 });

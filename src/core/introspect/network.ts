@@ -130,7 +130,10 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       subnet: ipam.Subnet ? fact(ipam.Subnet, 'engine') : unavailable(`network ${name} has no IPv4 subnet`),
       ipAddress,
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
-      gateway: str(ep.Gateway, 'gateway'),
+      // Stopped: no address of its own, but the network's gateway is there already (internal networks give no route).
+      gateway: !ep.Gateway && pid === null && mode !== 'host' && ipam.Gateway && !net?.Internal
+        ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${ipam.Gateway}, network ${name}'s gateway`)
+        : str(ep.Gateway, 'gateway'),
       macAddress: str(ep.MacAddress, 'MAC address'),
       ipv6Address: ipv6,
       containerInterface,
