@@ -61,7 +61,11 @@ export async function removeEngine(ctx: CommandContext, arg?: unknown): Promise<
   let picked = row ? list.find((e) => e.trim() === row.label || e.trim() === row.engine) : typeof arg === 'string' ? arg.trim() : undefined;
   if (row && picked === undefined) throw new Error(vscode.l10n.t('{0} is the engine chosen by Select Engine/Context; choose another there instead.', row.label));
   if (picked === undefined) {
-    if (!list.length) throw new Error(vscode.l10n.t('No engines were added.'));
+    if (!list.length) {
+      // Nothing to take out is not a failure: say so, and how to add one.
+      void vscode.window.showInformationMessage(vscode.l10n.t('No engines were added, so there is none to remove. Container Anatomy: Add Engine… adds one beside the engine chosen by Select Engine/Context.'));
+      return undefined;
+    }
     const item = await vscode.window.showQuickPick(list.map((e) => ({ label: e })), { placeHolder: vscode.l10n.t('Docker Engine to take out of the tree') });
     if (!item) throw new Cancelled();
     picked = item.label;
