@@ -74,7 +74,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   /** With several engines: each engine's name, status and snapshot. */
   private engineViews(): EngineView[] | undefined {
     if (!isMultiEngine(this.service)) return undefined;
-    return this.service.engines().map((e) => ({ key: e.key, label: e.label, status: e.service.status, snapshot: e.service.snapshot() }));
+    return this.service.engines().map((e, i) => ({ key: e.key, label: e.label, status: e.service.status, snapshot: e.service.snapshot(), added: i > 0 }));
   }
 
   /** The rows under `parent` (the top when undefined), with one level per engine when there are several. */

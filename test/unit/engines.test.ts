@@ -132,5 +132,9 @@ describe('several engines: the set and the tree', () => {
     assert.ok(under.every((r) => r.engine === 'unix:///one.sock' && r.id.startsWith('engine:unix:///one.sock/')));
     const why = engineChildRows(views[1], r2, OPTS);
     assert.deepEqual(why.map((r) => [r.kind, r.label]), [['message', 'connection refused']]);
+    // An added engine that cannot be reached says how to take it out of the tree.
+    const added = engineChildRows({ ...views[1], added: true }, r2, OPTS);
+    assert.deepEqual(added.map((r) => r.label), ['connection refused', 'This engine was added with Add Engine…; Remove Engine takes it out of the tree.']);
+    assert.equal(engineChildRows({ ...views[1], added: true }, r2, { ...OPTS, t: translator('ko') })[1].label, '엔진 추가…로 더한 엔진입니다. 엔진 빼기로 트리에서 뺄 수 있습니다.');
   });
 });

@@ -18,6 +18,8 @@ export interface EngineView {
   label: string;
   status: EngineStatus;
   snapshot: Snapshot;
+  /** Added with Add Engine (containerAnatomy.engine.additional), not the one Select Engine/Context chose. */
+  added?: boolean;
 }
 
 function cgroupText(s: Snapshot): string | undefined {
@@ -70,6 +72,11 @@ export function engineChildRows(e: EngineView, parent: Row, opts: RowOptions): R
     if (e.status.kind === 'unreachable') {
       const reason = localizeReason(e.status.reason, langOf(opts.t));
       rows = [{ id: 'unreachable', kind: 'message', label: reason, contextValue: 'message', icon: { id: 'warning' }, tooltip: tooltip(e.label, [{ topic: 'ui.unreachable' }], [], [reason]) }];
+      // An added engine that is gone for good is taken out of the tree, not replaced in Select Engine/Context.
+      if (e.added) {
+        const hint = opts.t('This engine was added with Add Engine…; Remove Engine takes it out of the tree.');
+        rows.push({ id: 'unreachable/remove', kind: 'message', label: hint, contextValue: 'message', icon: { id: 'info' }, tooltip: tooltip(e.label, [{ topic: 'ui.engines' }], [], [hint]) });
+      }
     } else {
       rows = childRows(e.snapshot, undefined, opts);
     }
