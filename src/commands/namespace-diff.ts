@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { NamespaceDiff } from '../core/model';
+import { hasProcess, type NamespaceDiff } from '../core/model';
 import { showComparePanel, type SideRef } from '../panels';
 import type { CommandContext } from './context';
 import { containerRef, pickContainer, resolveContainer } from './pick';
@@ -12,12 +12,13 @@ const HOST = '\u0000host';
  * A second argument (container id/name or "host") skips the second pick. Returns the diff shown.
  */
 export async function namespaceDiff(ctx: CommandContext, arg?: unknown, other?: unknown): Promise<NamespaceDiff | undefined> {
-  const left = await resolveContainer(ctx, arg, { placeHolder: vscode.l10n.t('First container') });
+  // A container with no process has no namespaces to compare: the pickers offer the others (as Compare with Host does).
+  const left = await resolveContainer(ctx, arg, { placeHolder: vscode.l10n.t('First container'), filter: (c) => hasProcess(c.state) });
   let rightRef = containerRef(other);
   if (rightRef === undefined) {
     rightRef = await pickContainer(ctx, {
       placeHolder: vscode.l10n.t('Compare {0} with…', left.name),
-      filter: (c) => c.id !== left.id,
+      filter: (c) => c.id !== left.id && hasProcess(c.state),
       extra: [{ label: vscode.l10n.t('Host'), description: vscode.l10n.t('the namespaces of VS Code itself'), value: HOST }],
     });
   }
