@@ -242,7 +242,7 @@ export const namespaces: Record<string, Entry> = {
   'diff.uts.different': {
     title: 'Different UTS namespaces',
     summary: '{left} and {right} have their own hostnames.',
-    body: 'Their hostnames may still be equal by coincidence; only the namespace inode tells whether they are shared.',
+    body: 'The names can still be equal: Docker gives a container joined to another\'s network (`--network container:X`) that container\'s hostname, and two hosts may simply be named alike. Only the namespace inode tells whether the hostname is shared.',
   },
   'diff.notRunning': {
     title: 'Not running',

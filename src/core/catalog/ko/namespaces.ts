@@ -242,7 +242,7 @@ export const namespaces: Record<string, Entry> = {
   'diff.uts.different': {
     title: 'UTS 네임스페이스 다름',
     summary: '{left|과/와} {right|은/는} 호스트명이 각자 따로입니다.',
-    body: '우연히 이름이 같을 수는 있습니다. 공유 여부는 네임스페이스 inode로만 알 수 있습니다.',
+    body: '이름은 같을 수 있습니다. Docker는 다른 컨테이너의 네트워크에 합류한 컨테이너(`--network container:X`)에 그 컨테이너의 호스트명을 주고, 이름이 우연히 같을 수도 있습니다. 호스트명을 공유하는지는 네임스페이스 inode로만 알 수 있습니다.',
   },
   'diff.notRunning': {
     title: '실행 중 아님',
