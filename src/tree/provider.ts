@@ -20,6 +20,8 @@ import { structureKey } from './structure';
  * Changes go out no closer together than this, so each one is redrawn as it is sent.
  */
 export const REDRAW_SPACING_MS = 250;
+/** How long VS Code is kept waiting for the top while connecting before it is told there is nothing yet. */
+const ROOT_WAIT_MS = 1500;
 
 export interface TreeSettings {
   showStopped: boolean;
@@ -47,6 +49,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
   private pending: Set<RowNode> | 'all' | undefined;
   private lastSent = Number.NEGATIVE_INFINITY;
   private sendTimer: NodeJS.Timeout | undefined;
+  private waitTimer: NodeJS.Timeout | undefined;
   /** getChildren() calls for the top made while connecting, answered when the status moves on. */
   private rootWaiters: ((rows: RowNode[] | Promise<RowNode[]>) => void)[] = [];
 
@@ -99,7 +102,11 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       if (!views && status.kind === 'unreachable') return unreachableRows(status.reason, this.options().t).map((row) => nodeFor(row, undefined));
       // While connecting VS Code is told the rows are on their way (it shows its progress bar)
       // and gets them with the list, without a redraw and its round trip through the window.
-      if (!views && status.kind === 'connecting') return new Promise((resolve) => this.rootWaiters.push(resolve));
+      // A slow engine gets the welcome view ("Connecting…", Select Engine/Context) after a while.
+      if (!views && status.kind === 'connecting') {
+        this.waitTimer ??= setTimeout(() => this.answerWaiters(), ROOT_WAIT_MS);
+        return new Promise((resolve) => this.rootWaiters.push(resolve));
+      }
       if (!views && status.kind !== 'ready') {
         this.rootShownEmpty = true;
         return [];
@@ -198,7 +205,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
     if (this.rootWaiters.length) {
       // The top is still being asked for: answering it shows everything, once connecting is over.
       if (!isMultiEngine(this.service) && this.service.status.kind === 'connecting') return;
-      for (const resolve of this.rootWaiters.splice(0)) resolve(this.getChildren());
+      this.answerWaiters();
       return;
     }
     if (!this.rootAsked) return;
@@ -234,6 +241,17 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
       }
     }
     if (nodes.length) this.send(nodes);
+  }
+
+  /** Answers the pending asks for the top: the rows, or nothing yet (still connecting: the welcome view shows). */
+  private answerWaiters(): void {
+    if (this.waitTimer) clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+    const waiters = this.rootWaiters.splice(0);
+    if (!waiters.length) return;
+    const connecting = !isMultiEngine(this.service) && this.service.status.kind === 'connecting';
+    if (connecting) this.rootShownEmpty = true;
+    for (const resolve of waiters) resolve(connecting ? [] : this.getChildren());
   }
 
   /** Sends `nodes` (or, undefined, the whole tree) to be redrawn: now, or when REDRAW_SPACING_MS has passed since the last send. */
@@ -276,6 +294,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<RowNode>,
 
   dispose(): void {
     if (this.sendTimer) clearTimeout(this.sendTimer);
+    if (this.waitTimer) clearTimeout(this.waitTimer);
     for (const resolve of this.rootWaiters.splice(0)) resolve([]);
     this.changed.dispose();
   }
