@@ -10,6 +10,7 @@ import { describeFailures, runApiSuiteInHost } from './api-suite';
 import * as ui from './browser';
 import { createContainer, docker, ensureImage, IMAGE, nsInode, removeLabelled } from './containers';
 import { canControlEngine, stopEngine } from './engine-control';
+import { startCountingProxy, type CountingProxy } from '../../bench/proxy';
 import { SecondEngine } from '../integration/support/second-engine';
 import { TestSuite } from '../integration/support/docker';
 import { PodmanService } from '../integration/support/podman';
@@ -457,6 +458,32 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         }
       });
     }
+  });
+
+  describe('a slow engine: its container list answers after 6 s', () => {
+    const sock = path.join(os.tmpdir(), `anatomy-ui-slow-${TAG}.sock`);
+    let proxy: CountingProxy | undefined;
+    const workbench = withWorkbench('slow', () => ({ vsixes: [vsix], workspace, settings: { 'containerAnatomy.engine.host': `unix://${sock}` } }), {
+      before: async () => {
+        proxy = await startCountingProxy(sock);
+        proxy.fault = (r) => (r.method === 'GET' && r.path.startsWith('/containers/json') ? { kind: 'delay', ms: 6000 } : undefined);
+      },
+      after: async () => {
+        await proxy?.close();
+      },
+    });
+
+    it('shows the Connecting welcome view while it waits, then the rows', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      const welcome = page.locator('.part.sidebar .pane-body').filter({ hasText: /Connecting to the Docker Engine/ }).first();
+      await welcome.waitFor({ timeout: 5_000 });
+      await ui.screenshot(page, 'en-slow-engine-connecting');
+      assert.equal(await ui.treeRow(page, NAMES.bridge).count(), 0, 'no container row before the list is in');
+      await ui.findTreeRow(page, NAMES.bridge, 30_000);
+      await ui.screenshot(page, 'en-slow-engine-rows');
+      assert.equal(await welcome.isVisible(), false, 'the welcome view is gone once the rows are in');
+    });
   });
 
   describe('with two engines: the main one and a second dockerd', () => {
