@@ -16,9 +16,20 @@ export function parseMountinfo(text: string): { mountCount: number; root: { fsty
     const head = line.slice(0, sep).split(' ');
     const tail = line.slice(sep + 3).split(' ');
     if (head.length < 6 || tail.length < 2) return null;
-    if (head[4] === '/') root = { fstype: unescapeMount(tail[0]), source: unescapeMount(tail[1]) };
+    if (head[4] === '/') root = { fstype: unescapeMount(tail[0]), source: rootSource(unescapeMount(tail[0]), unescapeMount(tail[1]), tail[2] ?? '') };
   }
   return { mountCount: lines.length, root };
+}
+
+/**
+ * What / is mounted from. An overlay's source field is only the word "overlay": its writable
+ * layer (upperdir, e.g. /var/lib/docker/overlay2/<id>/diff) says which container's it is, so
+ * that layer's folder stands in for it.
+ */
+function rootSource(fstype: string, source: string, superOptions: string): string {
+  if (fstype !== 'overlay') return source;
+  const upper = /(?:^|,)upperdir=([^,]+)/.exec(superOptions);
+  return upper ? unescapeMount(upper[1]).replace(/\/diff$/, '') : source;
 }
 
 /** mountinfo writes space, tab, newline and backslash as \040, \011, \012, \134. */

@@ -21,7 +21,8 @@ describe('evidence parsers', () => {
   it('counts mounts and finds the root filesystem in mountinfo', () => {
     const m = parseMountinfo(fixture('mountinfo-container'));
     assert.equal(m?.mountCount, 28);
-    assert.deepEqual(m?.root, { fstype: 'overlay', source: 'overlay' });
+    // An overlay's source field is only "overlay": its writable layer's folder says whose it is.
+    assert.deepEqual(m?.root, { fstype: 'overlay', source: '/var/lib/docker/overlay2/a109693517538119b009d64e7f65e02e37d6e88c67ad6744e8658f419797a471' });
   });
 
   it('takes the last mount on / (an overmounted root), and unescapes octal escapes', () => {
