@@ -3,7 +3,7 @@
  * and what its kernel says about the hovered key. No vscode import: unit-tested.
  */
 import type { ComposeHit } from '../core/compose';
-import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
+import { isFact, valueOf, type ContainerAnatomy, type NamespaceType } from '../core/model';
 import { sharingOf, sharingSentenceTopic, sharingVars } from '../core/sharing';
 import type { TopicRef } from '../tree/markdown';
 import { limitText, LIMITS } from '../tree/rows';
@@ -91,7 +91,6 @@ export function extensionLine(hit: ComposeHit): TopicRef | undefined {
 const NS_KEYS: Record<string, NamespaceType> = {
   pid: 'pid',
   network_mode: 'net',
-  networks: 'net',
   ipc: 'ipc',
   uts: 'uts',
   userns_mode: 'user',
@@ -122,6 +121,16 @@ function keyCandidates(key: string): string[] {
 /** The live topic for `key` on container `c`, with its placeholder values; undefined when there is none. */
 export function liveTopic(key: string, c: ContainerAnatomy, t: Translate): TopicRef | undefined {
   const cands = keyCandidates(key);
+  // `networks:` is about the networks the container is on (and its address on each), not about who shares its net namespace.
+  if (key === 'networks') {
+    if (!c.networks.length) return undefined;
+    const on = c.networks.map((n) => {
+      const ip = valueOf(n.ipAddress, '');
+      const len = valueOf(n.prefixLength, undefined);
+      return ip ? `${n.name} ${ip}${len !== undefined ? `/${len}` : ''}` : `${n.name} (${t('no IP')})`;
+    });
+    return { topic: 'live.networks', vars: { networks: on.join(', '), name: c.name } };
+  }
   const nsType = cands.map((k) => NS_KEYS[k]).find(Boolean);
   if (nsType) {
     const ns = c.namespaces[nsType];

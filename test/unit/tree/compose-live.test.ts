@@ -64,9 +64,16 @@ describe('compose hover: live values', () => {
     assert.deepEqual(joined, { topic: 'sharing.joined', vars: { type: 'net', peer: 'web', peers: 'web' } });
     assert.equal(explain(joined.topic, 'en', joined.vars)?.summary, 'This container joined web\'s net namespace.');
     assert.equal(explain(joined.topic, 'ko', joined.vars)?.summary, '이 컨테이너는 web의 net 네임스페이스에 합류했습니다.');
-    // And on web, the owner, the same namespace is the one the sidecar joined.
-    assert.equal(liveTopic('networks', web, plainTranslate)?.topic, 'sharing.joinedBy');
     assert.equal(liveTopic('image', web, plainTranslate), undefined);
+  });
+
+  it('says which networks the container is on, with its address on each, under networks:', () => {
+    const ref = liveTopic('networks', web, plainTranslate);
+    assert.deepEqual(ref, { topic: 'live.networks', vars: { networks: 'bridge 172.17.0.2/16', name: 'web' } });
+    assert.equal(explain(ref.topic, 'en', ref.vars)?.summary, "This service's container is on bridge 172.17.0.2/16.");
+    assert.equal(explain(ref.topic, 'ko', ref.vars)?.summary, '이 서비스의 컨테이너가 붙은 네트워크: bridge 172.17.0.2/16.');
+    // The sidecar is in web's net namespace and on no network of its own: nothing to say there.
+    assert.equal(liveTopic('networks', sidecar, plainTranslate), undefined);
   });
 
   it('reports limits with declared, effective and usage, also under deploy.resources', () => {

@@ -2,6 +2,11 @@ import type { Entry } from '../types';
 
 /** Values from a running container (hovers), and prose shown by the panels. */
 export const ui: Record<string, Entry> = {
+  'live.networks': {
+    title: 'Networks now',
+    summary: 'This service\'s container is on {networks}.',
+    body: 'From the engine: each network `{name}` is attached to, with its address there.',
+  },
   'live.limit': {
     title: '{what}: {declared} → {effective}',
     summary: 'This service\'s container: {what} {declared} → effective {effective}, {usage} used.',

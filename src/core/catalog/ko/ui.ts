@@ -2,6 +2,11 @@ import type { Entry } from '../types';
 
 /** 실행 중인 컨테이너의 값(호버)과 패널에 보이는 문구. */
 export const ui: Record<string, Entry> = {
+  'live.networks': {
+    title: '지금 붙은 네트워크',
+    summary: '이 서비스의 컨테이너가 붙은 네트워크: {networks}.',
+    body: '엔진이 알려 준 값입니다. `{name}`이(가) 붙은 네트워크마다 그곳의 주소를 보여 줍니다.',
+  },
   'live.limit': {
     title: '{what}: {declared} → {effective}',
     summary: '이 서비스의 컨테이너: {what} {declared} → 실효 {effective}, 사용 중 {usage}.',
