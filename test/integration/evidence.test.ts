@@ -83,8 +83,10 @@ function checkAgainstKernel(d: NamespaceDiff, side: 'left' | 'right', pid: numbe
     domainname: inside(pid, ['-u'], ['cat', '/proc/sys/kernel/domainname']).trim(),
   }, label);
   const mounts = run('findmnt', ['-N', String(pid), '-rn', '-o', 'TARGET']).trim().split('\n');
-  const root = run('findmnt', ['-N', String(pid), '-rn', '-o', 'FSTYPE,SOURCE', '--mountpoint', '/']).trim().split('\n').at(-1)?.split(' ');
-  assert.deepEqual(sees(d, 'mnt', side), { mountCount: mounts.length, root: { fstype: root?.[0], source: root?.[1] } }, label);
+  const root = run('findmnt', ['-N', String(pid), '-rn', '-o', 'FSTYPE,SOURCE,FS-OPTIONS', '--mountpoint', '/']).trim().split('\n').at(-1)?.split(' ');
+  // An overlay is named by its writable layer's folder (upperdir without /diff), as findmnt's superblock options give it.
+  const upper = root?.[0] === 'overlay' ? /(?:^|,)upperdir=([^,]+)/.exec(root?.[2] ?? '')?.[1]?.replace(/\/diff$/, '') : undefined;
+  assert.deepEqual(sees(d, 'mnt', side), { mountCount: mounts.length, root: { fstype: root?.[0], source: upper ?? root?.[1] } }, label);
   assert.deepEqual(sees(d, 'ipc', side), { shm: ipcsCount(pid, '-m'), sem: ipcsCount(pid, '-s'), msg: ipcsCount(pid, '-q') }, label);
   assert.deepEqual(sees(d, 'user', side), { uidMap: idMap(pid, 'uid_map'), gidMap: idMap(pid, 'gid_map') }, label);
   const cg = inside(pid, ['-C'], ['cat', `/proc/${pid}/cgroup`]).split('\n').find((l) => l.startsWith('0::'));
