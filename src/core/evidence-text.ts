@@ -107,11 +107,17 @@ export function seesConsequence(row: NamespaceDiffRow, left: Side, right: Side, 
   const b = varsOf(row.type, r.value, lang);
   const vars: Vars = { left: left.label, right: right.label, ...prefixed('left', a), ...prefixed('right', b) };
   if (row.verdict === 'same') return say(`sees.${row.type}.same`, lang, { ...vars, ...a });
-  // A PID namespace sees the ones nested below it: the host's ps lists the container's processes.
-  const hostSide = right.kind === 'host' && left.kind === 'container' ? 'right' : left.kind === 'host' && right.kind === 'container' ? 'left' : null;
-  if (row.type === 'pid' && hostSide) {
-    const [inner, innerSide, host] = hostSide === 'right' ? [a, left, b] : [b, right, a];
-    return say('sees.pid.different.host', lang, { inner: innerSide.label, innerProcesses: inner.processes, hostProcesses: host.processes, hostPid: inner.hostPid });
+  // A PID namespace sees the ones nested below it: the host's ps lists the container's processes,
+  // and so does ps in a container that is in the host's PID namespace (its PID 1 is host PID 1).
+  if (row.type === 'pid') {
+    const atRoot = (side: Side, v: SeesByType['pid']): boolean => side.kind === 'host' || v.init.hostPid === 1;
+    const lRoot = atRoot(left, l.value as SeesByType['pid']);
+    const rRoot = atRoot(right, r.value as SeesByType['pid']);
+    if (lRoot !== rRoot) {
+      const [inner, innerSide, outer, outerSide] = rRoot ? [a, left, b, right] : [b, right, a, left];
+      if (outerSide.kind === 'host') return say('sees.pid.different.host', lang, { inner: innerSide.label, innerProcesses: inner.processes, hostProcesses: outer.processes, hostPid: inner.hostPid });
+      return say('sees.pid.different.hostns', lang, { inner: innerSide.label, innerProcesses: inner.processes, outer: outerSide.label, outerProcesses: outer.processes, hostPid: inner.hostPid });
+    }
   }
   // Two namespaces can hold equal values (a container joined to X's network gets X's hostname).
   const equal = EQUAL_WORDING.has(row.type) && JSON.stringify(l.value) === JSON.stringify(r.value);

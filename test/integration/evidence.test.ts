@@ -134,6 +134,13 @@ describe('evidence: what each side sees, against the kernel', function () {
     const p = await runCliJson<NamespaceDiff>(['diff', pidHost.name]);
     checkAgainstKernel(p, 'left', pids[pidHost.name], pidHost.name);
     assert.deepEqual(sees(p, 'pid', 'left'), sees(p, 'pid', 'right'), 'the same namespace, read once for both sides');
+    // Against a container with its own PID namespace: ps in the --pid host one lists that container's PID 1 (its host PID is in /proc here).
+    const both = await runCli(['diff', priv.name, pidHost.name, '--explain']);
+    assert.equal(both.code, 0, both.stderr);
+    assert.ok(readdirSync('/proc').includes(String(pids[priv.name])), 'the private container\'s PID 1 is in the host\'s /proc');
+    assert.ok(both.stdout.includes(`ps in ${pidHost.name}, which is in the host's PID namespace, shows`), both.stdout);
+    assert.ok(both.stdout.includes(`${priv.name}'s PID 1 among them as PID ${pids[priv.name]}`), both.stdout);
+    assert.ok(!both.stdout.includes("neither lists the other's"), both.stdout);
     const u = await runCliJson<NamespaceDiff>(['diff', utsIpcHost.name]);
     checkAgainstKernel(u, 'left', pids[utsIpcHost.name], utsIpcHost.name);
     assert.equal(sees(u, 'uts', 'left').hostname, run('uname', ['-n']).trim());

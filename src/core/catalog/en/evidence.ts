@@ -45,6 +45,11 @@ export const evidence: Record<string, Entry> = {
     summary: 'ps inside {inner} shows {innerProcesses}; the host\'s ps shows {hostProcesses}, this one\'s PID 1 as PID {hostPid}.',
     body: 'A PID namespace sees the namespaces nested below it, never the one above: the host lists the container\'s processes under host PIDs, the container lists only its own, numbered from 1.',
   },
+  'sees.pid.different.hostns': {
+    title: '{outer} sees in; {inner} does not see out',
+    summary: 'ps inside {inner} shows {innerProcesses}; ps in {outer}, which is in the host\'s PID namespace, shows {outerProcesses}, {inner}\'s PID 1 among them as PID {hostPid}.',
+    body: 'A PID namespace sees the namespaces nested below it, never the one above: a container in the host\'s PID namespace (`--pid host`) lists every container\'s processes under host PIDs, and can signal them; the other lists only its own, numbered from 1.',
+  },
   'sees.pid.different': {
     title: 'Each ps lists only its own',
     summary: 'ps in {left} shows {leftProcesses}; ps in {right} shows {rightProcesses}; neither lists the other\'s.',

@@ -42,6 +42,11 @@ export const evidence: Record<string, Entry> = {
     summary: '{inner} 안의 ps에는 {innerProcesses}, 호스트의 ps에는 {hostProcesses}가 보이며 이 컨테이너의 PID 1은 PID {hostPid}입니다.',
     body: 'PID 네임스페이스는 아래에 중첩된 네임스페이스만 보고 위쪽은 보지 못합니다. 호스트는 컨테이너 프로세스를 호스트 PID로 보여 주고, 컨테이너는 1부터 번호를 매긴 자기 프로세스만 봅니다.',
   },
+  'sees.pid.different.hostns': {
+    title: '{outer|은/는} 안을 보고, {inner|은/는} 밖을 못 봄',
+    summary: '{inner} 안의 ps에는 {innerProcesses}, 호스트 PID 네임스페이스에 있는 {outer}의 ps에는 {outerProcesses}가 보이며, 그중 {inner}의 PID 1은 PID {hostPid}입니다.',
+    body: 'PID 네임스페이스는 아래에 중첩된 네임스페이스만 보고 위쪽은 보지 못합니다. 호스트 PID 네임스페이스에 있는 컨테이너(`--pid host`)는 모든 컨테이너의 프로세스를 호스트 PID로 보여 주고 시그널도 보낼 수 있으며, 다른 쪽은 1부터 번호를 매긴 자기 프로세스만 봅니다.',
+  },
   'sees.pid.different': {
     title: '각자 자기 프로세스만 봄',
     summary: '{left}의 ps에는 {leftProcesses}, {right}의 ps에는 {rightProcesses}가 보이며 서로의 프로세스는 보이지 않습니다.',
