@@ -169,7 +169,7 @@ export const compose: Record<string, Entry> = {
   },
   'compose.networks.internal': {
     title: 'internal',
-    summary: 'An internal network: its containers reach each other, but nothing outside it.',
+    summary: 'An internal network: its containers reach each other and the host, but nothing beyond the host.',
     body: 'Docker gives it no NAT and no way out, and publishes no ports through it. A container also on another network gets its way out, and its published `ports`, from that one.',
   },
   'compose.ports': {

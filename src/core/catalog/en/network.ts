@@ -4,17 +4,17 @@ import type { Entry } from '../types';
 export const network: Record<string, Entry> = {
   'net.internal': {
     title: 'Internal network',
-    summary: 'An internal network: its containers reach each other, but nothing outside it, and nothing outside reaches them.',
-    body: 'Docker gives an internal network (`docker network create --internal`, compose `internal: true`) no way out: the container gets no default route through it, there is no NAT for its subnet, and ports are never published on it. A container that needs the outside is also attached to another network.',
+    summary: 'An internal network: its containers reach each other and this host, but nothing beyond it, and nothing beyond it reaches them.',
+    body: 'Docker gives an internal network (`docker network create --internal`, compose `internal: true`) no way out: the container gets no default route through it, there is no NAT for its subnet, ports are never published on it, and the host does not forward its traffic. The host itself still reaches the containers, and they reach the host, through the bridge\'s address. A container that needs the outside is also attached to another network.',
   },
   'net.bridge': {
     title: 'Bridge',
     summary: 'A virtual switch on the host that connects the containers of one Docker network.',
-    body: 'The default network uses `docker0`; each user-defined bridge network gets `br-` plus the first 12 characters of the network id. The bridge holds the network\'s gateway address, and the host routes and NATs traffic through it.',
+    body: 'The default network uses `docker0`; each user-defined bridge network gets `br-` plus the first 12 characters of the network id. The bridge holds the network\'s gateway address, and the host routes the containers\' traffic through it, with NAT for what leaves the host unless the network is internal or its masquerading is turned off.',
   },
   'net.veth': {
     title: 'veth pair',
-    summary: 'A virtual cable: one end is eth0 inside the container, the other is a vethXXXX interface on the host bridge.',
+    summary: 'A virtual cable: one end is the container\'s interface for this network (eth0, eth1, …), the other a vethXXXX interface on the host bridge.',
     body: 'Packets sent into one end come out of the other. The host end is found by matching the container\'s `iflink` with the host veth\'s `ifindex`. `ip link` on the host shows it as `vethabc1234@ifN`, and `tcpdump -i` on it shows only this container\'s traffic.',
   },
   'net.subnet': {
@@ -24,8 +24,8 @@ export const network: Record<string, Entry> = {
   },
   'net.gateway': {
     title: 'Gateway',
-    summary: 'The bridge\'s own address, used by the container as its default route.',
-    body: 'Usually the first address of the subnet (such as 172.17.0.1). It belongs to the host, so a container can reach host services on it if they listen on that address.',
+    summary: 'The bridge\'s own address on this network; the container\'s default route goes through it when this network holds that route.',
+    body: 'Usually the first address of the subnet (such as 172.17.0.1). A container on several networks has one default route, through one of their gateways (`ip route` inside shows which); an internal network gives none. The address belongs to the host, so a container can reach host services on it if they listen on that address.',
   },
   'net.ip': {
     title: 'IP address',

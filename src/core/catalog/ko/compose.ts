@@ -169,7 +169,7 @@ export const compose: Record<string, Entry> = {
   },
   'compose.networks.internal': {
     title: 'internal',
-    summary: '내부 네트워크입니다. 그 안의 컨테이너끼리는 닿지만, 네트워크 밖에는 닿지 못합니다.',
+    summary: '내부 네트워크입니다. 그 안의 컨테이너끼리, 그리고 호스트와는 닿지만, 호스트 너머에는 닿지 못합니다.',
     body: 'Docker는 이 네트워크에 NAT도 밖으로 나가는 길도 두지 않고, 포트도 이 네트워크로는 게시하지 않습니다. 다른 네트워크에도 연결된 컨테이너는 밖으로 나가는 길과 게시된 `ports`를 그 네트워크에서 얻습니다.',
   },
   'compose.ports': {
