@@ -65,7 +65,7 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
     case 'ancestor':
       return note(cpuset ? 'chain.bound.cpuset' : 'chain.bound.ancestor', lang, { what, effective, own, path: b.path });
     case 'own':
-      return note('chain.bound.own', lang, { what, effective });
+      return note(cpuset ? 'chain.bound.cpuset.own' : 'chain.bound.own', lang, { what, effective });
     case 'host':
       return note('chain.bound.host', lang, { what, effective });
     case 'none':

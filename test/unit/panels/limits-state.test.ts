@@ -93,4 +93,20 @@ describe('panels/limits-state: a CPU limit set by the CPU set', () => {
       assert.deepEqual(cpu.levels.map((l) => l.binding), [false, false, false]);
     }
   });
+
+  it('words a CPU set of its own as a list to run on, not as an amount ("at most 0")', () => {
+    const own = '/docker/' + 'f2'.repeat(32);
+    const c = containerOf({
+      id: 'f2'.repeat(32), name: 'pinned',
+      cgroup: {
+        cpuset: { cpus: { ...limit<string>('0', '0', '0'), boundBy: fact(own, 'procfs') } },
+        chain: { cpusetCpus: fact(['/', '/docker', own].map((path, i) => ({ path, value: i === 2 ? '0' : '0-1' })), 'procfs') },
+      },
+    });
+    const en = buildLimitsState({ containers: [c], containerId: c.id, lang: 'en' }).chains.find((x) => x.key === 'cpusetCpus');
+    assert.match(en?.meaning.summary ?? '', /may run only on 0, as its own cgroup file says/);
+    assert.doesNotMatch(en?.meaning.summary ?? '', /at most/);
+    const ko = buildLimitsState({ containers: [c], containerId: c.id, lang: 'ko' }).chains.find((x) => x.key === 'cpusetCpus');
+    assert.match(ko?.meaning.summary ?? '', /0에서만 실행될 수 있습니다/);
+  });
 });

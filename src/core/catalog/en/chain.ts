@@ -42,6 +42,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: this container can use at most {effective} because its CPU set ({cpus}) has no more CPUs than that; no quota on the path is tighter.',
     body: 'A process cannot use more CPU time than the CPUs it may run on, whatever the quota says. Which level chose those CPUs is shown under CPU set.',
   },
+  'chain.bound.cpuset.own': {
+    title: 'Set by its own cgroup',
+    summary: '{what}: this container may run only on {effective}, as its own cgroup file says; no level above it is narrower.',
+    body: 'A CPU or memory-node list, not an amount: the container\'s processes are scheduled only there. Docker wrote it for this container (`--cpuset-cpus`, compose `cpuset`).',
+  },
   'chain.bound.cpuset': {
     title: 'Set by {path}',
     summary: '{what}: this container may run only on {effective} because cgroup {path} restricts it; its own file says {own}.',

@@ -42,6 +42,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: CPU 세트({cpus})에 CPU가 그만큼뿐이라 이 컨테이너는 최대 {effective}까지 쓸 수 있습니다. 경로의 어떤 quota도 이보다 엄격하지 않습니다.',
     body: '프로세스는 quota가 얼마이든 실행이 허용된 CPU보다 많은 CPU 시간을 쓸 수 없습니다. 그 CPU들을 어느 단계가 정했는지는 CPU 세트에 보입니다.',
   },
+  'chain.bound.cpuset.own': {
+    title: '자기 cgroup이 정함',
+    summary: '{what}: 자기 cgroup 파일대로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 위 단계 중 더 좁은 곳은 없습니다.',
+    body: '양이 아니라 CPU나 메모리 노드의 목록입니다. 컨테이너의 프로세스는 그곳에서만 스케줄됩니다. Docker가 이 컨테이너에 기록한 값입니다(`--cpuset-cpus`, compose `cpuset`).',
+  },
   'chain.bound.cpuset': {
     title: '{path}가 정함',
     summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일의 값은 {own}입니다.',
