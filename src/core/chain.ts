@@ -27,7 +27,7 @@ export const CHAIN_SPECS: readonly ChainSpec[] = [
   { key: 'cpusetCpus', topic: 'cgroup.cpuset.cpus', kind: 'string', relative: false, files: ['cpuset.cpus', 'cpuset.cpus'], limit: (c) => c.cgroup.cpuset.cpus },
   { key: 'cpusetMems', topic: 'cgroup.cpuset.mems', kind: 'string', relative: false, files: ['cpuset.mems', 'cpuset.mems'], limit: (c) => c.cgroup.cpuset.mems },
   { key: 'pids', topic: 'cgroup.pids.max', kind: 'count', relative: false, files: ['pids.max', 'pids.max'], limit: (c) => c.cgroup.pids.max },
-  { key: 'ioWeight', topic: 'cgroup.io.weight', kind: 'count', relative: true, files: ['blkio.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
+  { key: 'ioWeight', topic: 'cgroup.io.weight', kind: 'count', relative: true, files: ['blkio.weight / blkio.bfq.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
 ];
 
 export function chainOf(c: ContainerAnatomy, key: ChainKey): Maybe<ChainLevel<number | string>[]> {

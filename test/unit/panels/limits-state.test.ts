@@ -29,7 +29,9 @@ describe('panels/limits-state', () => {
     assert.equal(mem.meaning.summary, 'Memory limit: this container can use at most 50 MiB because its parent cgroup /shop.slice caps it; its own file says 100 MiB.');
     const io = st.chains.find((x) => x.key === 'ioWeight');
     assert.ok(io?.relative && io.levels.every((l) => !l.binding), 'weights have no binding level');
-    assert.match(io.meaning.summary, /weights are not caps/);
+    // A weight is no cap, and it counts only under a scheduler that reads it.
+    assert.match(io.meaning.summary, /not a cap\. Only under the BFQ \(or CFQ\) disk scheduler/);
+    assert.equal(io.file, 'io.weight', 'a v2 fixture');
     const cpuset = st.chains.find((x) => x.key === 'cpusetCpus');
     assert.match(cpuset?.meaning.summary ?? '', /may run only on 1 because cgroup \/shop\.slice\/shop-web\.slice restricts it/);
     // Memory and pids charts carry the effective limit set by a cgroup.

@@ -52,6 +52,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: this container may run only on {effective} because cgroup {path} restricts it; its own file says {own}.',
     body: 'A cpuset can only narrow its parent\'s set. On cgroup v1 a new child copies its parent\'s set, so the level that chose it is the highest one holding it.',
   },
+  'chain.relative.io': {
+    title: 'Shares among siblings',
+    summary: '{what}: not a cap. Only under the BFQ (or CFQ) disk scheduler does the kernel share disk time among siblings by weight, when they compete. This container\'s own weight is {own}.',
+    body: 'Other schedulers (mq-deadline, kyber, none) ignore the weights; `cat /sys/block/<disk>/queue/scheduler` shows the one in use in brackets. On cgroup v1 runc writes the weight to blkio.weight (CFQ) or, on kernels without it, blkio.bfq.weight.',
+  },
   'chain.relative': {
     title: 'Shares among siblings',
     summary: '{what}: weights are not caps. At each level the kernel divides time among sibling cgroups in proportion to their weights, and only when they compete; this container\'s own weight is {own}.',

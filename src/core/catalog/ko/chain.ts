@@ -52,6 +52,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일의 값은 {own}입니다.',
     body: 'cpuset은 부모의 집합을 좁힐 수만 있습니다. cgroup v1에서는 새 자식이 부모의 집합을 복사하므로, 그 집합을 고른 단계는 그 값을 가진 가장 위 단계입니다.',
   },
+  'chain.relative.io': {
+    title: '형제 사이의 몫',
+    summary: '{what}: 상한이 아닙니다. 디스크 스케줄러가 BFQ(또는 CFQ)일 때만, 경쟁이 있으면 커널이 형제 cgroup들에게 가중치대로 디스크 시간을 나눕니다. 이 컨테이너 자체의 가중치는 {own}입니다.',
+    body: '다른 스케줄러(mq-deadline, kyber, none)는 가중치를 무시합니다. `cat /sys/block/<디스크>/queue/scheduler`의 대괄호 안이 쓰이는 스케줄러입니다. cgroup v1에서 runc는 가중치를 blkio.weight(CFQ)에, 그것이 없는 커널에서는 blkio.bfq.weight에 씁니다.',
+  },
   'chain.relative': {
     title: '형제 사이의 몫',
     summary: '{what}: 가중치는 상한이 아닙니다. 각 단계에서 커널은 경쟁이 있을 때만 형제 cgroup들에게 가중치에 비례해 시간을 나눕니다. 이 컨테이너 자체의 가중치는 {own}입니다.',
