@@ -44,6 +44,8 @@ export interface PanelLabels {
   vethPair: string;
   enslaved: string;
   routed: string;
+  /** Between an internal network's bridge and the host: the host is reached, nothing is forwarded beyond it. */
+  notForwarded: string;
   overlayNamespace: string;
   vxlanTunnel: string;
   gatewayLeg: string;
@@ -106,6 +108,7 @@ const en: PanelLabels = {
   vethPair: 'veth pair',
   enslaved: 'bridge port',
   routed: 'routed',
+  notForwarded: 'host only, not forwarded',
   overlayNamespace: 'overlay namespace',
   vxlanTunnel: 'VXLAN over UDP to other nodes',
   gatewayLeg: 'gateway leg, default route (not in NetworkSettings)',
@@ -168,6 +171,7 @@ const ko: PanelLabels = {
   vethPair: 'veth 쌍',
   enslaved: '브리지 포트',
   routed: '라우팅',
+  notForwarded: '호스트까지만, 포워딩 없음',
   overlayNamespace: 'overlay 네임스페이스',
   vxlanTunnel: 'UDP로 감싼 VXLAN, 다른 노드로',
   gatewayLeg: '게이트웨이 갈래, 기본 경로(NetworkSettings에 없음)',

@@ -101,7 +101,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
     layout: 'bridge',
     heading: n.swarmGateway ? `${n.name} · ${L.gatewayLeg}` : n.name,
     chain: [containerNode(c, n, L, lang), veth, bridge, host],
-    links: [L.vethPair, L.enslaved, L.routed],
+    links: [L.vethPair, L.enslaved, n.internal ? L.notForwarded : L.routed],
     peers: peers(c, n, all, L),
   };
 }

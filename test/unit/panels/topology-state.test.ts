@@ -135,6 +135,9 @@ describe('topology view state', () => {
     assert.deepEqual(state.lanes.map((l) => l.heading), [HOSTILE, 'bridge']);
     assert.deepEqual(state.lanes[0].chain[3].lines, []);
     assert.deepEqual(state.lanes[1].chain[3].lines, ['MASQUERADE 172.17.0.0/16', '127.0.0.1:18080 → 80/tcp']);
+    // The host is reached through an internal network's bridge, but nothing is routed beyond it.
+    assert.equal(state.lanes[0].links[2], 'host only, not forwarded');
+    assert.equal(state.lanes[1].links[2], 'routed');
   });
 
   it('passes hostile names, images and networks through unchanged', () => {
