@@ -19,7 +19,7 @@ export const compose: Record<string, Entry> = {
   },
   'compose.extension.aliased': {
     title: '{block} 사용',
-    summary: '{block}을(를) 쓰는 이 파일의 서비스({count}개): {services}.',
+    summary: '{block|을/를} 쓰는 이 파일의 서비스({count}개): {services}.',
     body: '블록 앵커를 `*별칭`으로 가리키는 서비스를 찾았습니다. 서비스가 너무 많아 각 서비스가 직접 덮어쓴 키는 확인하지 않았습니다.',
   },
   'compose.extension.unused': {
@@ -34,7 +34,7 @@ export const compose: Record<string, Entry> = {
   },
   'compose.interpolation': {
     title: '값 안의 변수',
-    summary: 'Compose가 파일을 읽을 때(docker compose up, config, run) {variables}을(를) 치환합니다. 컨테이너는 결과만 봅니다.',
+    summary: 'Compose가 파일을 읽을 때(docker compose up, config, run) {variables|을/를} 치환합니다. 컨테이너는 결과만 봅니다.',
     body: '값은 `docker compose` 명령의 환경 변수에서, 그다음 프로젝트 디렉터리의 `.env` 파일(또는 `--env-file`)에서 옵니다. `${VAR:-default}`는 변수가 없거나 비면 기본값을, `${VAR:?message}`는 오류로 멈추며, `$$`는 글자 그대로의 달러 기호입니다. 이 값이 가리키는 것(서비스, 컨테이너, 경로)은 치환 뒤에야 정해집니다: `docker compose config`로 확인하세요.',
   },
   'compose.image': {

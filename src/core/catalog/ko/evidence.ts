@@ -59,7 +59,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.net.same': {
     title: '양쪽 인터페이스가 같음',
-    summary: '양쪽 모두 {interfaces}을(를) 봅니다. 한쪽의 localhost로 다른 쪽에 닿고, 같은 포트는 한 번만 열 수 있습니다.',
+    summary: '양쪽 모두 {interfaces|을/를} 봅니다. 한쪽의 localhost로 다른 쪽에 닿고, 같은 포트는 한 번만 열 수 있습니다.',
     body: '네트워크 네임스페이스가 하나: 인터페이스, 주소, 라우팅, 소켓이 양쪽에 같습니다.',
   },
   'sees.net.different': {
@@ -119,7 +119,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.ipc.different': {
     title: 'System V IPC 객체가 따로',
-    summary: '서로의 객체에 붙을 수 없습니다. 같은 IPC 키라도 {left}와(과) {right}에서 다른 객체를 가리킵니다.',
+    summary: '서로의 객체에 붙을 수 없습니다. 같은 IPC 키라도 {left|과/와} {right}에서 다른 객체를 가리킵니다.',
     body: 'IPC 네임스페이스가 둘: 같은 IPC 키라도 양쪽에서 다른 객체를 가리킵니다.',
   },
   'sees.user.line': {
@@ -134,7 +134,7 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.user.different': {
     title: 'ID 매핑 다름',
-    summary: '{left}은(는) uid {leftUidMap}, {right}은(는) {rightUidMap}: 같은 uid 번호라도 다른 사용자입니다.',
+    summary: '{left|은/는} uid {leftUidMap}, {right|은/는} {rightUidMap}: 같은 uid 번호라도 다른 사용자입니다.',
     body: 'user 네임스페이스가 둘: 매핑이 그렇게 정하지 않는 한 한쪽의 root는 다른 쪽의 root가 아닙니다.',
   },
   'sees.user.different.equal': {
@@ -149,12 +149,12 @@ export const evidence: Record<string, Entry> = {
   },
   'sees.cgroup.same': {
     title: 'cgroup 루트 같음',
-    summary: '양쪽이 같은 루트에서 cgroup 경로를 읽습니다: {left}은(는) {leftPath}, {right}은(는) {rightPath}.',
+    summary: '양쪽이 같은 루트에서 cgroup 경로를 읽습니다: {left|은/는} {leftPath}, {right|은/는} {rightPath}.',
     body: 'cgroup 네임스페이스가 하나: `/proc/PID/cgroup`의 경로를 양쪽에서 그대로 비교할 수 있습니다.',
   },
   'sees.cgroup.different': {
     title: 'cgroup 루트 다름',
-    summary: '{left}은(는) 자기 cgroup을 {leftPath}(으)로, {right}은(는) {rightPath}(으)로 봅니다.',
+    summary: '{left|은/는} 자기 cgroup을 {leftPath}(으)로, {right|은/는} {rightPath}(으)로 봅니다.',
     body: 'cgroup 네임스페이스가 둘: 각자 자기 루트에서 경로를 읽으며, 상위 cgroup의 제한은 그대로 적용됩니다.',
   },
   'sees.time.line': {
