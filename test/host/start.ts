@@ -4,6 +4,7 @@
 //   --demo     also start a few labelled demo containers and a small compose project, in a
 //              copy of the demo workspace (all removed again on exit)
 //   --port N   listen on port N instead of a free one
+//   --lang ko  VS Code's display language Korean (installs the Korean language pack)
 // Stays in the foreground until Ctrl-C.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,14 +13,30 @@ import { COMPOSE_PROJECT, removeDemo, startComposeDemo, startDemoContainers } fr
 import { packageExtension, startHost, type Host } from './server';
 import { showViewExtension } from './show-view-ext';
 
-function parseArgs(argv: string[]): { demo: boolean; port?: number } {
-  const demo = argv.includes('--demo');
-  const i = argv.indexOf('--port');
-  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
-  if (raw === undefined) return { demo };
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port wants a number from 1 to 65535, got "${raw}"`);
-  return { demo, port };
+interface StartArgs {
+  demo: boolean;
+  port?: number;
+  locale?: 'ko';
+}
+
+/** The value of `--name V` or `--name=V`. */
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+function parseArgs(argv: string[]): StartArgs {
+  const out: StartArgs = { demo: argv.includes('--demo') };
+  const raw = option(argv, '--port');
+  if (raw !== undefined) {
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port wants a number from 1 to 65535, got "${raw}"`);
+    out.port = port;
+  }
+  const lang = option(argv, '--lang');
+  if (lang !== undefined && lang !== 'en' && lang !== 'ko') throw new Error(`--lang wants en or ko, got "${lang}"`);
+  if (lang === 'ko') out.locale = 'ko';
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -49,7 +66,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function serve(args: { demo: boolean; port?: number }, running: { host?: Host; demoDir?: string }, stopping: () => boolean): Promise<void> {
+async function serve(args: StartArgs, running: { host?: Host; demoDir?: string }, stopping: () => boolean): Promise<void> {
   let workspace = path.join(__dirname, 'demo-workspace');
   if (args.demo) {
     await startDemoContainers();
@@ -61,7 +78,7 @@ async function serve(args: { demo: boolean; port?: number }, running: { host?: H
   const t0 = Date.now();
   const vsix = await packageExtension();
   console.log(`packaged ${path.relative(process.cwd(), vsix)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const host = await startHost({ vsixes: [vsix, showViewExtension()], workspace, port: args.port });
+  const host = await startHost({ vsixes: [vsix, showViewExtension()], workspace, port: args.port, ...(args.locale ? { locale: args.locale } : {}) });
   running.host = host;
   if (stopping()) {
     await host.stop();
