@@ -57,8 +57,8 @@ export type HostResult = { measured: false; reason: string } | HostMeasurement;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The machine counts as quiet below this share of all its CPUs busy, over one second. */
-const QUIET_BUSY = 0.1;
+/** The machine counts as quiet below this share of all its CPUs busy, two seconds in a row. */
+const QUIET_BUSY = 0.05;
 
 /** Busy and total jiffies of all CPUs together, from /proc/stat. */
 function cpuTimes(): { busy: number; total: number } {
@@ -68,15 +68,17 @@ function cpuTimes(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** Waits until the whole machine was less than `busy` busy over one second, or `timeoutMs` passed. */
+/** Waits until the whole machine was less than `busy` busy in each of two seconds in a row, or `timeoutMs` passed. */
 async function waitForQuiet(busy: number, timeoutMs: number): Promise<{ waitedMs: number; busyPercent: number }> {
   const t0 = Date.now();
+  let quietSeconds = 0;
   for (;;) {
     const a = cpuTimes();
     await sleep(1000);
     const b = cpuTimes();
     const share = (b.busy - a.busy) / Math.max(1, b.total - a.total);
-    if (share < busy || Date.now() - t0 > timeoutMs) return { waitedMs: Date.now() - t0, busyPercent: share * 100 };
+    quietSeconds = share < busy ? quietSeconds + 1 : 0;
+    if (quietSeconds >= 2 || Date.now() - t0 > timeoutMs) return { waitedMs: Date.now() - t0, busyPercent: share * 100 };
   }
 }
 
@@ -131,7 +133,7 @@ export async function measureHost(log: (s: string) => void, opts: HostBenchOptio
     // a click meanwhile measures their start, not this extension's.
     await page.waitForTimeout(2000);
     const quiet = await waitForQuiet(QUIET_BUSY, 60_000);
-    log(`host: workbench quiet (machine ${quiet.busyPercent.toFixed(0)}% busy over 1 s) after ${((quiet.waitedMs + 2000) / 1000).toFixed(1)} s`);
+    log(`host: workbench quiet (machine ${quiet.busyPercent.toFixed(1)}% busy in the last second) after ${((quiet.waitedMs + 2000) / 1000).toFixed(1)} s`);
     const t3 = Date.now();
     const requestsBeforeView = proxy.requests.length;
 
