@@ -303,6 +303,33 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       });
     }
 
+    it('Compare with Host from the context menu of the Namespaces section row', async () => {
+      const { page } = wb;
+      await ui.openActivity(page, TITLE);
+      await ui.expandTreeRow(page, NAMES.limits);
+      const deadline = Date.now() + 30_000;
+      while (!(await ui.childLabels(page, NAMES.limits)).some((l) => l.startsWith('Namespaces')) && Date.now() < deadline) await page.waitForTimeout(300);
+      let text = '';
+      // As for the limits section above: a redraw under the open menu makes the command ask; up to three tries.
+      for (let attempt = 0; attempt < 3 && !text; attempt++) {
+        const { row } = await ui.childRow(page, NAMES.limits, 'Namespaces');
+        await row.click({ button: 'right' });
+        const item = page.locator('.context-view .action-label', { hasText: 'Compare with Host' }).first();
+        await item.waitFor({ timeout: 10_000 });
+        await ui.screenshot(page, 'en-namespaces-context-menu');
+        await item.click();
+        const asked = page.locator('.quick-input-widget .monaco-list-row', { hasText: NAMES.limits });
+        if (await asked.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) {
+          console.log(`      attempt ${attempt + 1}: the command asked which container (the tree was redrawn under the menu)`);
+          await ui.escape(page);
+          continue;
+        }
+        text = await ui.waitForWebviewText(page, new RegExp(NAMES.limits), 30_000);
+      }
+      assert.equal(verdict(text, 'pid'), 'different', `the panel compares ${NAMES.limits} with the host:\n${text}`);
+      await ui.escape(page);
+    });
+
     it('starting and removing a container updates the tree without a manual refresh', async () => {
       const { page } = wb;
       const live = await createContainer({ name: NAMES.live }, LABEL);
