@@ -67,7 +67,7 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
     case 'own':
       return note(cpuset ? 'chain.bound.cpuset.own' : 'chain.bound.own', lang, { what, effective });
     case 'host':
-      return note('chain.bound.host', lang, { what, effective });
+      return note(cpuset ? 'chain.bound.cpuset.host' : 'chain.bound.host', lang, { what, effective });
     case 'none':
       return note('chain.bound.none', lang, { what });
     default:

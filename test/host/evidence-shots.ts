@@ -43,7 +43,7 @@ async function run(locale: 'en' | 'ko', vsix: string, workspace: string): Promis
     const row = await ui.findTreeRow(page, WEB, 60_000);
     await row.hover();
     await row.locator('.actions .action-label').first().click();
-    await ui.waitForWebviewText(page, locale === 'ko' ? /호스트 이름이 다름/ : /Different hostnames/);
+    await ui.waitForWebviewText(page, locale === 'ko' ? /호스트명이 다름/ : /Different hostnames/);
     // More room for the panel (the palette matches the English title in Korean too).
     await ui.runCommand(page, 'View: Close Primary Side Bar');
     await shot(page, `${locale}-compare-host`);

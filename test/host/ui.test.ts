@@ -771,7 +771,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await row.locator('.actions .action-label').first().click();
       const text = await ui.waitForWebviewText(page, new RegExp(NAMES.bridge));
       assert.match(text, /[가-힣]/, `panel in Korean:\n${text}`);
-      const seen = await ui.waitForWebviewText(page, /호스트 이름이 다름: /);
+      const seen = await ui.waitForWebviewText(page, /호스트명이 다름: /);
       assert.ok(seen.includes(`${NAMES.bridge}: 프로세스 1개, PID 1은 sleep 86400`), `what the container sees, in Korean:\n${seen}`);
     });
   });

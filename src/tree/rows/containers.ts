@@ -111,8 +111,8 @@ export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineK
     children: { kind: 'container' },
     containerId: c.id,
     value: c.id,
-    // A container with no process is said to have none first: "ordinary host processes" and a host PID are what it gets when it starts.
-    tooltip: tooltip(c.name, [...(hasProcess(c.state) ? [{ topic: 'docker.container' }, { topic: 'process.pid' }] : [{ topic: 'ui.notRunning' }, { topic: 'docker.container' }]), ...(engine === 'podman' ? [{ topic: 'engine.podman' }] : [])], facts, notes),
+    // A container with no process is explained as that: "ordinary host processes" and a host PID are what it gets when it starts.
+    tooltip: tooltip(c.name, [...(hasProcess(c.state) ? [{ topic: 'docker.container' }, { topic: 'process.pid' }] : [{ topic: 'ui.notRunning' }]), ...(engine === 'podman' ? [{ topic: 'engine.podman' }] : [])], facts, notes),
   };
 }
 

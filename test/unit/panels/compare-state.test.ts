@@ -214,7 +214,7 @@ describe('compare view state', () => {
       assert.equal(state.namespaces.find((r) => r.type === 'uts')?.evidence?.consequence, 'Both are called web-1, in separate UTS namespaces: changing it on one side does not change the other.');
       const ko = buildCompareState(input({ lang: 'ko', evidence: { left: webSees, right: hostSees } })).state;
       const uts = ko.namespaces.find((r) => r.type === 'uts');
-      assert.equal(uts?.evidence?.consequence, '호스트 이름이 다름: web-1 / host.');
+      assert.equal(uts?.evidence?.consequence, '호스트명이 다름: web-1 / host.');
       assert.equal(ko.namespaces.find((r) => r.type === 'pid')?.evidence?.left.text, '프로세스 1개, PID 1은 sleep 3600 (호스트 PID 6208)');
     });
 

@@ -111,4 +111,18 @@ describe('panels/limits-state: a CPU limit set by the CPU set', () => {
     const ko = buildLimitsState({ containers: [c], containerId: c.id, lang: 'ko' }).chains.find((x) => x.key === 'cpusetCpus');
     assert.match(ko?.meaning.summary ?? '', /0에서만 실행될 수 있습니다/);
   });
+
+  it('words a memory-node list no level narrows as the host\'s whole list, not as "the host\'s 0 is all it can get"', () => {
+    const own = '/docker/' + 'f3'.repeat(32);
+    const c = containerOf({
+      id: 'f3'.repeat(32), name: 'anywhere',
+      cgroup: {
+        cpuset: { mems: { ...limit<string>('0', '0', '0'), boundBy: fact('host', 'procfs') } },
+        chain: { cpusetMems: fact(['/', '/docker', own].map((path) => ({ path, value: '0' })), 'procfs') },
+      },
+    });
+    const en = buildLimitsState({ containers: [c], containerId: c.id, lang: 'en' }).chains.find((x) => x.key === 'cpusetMems');
+    assert.match(en?.meaning.summary ?? '', /no cgroup on the path narrows it, so this container may use all of the host's: 0\./);
+    assert.doesNotMatch(en?.meaning.summary ?? '', /is all this container can get/);
+  });
 });

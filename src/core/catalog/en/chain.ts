@@ -47,6 +47,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: this container may run only on {effective}, as its own cgroup file says; no level above it is narrower.',
     body: 'A CPU or memory-node list, not an amount: the container\'s processes are scheduled only there. Docker wrote it for this container (`--cpuset-cpus`, compose `cpuset`).',
   },
+  'chain.bound.cpuset.host': {
+    title: 'Set by the host',
+    summary: '{what}: no cgroup on the path narrows it, so this container may use all of the host\'s: {effective}.',
+    body: 'A CPU or memory-node list, not an amount: every level holds the whole set the machine has.',
+  },
   'chain.bound.cpuset': {
     title: 'Set by {path}',
     summary: '{what}: this container may run only on {effective} because cgroup {path} restricts it; its own file says {own}.',

@@ -60,7 +60,7 @@ export const network: Record<string, Entry> = {
   'net.mode.bridge': {
     title: 'Bridge network',
     summary: 'The container has its own network namespace, connected to a host bridge through a veth pair.',
-    body: 'The default. It has a private IP on the bridge subnet, reaches out through NAT, and is reachable from outside only through published ports.',
+    body: 'Docker\'s default mode, for the default `bridge` network and user-defined bridge networks alike. The container has a private IP on the bridge subnet, reaches out through NAT, and is reachable from outside only through published ports.',
   },
   'net.mode.host': {
     title: 'Host network',

@@ -47,6 +47,11 @@ export const chain: Record<string, Entry> = {
     summary: '{what}: 자기 cgroup 파일대로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 위 단계 중 더 좁은 곳은 없습니다.',
     body: '양이 아니라 CPU나 메모리 노드의 목록입니다. 컨테이너의 프로세스는 그곳에서만 스케줄됩니다. Docker가 이 컨테이너에 기록한 값입니다(`--cpuset-cpus`, compose `cpuset`).',
   },
+  'chain.bound.cpuset.host': {
+    title: '호스트가 정함',
+    summary: '{what}: 경로의 어떤 cgroup도 좁히지 않으므로, 이 컨테이너는 호스트의 것을 모두 쓸 수 있습니다: {effective}.',
+    body: '양이 아니라 CPU나 메모리 노드의 목록입니다. 모든 단계가 머신이 가진 전체 집합을 가집니다.',
+  },
   'chain.bound.cpuset': {
     title: '{path}가 정함',
     summary: '{what}: cgroup {path}가 제한하므로 이 컨테이너는 {effective}에서만 실행될 수 있습니다. 자기 파일의 값은 {own}입니다.',

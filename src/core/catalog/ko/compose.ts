@@ -240,7 +240,7 @@ export const compose: Record<string, Entry> = {
   'compose.uts.host': {
     title: 'uts: host',
     summary: '컨테이너가 호스트의 호스트명을 씁니다.',
-    body: '권한 있는 프로세스는 안에서 호스트 이름을 바꿀 수도 있습니다. `hostname:`과 함께 쓸 수 없습니다.',
+    body: '권한 있는 프로세스는 안에서 호스트명을 바꿀 수도 있습니다. `hostname:`과 함께 쓸 수 없습니다.',
   },
   'compose.userns_mode': {
     title: 'userns_mode',

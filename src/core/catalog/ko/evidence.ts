@@ -68,8 +68,8 @@ export const evidence: Record<string, Entry> = {
     body: '네트워크 네임스페이스가 둘: localhost가 서로 다르며, 둘 사이 트래픽은 브리지나 호스트 라우팅을 거칩니다.',
   },
   'sees.uts.line': {
-    title: '보이는 호스트 이름',
-    summary: '호스트 이름 {hostname}{domain}',
+    title: '보이는 호스트명',
+    summary: '호스트명 {hostname}{domain}',
     body: '그 UTS 네임스페이스 안에서 읽은 커널 값(`/proc/sys/kernel/hostname`)이며 `/etc/hostname`이 아닙니다.',
   },
   'sees.uts.domain': {
@@ -78,19 +78,19 @@ export const evidence: Record<string, Entry> = {
     body: '그 UTS 네임스페이스의 NIS 도메인 이름이며, 정하지 않았으면 `(none)`입니다.',
   },
   'sees.uts.same': {
-    title: '호스트 이름 같음',
+    title: '호스트명 같음',
     summary: '양쪽 이름이 모두 {hostname}이며, 한쪽에서 바꾸면 다른 쪽도 바뀝니다.',
-    body: 'UTS 네임스페이스가 하나: 호스트 이름과 도메인 이름을 함께 씁니다.',
+    body: 'UTS 네임스페이스가 하나: 호스트명과 도메인 이름을 함께 씁니다.',
   },
   'sees.uts.different': {
-    title: '호스트 이름 다름',
-    summary: '호스트 이름이 다름: {leftHostname} / {rightHostname}.',
-    body: 'UTS 네임스페이스가 둘: 각자 호스트 이름을 정할 수 있습니다.',
+    title: '호스트명 다름',
+    summary: '호스트명이 다름: {leftHostname} / {rightHostname}.',
+    body: 'UTS 네임스페이스가 둘: 각자 호스트명을 정할 수 있습니다.',
   },
   'sees.uts.different.equal': {
     title: '이름은 같고 네임스페이스는 따로',
     summary: '양쪽 이름이 모두 {hostname}이지만 UTS 네임스페이스가 따로이므로, 한쪽에서 바꿔도 다른 쪽은 바뀌지 않습니다.',
-    body: 'Docker는 다른 컨테이너의 네트워크에 합류한 컨테이너에 그 컨테이너의 호스트 이름을 주지만, UTS 네임스페이스는 따로 만듭니다.',
+    body: 'Docker는 다른 컨테이너의 네트워크에 합류한 컨테이너에 그 컨테이너의 호스트명을 주지만, UTS 네임스페이스는 따로 만듭니다.',
   },
   'sees.mnt.line': {
     title: '보이는 마운트',

@@ -156,7 +156,7 @@ export const namespaces: Record<string, Entry> = {
   'ns.uts.host': {
     title: '호스트와 공유하는 UTS 네임스페이스',
     summary: '컨테이너가 호스트의 호스트명을 쓰며, 권한 있는 프로세스는 이를 바꿀 수도 있습니다.',
-    body: '`--uts host`로 설정됩니다. 안에서 `hostname`을 실행하면 호스트 이름이 나오고, `CAP_SYS_ADMIN`이 있으면 호스트 이름을 바꿀 수 있습니다.',
+    body: '`--uts host`로 설정됩니다. 안에서 `hostname`을 실행하면 호스트명이 나오고, `CAP_SYS_ADMIN`이 있으면 호스트명을 바꿀 수 있습니다.',
   },
   'ns.uts.container': {
     title: '{peers} 컨테이너와 공유하는 UTS 네임스페이스',
