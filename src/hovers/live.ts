@@ -3,10 +3,10 @@
  * and what its kernel says about the hovered key. No vscode import: unit-tested.
  */
 import type { ComposeHit } from '../core/compose';
-import { isFact, valueOf, type ContainerAnatomy, type NamespaceType } from '../core/model';
+import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
 import { sharingOf, sharingSentenceTopic, sharingVars } from '../core/sharing';
 import type { TopicRef } from '../tree/markdown';
-import { limitText, LIMITS } from '../tree/rows';
+import { ipWithPrefix, limitText, LIMITS } from '../tree/rows';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../tree/rows';
 import { formatValue } from '../tree/rows/limits';
 import type { LimitKey, Translate } from '../tree/rows';
@@ -124,11 +124,7 @@ export function liveTopic(key: string, c: ContainerAnatomy, t: Translate): Topic
   // `networks:` is about the networks the container is on (and its address on each), not about who shares its net namespace.
   if (key === 'networks') {
     if (!c.networks.length) return undefined;
-    const on = c.networks.map((n) => {
-      const ip = valueOf(n.ipAddress, '');
-      const len = valueOf(n.prefixLength, undefined);
-      return ip ? `${n.name} ${ip}${len !== undefined ? `/${len}` : ''}` : `${n.name} (${t('no IP')})`;
-    });
+    const on = c.networks.map((n) => `${n.name} ${ipWithPrefix(n) ?? `(${t('no IP')})`}`);
     return { topic: 'live.networks', vars: { networks: on.join(', '), name: c.name } };
   }
   const nsType = cands.map((k) => NS_KEYS[k]).find(Boolean);

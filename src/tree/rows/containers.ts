@@ -1,6 +1,6 @@
 import { formatTime } from '../../core/format';
-import { hasProcess, isFact, isUnavailable, valueOf, type ContainerAnatomy, type ContainerState, type EngineKind, type Snapshot } from '../../core/model';
-import { modeTopic, networkModeLabel } from './network';
+import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type ContainerState, type EngineKind, type Snapshot } from '../../core/model';
+import { ipWithPrefix, modeTopic, networkModeLabel } from './network';
 import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
 
@@ -90,9 +90,8 @@ export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineK
   ];
   if (c.compose) facts.push({ label: t('Compose service'), value: `${c.compose.project} / ${c.compose.service}` });
   const nets = c.networks.map((n) => {
-    const ip = valueOf(n.ipAddress, '');
-    const len = valueOf(n.prefixLength, undefined);
-    return ip ? `${n.name} ${ip}${len !== undefined ? `/${len}` : ''}` : n.name;
+    const ip = ipWithPrefix(n);
+    return ip ? `${n.name} ${ip}` : n.name;
   });
   facts.push({ label: t('Networks'), value: nets.length ? nets.join(', ') : networkModeLabel(c, t) });
   if (c.exit && isStopped(c)) {

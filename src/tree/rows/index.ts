@@ -16,7 +16,7 @@ export * from './types';
 export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from './containers';
 export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
-export { networkRows, modeText, portText } from './network';
+export { ipWithPrefix, networkRows, modeText, portText } from './network';
 export { engineLabel, unreachableRows } from './status';
 export { engineRow, engineChildRows, enginesStructureKey, engineDescription, type EngineView } from './engines';
 
