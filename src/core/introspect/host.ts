@@ -30,6 +30,7 @@ import { REAL_ROOTS, type HostContext, type RawInspect, type RawNetwork, type Ro
 import { bridgeName, firstIpamConfig } from './network';
 import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
 import { GWBRIDGE } from '../swarm/overlay';
+import { inTurn } from '../pool';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -98,23 +99,17 @@ export async function hostKernel(roots: Roots, notLocal: string | null, helper: 
   // so the engine works on its answers while this thread reads, and each read below gets its
   // own turn of the event loop (together they were one stretch of over 10 ms at 200
   // containers: mountinfo, getifaddrs, the first host links).
-  let lane: Promise<unknown> = Promise.resolve();
-  const turn = <T>(fn: () => T): Promise<Awaited<T>> => {
-    const run = lane.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(fn) as Promise<Awaited<T>>;
-    lane = run.catch(() => undefined);
-    return run;
-  };
   const why = unavailable(notLocal ?? '');
   return Promise.all([
-    notLocal ? null : turn(() => readNamespaces(roots.procRoot, 'self')),
-    notLocal ? null : turn(() => readNamespaces(roots.procRoot, 1)),
-    notLocal ? why : turn(() => readCgroupLayout(roots.procRoot)),
-    notLocal ? why : turn(() => readHostLinks(roots.sysRoot)),
-    notLocal ? why : turn(() => readMemTotalBytes(roots.procRoot)),
-    notLocal ? why : turn(() => readOnlineCpus(roots.sysRoot)),
-    notLocal ? why : turn(() => readHostname(roots.procRoot)),
-    notLocal ? new Map<string, string[]>() : turn(() => (helper ? hostAddresses(roots.procRoot) : interfaceAddresses())),
-    helper ? undefined : turn(() => hostProcess(roots.procRoot, notLocal)),
+    notLocal ? null : inTurn(() => readNamespaces(roots.procRoot, 'self')),
+    notLocal ? null : inTurn(() => readNamespaces(roots.procRoot, 1)),
+    notLocal ? why : inTurn(() => readCgroupLayout(roots.procRoot)),
+    notLocal ? why : inTurn(() => readHostLinks(roots.sysRoot)),
+    notLocal ? why : inTurn(() => readMemTotalBytes(roots.procRoot)),
+    notLocal ? why : inTurn(() => readOnlineCpus(roots.sysRoot)),
+    notLocal ? why : inTurn(() => readHostname(roots.procRoot)),
+    notLocal ? new Map<string, string[]>() : inTurn(async () => (helper ? hostAddresses(roots.procRoot) : interfaceAddresses())),
+    helper ? undefined : inTurn(() => hostProcess(roots.procRoot, notLocal)),
   ] as const);
 }
 
