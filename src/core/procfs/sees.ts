@@ -16,7 +16,9 @@ export function parseMountinfo(text: string): { mountCount: number; root: { fsty
     const head = line.slice(0, sep).split(' ');
     const tail = line.slice(sep + 3).split(' ');
     if (head.length < 6 || tail.length < 2) return null;
-    if (head[4] === '/') root = { fstype: unescapeMount(tail[0]), source: rootSource(unescapeMount(tail[0]), unescapeMount(tail[1]), tail[2] ?? '') };
+    if (head[4] !== '/') continue;
+    const fstype = unescapeMount(tail[0]);
+    root = { fstype, source: rootSource(fstype, unescapeMount(tail[1]), tail[2] ?? '') };
   }
   return { mountCount: lines.length, root };
 }
