@@ -13,6 +13,8 @@ export interface ChainSpec {
   kind: LimitKind;
   /** A weight: shares among siblings at each level, not a cap. */
   relative: boolean;
+  /** For a weight, the catalog topic that says what it means, when not the general chain.relative. */
+  relativeTopic?: string;
   /** The file each level holds, v1 then v2. */
   files: [string, string];
   /** Catalog topic of the limit. */
@@ -27,7 +29,7 @@ export const CHAIN_SPECS: readonly ChainSpec[] = [
   { key: 'cpusetCpus', topic: 'cgroup.cpuset.cpus', kind: 'string', relative: false, files: ['cpuset.cpus', 'cpuset.cpus'], limit: (c) => c.cgroup.cpuset.cpus },
   { key: 'cpusetMems', topic: 'cgroup.cpuset.mems', kind: 'string', relative: false, files: ['cpuset.mems', 'cpuset.mems'], limit: (c) => c.cgroup.cpuset.mems },
   { key: 'pids', topic: 'cgroup.pids.max', kind: 'count', relative: false, files: ['pids.max', 'pids.max'], limit: (c) => c.cgroup.pids.max },
-  { key: 'ioWeight', topic: 'cgroup.io.weight', kind: 'count', relative: true, files: ['blkio.weight / blkio.bfq.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
+  { key: 'ioWeight', topic: 'cgroup.io.weight', kind: 'count', relative: true, relativeTopic: 'chain.relative.io', files: ['blkio.weight / blkio.bfq.weight', 'io.weight'], limit: (c) => c.cgroup.io.weight },
 ];
 
 export function chainOf(c: ContainerAnatomy, key: ChainKey): Maybe<ChainLevel<number | string>[]> {

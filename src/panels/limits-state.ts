@@ -54,7 +54,7 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
   const what = note(spec.topic, lang).title;
   const own = isFact(limit.kernel) ? valueText(limit.kernel.value, spec, L, lang) : L.unavailable;
   const effective = effectiveText(limit, spec, L, lang);
-  if (spec.relative) return note(spec.key === 'ioWeight' ? 'chain.relative.io' : 'chain.relative', lang, { what, own });
+  if (spec.relative) return note(spec.relativeTopic ?? 'chain.relative', lang, { what, own });
   if (cpusetBindsCpu(c, spec)) {
     const cpus = c.cgroup.cpuset.cpus.effective;
     return note('chain.bound.cpusetCount', lang, { what, effective, cpus: isFact(cpus) && cpus.value !== null ? String(cpus.value) : L.unavailable });
