@@ -19,6 +19,8 @@ export interface PanelLabels {
   unknown: string;
   unavailable: string;
   notApplicable: string;
+  /** A container with no process on a network: no interface or address until it starts. */
+  noInterfaceYet: string;
   yes: string;
   no: string;
   process: string;
@@ -83,6 +85,7 @@ const en: PanelLabels = {
   unknown: 'unknown',
   unavailable: 'unavailable',
   notApplicable: '—',
+  noInterfaceYet: 'no interface until it starts',
   yes: 'yes',
   no: 'no',
   process: 'Process',
@@ -146,6 +149,7 @@ const ko: PanelLabels = {
   unknown: '알 수 없음',
   unavailable: '알 수 없음',
   notApplicable: '—',
+  noInterfaceYet: '시작하기 전에는 인터페이스 없음',
   yes: '예',
   no: '아니요',
   process: '프로세스',

@@ -56,8 +56,9 @@ function ipPrefix(n: NetworkAttachment, L: PanelLabels): string {
 function containerNode(c: ContainerAnatomy, n: NetworkAttachment | undefined, L: PanelLabels, lang: Lang): TopologyNode {
   const lines: string[] = [];
   if (n) {
-    const iface = isFact(n.containerInterface) ? n.containerInterface.value.name : 'eth0';
-    lines.push(`${iface} ${ipPrefix(n, L)}`);
+    // No process: no interface or address yet. Unread: the address alone, not a guessed name.
+    const ip = hasProcess(c.state) ? ipPrefix(n, L) : L.noInterfaceYet;
+    lines.push(isFact(n.containerInterface) ? `${n.containerInterface.value.name} ${ip}` : ip);
     const mac = valueOf(n.macAddress, '');
     if (mac) lines.push(mac);
   }
@@ -79,7 +80,14 @@ function peers(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Containe
   return out.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
 }
 
-function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], withPorts: boolean, L: PanelLabels, lang: Lang): TopologyLane {
+/** The bridge's gateway: the container's endpoint names it, or (a stopped container has none) the host's bridge of that network. */
+function bridgeGateway(n: NetworkAttachment, host: HostAnatomy | undefined, L: PanelLabels): string {
+  if (isFact(n.gateway)) return n.gateway.value || L.notApplicable;
+  const bridge = host && isFact(host.bridges) ? host.bridges.value.find((b) => (n.networkId ? b.networkId === n.networkId : b.networkName === n.name)) : undefined;
+  return bridge?.gateway ?? L.unavailable;
+}
+
+function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly ContainerAnatomy[], withPorts: boolean, hostSide: HostAnatomy | undefined, L: PanelLabels, lang: Lang): TopologyLane {
   const bridgeName = text(n.bridge, String, L);
   const subnet = text(n.subnet, String, L);
   const veth: TopologyNode = isFact(n.hostVeth)
@@ -88,7 +96,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
   const bridge: TopologyNode = {
     role: 'bridge',
     title: bridgeName,
-    lines: [subnet, `${L.gateway} ${text(n.gateway, (g) => g || L.notApplicable, L)}`],
+    lines: [subnet, `${L.gateway} ${bridgeGateway(n, hostSide, L)}`],
     note: note(n.swarmGateway ? 'swarm.gwbridge' : 'net.bridge', lang),
   };
   // Docker's NAT rule for the subnet, as the network's settings say; absent on internal networks.
@@ -209,7 +217,7 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
   const portsOn = bridges.find((n) => !n.internal) ?? bridges[0];
   return c.networks.map((n) => {
     const layout = laneLayout(n);
-    if (layout === 'bridge') return bridgeLane(c, n, all, n === portsOn, L, lang);
+    if (layout === 'bridge') return bridgeLane(c, n, all, n === portsOn, host, L, lang);
     if (layout === 'macvlan') return macvlanLane(c, n, all, L, lang);
     if (layout === 'overlay') return overlayLane(c, n, all, L, lang);
     return otherLane(c, n, all, L, lang);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { explain } from '../../../src/core/catalog/index';
-import { fact } from '../../../src/core/model';
+import { fact, unavailable } from '../../../src/core/model';
 import { buildTopologyState, type TopologyInput } from '../../../src/panels/topology-state';
 import { HOSTILE, containers, db, host, hostile, hostnet, isolated, mv, sidecar, web } from './fixture';
 
@@ -29,6 +29,19 @@ describe('topology view state', () => {
     assert.deepEqual(hostNode.lines, ['MASQUERADE 172.17.0.0/16', '127.0.0.1:18080 → 80/tcp']);
     assert.equal(lane.links.length, lane.chain.length - 1);
     assert.equal(bridge.note?.title, explain('net.bridge', 'en')?.title);
+  });
+
+  it('a created container: no interface yet, and the bridge still shows the network\'s gateway', () => {
+    const why = unavailable('no gateway while the container is created: it has no interface until it starts');
+    const created = { ...structuredClone(web), id: 'c7'.repeat(32), name: 'fresh', state: 'created' as const, pid: unavailable('not started') };
+    created.networks = created.networks.map((n) => ({ ...n, gateway: why, ipAddress: unavailable('not started'), containerInterface: unavailable('not started'), hostVeth: unavailable('not started') }));
+    created.network.networks = created.networks;
+    const [lane] = build({ containers: [...containers, created], containerId: created.id }).lanes;
+    const [box, , bridge] = lane.chain;
+    assert.equal(box.lines[0], 'no interface until it starts', 'no guessed eth0, no "unavailable" address');
+    assert.deepEqual(bridge.lines, ['172.17.0.0/16', 'Gateway 172.17.0.1'], 'the gateway of docker0, from the host side');
+    const ko = buildTopologyState({ host, containers: [...containers, created], containerId: created.id, lang: 'ko' });
+    assert.equal(ko.lanes[0].chain[0].lines[0], '시작하기 전에는 인터페이스 없음');
   });
 
   it('hangs the other containers on the same bridge below it, each opening its own topology', () => {
