@@ -101,12 +101,8 @@ export interface ContainerLink {
   ipv4Unavailable?: string;
 }
 
-/**
- * From the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). With
- * `wanted` (lowercase MACs), only the interfaces carrying one of them are read in full; the
- * others cost one read of their address.
- */
-function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null, wanted?: ReadonlySet<string>): ContainerLink[] | string {
+/** Every interface in the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
+function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): ContainerLink[] | string {
   const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
   const names = listDirSync(dir);
   if (!names.ok) return names.reason;
@@ -118,13 +114,37 @@ function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | n
   for (const name of names.names) {
     const d = path.join(dir, name);
     const mac = readSmall(path.join(d, 'address'));
-    if (wanted && !wanted.has((mac ?? '').toLowerCase())) continue;
     const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
     const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
     out.push({ name, ifindex, iflink, mac: mac === '' ? null : mac, ipv4: [] });
   }
   return out;
+}
+
+/**
+ * The interfaces carrying the engine's MACs, looked up by the names the container's own
+ * /proc/PID/net/dev lists (its network namespace), in its sysfs; null unless every MAC is
+ * found. A MAC the engine gave this container, read under a name of its own namespace, is
+ * the container's interface: a sysfs of another namespace (a bind-mounted host /sys) shows
+ * other MACs and falls through to the full read, which checks the listing. Reads stop at the
+ * last MAC found, and the loopback comes last: one interface costs three reads.
+ */
+function linksByMac(procRoot: string, pid: number, netDevNames: readonly string[], wanted: ReadonlySet<string>): ContainerLink[] | null {
+  const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
+  const out: ContainerLink[] = [];
+  const names = [...netDevNames.filter((n) => n !== 'lo'), ...netDevNames.filter((n) => n === 'lo')];
+  for (const name of names) {
+    const d = path.join(dir, name);
+    const mac = readSmall(path.join(d, 'address'));
+    if (mac === null || !wanted.has(mac.toLowerCase()) || out.some((l) => l.mac === mac)) continue;
+    const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
+    const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
+    if (ifindex === null || iflink === null) return null;
+    out.push({ name, ifindex, iflink, mac, ipv4: [] });
+    if (out.length === wanted.size) return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+  return null;
 }
 
 /** "ifindex name" pairs from /proc/PID/net/igmp and dev_mcast, readable without privilege. */
@@ -174,14 +194,14 @@ export async function readContainerLinks(procRoot: string, pid: number, macs: re
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
   const netDevNames = dev.ok ? parseNetDevNames(dev.text) : null;
   const wanted = new Set(macs.map((m) => m.toLowerCase()));
-  if (wanted.size > 0 && !wanted.has('')) {
-    const found = linksFromSysfs(procRoot, pid, netDevNames, wanted);
-    if (typeof found !== 'string' && found.length === wanted.size) {
+  if (netDevNames && wanted.size > 0 && !wanted.has('')) {
+    const found = linksByMac(procRoot, pid, netDevNames, wanted);
+    if (found) {
       for (const l of found) l.ipv4Unavailable = 'not read: the interface was found by its MAC address';
       return fact(found, 'procfs');
     }
   }
-  // The reads above went through the snapshot's read cache: doing them again here costs nothing.
+  // The reads above went through the snapshot's read cache: reading them again here costs nothing.
   const fromSys = linksFromSysfs(procRoot, pid, netDevNames);
   let links: ContainerLink[];
   if (typeof fromSys === 'string') {

@@ -4,7 +4,9 @@ import { decodeRouteHex, parseFibTrieLocal } from '../../../src/core/procfs/addr
 import {
   findHostVeth, parseIfindexNames, parseRouteTable, readContainerLinks, readHostLinks, type ContainerLink, type LinkInfo,
 } from '../../../src/core/procfs/net';
-import { readFileSync } from 'fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { PIDS, scenario } from './fixtures';
 
 const veth = (name: string, ifindex: number, iflink: number, master: string | null): LinkInfo => ({
@@ -71,6 +73,30 @@ describe('procfs/net', () => {
     // Without privilege there is no MAC to match: the addresses decide, as before.
     const unprivileged = await readContainerLinks(scenario('unprivileged').proc, PIDS.v1Limited, ['02:42:ac:11:00:02']);
     assert.ok(isFact(unprivileged) && unprivileged.value.some((l) => l.name === 'eth0' && l.ipv4.includes('172.17.0.2')));
+  });
+
+  it('finds an interface by MAC under the names of its own net/dev, and never takes a foreign sysfs for it', async () => {
+    const src = scenario('v1-cgroupfs').proc;
+    const proc = mkdtempSync(path.join(tmpdir(), 'links-'));
+    try {
+      cpSync(path.join(src, String(PIDS.v1Limited)), path.join(proc, String(PIDS.v1Limited)), { recursive: true });
+      const sys = path.join(proc, String(PIDS.v1Limited), 'root', 'sys', 'class', 'net');
+      // The MAC path reads eth0 and stops: lo's files are not needed (an unreadable one changes nothing).
+      rmSync(path.join(sys, 'lo', 'address'));
+      const byMac = await readContainerLinks(proc, PIDS.v1Limited, ['02:42:ac:11:00:02']);
+      assert.ok(isFact(byMac));
+      assert.deepEqual(byMac.value.map((l) => [l.name, l.ifindex, l.iflink]), [['eth0', 8, 9]]);
+      // A sysfs of another namespace (the host's /sys bind-mounted) with the same names shows
+      // another MAC under eth0: not taken as the container's; the full read decides.
+      writeFileSync(path.join(sys, 'eth0', 'address'), '52:54:00:12:34:56\n');
+      writeFileSync(path.join(sys, 'lo', 'address'), '00:00:00:00:00:00\n');
+      const foreign = await readContainerLinks(proc, PIDS.v1Limited, ['02:42:ac:11:00:02']);
+      assert.ok(isFact(foreign));
+      assert.ok(foreign.value.every((l) => l.ipv4Unavailable === undefined), 'read in full, addresses included');
+      assert.deepEqual(foreign.value.find((l) => l.name === 'eth0')?.ipv4, ['172.17.0.2']);
+    } finally {
+      rmSync(proc, { recursive: true, force: true });
+    }
   });
 
   it('falls back to igmp/dev_mcast without privilege: ifindex and name, iflink null', async () => {
