@@ -65,6 +65,8 @@ export interface PanelLabels {
   lastMinutes: string;
   memoryChart: string;
   pidsChart: string;
+  /** A process limit in a sentence. */
+  pidsCount: string;
   cpuChart: string;
   limitAt: string;
   noCgroupLimit: string;
@@ -129,6 +131,7 @@ const en: PanelLabels = {
   lastMinutes: 'last 5 minutes',
   memoryChart: 'Memory',
   pidsChart: 'Processes',
+  pidsCount: '{value} processes and threads',
   cpuChart: 'CPU',
   limitAt: 'limit {value}',
   noCgroupLimit: 'no cgroup limit',
@@ -193,6 +196,7 @@ const ko: PanelLabels = {
   lastMinutes: '최근 5분',
   memoryChart: '메모리',
   pidsChart: '프로세스',
+  pidsCount: '프로세스·스레드 {value}개',
   cpuChart: 'CPU',
   limitAt: '제한 {value}',
   noCgroupLimit: 'cgroup 제한 없음',

@@ -31,8 +31,13 @@ function valueText(v: number | string | null, spec: ChainSpec, L: PanelLabels, l
   return spec.key === 'cpusetCpus' || spec.key === 'cpusetMems' ? L.inheritsParent : note('cgroup.unlimited', lang).title;
 }
 
+/** A value in a sentence: a count of processes says what it counts ("at most 100" alone does not). */
+function sentenceValue(v: number | string | null, spec: ChainSpec, L: PanelLabels, lang: Lang): string {
+  return spec.key === 'pids' && typeof v === 'number' ? format(L.pidsCount, { value: String(v) }) : valueText(v, spec, L, lang);
+}
+
 function effectiveText(limit: Limit<number | string>, spec: ChainSpec, L: PanelLabels, lang: Lang): string {
-  return isFact(limit.effective) ? valueText(limit.effective.value, spec, L, lang) : L.unavailable;
+  return isFact(limit.effective) ? sentenceValue(limit.effective.value, spec, L, lang) : L.unavailable;
 }
 
 /**
@@ -52,7 +57,7 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
   const limit = spec.limit(c);
   const chain = chainOf(c, spec.key);
   const what = note(spec.topic, lang).title;
-  const own = isFact(limit.kernel) ? valueText(limit.kernel.value, spec, L, lang) : L.unavailable;
+  const own = isFact(limit.kernel) ? sentenceValue(limit.kernel.value, spec, L, lang) : L.unavailable;
   const effective = effectiveText(limit, spec, L, lang);
   if (spec.relative) return note(spec.relativeTopic ?? 'chain.relative', lang, { what, own });
   if (cpusetBindsCpu(c, spec)) {

@@ -34,6 +34,12 @@ describe('panels/limits-state', () => {
     assert.equal(io.file, 'io.weight', 'a v2 fixture');
     const cpuset = st.chains.find((x) => x.key === 'cpusetCpus');
     assert.match(cpuset?.meaning.summary ?? '', /may run only on 1 because cgroup \/shop\.slice\/shop-web\.slice restricts it/);
+    // A process limit in a sentence says what it counts; the levels keep the bare number.
+    const pids = st.chains.find((x) => x.key === 'pids');
+    assert.match(pids?.meaning.summary ?? '', /at most 20 processes and threads/);
+    assert.ok(pids?.levels.some((l) => l.value === '20'));
+    const pidsKo = buildLimitsState({ containers: [c], containerId: c.id, lang: 'ko' }).chains.find((x) => x.key === 'pids');
+    assert.match(pidsKo?.meaning.summary ?? '', /프로세스·스레드 20개/);
     // Memory and pids charts carry the effective limit set by a cgroup.
     assert.deepEqual(st.charts.map((ch) => [ch.key, ch.limit, ch.limitLabel]), [
       ['memory', 50 * 1024 * 1024, 'limit 50 MiB'], ['pids', 20, 'limit 20'], ['cpu', 1, 'limit 1 CPU'],
