@@ -7,7 +7,7 @@ import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model
 import { sharingOf, sharingSentenceTopic, sharingVars } from '../core/sharing';
 import type { TopicRef } from '../tree/markdown';
 import { ipWithPrefix, limitText, LIMITS } from '../tree/rows';
-import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../tree/rows';
+import { COMPOSE_CONFIG_FILES_LABEL, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../tree/rows';
 import { formatValue } from '../tree/rows/limits';
 import type { LimitKey, Translate } from '../tree/rows';
 
@@ -16,8 +16,7 @@ export function composeProjectName(folderName: string): string {
   return folderName.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
-/** Label Compose puts on each container: the Compose files of its project, comma-separated. */
-export const COMPOSE_CONFIG_FILES_LABEL = 'com.docker.compose.project.config_files';
+export { COMPOSE_CONFIG_FILES_LABEL };
 
 /** Which project a Compose file open in the editor runs as. */
 export interface ComposeFileRef {

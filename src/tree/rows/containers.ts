@@ -7,6 +7,9 @@ import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from
 /** Compose label Docker Compose puts on every container it creates. */
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+/** Labels Compose puts on each container: its project's Compose files (comma-separated), and the folder they were run from. */
+export const COMPOSE_CONFIG_FILES_LABEL = 'com.docker.compose.project.config_files';
+export const COMPOSE_WORKING_DIR_LABEL = 'com.docker.compose.project.working_dir';
 
 export function isStopped(c: ContainerAnatomy): boolean {
   return !hasProcess(c.state);
@@ -68,8 +71,24 @@ export function groupRow(project: string, members: ContainerAnatomy[], t: Transl
     contextValue: 'composeProject',
     icon: { id: 'layers' },
     children: { kind: 'group', project },
-    tooltip: tooltip(project, [{ topic: 'docker.compose' }], [{ label: t('Compose project'), value: project }]),
+    tooltip: tooltip(project, [{ topic: 'docker.compose' }], projectFacts(project, members, t)),
   };
+}
+
+/**
+ * What the containers' Compose labels say of their project: its services, and the folder and
+ * files it was started from (the same on every member unless two checkouts share a name).
+ */
+function projectFacts(project: string, members: ContainerAnatomy[], t: Translate): { label: string; value: string }[] {
+  const distinct = (key: string): string[] => [...new Set(members.map((c) => c.labels[key]).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+  const services = [...new Set(members.map((c) => c.compose?.service).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+  const facts = [{ label: t('Compose project'), value: project }];
+  if (services.length) facts.push({ label: t('Services'), value: services.join(', ') });
+  const folders = distinct(COMPOSE_WORKING_DIR_LABEL);
+  if (folders.length) facts.push({ label: t('Started from'), value: folders.join(', ') });
+  const files = distinct(COMPOSE_CONFIG_FILES_LABEL);
+  if (files.length) facts.push({ label: t('Compose files'), value: files.join(', ') });
+  return facts;
 }
 
 export function groupChildren(snapshot: Snapshot, project: string, opts: RowOptions): Row[] {

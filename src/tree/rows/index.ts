@@ -13,7 +13,7 @@ import { localizeReason } from '../../core/reasons';
 import type { Row, RowOptions, Translate } from './types';
 
 export * from './types';
-export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from './containers';
+export { rootRows, containerRow, visibleContainers, composeProject, isStopped, stateText, COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL, COMPOSE_CONFIG_FILES_LABEL } from './containers';
 export { namespaceRows } from './namespaces';
 export { limitRows, limitText, limitDescription, LIMITS } from './limits';
 export { ipWithPrefix, networkRows, modeText, portText } from './network';

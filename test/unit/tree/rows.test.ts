@@ -35,6 +35,15 @@ describe('tree rows: top level', () => {
     const shop = find(rows, 'shop');
     assert.equal(shop.description, '2 of 2 running');
     assert.deepEqual(childRows(snapshot(), shop, opts).map((r) => r.label), ['sidecar', 'web']);
+    // Its tooltip is about this project (from its members' labels), not only about Compose.
+    assert.deepEqual(shop.tooltip.facts.slice(0, 2), [{ label: 'Compose project', value: 'shop' }, { label: 'Services', value: 'sidecar, web' }]);
+    const snap = snapshot();
+    for (const c of snap.containers.filter((x) => x.compose?.project === 'shop')) {
+      c.labels = { ...c.labels, 'com.docker.compose.project.working_dir': '/srv/shop', 'com.docker.compose.project.config_files': '/srv/shop/compose.yaml' };
+    }
+    const facts = Object.fromEntries(find(childRows(snap, undefined, opts), 'shop').tooltip.facts.map((f) => [f.label, f.value]));
+    assert.equal(facts['Started from'], '/srv/shop');
+    assert.equal(facts['Compose files'], '/srv/shop/compose.yaml');
   });
 
   it('lists flat without grouping and hides stopped containers when asked', () => {
