@@ -45,7 +45,7 @@ function snapshotTable(r: BenchReport): string[] {
     row('  node dist/cli.js --json --all', (s) => cell(s.cliMs)),
     row('  docker ps -aq + docker inspect IDS', (s) => cell(s.dockerMs)),
     row('    of which docker inspect IDS', (s) => cell(s.dockerInspectOnlyMs)),
-    row('  ratio cli / docker (target <= 1.0 at 200)', (s) => cell(s.ratio, 2)),
+    row('  ratio cli / docker (target <= 2.0 at 200)', (s) => cell(s.ratio, 2)),
     row('  takeSnapshot() in-process', (s) => cell(s.coreMs)),
     row('  ratio in-process / docker (target <= 1.0 at 200)', (s) => cell(s.inProcessRatio, 2)),
     row('  longest event-loop block in it (<= 20)', (s) => cell(s.loopMaxBlockMsSnapshot, 1)),
@@ -60,7 +60,7 @@ function snapshotTable(r: BenchReport): string[] {
     row('  CPU of the CLI process (user+sys)', (s) => cell(s.cliCpuMs)),
     row('  CPU of dockerd serving the CLI', (s) => cell(s.dockerdCpuMsForCli)),
     row('  CPU of dockerd serving docker ps+inspect', (s) => cell(s.dockerdCpuMsForDocker)),
-    at200 ? `  -> at N=200 the ratio ${mark(at200.ratio <= 1)} the target` : '  -> N=200 not run: no verdict on the ratio target',
+    at200 ? `  -> at N=200 the command line's ratio ${mark(at200.ratio <= 2)} its target, the in-process ratio ${mark(at200.inProcessRatio <= 1)} its target` : '  -> N=200 not run: no verdict on the ratio target',
     `Peak RSS of the CLI at N=${cols[cols.length - 1]?.n ?? '?'}: ${r.peakRssBytes === null ? 'not measured' : `${(r.peakRssBytes / 1048576).toFixed(1)} MiB`} (highest ru_maxrss of the timed runs, read in an exit hook)`,
   ];
 }
