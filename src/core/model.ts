@@ -275,6 +275,32 @@ export interface NetworkAnatomy {
   ports: PortBinding[];
   /** Ports the image EXPOSEs but that are not published. */
   exposedOnly: string[];
+  /**
+   * The container's IPv4 default route from its /proc/PID/net/route: the interface it leaves
+   * by (an attachment's containerInterface) and the gateway; null when it has none. Read for a
+   * running container with an attachment of its own; absent in older snapshots.
+   */
+  defaultRoute?: Maybe<{ iface: string; gateway: string | null } | null>;
+}
+
+/** Whether an attachment carries the container's default route (NetworkAnatomy.defaultRoute). */
+export type RouteRole =
+  | { kind: 'this'; iface: string; gateway: string | null }
+  | { kind: 'other'; iface: string; gateway: string | null; network: string | null }
+  | { kind: 'none' }
+  | { kind: 'unknown'; reason: string };
+
+/** The default route as seen from attachment `n`; undefined when it was not read (not running, not local, an older snapshot). */
+export function routeRole(net: NetworkAnatomy, n: NetworkAttachment): RouteRole | undefined {
+  const r = net.defaultRoute;
+  if (!r) return undefined;
+  if (isUnavailable(r)) return { kind: 'unknown', reason: r.unavailable };
+  if (r.value === null) return { kind: 'none' };
+  const iface = isFact(n.containerInterface) ? n.containerInterface.value.name : null;
+  if (iface === r.value.iface) return { kind: 'this', ...r.value };
+  const holder = net.networks.find((x) => isFact(x.containerInterface) && x.containerInterface.value.name === r.value?.iface);
+  if (iface === null && !holder) return { kind: 'unknown', reason: `the default route leaves by ${r.value.iface}, and this network's interface is unknown` };
+  return { kind: 'other', ...r.value, network: holder?.name ?? null };
 }
 
 export interface ContainerAnatomy {

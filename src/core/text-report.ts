@@ -21,6 +21,7 @@ import {
   type NamespaceDiff,
   type NamespaceType,
   type SwarmAnatomy,
+  routeRole,
 } from './model';
 import { vipTopic } from './swarm/cluster';
 import { localizeReason } from './reasons';
@@ -205,7 +206,7 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
   if (net.mode === 'none') L.row(`    ${p('90', t('only the loopback interface lo'))}`);
   for (const n of net.mode === 'host' || net.mode === 'none' ? [] : net.networks) {
     const ip = isFact(n.ipAddress) ? `${n.ipAddress.value}/${describeMaybe(n.prefixLength)}` : p('90', t('no IP'));
-    const gw = isFact(n.gateway) ? ` gw ${n.gateway.value}` : '';
+    const gw = isFact(n.gateway) ? ` gw ${n.gateway.value}${routeRole(net, n)?.kind === 'this' ? ` (${t('default route')})` : ''}` : '';
     const mac = isFact(n.macAddress) ? ` mac ${n.macAddress.value}` : '';
     L.row(`    ${pad(safe(n.name), 14)}${ip}${gw}${mac}`);
     if (!hasProcess(c.state)) continue;

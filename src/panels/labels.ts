@@ -46,6 +46,8 @@ export interface PanelLabels {
   vethPair: string;
   enslaved: string;
   routed: string;
+  /** Beside the gateway of the network that carries the container's default route. */
+  defaultRoute: string;
   /** Between an internal network's bridge and the host: the host is reached, nothing is forwarded beyond it. */
   notForwarded: string;
   overlayNamespace: string;
@@ -113,6 +115,7 @@ const en: PanelLabels = {
   vethPair: 'veth pair',
   enslaved: 'bridge port',
   routed: 'routed',
+  defaultRoute: 'default route',
   notForwarded: 'host only, not forwarded',
   overlayNamespace: 'overlay namespace',
   vxlanTunnel: 'VXLAN over UDP to other nodes',
@@ -178,6 +181,7 @@ const ko: PanelLabels = {
   vethPair: 'veth 쌍',
   enslaved: '브리지 포트',
   routed: '라우팅',
+  defaultRoute: '기본 경로',
   notForwarded: '호스트까지만, 포워딩 없음',
   overlayNamespace: 'overlay 네임스페이스',
   vxlanTunnel: 'UDP로 감싼 VXLAN, 다른 노드로',

@@ -15,6 +15,7 @@ import {
   type HostAnatomy,
   type Maybe,
   type NetworkAttachment,
+  routeRole,
 } from '../core/model';
 import type { LaneLayout, TopologyLane, TopologyNode, TopologyViewState } from '../shared/protocol';
 import { format, labels, type PanelLabels } from './labels';
@@ -96,7 +97,7 @@ function bridgeLane(c: ContainerAnatomy, n: NetworkAttachment, all: readonly Con
   const bridge: TopologyNode = {
     role: 'bridge',
     title: bridgeName,
-    lines: [subnet, `${L.gateway} ${bridgeGateway(n, hostSide, L)}`],
+    lines: [subnet, `${L.gateway} ${bridgeGateway(n, hostSide, L)}${routeRole(c.network, n)?.kind === 'this' ? ` · ${L.defaultRoute}` : ''}`],
     note: note(n.swarmGateway ? 'swarm.gwbridge' : 'net.bridge', lang),
   };
   // Docker's NAT rule for the subnet, as the network's settings say; absent on internal networks.

@@ -3,9 +3,10 @@
  * when asked directly (readlink, lsns, cgroup files, /sys/class/net, raw API).
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { hasTopic } from '../../src/core/catalog/index';
-import { NAMESPACE_TYPES, type ContainerAnatomy, type NetworkAttachment, type Snapshot } from '../../src/core/model';
+import { NAMESPACE_TYPES, routeRole, type ContainerAnatomy, type NetworkAttachment, type Snapshot } from '../../src/core/model';
 import { removeParent, sweepParents } from './support/cgroup-parent';
 import { docker, inspect, networks, TestSuite, type Created } from './support/docker';
 import { buildFleet, LIMITED, MiB, PARENT, type Fleet } from './support/fleet';
@@ -270,6 +271,23 @@ describe('anatomy of real containers (one snapshot against the kernel)', functio
     }
     assert.equal(veths.size, 2, 'two different host veths');
     assert.equal(bridges.size, 2, 'two different bridges');
+  });
+
+  it('the default route: exactly the attachment `ip route` inside names carries it, with its gateway', () => {
+    for (const c of [fleet.twoNets, fleet.userBridge]) {
+      const a = of(c);
+      // "default via 172.18.0.1 dev eth0 " from the container's own network namespace.
+      const line = execFileSync('nsenter', ['-t', String(pid(c)), '-n', '--', 'ip', '-4', 'route', 'show', 'default'], { encoding: 'utf8' });
+      const m = /^default via (\S+) dev (\S+)/m.exec(line);
+      assert.ok(m, `${c.name}: ip route shows a default route (${line})`);
+      assert.deepEqual(val(a.network.defaultRoute!, `${c.name} defaultRoute`), { iface: m[2], gateway: m[1] });
+      const roles = a.networks.map((n) => routeRole(a.network, n)?.kind);
+      assert.deepEqual(roles.filter((k) => k === 'this'), ['this'], `${c.name}: one attachment carries it`);
+      const holder = a.networks.find((n) => routeRole(a.network, n)?.kind === 'this')!;
+      assert.equal(val(holder.containerInterface, 'interface').name, m[2]);
+      assert.equal(val(holder.gateway, 'gateway'), m[1]);
+      if (a.networks.length > 1) assert.ok(roles.includes('other'), 'the other network is named as not carrying it');
+    }
   });
 
   it('--cgroup-parent under a tighter parent: effective memory and pids come from the parent', () => {

@@ -3,6 +3,7 @@
  * addresses joined with the kernel's interfaces on both sides of the veth pair.
  */
 import { fact, isFact, isUnavailable, unavailable, valueOf, type ContainerState, type Maybe, type NetworkAnatomy, type NetworkAttachment, type NetworkModeKind, type PortBinding } from '../model';
+import { readDefaultRoute } from '../procfs/addresses';
 import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/net';
 import { defaultGateway, gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
@@ -144,6 +145,8 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       ...(name === GWBRIDGE && gateway ? { swarmGateway: true } : {}),
     };
   });
+  // The default route says which attachment's gateway the container really leaves by.
+  const defaultRoute = pid !== null && !ctx.notLocal && isFact(links) ? readDefaultRoute(ctx.roots.procRoot, pid) : undefined;
   const gw = networks.find((n) => n.swarmGateway);
   if (gw && pid !== null && !ctx.notLocal && !isFact(gw.gateway) && isFact(gw.containerInterface)) {
     const route = defaultGateway(ctx.roots.procRoot, pid, gw.containerInterface.value.name);
@@ -157,6 +160,6 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   }
   networks.sort((a, b) => a.name.localeCompare(b.name));
   const sharesWith = shareTarget(rawMode, ctx.names);
-  return { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly };
+  return { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly, ...(defaultRoute ? { defaultRoute } : {}) };
 }
 

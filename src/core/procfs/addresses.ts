@@ -5,6 +5,7 @@
  */
 import { endianness } from 'os';
 import * as path from 'path';
+import { fact, unavailable, type Maybe } from '../model';
 import { cutShort, readTextSync } from './files';
 
 export interface RouteEntry {
@@ -12,6 +13,7 @@ export interface RouteEntry {
   destination: string;
   gateway: string;
   mask: string;
+  metric: number;
 }
 
 /**
@@ -34,9 +36,34 @@ export function parseRouteTable(text: string): RouteEntry[] {
     const gateway = decodeRouteHex(f[2]);
     const mask = decodeRouteHex(f[7]);
     if (destination === null || gateway === null || mask === null) continue;
-    out.push({ iface: f[0], destination, gateway, mask });
+    out.push({ iface: f[0], destination, gateway, mask, metric: Number(f[6]) || 0 });
   }
   return out;
+}
+
+/** A network namespace's IPv4 default route: the interface it leaves by, and its gateway (null for a route on the link itself). */
+export interface DefaultRoute {
+  iface: string;
+  gateway: string | null;
+}
+
+/**
+ * The default route of PID's network namespace from /proc/PID/net/route (readable without
+ * ptrace rights); null when it has none. With several, the kernel uses the lowest metric: the
+ * first such line among equals, as `ip route` lists it.
+ */
+export function readDefaultRoute(procRoot: string, pid: number): Maybe<DefaultRoute | null> {
+  const file = path.join(procRoot, String(pid), 'net', 'route');
+  const r = readTextSync(file);
+  if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
+  const cut = cutShort(file, r.text);
+  if (cut) return unavailable(cut);
+  let best: RouteEntry | null = null;
+  for (const route of parseRouteTable(r.text)) {
+    if (route.destination === '0.0.0.0' && route.mask === '0.0.0.0' && (!best || route.metric < best.metric)) best = route;
+  }
+  if (!best) return fact(null, 'procfs');
+  return fact({ iface: best.iface, gateway: best.gateway === '0.0.0.0' ? null : best.gateway }, 'procfs');
 }
 
 /** One route entry of /proc/net/fib_trie: a leaf address and one of its "/bits scope type" lines. */

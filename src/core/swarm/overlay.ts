@@ -16,10 +16,10 @@
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { fact, isFact, unavailable, type Maybe } from '../model';
+import { fact, isFact, isUnavailable, unavailable, type Maybe } from '../model';
 import type { RawInspect, RawNetwork } from '../introspect/context';
-import { parseRouteTable } from '../procfs/addresses';
-import { oncePerScope, readTextSync } from '../procfs/files';
+import { readDefaultRoute } from '../procfs/addresses';
+import { oncePerScope } from '../procfs/files';
 import type { OverlayLeg } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API and iproute2 JSON */
@@ -55,13 +55,12 @@ export function gatewayEndpoint(raw: RawInspect, networks: Map<string, RawNetwor
  * gateway for a docker_gwbridge made beforehand without one, but the kernel's route does.
  */
 export function defaultGateway(procRoot: string, pid: number, iface: string): Maybe<string> {
-  const file = path.join(procRoot, String(pid), 'net', 'route');
-  const r = readTextSync(file);
-  if (!r.ok) return unavailable(r.reason);
-  const route = parseRouteTable(r.text).find((e) => e.destination === '0.0.0.0' && e.mask === '0.0.0.0');
-  if (!route) return unavailable(`${file} has no default route`);
-  if (route.iface !== iface) return unavailable(`the default route leaves by ${route.iface}, not ${iface}`);
-  return fact(route.gateway, 'procfs');
+  const route = readDefaultRoute(procRoot, pid);
+  if (isUnavailable(route)) return route;
+  if (!route.value) return unavailable(`${path.join(procRoot, String(pid), 'net', 'route')} has no default route`);
+  if (route.value.iface !== iface) return unavailable(`the default route leaves by ${route.value.iface}, not ${iface}`);
+  if (route.value.gateway === null) return unavailable(`the default route on ${iface} has no gateway: it is a route on the link itself`);
+  return fact(route.value.gateway, 'procfs');
 }
 
 /** The overlay's namespace file: beside the container's own sandbox (SandboxKey), named 1-<network id, 10 characters>. */

@@ -1,4 +1,4 @@
-import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, routeRole, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
 import { messageRow } from './namespaces';
 import { overlayDetailRows } from './swarm';
 import type { TooltipSpec } from '../markdown';
@@ -143,7 +143,11 @@ const NOT_ON_HOST_FOR_OVERLAY = new Set(['bridge', 'gateway', 'veth']);
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
   // A container with no process has no address, interface or veth: "none", as its network row
   // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
-  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key) ? t('none on the host') : isUnavailable(m) && hasProcess(c.state) ? t('unavailable') : t('none');
+  // Nor has a container on the host's network stack (its own part is the host's) or on none.
+  const mode = c.network.mode;
+  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)
+    ? t('none on the host')
+    : mode === 'host' ? t('none of its own') : mode === 'none' || !(isUnavailable(m) && hasProcess(c.state)) ? t('none') : t('unavailable');
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
@@ -154,6 +158,27 @@ function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: s
     value: shown,
     tooltip: tooltip(`${label} · ${n.name}`, [{ topic }], isFact(m) ? [{ label: t('Source'), value: m.source }] : [], isUnavailable(m) ? [m.unavailable] : []),
   };
+}
+
+/**
+ * The gateway, and whether the container's default route goes through it: of several
+ * networks only one carries it, and an internal network none (read from /proc/PID/net/route).
+ */
+function gatewayRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Row {
+  const row = detail(c, n, 'gateway', t('gateway'), n.gateway, text(n.gateway), 'net.gateway', t);
+  const role = routeRole(c.network, n);
+  if (!role) return row;
+  const via = (r: { iface: string; gateway: string | null }): string => (r.gateway ? t('{0} via {1}', r.iface, r.gateway) : r.iface);
+  let value: string;
+  if (role.kind === 'this') {
+    value = t('through this network ({0})', via(role));
+    if (row.description && row.value !== undefined) row.description = `${row.description} · ${t('default route')}`;
+  } else if (role.kind === 'other') value = role.network ? t('not this network: it leaves by {0}, network {1}', via(role), role.network) : t('not this network: it leaves by {0}', via(role));
+  else if (role.kind === 'none') value = t('none: this container has no default route');
+  else value = t('unavailable');
+  row.tooltip.facts.unshift({ label: t('Default route'), value });
+  if (role.kind === 'unknown') row.tooltip.notes.push(role.reason);
+  return row;
 }
 
 export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translate): Row[] {
@@ -167,7 +192,7 @@ export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translat
     detail(c, n, 'bridge', t('bridge'), n.bridge, text(n.bridge), 'net.bridge', t),
     detail(c, n, 'ip', t('IP'), n.ipAddress, ipWithPrefix(n), 'net.ip', t),
     detail(c, n, 'subnet', t('subnet'), n.subnet, text(n.subnet), 'net.subnet', t),
-    detail(c, n, 'gateway', t('gateway'), n.gateway, text(n.gateway), 'net.gateway', t),
+    gatewayRow(c, n, t),
     detail(c, n, 'mac', t('MAC'), n.macAddress, text(n.macAddress), 'net.mac', t),
     detail(c, n, 'eth', t('container interface'), n.containerInterface, inside, 'net.veth', t),
     detail(c, n, 'veth', t('host veth'), n.hostVeth, veth, 'net.veth', t),

@@ -29,6 +29,13 @@ describe('topology view state', () => {
     assert.deepEqual(hostNode.lines, ['MASQUERADE 172.17.0.0/16', '127.0.0.1:18080 → 80/tcp']);
     assert.equal(lane.links.length, lane.chain.length - 1);
     assert.equal(bridge.note?.title, explain('net.bridge', 'en')?.title);
+    // With the default route read, the bridge that carries it says so.
+    const routed = { ...web, network: { ...web.network, defaultRoute: fact({ iface: 'eth0', gateway: '172.17.0.1' }, 'procfs') } };
+    const withRoute = build({ containers: containers.map((c) => (c.id === web.id ? routed : c)) });
+    assert.deepEqual(withRoute.lanes[0].chain[2].lines, ['172.17.0.0/16', 'Gateway 172.17.0.1 · default route']);
+    const elsewhere = { ...web, network: { ...web.network, defaultRoute: fact({ iface: 'eth9', gateway: '10.0.0.1' }, 'procfs') } };
+    const notHere = build({ containers: containers.map((c) => (c.id === web.id ? elsewhere : c)) });
+    assert.deepEqual(notHere.lanes[0].chain[2].lines, ['172.17.0.0/16', 'Gateway 172.17.0.1']);
   });
 
   it('a created container: no interface yet, and the bridge still shows the network\'s gateway', () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'assert';
 import { isFact, isUnavailable } from '../../../src/core/model';
-import { decodeRouteHex, parseFibTrieLocal } from '../../../src/core/procfs/addresses';
+import { decodeRouteHex, parseFibTrieLocal, readDefaultRoute } from '../../../src/core/procfs/addresses';
 import {
   findHostVeth, parseIfindexNames, parseRouteTable, readContainerLinks, readHostLinks, type ContainerLink, type LinkInfo,
 } from '../../../src/core/procfs/net';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { PIDS, scenario } from './fixtures';
@@ -36,12 +36,33 @@ describe('procfs/net', () => {
   it('decodes /proc/net/route from little-endian hex', () => {
     const text = readFileSync(`${scenario('v1-cgroupfs').proc}/${PIDS.v1Limited}/net/route`, 'utf8');
     assert.deepEqual(parseRouteTable(text), [
-      { iface: 'eth0', destination: '0.0.0.0', gateway: '172.17.0.1', mask: '0.0.0.0' },
-      { iface: 'eth0', destination: '172.17.0.0', gateway: '0.0.0.0', mask: '255.255.0.0' },
+      { iface: 'eth0', destination: '0.0.0.0', gateway: '172.17.0.1', mask: '0.0.0.0', metric: 0 },
+      { iface: 'eth0', destination: '172.17.0.0', gateway: '0.0.0.0', mask: '255.255.0.0', metric: 0 },
     ]);
     assert.equal(decodeRouteHex('010011AC', 'LE'), '172.17.0.1');
     assert.equal(decodeRouteHex('AC110001', 'BE'), '172.17.0.1');
     assert.equal(decodeRouteHex('0000FF', 'LE'), null);
+  });
+
+  it('reads the default route: the lowest metric wins, a route on the link has no gateway, none is null', async () => {
+    assert.deepEqual(readDefaultRoute(scenario('v1-cgroupfs').proc, PIDS.v1Limited), { value: { iface: 'eth0', gateway: '172.17.0.1' }, source: 'procfs' });
+    const proc = mkdtempSync(path.join(tmpdir(), 'route-'));
+    const write = (lines: string[]): void => {
+      mkdirSync(path.join(proc, '7', 'net'), { recursive: true });
+      writeFileSync(path.join(proc, '7', 'net', 'route'), ['Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT', ...lines].join('\n') + '\n');
+    };
+    try {
+      write(['eth0\t00000000\t010012AC\t0003\t0\t0\t100\t00000000\t0\t0\t0', 'eth1\t00000000\t010013AC\t0003\t0\t0\t10\t00000000\t0\t0\t0']);
+      assert.deepEqual(readDefaultRoute(proc, 7), { value: { iface: 'eth1', gateway: '172.19.0.1' }, source: 'procfs' });
+      write(['wg0\t00000000\t00000000\t0001\t0\t0\t0\t00000000\t0\t0\t0']);
+      assert.deepEqual(readDefaultRoute(proc, 7), { value: { iface: 'wg0', gateway: null }, source: 'procfs' });
+      write(['eth0\t000012AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0']);
+      assert.deepEqual(readDefaultRoute(proc, 7), { value: null, source: 'procfs' });
+      const gone = readDefaultRoute(proc, 8);
+      assert.ok(isUnavailable(gone) && /process 8 has exited/.test(gone.unavailable));
+    } finally {
+      rmSync(proc, { recursive: true, force: true });
+    }
   });
 
   it('finds the namespace\'s own addresses in fib_trie', () => {

@@ -4,7 +4,8 @@ import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf, sharingWords } from '../../../src/core/sharing';
 import { explain } from '../../../src/core/catalog';
 import { attachment, containerOf, networkOf } from '../../fixtures/snapshot';
-import { unavailable } from '../../../src/core/model';
+import { fact, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
+import { translator } from '../../../src/core/i18n';
 import { networkDetailRows } from '../../../src/tree/rows/network';
 import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
@@ -272,5 +273,53 @@ describe('tree rows: a network of a container that is not running', () => {
     // A running container whose read failed still says "unavailable".
     const running = containerOf({ id: 'c2'.repeat(32), name: 'running', network: networkOf({ mode: 'bridge', networks: [{ ...net, ipAddress: unavailable('read failed') }] }) });
     assert.equal(find(networkDetailRows(running, 'bridge', plainTranslate), 'IP').description, 'unavailable');
+  });
+});
+
+describe('tree rows: which network carries the default route', () => {
+  const front = attachment({ name: 'front', networkId: 'n1', driver: 'bridge', bridge: 'br-front', subnet: '172.18.0.0/16', ip: '172.18.0.2', prefix: 16, gateway: '172.18.0.1', iface: { name: 'eth0', ifindex: 20, iflink: 21 } });
+  const back = attachment({ name: 'back', networkId: 'n2', driver: 'bridge', bridge: 'br-back', subnet: '172.19.0.0/16', ip: '172.19.0.2', prefix: 16, gateway: '172.19.0.1', iface: { name: 'eth1', ifindex: 22, iflink: 23 } });
+  const withRoute = (defaultRoute: NetworkAnatomy['defaultRoute']): ContainerAnatomy => {
+    const network = networkOf({ mode: 'bridge', networks: [front, back] });
+    return containerOf({ id: 'd1'.repeat(32), name: 'two', network: { ...network, ...(defaultRoute ? { defaultRoute } : {}) } });
+  };
+  const gatewayOf = (c: ContainerAnatomy, name: string, t = plainTranslate): Row => networkDetailRows(c, name, t).find((r) => r.id.endsWith('/gateway'))!;
+  const routeFact = (r: Row): string | undefined => r.tooltip.facts.find((f) => f.label === 'Default route' || f.label === '기본 경로')?.value;
+
+  it('marks the gateway the route goes through, and names it on the other network', () => {
+    const c = withRoute(fact({ iface: 'eth1', gateway: '172.19.0.1' }, 'procfs'));
+    assert.equal(gatewayOf(c, 'back').description, '172.19.0.1 · default route');
+    assert.equal(routeFact(gatewayOf(c, 'back')), 'through this network (eth1 via 172.19.0.1)');
+    assert.equal(gatewayOf(c, 'front').description, '172.18.0.1');
+    assert.equal(routeFact(gatewayOf(c, 'front')), 'not this network: it leaves by eth1 via 172.19.0.1, network back');
+    const ko = translator('ko');
+    assert.equal(gatewayOf(c, 'back', ko).description, '172.19.0.1 · 기본 경로');
+    assert.equal(routeFact(gatewayOf(c, 'front', ko)), '이 네트워크가 아님: 나가는 곳은 eth1, 게이트웨이 172.19.0.1, 네트워크 back');
+  });
+
+  it('says when there is none, and claims nothing when it was not read', () => {
+    assert.equal(routeFact(gatewayOf(withRoute(fact(null, 'procfs')), 'front')), 'none: this container has no default route');
+    const unread = gatewayOf(withRoute(unavailable('permission denied reading /proc/9/net/route')), 'front');
+    assert.equal(routeFact(unread), 'unavailable');
+    assert.ok(unread.tooltip.notes.includes('permission denied reading /proc/9/net/route'));
+    const older = gatewayOf(withRoute(undefined), 'front');
+    assert.equal(routeFact(older), undefined);
+    assert.equal(older.description, '172.18.0.1');
+  });
+});
+
+describe('tree rows: the network parts a host- or none-mode container does not have', () => {
+  it('says "none of its own" on the host\'s stack and "none" on none, not "unavailable" (nothing failed)', () => {
+    const hostNet = attachment({ name: 'host', networkId: 'h1', driver: 'host', ip: '' });
+    const why = unavailable('no gateway: the container uses the host\'s network stack');
+    const onHost = containerOf({ id: 'e1'.repeat(32), name: 'onhost', network: networkOf({ mode: 'host', networks: [{ ...hostNet, gateway: why, ipAddress: why }] }) });
+    const desc = Object.fromEntries(networkDetailRows(onHost, 'host', plainTranslate).map((r) => [r.label, r.description]));
+    assert.equal(desc.gateway, 'none of its own');
+    assert.equal(desc.IP, 'none of its own');
+    assert.equal(find(networkDetailRows(onHost, 'host', plainTranslate), 'gateway').tooltip.notes[0], why.unavailable);
+    assert.equal(find(networkDetailRows(onHost, 'host', translator('ko')), '게이트웨이').description, '자기 것 없음');
+    const noneNet = attachment({ name: 'none', networkId: 'n0', driver: 'null', ip: '' });
+    const onNone = containerOf({ id: 'e2'.repeat(32), name: 'onnone', network: networkOf({ mode: 'none', networks: [{ ...noneNet, gateway: unavailable('the engine reports no gateway for this network') }] }) });
+    assert.equal(find(networkDetailRows(onNone, 'none', plainTranslate), 'gateway').description, 'none');
   });
 });

@@ -25,7 +25,7 @@ export const network: Record<string, Entry> = {
   'net.gateway': {
     title: 'Gateway',
     summary: 'The bridge\'s own address on this network; the container\'s default route goes through it when this network holds that route.',
-    body: 'Usually the first address of the subnet (such as 172.17.0.1). A container on several networks has one default route, through one of their gateways (`ip route` inside shows which); an internal network gives none. The address belongs to the host, so a container can reach host services on it if they listen on that address.',
+    body: 'Usually the first address of the subnet (such as 172.17.0.1). A container on several networks has one default route, through one of their gateways: the container\'s `/proc/PID/net/route` says which (what `ip route` inside shows), and the tree\'s gateway row and the topology mark it as the default route. An internal network gives none. The address belongs to the host, so a container can reach host services on it if they listen on that address.',
   },
   'net.ip': {
     title: 'IP address',
