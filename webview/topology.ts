@@ -33,9 +33,40 @@ function fit(t: string, max = MAX_W - 2 * PAD): string {
   return out + '…';
 }
 
+/** Rows a long line (a reason, such as why there is no veth) may take before it is cut. */
+const MAX_WRAP = 4;
+
+/** `t` broken at spaces into rows that fit a node, at most MAX_WRAP, the last cut with … if need be. */
+function wrap(t: string, max = MAX_W - 2 * PAD): string[] {
+  if (textWidth(t) <= max) return [t];
+  const rows: string[] = [];
+  let row = '';
+  const words = t.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const next = row ? `${row} ${words[i]}` : words[i];
+    if (textWidth(next) <= max || !row) {
+      row = next;
+      continue;
+    }
+    rows.push(row);
+    row = words[i];
+    if (rows.length === MAX_WRAP - 1) {
+      row = words.slice(i).join(' ');
+      break;
+    }
+  }
+  rows.push(row);
+  return rows.map((r) => fit(r, max));
+}
+
+/** A node's lines as drawn: each wrapped to the node's width. */
+function drawnLines(n: TopologyNode): string[] {
+  return n.lines.flatMap((l) => wrap(l));
+}
+
 function nodeSize(n: TopologyNode): { w: number; h: number } {
   const widest = Math.max(textWidth(n.title) + 8, ...n.lines.map(textWidth));
-  return { w: Math.min(MAX_W, Math.max(MIN_W, widest + 2 * PAD)), h: 28 + LINE_H * n.lines.length };
+  return { w: Math.min(MAX_W, Math.max(MIN_W, widest + 2 * PAD)), h: 28 + LINE_H * drawnLines(n).length };
 }
 
 function open(id: string): void {
@@ -48,7 +79,7 @@ function drawNode(n: TopologyNode, x: number, y: number, w: number, hgt: number)
   g.appendChild(s('title', {}, tip));
   g.appendChild(s('rect', { width: w, height: hgt, rx: 4, ry: 4 }));
   g.appendChild(s('text', { x: PAD, y: 18, class: 'node-title' }, fit(n.title)));
-  n.lines.forEach((line, i) => g.appendChild(s('text', { x: PAD, y: 18 + LINE_H * (i + 1), class: 'node-line' }, fit(line))));
+  drawnLines(n).forEach((line, i) => g.appendChild(s('text', { x: PAD, y: 18 + LINE_H * (i + 1), class: 'node-line' }, line)));
   if (n.openId) {
     const id = n.openId;
     g.setAttribute('tabindex', '0');
