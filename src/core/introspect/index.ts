@@ -38,11 +38,8 @@ export async function introspectContainer(answer: RawInspect, ctx: HostContext):
     if (isUnavailable(check)) local = { ...ctx, notLocal: check.unavailable };
   }
   const labels: Record<string, string> = { ...(raw.Config?.Labels ?? {}) };
-  const [namespaces, proc, network] = await Promise.all([
-    namespacesOf(raw, pid, state, local),
-    processOf(raw, pid, state, local),
-    networkOf(raw, pid, state, local),
-  ]);
+  const namespaces = await namespacesOf(raw, pid, state, local);
+  const [proc, network] = await Promise.all([processOf(raw, pid, state, local, namespaces.user.inode), networkOf(raw, pid, state, local)]);
   let dirs: Maybe<Record<string, string>>;
   if (local.notLocal) dirs = unavailable(local.notLocal);
   else if (pid === null) dirs = unavailable(notRunningReason(state, 'cgroup'));

@@ -73,7 +73,7 @@ export function engineDefault(t: NamespaceType, remapped: boolean): Pick<Namespa
   return {};
 }
 
-export async function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<ProcessAnatomy> {
+export async function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext, userInode?: Maybe<number>): Promise<ProcessAnatomy> {
   const hostname: Maybe<string> = raw.Config?.Hostname ? fact(String(raw.Config.Hostname), 'engine') : unavailable('the engine did not report a hostname');
   if (pid === null) {
     const why = unavailable(notRunningReason(state, 'process'));
@@ -84,10 +84,16 @@ export async function processOf(raw: RawInspect, pid: number | null, state: Cont
     const why = unavailable(ctx.notLocal);
     return { hostPid, nspid: why, uidMap: why, gidMap: why, rootIsHostRoot: why, hostname };
   }
+  // A container in this process's own user namespace has this process's id maps (the maps
+  // belong to the namespace, and the reader is the same): they were read once, host side.
+  // (With a rootless engine the host side's namespaces are RootlessKit's, not this process's.)
+  const host = ctx.host.process;
+  const self = ctx.host.engine.rootless ? undefined : ctx.host.namespaces.user.inode;
+  const shared = isFact(userInode) && isFact(self) && userInode.value === self.value;
   const [nspid, uidMap, gidMap] = await Promise.all([
     readNSpid(ctx.roots.procRoot, pid),
-    readIdMap(ctx.roots.procRoot, pid, 'uid_map'),
-    readIdMap(ctx.roots.procRoot, pid, 'gid_map'),
+    shared && host && isFact(host.uidMap) ? host.uidMap : readIdMap(ctx.roots.procRoot, pid, 'uid_map'),
+    shared && host && isFact(host.gidMap) ? host.gidMap : readIdMap(ctx.roots.procRoot, pid, 'gid_map'),
   ]);
   const rootIs: Maybe<boolean> = isFact(uidMap) ? fact(rootIsHostRoot(uidMap.value), 'procfs') : uidMap;
   return { hostPid, nspid, uidMap, gidMap, rootIsHostRoot: rootIs, hostname };
