@@ -50,14 +50,12 @@ async function run(locale: 'en' | 'ko', vsix: string, workspace: string): Promis
     await scrollTo(page, 'pid');
     await shot(page, `${locale}-compare-host-lower`);
     if (locale === 'en') {
-      await ui.runCommand(page, 'Namespace Diff');
-      await ui.pickQuickItem(page, SIDE);
+      await ui.runCommandAndPick(page, 'Namespace Diff', SIDE);
       await ui.pickQuickItem(page, WEB);
       await ui.waitForWebviewText(page, /Both see eth0/);
       await scrollTo(page, 'net');
       await shot(page, 'en-diff-joined');
-      await ui.runCommand(page, 'Show Network Topology');
-      await ui.pickQuickItem(page, WEB);
+      await ui.runCommandAndPick(page, 'Show Network Topology', WEB);
       await ui.waitForWebviewText(page, /Also in this network namespace/);
       await shot(page, 'en-topology-donor');
     }

@@ -51,8 +51,7 @@ async function main(): Promise<void> {
     await ui.waitForWebviewText(page, /anatomy-demo-sidecar/);
     await shot(page, 'compare');
 
-    await ui.runCommand(page, 'Show Network Topology');
-    await ui.pickQuickItem(page, 'anatomy-demo-web');
+    await ui.runCommandAndPick(page, 'Show Network Topology', 'anatomy-demo-web');
     await ui.waitForWebviewText(page, /veth/);
     await shot(page, 'topology');
   } finally {

@@ -247,8 +247,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ui.openActivity(page, TITLE);
       await ui.findTreeRow(page, NAMES.oom, 60_000);
       const title = new RegExp(`Limits: ${NAMES.oom}`);
-      await ui.runCommand(page, 'Show Limits');
-      await ui.pickQuickItem(page, NAMES.oom);
+      await ui.runCommandAndPick(page, 'Show Limits', NAMES.oom);
       const text = await ui.waitForWebviewText(page, title, 30_000);
       assert.match(text, /Memory limit: this container can use at most 24 MiB, as its own cgroup file says/);
       assert.match(text, /Where each limit comes from/);
@@ -257,8 +256,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       while ((await oomMarks(page)) === 0 && Date.now() < deadline) await page.waitForTimeout(500);
       assert.ok((await oomMarks(page)) > 0, 'the memory chart marks an OOM kill');
       // A second open reuses the panel.
-      await ui.runCommand(page, 'Show Limits');
-      await ui.pickQuickItem(page, NAMES.oom);
+      await ui.runCommandAndPick(page, 'Show Limits', NAMES.oom);
       await page.waitForTimeout(1000);
       const tabs = (await ui.tabTitles(page)).filter((t) => t.includes(`Limits: ${NAMES.oom}`));
       assert.equal(tabs.length, 1, `one Limits panel per container: ${tabs.join(' | ')}`);
@@ -370,8 +368,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
     it('Namespace Diff from the command palette: shared net namespace is same, pid is different', async () => {
       const { page } = wb;
-      await ui.runCommand(page, 'Namespace Diff');
-      await ui.pickQuickItem(page, NAMES.shared);
+      await ui.runCommandAndPick(page, 'Namespace Diff', NAMES.shared);
       await ui.pickQuickItem(page, NAMES.bridge);
       const text = await ui.waitForWebviewText(page, new RegExp(`${NAMES.shared}[\\s\\S]*${NAMES.bridge}|${NAMES.bridge}[\\s\\S]*${NAMES.shared}`));
       assert.equal(verdict(text, 'net'), 'same', `net row says same:\n${text}`);
@@ -552,8 +549,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
 
     it('Namespace Diff across the two engines: one kernel, so the host\'s user namespace is the same and net is not', async () => {
       const { page } = workbench();
-      await ui.runCommand(page, 'Namespace Diff');
-      await ui.pickQuickItem(page, other);
+      await ui.runCommandAndPick(page, 'Namespace Diff', other);
       await ui.pickQuickItem(page, NAMES.bridge);
       const text = await ui.waitForWebviewText(page, /Two engines, one kernel/);
       assert.equal(verdict(text, 'user'), 'same', `user row says same:\n${text}`);
