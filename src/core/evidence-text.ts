@@ -119,9 +119,35 @@ export function seesConsequence(row: NamespaceDiffRow, left: Side, right: Side, 
       return say('sees.pid.different.hostns', lang, { inner: innerSide.label, innerProcesses: inner.processes, outer: outerSide.label, outerProcesses: outer.processes, hostPid: inner.hostPid });
     }
   }
+  // Separate network namespaces reach each other only over a network both are on.
+  if (row.type === 'net' && !shareSubnet(l.value as SeesByType['net'], r.value as SeesByType['net'])) return say('sees.net.different.apart', lang, vars);
   // Two namespaces can hold equal values (a container joined to X's network gets X's hostname).
   const equal = EQUAL_WORDING.has(row.type) && JSON.stringify(l.value) === JSON.stringify(r.value);
   return say(`sees.${row.type}.different${equal ? '.equal' : ''}`, lang, equal ? { ...vars, ...a } : vars);
+}
+
+/** The IPv4 addresses of a side, loopback left out, as [address, prefix length] in numbers. */
+function ipv4Nets(v: SeesByType['net']): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of v.interfaces) {
+    for (const a of i.addresses) {
+      const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(a);
+      if (!m || m[1] === '127') continue;
+      out.push([((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0, Number(m[5])]);
+    }
+  }
+  return out;
+}
+
+/** True when an IPv4 address of one side lies in a subnet of the other (a network both are on). */
+export function shareSubnet(a: SeesByType['net'], b: SeesByType['net']): boolean {
+  const inNet = (ip: number, [net, bits]: [number, number]): boolean => {
+    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+    return ((ip & mask) >>> 0) === ((net & mask) >>> 0);
+  };
+  const na = ipv4Nets(a);
+  const nb = ipv4Nets(b);
+  return na.some(([ip]) => nb.some((n) => inNet(ip, n))) || nb.some(([ip]) => na.some((n) => inNet(ip, n)));
 }
 
 /** Types whose "different" wording says the values differ, with a wording for equal values. */

@@ -17,6 +17,7 @@ const KO: Rule[] = [
   [/^the container is not running: it has no cgroup until it starts$/, () => '컨테이너가 실행 중이 아닙니다. 시작하기 전에는 cgroup이 없습니다'],
   [/^the container uses the host network namespace: it has no interface of its own$/, () => '컨테이너가 호스트 network 네임스페이스를 씁니다. 자기 인터페이스가 없습니다'],
   [/^no (.+): the container uses the host's network stack$/, (m) => `${thing(m[1])} 없음: 컨테이너가 호스트의 네트워크 스택을 씁니다`],
+  [/^no (.+): network none gives the container only the loopback interface lo$/, (m) => `${thing(m[1])} 없음: none 네트워크는 컨테이너에 루프백 인터페이스 lo만 줍니다`],
   [/^no gateway while the container is (\w+): it has no interface until it starts, then it routes through (\S+), network (.+)'s gateway$/, (m, _a, t) => `컨테이너가 ${word(t, m[1])} 상태라 게이트웨이 없음: 시작하기 전에는 인터페이스가 없고, 시작하면 ${m[3]} 네트워크의 게이트웨이 ${withParticle(m[2], '을', '를')} 거칩니다`],
   [/^no (.+) while the container is (\w+): addresses are assigned when it starts$/, (m, _a, t) => `컨테이너가 ${word(t, m[2])} 상태라 ${thing(m[1])} 없음: 주소는 시작할 때 배정됩니다`],
   [/^the engine reports no (.+) for this network$/, (m) => `엔진이 이 네트워크의 ${withParticle(thing(m[1]), '을', '를')} 알려 주지 않습니다`],

@@ -213,7 +213,7 @@ function lanes(c: ContainerAnatomy, all: readonly ContainerAnatomy[], host: Host
     }];
   }
   // Published ports are drawn once, on the bridge the engine publishes them through: never an
-  // internal network's (it is never the container's gateway), else the first.
+  // internal network's (Docker publishes nothing on one), else the first.
   const bridges = c.networks.filter((n) => laneLayout(n) === 'bridge');
   const portsOn = bridges.find((n) => !n.internal) ?? bridges[0];
   return c.networks.map((n) => {

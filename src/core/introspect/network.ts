@@ -83,6 +83,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   if (ctx.notLocal) links = unavailable(ctx.notLocal);
   else if (pid === null) links = unavailable(notRunningReason(state, 'network interface'));
   else if (mode === 'host') links = unavailable('the container uses the host network namespace: it has no interface of its own');
+  else if (mode === 'none') links = unavailable('no network interface: network none gives the container only the loopback interface lo');
   // The interfaces are only looked at for an attachment (a container: or none mode has none to match).
   else if (attached.length === 0) links = unavailable('the container has no network attachment of its own');
   else links = await readContainerLinks(ctx.roots.procRoot, pid, attached.map(([, ep]) => String(ep.MacAddress ?? '')));
@@ -93,7 +94,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
     const bridge = bridgeName(net);
     const driver = net?.Driver ? fact(String(net.Driver), 'engine') : unavailable(`network ${name} is not in the engine's network list`);
     const str = (v: unknown, what: string): Maybe<string> =>
-      v ? fact(String(v), 'engine') : unavailable(mode === 'host' ? `no ${what}: the container uses the host's network stack` : pid === null ? `no ${what} while the container is ${state}: addresses are assigned when it starts` : `the engine reports no ${what} for this network`);
+      v ? fact(String(v), 'engine') : unavailable(mode === 'host' ? `no ${what}: the container uses the host's network stack` : mode === 'none' ? `no ${what}: network none gives the container only the loopback interface lo` : pid === null ? `no ${what} while the container is ${state}: addresses are assigned when it starts` : `the engine reports no ${what} for this network`);
     const ipAddress = str(ep.IPAddress, 'IP address');
     const mac = String(ep.MacAddress ?? '');
     let containerInterface: NetworkAttachment['containerInterface'];
@@ -131,7 +132,8 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
       subnet: ipam.Subnet ? fact(ipam.Subnet, 'engine') : unavailable(`network ${name} has no IPv4 subnet`),
       ipAddress,
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
-      // Stopped: no address of its own, but the network's gateway is there already (internal networks give no route).
+      // Stopped: no address of its own, but the network's gateway is there already. On an internal
+      // network nothing is said: with another network beside it, Docker routes through that one.
       gateway: !ep.Gateway && pid === null && mode !== 'host' && ipam.Gateway && !net?.Internal
         ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${ipam.Gateway}, network ${name}'s gateway`)
         : str(ep.Gateway, 'gateway'),

@@ -176,7 +176,9 @@ function gatewayRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Ro
   } else if (role.kind === 'other') value = role.network ? t('not this network: it leaves by {0}, network {1}', via(role), role.network) : t('not this network: it leaves by {0}', via(role));
   else if (role.kind === 'none') value = t('none: this container has no default route');
   else value = t('unavailable');
-  row.tooltip.facts.unshift({ label: t('Default route'), value });
+  // After the gateway's own source (the engine): this line is the kernel's, and says from where.
+  const file = isFact(c.pid) && role.kind !== 'unknown' ? ` · /proc/${c.pid.value}/net/route` : '';
+  row.tooltip.facts.push({ label: t('Default route'), value: value + file });
   if (role.kind === 'unknown') row.tooltip.notes.push(role.reason);
   return row;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { explain } from '../../../src/core/catalog/index';
 import { NAMESPACE_TYPES, fact, unavailable, type Evidence } from '../../../src/core/model';
+import { shareSubnet } from '../../../src/core/evidence-text';
 import { buildCompareState, type CompareInput } from '../../../src/panels/compare-state';
 import { containerOf } from '../../fixtures/snapshot';
 import { HOST_NS, HOSTILE, containers, db, host, hostile, hostnet, locked, sidecar, web } from './fixture';
@@ -179,7 +180,7 @@ describe('compare view state', () => {
     const hostSees: Evidence = {
       ...webSees,
       pid: fact({ processCount: 212, init: { hostPid: 1, command: '/sbin/init' } }, 'procfs'),
-      net: fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8', '::1/128'] }, { name: 'eth0', addresses: ['192.0.2.2/24', 'fe80::1/64'] }] }, 'procfs'),
+      net: fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8', '::1/128'] }, { name: 'eth0', addresses: ['192.0.2.2/24', 'fe80::1/64'] }, { name: 'docker0', addresses: ['172.17.0.1/16'] }] }, 'procfs'),
       uts: fact({ hostname: 'host', domainname: '(none)' }, 'procfs'),
       ipc: fact({ shm: 0, sem: 0, msg: 0 }, 'procfs'),
       cgroup: fact({ path: '/' }, 'procfs'),
@@ -193,7 +194,7 @@ describe('compare view state', () => {
       assert.equal(by.pid?.consequence, "ps inside web shows 1 process; the host's ps shows 212 processes, this one's PID 1 as PID 6208.");
       assert.equal(by.uts?.consequence, 'Different hostnames: web-1 / host.');
       assert.equal(by.net?.left.text, 'eth0 172.17.0.2/16, lo 127.0.0.1/8');
-      assert.equal(by.net?.right.text, 'eth0 192.0.2.2/24, lo 127.0.0.1/8 ::1/128', 'link-local addresses are left out of the short line');
+      assert.equal(by.net?.right.text, 'eth0 192.0.2.2/24, docker0 172.17.0.1/16, lo 127.0.0.1/8 ::1/128', 'link-local addresses are left out of the short line');
       assert.equal(by.ipc?.left.text, 'shared memory segments: 2, semaphore sets: 1, message queues: 0');
       // Same user namespace: one consequence from the left side's maps.
       assert.equal(by.user?.consequence, 'Both have the uid map 0→0 over the whole 32-bit id range (no remapping): a uid means the same user on both sides.');
@@ -203,6 +204,27 @@ describe('compare view state', () => {
       assert.equal(by.time?.consequence, '');
       // The diff carries the facts themselves (what --json prints).
       assert.deepEqual(diff?.rows.find((r) => r.type === 'uts')?.leftSees, webSees.uts);
+    });
+
+    it('says two network namespaces share no network when no address of one is on a subnet of the other', () => {
+      const net = (text: Evidence['net']): string | undefined => {
+        const { state } = buildCompareState(input({ right: { kind: 'container', id: db.id }, evidence: { left: webSees, right: { ...webSees, net: text } } }));
+        const row = state.namespaces.find((r) => r.type === 'net');
+        assert.equal(row?.verdict, 'different');
+        return row?.evidence?.consequence;
+      };
+      // The host (docker0 is on web's subnet) and a container on the same bridge reach web.
+      const { state } = buildCompareState(input({ evidence: { left: webSees, right: hostSees } }));
+      assert.match(state.namespaces.find((r) => r.type === 'net')?.evidence?.consequence ?? '', /they reach each other over the addresses each sees/);
+      // Another bridge's subnet, or only lo: nothing in common.
+      const otherBridge = fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8'] }, { name: 'eth0', addresses: ['172.20.0.2/16'] }] }, 'procfs');
+      const loOnly = fact({ interfaces: [{ name: 'lo', addresses: ['127.0.0.1/8'] }] }, 'procfs');
+      for (const other of [otherBridge, loOnly]) {
+        assert.match(net(other) ?? '', /no address of one is on a subnet of the other: they share no network to reach each other over/);
+      }
+      assert.equal(shareSubnet({ interfaces: [{ name: 'eth0', addresses: ['172.17.0.2/16'] }] }, { interfaces: [{ name: 'eth1', addresses: ['172.17.5.9/16'] }] }), true);
+      const ko = buildCompareState(input({ lang: 'ko', right: { kind: 'container', id: db.id }, evidence: { left: webSees, right: { ...webSees, net: loOnly } } })).state;
+      assert.match(ko.namespaces.find((r) => r.type === 'net')?.evidence?.consequence ?? '', /서로 닿을 공통 네트워크가 없습니다/);
     });
 
     it('says it for two containers in a shared network namespace, and in Korean', () => {

@@ -284,12 +284,15 @@ describe('tree rows: which network carries the default route', () => {
     return containerOf({ id: 'd1'.repeat(32), name: 'two', network: { ...network, ...(defaultRoute ? { defaultRoute } : {}) } });
   };
   const gatewayOf = (c: ContainerAnatomy, name: string, t = plainTranslate): Row => networkDetailRows(c, name, t).find((r) => r.id.endsWith('/gateway'))!;
-  const routeFact = (r: Row): string | undefined => r.tooltip.facts.find((f) => f.label === 'Default route' || f.label === '기본 경로')?.value;
+  const routeFact = (r: Row): string | undefined => r.tooltip.facts.find((f) => f.label === 'Default route' || f.label === '기본 경로')?.value.replace(/ · \/proc\/\d+\/net\/route$/, '');
 
   it('marks the gateway the route goes through, and names it on the other network', () => {
     const c = withRoute(fact({ iface: 'eth1', gateway: '172.19.0.1' }, 'procfs'));
     assert.equal(gatewayOf(c, 'back').description, '172.19.0.1 · default route');
     assert.equal(routeFact(gatewayOf(c, 'back')), 'through this network (eth1 via 172.19.0.1)');
+    // Below the gateway's own source (the engine), and naming the kernel file it was read from.
+    assert.deepEqual(gatewayOf(c, 'back').tooltip.facts.map((f) => f.label), ['Source', 'Default route']);
+    assert.match(gatewayOf(c, 'back').tooltip.facts[1].value, / · \/proc\/\d+\/net\/route$/);
     assert.equal(gatewayOf(c, 'front').description, '172.18.0.1');
     assert.equal(routeFact(gatewayOf(c, 'front')), 'not this network: it leaves by eth1 via 172.19.0.1, network back');
     const ko = translator('ko');

@@ -24,8 +24,8 @@ export const chain: Record<string, Entry> = {
   },
   'chain.bound.none': {
     title: 'No limit',
-    summary: '{what}: no cgroup on the path sets a limit, and the kernel adds none of its own here.',
-    body: 'For processes the kernel\'s own `pid_max` still applies to the whole machine.',
+    summary: '{what}: no cgroup on the path sets a limit; only the limits of the whole machine apply.',
+    body: 'For processes those are the kernel\'s `kernel.pid_max` and `kernel.threads-max` (sysctl); for memory and swap, what the machine has.',
   },
   'chain.bound.unknown': {
     title: 'Set by several levels',

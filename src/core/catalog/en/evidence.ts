@@ -65,6 +65,11 @@ export const evidence: Record<string, Entry> = {
     summary: 'Both see {interfaces}: localhost in one reaches the other, and a port can be bound only once.',
     body: 'One network namespace: the same interfaces, addresses, routes and sockets on both sides.',
   },
+  'sees.net.different.apart': {
+    title: 'No network in common',
+    summary: 'localhost in {left} is not localhost in {right}, and no address of one is on a subnet of the other: they share no network to reach each other over. Both can bind the same port.',
+    body: 'Containers on different Docker networks are kept apart: the engine\'s iptables rules drop traffic between its bridges (unless it runs with iptables off). A container with only lo reaches nothing. Attach both to one network (`docker network connect`) for them to talk.',
+  },
   'sees.net.different': {
     title: 'Each side has its own interfaces',
     summary: 'localhost in {left} is not localhost in {right}: they reach each other over the addresses each sees, and both can bind the same port.',

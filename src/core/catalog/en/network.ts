@@ -5,7 +5,7 @@ export const network: Record<string, Entry> = {
   'net.internal': {
     title: 'Internal network',
     summary: 'An internal network: its containers reach each other and this host, but nothing beyond it, and nothing beyond it reaches them.',
-    body: 'Docker gives an internal network (`docker network create --internal`, compose `internal: true`) no way out: the container gets no default route through it, there is no NAT for its subnet, ports are never published on it, and the host does not forward its traffic. The host itself still reaches the containers, and they reach the host, through the bridge\'s address. A container that needs the outside is also attached to another network.',
+    body: 'Docker gives an internal network (`docker network create --internal`, compose `internal: true`) no way out: there is no NAT for its subnet, ports are never published on it, and the host forwards none of its traffic. A container on internal networks only still has a default route through the bridge\'s address, but what it sends that way stops at the host. The host itself still reaches the containers, and they reach the host, through the bridge\'s address. A container that needs the outside is also attached to another network, and its default route then goes through that one.',
   },
   'net.bridge': {
     title: 'Bridge',
@@ -25,7 +25,7 @@ export const network: Record<string, Entry> = {
   'net.gateway': {
     title: 'Gateway',
     summary: 'The bridge\'s own address on this network; the container\'s default route goes through it when this network holds that route.',
-    body: 'Usually the first address of the subnet (such as 172.17.0.1). A container on several networks has one default route, through one of their gateways: the container\'s `/proc/PID/net/route` says which (what `ip route` inside shows), and the tree\'s gateway row and the topology mark it as the default route. An internal network gives none. The address belongs to the host, so a container can reach host services on it if they listen on that address.',
+    body: 'Usually the first address of the subnet (such as 172.17.0.1). A container on several networks has one default route, through one of their gateways: the container\'s `/proc/PID/net/route` says which (what `ip route` inside shows), and the tree\'s gateway row and the topology mark it as the default route. Docker prefers a network that is not internal; through an internal network\'s gateway, traffic reaches the host and stops there. The address belongs to the host, so a container can reach host services on it if they listen on that address.',
   },
   'net.ip': {
     title: 'IP address',

@@ -24,8 +24,8 @@ export const chain: Record<string, Entry> = {
   },
   'chain.bound.none': {
     title: '제한 없음',
-    summary: '{what}: 경로의 어떤 cgroup도 제한을 두지 않고, 커널도 여기서 따로 더하는 제한이 없습니다.',
-    body: '프로세스 수에는 머신 전체에 커널의 `pid_max`가 여전히 적용됩니다.',
+    summary: '{what}: 경로의 어떤 cgroup도 제한을 두지 않습니다. 머신 전체의 한도만 적용됩니다.',
+    body: '프로세스 수에는 커널의 `kernel.pid_max`와 `kernel.threads-max`(sysctl)가, 메모리와 스왑에는 머신이 가진 양이 한도입니다.',
   },
   'chain.bound.unknown': {
     title: '여러 단계가 정함',

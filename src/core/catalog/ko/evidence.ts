@@ -62,6 +62,11 @@ export const evidence: Record<string, Entry> = {
     summary: '양쪽 모두 {interfaces|을/를} 봅니다. 한쪽의 localhost로 다른 쪽에 닿고, 같은 포트는 한 번만 열 수 있습니다.',
     body: '네트워크 네임스페이스가 하나: 인터페이스, 주소, 라우팅, 소켓이 양쪽에 같습니다.',
   },
+  'sees.net.different.apart': {
+    title: '함께 붙은 네트워크가 없음',
+    summary: '{left}의 localhost는 {right}의 localhost가 아니고, 한쪽의 주소가 다른 쪽의 서브넷에 들어 있지 않습니다. 서로 닿을 공통 네트워크가 없습니다. 같은 포트를 둘 다 열 수 있습니다.',
+    body: '서로 다른 Docker 네트워크의 컨테이너는 떨어져 있습니다. 엔진의 iptables 규칙이 브리지 사이 트래픽을 버립니다(엔진이 iptables를 끄고 돌지 않는 한). lo만 있는 컨테이너는 아무 데도 닿지 않습니다. 둘이 통신하려면 한 네트워크에 함께 붙이십시오(`docker network connect`).',
+  },
   'sees.net.different': {
     title: '각자 인터페이스가 따로',
     summary: '{left}의 localhost는 {right}의 localhost가 아닙니다. 서로 각자 보이는 주소로 닿으며, 같은 포트를 둘 다 열 수 있습니다.',
