@@ -74,14 +74,17 @@ function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Ro
   const ip = ipWithPrefix(n);
   const bridge = text(n.bridge);
   const veth = isFact(n.hostVeth) ? n.hostVeth.value.name : undefined;
-  const parts = [ip ?? t('no IP'), bridge, veth].filter((p): p is string => !!p);
+  // On the host's stack a container has none of these of its own (it uses the host's), as its detail rows say.
+  const onHost = c.network.mode === 'host';
+  const none = onHost ? t('none of its own') : t('none');
+  const parts = [ip ?? (onHost ? t('no IP of its own') : t('no IP')), bridge, veth].filter((p): p is string => !!p);
   const facts = [
     { label: t('Driver'), value: text(n.driver) ?? t('unavailable') },
-    { label: t('IP'), value: ip ?? t('none') },
-    { label: t('Gateway'), value: text(n.gateway) ?? t('none') },
-    { label: t('MAC'), value: text(n.macAddress) ?? t('none') },
-    { label: t('Bridge'), value: bridge ?? t('none') },
-    { label: t('Host veth'), value: veth ?? t('none') },
+    { label: t('IP'), value: ip ?? none },
+    { label: t('Gateway'), value: text(n.gateway) ?? none },
+    { label: t('MAC'), value: text(n.macAddress) ?? none },
+    { label: t('Bridge'), value: bridge ?? none },
+    { label: t('Host veth'), value: veth ?? none },
   ];
   const notes = reasons([n.bridge, n.ipAddress, n.hostVeth, n.containerInterface]);
   const driver = text(n.driver);

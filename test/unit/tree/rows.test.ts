@@ -3,7 +3,7 @@ import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions }
 import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf, sharingWords } from '../../../src/core/sharing';
 import { explain } from '../../../src/core/catalog';
-import { attachment, containerOf, networkOf } from '../../fixtures/snapshot';
+import { attachment, containerOf, hostOf, networkOf, snapshotOf } from '../../fixtures/snapshot';
 import { fact, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
 import { translator } from '../../../src/core/i18n';
 import { networkDetailRows } from '../../../src/tree/rows/network';
@@ -321,6 +321,11 @@ describe('tree rows: the network parts a host- or none-mode container does not h
     assert.equal(desc.IP, 'none of its own');
     assert.equal(find(networkDetailRows(onHost, 'host', plainTranslate), 'gateway').tooltip.notes[0], why.unavailable);
     assert.equal(find(networkDetailRows(onHost, 'host', translator('ko')), '게이트웨이').description, '자기 것 없음');
+    // The network row above them says the same.
+    const row = childRows(snapshotOf(hostOf(), [onHost]), undefined, { ...opts, groupByCompose: false })[0];
+    const netRow = find(childRows(snapshotOf(hostOf(), [onHost]), find(childRows(snapshotOf(hostOf(), [onHost]), row, opts), 'Network'), opts), 'host');
+    assert.equal(netRow.description, 'no IP of its own');
+    assert.equal(netRow.tooltip.facts.find((f) => f.label === 'Gateway')?.value, 'none of its own');
     const noneNet = attachment({ name: 'none', networkId: 'n0', driver: 'null', ip: '' });
     const onNone = containerOf({ id: 'e2'.repeat(32), name: 'onnone', network: networkOf({ mode: 'none', networks: [{ ...noneNet, gateway: unavailable('the engine reports no gateway for this network') }] }) });
     assert.equal(find(networkDetailRows(onNone, 'none', plainTranslate), 'gateway').description, 'none');
