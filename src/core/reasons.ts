@@ -32,6 +32,7 @@ const KO: Rule[] = [
   [/^the (\S+) driver uses no Linux bridge$/, (m) => `${m[1]} 드라이버는 리눅스 브리지를 쓰지 않습니다`],
   [/^the (\S+) driver does not put a veth into this machine's network namespace$/, (m) => `${m[1]} 드라이버는 이 머신의 network 네임스페이스에 veth를 두지 않습니다`],
   [/^a (\S+) interface hangs directly off a host NIC(.*); there is no veth pair and no bridge$/, (m) => `${m[1]} 인터페이스는 호스트 NIC${m[2]}에 바로 붙습니다. veth 쌍도 브리지도 없습니다`],
+  [/^the default route leaves by (\S+), and this network's interface is unknown$/, (m) => `기본 경로가 나가는 곳은 ${m[1]}이며, 이 네트워크의 인터페이스는 알 수 없습니다`],
   [/^no interface inside the container carries (.+)$/, (m) => `컨테이너 안에 ${withParticle(m[1], '을', '를')} 가진 인터페이스가 없습니다`],
   [/^the engine at (\S+) runs on another machine, so this machine's \/proc and \/sys do not show its containers$/, (m) => `엔진 ${withParticle(m[1], '은', '는')} 다른 머신에서 실행되므로, 이 머신의 /proc와 /sys에는 그 컨테이너가 보이지 않습니다`],
   [/^the engine did not report its cgroup version \(API < 1\.41\)$/, () => '엔진이 cgroup 버전을 알려 주지 않았습니다(API 1.41 미만)'],

@@ -8,3 +8,14 @@ describe('core/reasons in Korean', () => {
     assert.doesNotMatch(ko, /Select Engine/);
   });
 });
+
+describe('core/reasons in Korean: the network reasons added with the default route and network none', () => {
+  it('translates them whole, keeping the interface names', () => {
+    const cases: [string, RegExp][] = [
+      ["the default route leaves by eth1, and this network's interface is unknown", /^기본 경로가 나가는 곳은 eth1이며/],
+      ['no network interface: network none gives the container only the loopback interface lo', /^네트워크 인터페이스 없음: none 네트워크는 컨테이너에 루프백 인터페이스 lo만 줍니다$/],
+      ['no gateway: network none gives the container only the loopback interface lo', /^게이트웨이 없음: none 네트워크는/],
+    ];
+    for (const [en, ko] of cases) assert.match(localizeReason(en, 'ko'), ko);
+  });
+});

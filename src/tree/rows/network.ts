@@ -143,14 +143,22 @@ export function networkRows(c: ContainerAnatomy, t: Translate): Row[] {
 /** Host-side parts an overlay attachment does not have: its bridge, gateway and veth peer live in the overlay's own namespace. */
 const NOT_ON_HOST_FOR_OVERLAY = new Set(['bridge', 'gateway', 'veth']);
 
+/**
+ * What a detail row shows when its value is missing. A container with no process has no
+ * address, interface or veth: "none", as its network row says ("no IP"), the reason in the
+ * tooltip; "unavailable" would read as a failed read. Nor has one on the host's network stack
+ * (its own part is the host's) or on none. Only a running container's failed read is
+ * "unavailable".
+ */
+function missingText(c: ContainerAnatomy, n: NetworkAttachment, key: string, m: Maybe<unknown>, t: Translate): string {
+  if (n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)) return t('none on the host');
+  if (c.network.mode === 'host') return t('none of its own');
+  if (c.network.mode !== 'none' && isUnavailable(m) && hasProcess(c.state)) return t('unavailable');
+  return t('none');
+}
+
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
-  // A container with no process has no address, interface or veth: "none", as its network row
-  // says ("no IP"); the tooltip keeps the reason. "unavailable" would read as a failed read.
-  // Nor has a container on the host's network stack (its own part is the host's) or on none.
-  const mode = c.network.mode;
-  const missing = n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)
-    ? t('none on the host')
-    : mode === 'host' ? t('none of its own') : mode === 'none' || !(isUnavailable(m) && hasProcess(c.state)) ? t('none') : t('unavailable');
+  const missing = missingText(c, n, key, m, t);
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
@@ -165,7 +173,7 @@ function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: s
 
 /**
  * The gateway, and whether the container's default route goes through it: of several
- * networks only one carries it, and an internal network none (read from /proc/PID/net/route).
+ * networks only one carries it (read from /proc/PID/net/route).
  */
 function gatewayRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Row {
   const row = detail(c, n, 'gateway', t('gateway'), n.gateway, text(n.gateway), 'net.gateway', t);
