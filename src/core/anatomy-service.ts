@@ -18,7 +18,7 @@ import { linkContainers, listNetworks, REAL_ROOTS, rereadHostLinks, type HostCon
 import { hostBridgesOf } from './bridges';
 import { withReadCache } from './procfs/files';
 import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
-import { NAMESPACE_TYPES } from './model';
+import { NAMESPACE_TYPES, isFact } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
 import { listedContainer, readFailureReason, unreadContainer } from './unread';
@@ -64,6 +64,20 @@ const STORM_DEBOUNCE_MS = 250;
 const FIRST_READ_EMIT_MS = 50;
 /** How long after a task's container event the swarm's services and tasks are read again. */
 const SWARM_DEBOUNCE_MS = 500;
+/**
+ * How many more reads, SWARM_DEBOUNCE_MS apart, while a task is still on its way to the state
+ * it is meant to be in: the manager moves it to "running" after its container's start event,
+ * and no event says so (the stream carries container and network events only).
+ */
+const SWARM_SETTLE_READS = 20;
+/** Task states between a task's creation and running (Docker's TaskState). */
+const TASK_ON_ITS_WAY = new Set(['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting']);
+
+/** True when a task the manager wants running is not there yet. */
+function settling(swarm: Snapshot['swarm']): boolean {
+  const services = swarm?.services;
+  return !!services && isFact(services) && services.value.some((s) => s.tasks.some((t) => t.desiredState === 'running' && TASK_ON_ITS_WAY.has(t.state)));
+}
 
 export function createAnatomyService(opts: AnatomyServiceOptions = {}): AnatomyService {
   return new LiveAnatomyService(opts);
@@ -105,6 +119,8 @@ class LiveAnatomyService implements AnatomyService {
   /** The engine's swarm as last read (services and tasks); undefined when it is in none. */
   private swarm: Snapshot['swarm'];
   private swarmTimer: NodeJS.Timeout | undefined;
+  /** Reads made since the last event while a task was still settling (see SWARM_SETTLE_READS). */
+  private swarmSettleReads = 0;
 
   constructor(private readonly opts: AnatomyServiceOptions) {}
 
@@ -443,8 +459,9 @@ class LiveAnatomyService implements AnatomyService {
    * event stream carries container and network events only; tasks on other nodes show on the
    * next refresh). Only while the engine is in a swarm.
    */
-  private scheduleSwarm(): void {
+  private scheduleSwarm(settle = false): void {
     if (this.swarmTimer || !this.swarm) return;
+    if (!settle) this.swarmSettleReads = 0;
     const gen = this.generation;
     this.swarmTimer = setTimeout(() => {
       this.swarmTimer = undefined;
@@ -452,9 +469,13 @@ class LiveAnatomyService implements AnatomyService {
       if (!engine || !ctx || gen !== this.generation) return;
       swarmOf(engine, ctx).then(
         (swarm) => {
-          if (gen !== this.generation || JSON.stringify(swarm) === JSON.stringify(this.swarm)) return;
-          this.swarm = swarm;
-          this.afterChange([], [], true);
+          if (gen !== this.generation) return;
+          if (JSON.stringify(swarm) !== JSON.stringify(this.swarm)) {
+            this.swarm = swarm;
+            this.afterChange([], [], true);
+          }
+          // A task still starting reaches "running" without an event: read again until it does.
+          if (settling(swarm) && this.swarmSettleReads++ < SWARM_SETTLE_READS) this.scheduleSwarm(true);
         },
         (err: unknown) => this.opts.onError?.(`reading the swarm's services failed: ${toEngineError(err, engine.choice.endpoint).message}`),
       );
