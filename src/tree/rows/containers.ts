@@ -71,7 +71,7 @@ export function groupRow(project: string, members: ContainerAnatomy[], t: Transl
     contextValue: 'composeProject',
     icon: { id: 'layers' },
     children: { kind: 'group', project },
-    tooltip: tooltip(project, [{ topic: 'docker.compose' }], projectFacts(project, members, t)),
+    tooltip: tooltip(project, [{ topic: 'docker.compose.project' }], projectFacts(project, members, t)),
   };
 }
 

@@ -36,7 +36,8 @@ describe('tree rows: top level', () => {
     const shop = find(rows, 'shop');
     assert.equal(shop.description, '2 of 2 running');
     assert.deepEqual(childRows(snapshot(), shop, opts).map((r) => r.label), ['sidecar', 'web']);
-    // Its tooltip is about this project (from its members' labels), not only about Compose.
+    // Its tooltip is about this project (from its members' labels), not about Compose in general.
+    assert.deepEqual(shop.tooltip.topics, [{ topic: 'docker.compose.project' }]);
     assert.deepEqual(shop.tooltip.facts.slice(0, 2), [{ label: 'Compose project', value: 'shop' }, { label: 'Services', value: 'sidecar, web' }]);
     const snap = snapshot();
     for (const c of snap.containers.filter((x) => x.compose?.project === 'shop')) {

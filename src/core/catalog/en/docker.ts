@@ -27,6 +27,11 @@ export const docker: Record<string, Entry> = {
     summary: 'One or more ordinary host processes, placed in namespaces and a cgroup, on a writable layer over an image.',
     body: 'To the kernel there is no "container" object: only processes whose namespaces differ from the host\'s and whose cgroup carries limits. That is why the host\'s `ps` shows container processes, with host PIDs.',
   },
+  'docker.compose.project': {
+    title: 'Compose project',
+    summary: 'The containers Docker Compose created for one project: each carries the project\'s name in its com.docker.compose.project label.',
+    body: 'A project is named by `-p`, by the top-level `name:` of its Compose file, or else after the file\'s folder. Each service becomes one or more containers (named `<project>-<service>-<n>` by Compose v2); the labels `com.docker.compose.service`, `com.docker.compose.project.working_dir` and `com.docker.compose.project.config_files` say which service, folder and files each came from. Compose turns each service\'s settings into the engine\'s: limits end up in cgroup files, `network_mode`/`pid`/`ipc` choose namespaces.',
+  },
   'docker.compose': {
     title: 'Docker Compose',
     summary: 'A tool that creates a project\'s containers, networks and volumes from a YAML file.',

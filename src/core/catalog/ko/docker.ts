@@ -27,6 +27,11 @@ export const docker: Record<string, Entry> = {
     summary: '네임스페이스와 cgroup에 들어간 평범한 호스트 프로세스들이며, 이미지 위에 쓰기 가능한 레이어를 얹은 것입니다.',
     body: '커널에는 "컨테이너"라는 객체가 없습니다. 네임스페이스가 호스트와 다르고 cgroup에 제한이 걸린 프로세스가 있을 뿐입니다. 그래서 호스트의 `ps`에도 컨테이너 프로세스가 호스트 PID로 보입니다.',
   },
+  'docker.compose.project': {
+    title: 'Compose 프로젝트',
+    summary: 'Docker Compose가 한 프로젝트를 위해 만든 컨테이너들입니다. 각 컨테이너의 com.docker.compose.project 라벨에 프로젝트 이름이 있습니다.',
+    body: '프로젝트 이름은 `-p`나 Compose 파일 최상위의 `name:`으로 정하고, 없으면 파일이 있는 폴더 이름을 씁니다. 각 서비스는 컨테이너 하나 이상이 되며(Compose v2에서는 `<project>-<service>-<n>` 이름), `com.docker.compose.service`, `com.docker.compose.project.working_dir`, `com.docker.compose.project.config_files` 라벨이 어느 서비스, 폴더, 파일에서 왔는지 알려 줍니다. Compose는 각 서비스의 설정을 엔진의 설정으로 바꿉니다. 제한은 cgroup 파일이 되고, `network_mode`/`pid`/`ipc`는 네임스페이스를 정합니다.',
+  },
   'docker.compose': {
     title: 'Docker Compose',
     summary: 'YAML 파일로 프로젝트의 컨테이너, 네트워크, 볼륨을 만드는 도구입니다.',
