@@ -150,8 +150,8 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   // The default route says which attachment's gateway the container really leaves by.
   const defaultRoute = pid !== null && !ctx.notLocal && isFact(links) ? readDefaultRoute(ctx.roots.procRoot, pid) : undefined;
   const gw = networks.find((n) => n.swarmGateway);
-  if (gw && pid !== null && !ctx.notLocal && !isFact(gw.gateway) && isFact(gw.containerInterface)) {
-    const route = defaultGateway(ctx.roots.procRoot, pid, gw.containerInterface.value.name);
+  if (gw && defaultRoute && !isFact(gw.gateway) && isFact(gw.containerInterface)) {
+    const route = defaultGateway(defaultRoute, gw.containerInterface.value.name);
     if (isFact(route)) gw.gateway = route;
   }
   for (const n of networks) {

@@ -18,7 +18,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { fact, isFact, isUnavailable, unavailable, type Maybe } from '../model';
 import type { RawInspect, RawNetwork } from '../introspect/context';
-import { readDefaultRoute } from '../procfs/addresses';
+import type { DefaultRoute } from '../procfs/addresses';
 import { oncePerScope } from '../procfs/files';
 import type { OverlayLeg } from './types';
 
@@ -50,14 +50,14 @@ export function gatewayEndpoint(raw: RawInspect, networks: Map<string, RawNetwor
 }
 
 /**
- * The gateway of the container's default route, when it leaves by `iface` (the gateway leg
- * carries it), from /proc/PID/net/route; unavailable with why otherwise. The engine names no
- * gateway for a docker_gwbridge made beforehand without one, but the kernel's route does.
+ * The gateway of the container's default route (read from /proc/PID/net/route, see
+ * readDefaultRoute), when it leaves by `iface` (the gateway leg carries it); unavailable with
+ * why otherwise. The engine names no gateway for a docker_gwbridge made beforehand without
+ * one, but the kernel's route does.
  */
-export function defaultGateway(procRoot: string, pid: number, iface: string): Maybe<string> {
-  const route = readDefaultRoute(procRoot, pid);
+export function defaultGateway(route: Maybe<DefaultRoute | null>, iface: string): Maybe<string> {
   if (isUnavailable(route)) return route;
-  if (!route.value) return unavailable(`${path.join(procRoot, String(pid), 'net', 'route')} has no default route`);
+  if (!route.value) return unavailable('the container has no default route');
   if (route.value.iface !== iface) return unavailable(`the default route leaves by ${route.value.iface}, not ${iface}`);
   if (route.value.gateway === null) return unavailable(`the default route on ${iface} has no gateway: it is a route on the link itself`);
   return fact(route.value.gateway, 'procfs');

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fact } from '../../../src/core/model';
 import { withReadCache } from '../../../src/core/procfs/files';
 import { joinSwarm, swarmState, vipTopic } from '../../../src/core/swarm/cluster';
+import { readDefaultRoute } from '../../../src/core/procfs/addresses';
 import { defaultGateway, gatewayEndpoint, overlayNamespaceFile, parseIpLinkJson, readOverlayLeg, vniOf } from '../../../src/core/swarm/overlay';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -130,9 +131,9 @@ describe('swarm: the two legs of a task container', () => {
         'eth1\t0009F30A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0',
         'eth0\t0032F40A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0',
       ].join('\n') + '\n');
-      assert.deepEqual(defaultGateway(root, 42, 'eth1'), fact('10.243.9.1', 'procfs'));
-      assert.deepEqual(defaultGateway(root, 42, 'eth0'), { unavailable: 'the default route leaves by eth1, not eth0' });
-      assert.ok('unavailable' in defaultGateway(root, 43, 'eth1'));
+      assert.deepEqual(defaultGateway(readDefaultRoute(root, 42), 'eth1'), fact('10.243.9.1', 'procfs'));
+      assert.deepEqual(defaultGateway(readDefaultRoute(root, 42), 'eth0'), { unavailable: 'the default route leaves by eth1, not eth0' });
+      assert.ok('unavailable' in defaultGateway(readDefaultRoute(root, 43), 'eth1'));
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
