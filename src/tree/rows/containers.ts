@@ -81,7 +81,7 @@ export function groupRow(project: string, members: ContainerAnatomy[], t: Transl
  */
 function projectFacts(project: string, members: ContainerAnatomy[], t: Translate): { label: string; value: string }[] {
   const distinct = (key: string): string[] => [...new Set(members.map((c) => c.labels[key]).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
-  const services = [...new Set(members.map((c) => c.compose?.service).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
+  const services = distinct(COMPOSE_SERVICE_LABEL);
   const facts = [{ label: t('Compose project'), value: project }];
   if (services.length) facts.push({ label: t('Services'), value: services.join(', ') });
   const folders = distinct(COMPOSE_WORKING_DIR_LABEL);
