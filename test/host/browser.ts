@@ -95,7 +95,17 @@ export async function openActivity(page: Page, title: string): Promise<void> {
   await shown.waitFor({ timeout: 5_000 });
   // Move focus into the view, as a person's next click would: a focused activity-bar item
   // keeps showing its own hover ("Container Anatomy") over whatever is hovered next.
+  // The list may not exist yet (the tree is still connecting, or shows a welcome view): then
+  // at least take focus off the activity bar.
   await page.locator('.part.sidebar .monaco-list').first().focus({ timeout: 5_000 }).catch(() => undefined);
+  await blurActivityBar(page);
+}
+
+/** Takes keyboard focus off the activity bar, whose focused item keeps its hover open. */
+async function blurActivityBar(page: Page): Promise<void> {
+  const focused = page.locator('.part.activitybar :focus');
+  if ((await focused.count()) === 0) return;
+  await focused.first().evaluate((el) => (el as unknown as { blur(): void }).blur()).catch(() => undefined);
 }
 
 /** A tree row (in the side bar) whose label matches (only rows scrolled into view exist). */
@@ -204,6 +214,7 @@ export async function hoverText(
     try {
       // Let any earlier hover (say, of the activity-bar entry just clicked) go away first:
       // rest the pointer over the empty editor area, where nothing has a hover.
+      await blurActivityBar(page);
       const size = page.viewportSize() ?? { width: 1400, height: 900 };
       await page.mouse.move(Math.round(size.width * 0.75), Math.round(size.height * 0.6));
       await hover.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
