@@ -311,6 +311,16 @@ class LiveAnatomyService implements AnatomyService {
       this.afterChange(updated, removed, false);
     };
     const progress: SnapshotProgress = {
+      // The rows, from the list alone, while the kernel's side may still wait (for a person to
+      // allow the helper container): the engine has answered, so it is not "connecting" any more.
+      // The event stream starts with the first read as before; it replays from `since`.
+      seen: (list) => {
+        if (gen !== this.generation || shown || this.status.kind !== 'connecting') return;
+        const rows = list.map((entry) => listedContainer(entry)).sort(byStateThenName);
+        for (const c of rows) if (!this.containers.has(c.id)) this.containers.set(c.id, c);
+        this.status = { kind: 'ready', endpoint: engine.choice.endpoint };
+        this.emit({ updated: rows.map((c) => c.id), removed: [], host: true });
+      },
       listed: (ctx, ids) => {
         if (gen !== this.generation) return ids;
         ready();

@@ -99,13 +99,20 @@ export function groupChildren(snapshot: Snapshot, project: string, opts: RowOpti
 
 export { stateText };
 
+/** The host PID; a running container has one even while it is not read (yet). */
+function pidText(c: ContainerAnatomy, t: Translate): string {
+  if (isFact(c.pid)) return String(c.pid.value);
+  if (!hasProcess(c.state)) return t('none');
+  return c.reading ? t('reading…') : t('unavailable');
+}
+
 /** `engine`: which engine runs it; a Podman container's tooltip also explains what Podman does differently. */
 export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineKind): Row {
   const facts: Row['tooltip']['facts'] = [
     { label: t('ID'), value: c.id },
     { label: t('Image'), value: c.image },
     { label: t('State'), value: c.status && c.status !== c.state ? `${stateText(c.state, t)} (${c.status})` : stateText(c.state, t) },
-    { label: t('PID on the host'), value: isFact(c.pid) ? String(c.pid.value) : t('none') },
+    { label: t('PID on the host'), value: pidText(c, t) },
   ];
   if (c.compose) facts.push({ label: t('Compose service'), value: `${c.compose.project} / ${c.compose.service}` });
   const nets = c.networks.map((n) => {

@@ -68,6 +68,19 @@ describe('tree rows: top level', () => {
     assert.equal(facts.Networks, 'bridge 172.17.0.2/16');
   });
 
+  it('a running container not read yet, or whose read failed, has a host PID: it is not "none"', () => {
+    const pidOf = (change: Partial<ContainerAnatomy>): string | undefined => {
+      const snap = structuredClone(snapshot());
+      const web = snap.containers.find((c) => c.id === WEB_ID) as ContainerAnatomy;
+      Object.assign(web, { pid: unavailable('not read yet: the container is listed and its details are being read') }, change);
+      const row = find(childRows(snap, undefined, { ...opts, groupByCompose: false }), 'web');
+      return row.tooltip.facts.find((f) => f.label === 'PID on the host')?.value;
+    };
+    assert.equal(pidOf({ reading: true }), 'reading…');
+    assert.equal(pidOf({ readFailure: 'container web could not be read: timeout' }), 'unavailable');
+    assert.equal(pidOf({ state: 'exited' }), 'none');
+  });
+
   it('gives every container three sections with unique ids', () => {
     const snap = snapshot();
     const web = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === WEB_ID);
