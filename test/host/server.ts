@@ -24,6 +24,8 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   /** Echo the server's output to this process's stderr. */
   verbose?: boolean;
+  /** Run the server (and so the extension host) as this user, with its groups (setpriv; needs root). */
+  as?: { uid: number; gid: number };
 }
 
 export interface Host {
@@ -128,11 +130,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   args.push(opts.workspace);
 
   let log = '';
-  const child = spawn(nodeBin, args, {
-    env: node24Env({ ...opts.env, XDG_CONFIG_HOME: path.join(base, 'config'), XDG_DATA_HOME: path.join(base, 'data') }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const env = node24Env({ ...opts.env, XDG_CONFIG_HOME: path.join(base, 'config'), XDG_DATA_HOME: path.join(base, 'data') });
+  let [cmd, argv] = [nodeBin, args];
+  if (opts.as) {
+    // Its own folders become its; HOME too, as a person's would be.
+    const home = path.join(base, 'home');
+    fs.mkdirSync(home);
+    spawnSync('chown', ['-R', `${opts.as.uid}:${opts.as.gid}`, base]);
+    Object.assign(env, { HOME: home, USER: undefined, LOGNAME: undefined });
+    [cmd, argv] = ['setpriv', [`--reuid=${opts.as.uid}`, `--regid=${opts.as.gid}`, '--init-groups', nodeBin, ...args]];
+  }
+  const child = spawn(cmd, argv, { env, cwd: opts.as ? '/' : undefined, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const onData = (d: Buffer) => {
     log += d.toString();
     if (opts.verbose) process.stderr.write(d);

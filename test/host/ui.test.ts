@@ -13,6 +13,7 @@ import { canControlEngine, stopEngine } from './engine-control';
 import { startCountingProxy, type CountingProxy } from '../../bench/proxy';
 import { SecondEngine } from '../integration/support/second-engine';
 import { TestSuite } from '../integration/support/docker';
+import { ensureDockerGroupUser, requireRoot } from '../integration/support/user';
 import { PodmanService } from '../integration/support/podman';
 import { SwarmEngine } from '../integration/support/swarm';
 import { containerLink, hostLinks, linksIn, namespacesHoldingPeer, type HostLink, type KernelLink } from '../integration/support/truth';
@@ -482,6 +483,79 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         }
       });
     }
+  });
+
+  describe('as a user in the docker group, not root: the helper container, with consent', () => {
+    let user: { uid: number; gid: number } | undefined;
+    const helperNames = async (): Promise<string[]> =>
+      (await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })).map((c) => String(c.Names?.[0] ?? c.Id));
+    const removeHelper = async (): Promise<void> => {
+      for (const c of await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    };
+    const workbench = withWorkbench('user', () => ({
+      vsixes: [vsix], workspace, as: user, settings: { 'containerAnatomy.helper.image': IMAGE },
+    }), {
+      before: async () => {
+        requireRoot('the docker-group user\'s VS Code');
+        user = ensureDockerGroupUser();
+        fs.chmodSync(workspace, 0o755); // the user opens the same folder
+        await removeHelper();
+      },
+      after: removeHelper,
+    });
+    const consent = (page: ui.Workbench['page']) =>
+      page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+
+    it('the rows come from the engine at once; VS Code asks before the helper runs and shows the command', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
+      const ask = consent(page);
+      await ask.waitFor({ timeout: 30_000 });
+      const text = (await ask.innerText()).replace(/\s+/g, ' ');
+      for (const part of ['docker run', '--pid=host', '--read-only', '--cap-drop ALL', '--cap-add SYS_PTRACE', '--security-opt no-new-privileges', IMAGE, 'permission denied']) {
+        assert.ok(text.includes(part), `the question shows ${part}:\n${text}`);
+      }
+      assert.deepEqual(await helperNames(), [], 'nothing runs before the answer');
+      assert.match(await row.innerText(), /reading…/, 'the row waits for its kernel facts');
+      const tip = await ui.hoverText(page, row);
+      assert.ok(/PID on the host:?\s*reading…/.test(tip), `a running container's PID is not "none" while it waits:\n${tip}`);
+      await ui.screenshot(page, 'user-consent');
+    });
+
+    it('Allow once: the namespaces are read through the helper, the same inodes the kernel gives root', async () => {
+      const { page } = workbench();
+      await consent(page).locator('.monaco-button', { hasText: 'Allow once' }).click();
+      const deadline = Date.now() + 60_000;
+      let rows: string[] = [];
+      for (;;) {
+        await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
+        await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
+        rows = (await ui.childLabels(page, NAMES.bridge, 2).catch(() => [])).filter((l) => /^(cgroup|ipc|mnt|net|pid|time|user|uts),/.test(l));
+        if (rows.length === 8 && rows.every((r) => /\d{6,}/.test(r))) break;
+        assert.ok(Date.now() < deadline, `the namespaces are read through the helper: ${rows.join(' | ')}`);
+        await page.waitForTimeout(1000);
+      }
+      for (const r of rows) {
+        const inode = nsInode(info.bridge.pid, r.split(',')[0]);
+        assert.ok(r.includes(String(inode)), `${r} shows inode ${inode}, as root reads it`);
+      }
+      const tip = await ui.hoverText(page, ui.treeRow(page, /^net$/));
+      assert.match(tip, /helper/i, `the net tooltip says the helper read it:\n${tip}`);
+      assert.deepEqual(await helperNames(), ['/container-anatomy-helper']);
+      await ui.screenshot(page, 'user-helper-namespaces');
+    });
+
+    it('the extension host ending (Reload Window) removes the helper container', async () => {
+      const { page } = workbench();
+      await ui.runCommand(page, 'Developer: Reload Window');
+      const deadline = Date.now() + 30_000;
+      while ((await helperNames()).length) {
+        assert.ok(Date.now() < deadline, `the helper is removed when the extension stops: ${(await helperNames()).join(', ')}`);
+        await page.waitForTimeout(500);
+      }
+      await ui.waitForWorkbench(page);
+    });
   });
 
   describe('a slow engine: its container list answers after 6 s', () => {
