@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { explain, type Lang } from './core/catalog';
+import { localizeReason } from './core/reasons';
 import { HelperManager, type Consent, type ConsentRequest, type HelperMode, type HelperSettings } from './core/helper/manager';
 
 const REMEMBERED_KEY = 'containerAnatomy.helper.remembered';
@@ -18,7 +19,7 @@ export function createHelpers(context: vscode.ExtensionContext, lang: () => Lang
   const ask = async (req: ConsentRequest): Promise<Consent | undefined> => {
     const l = lang();
     const text = (topic: string, vars?: Record<string, string>): string => explain(topic, l, vars)?.title ?? topic;
-    const q = explain('ui.helper.ask', l, { endpoint: req.endpoint, reason: req.reason, command: req.command, image: req.image });
+    const q = explain('ui.helper.ask', l, { endpoint: req.endpoint, reason: localizeReason(req.reason, l), command: req.command, image: req.image });
     const choices: [string, Consent][] = [
       [text('ui.helper.once'), 'once'],
       [text('ui.helper.always'), 'always'],

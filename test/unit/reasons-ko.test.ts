@@ -19,3 +19,10 @@ describe('core/reasons in Korean: the network reasons added with the default rou
     for (const [en, ko] of cases) assert.match(localizeReason(en, 'ko'), ko);
   });
 });
+
+describe('core/reasons in Korean: why the helper container is offered', () => {
+  it('translates the refused namespace links whole, naming the link', () => {
+    const ko = localizeReason('permission denied reading /proc/7460/ns/net and the other namespace links of containers', 'ko');
+    assert.equal(ko, '/proc/7460/ns/net을(를) 비롯한 컨테이너의 네임스페이스 링크를 읽을 권한이 없습니다');
+  });
+});
