@@ -311,9 +311,9 @@ class LiveAnatomyService implements AnatomyService {
       this.afterChange(updated, removed, false);
     };
     const progress: SnapshotProgress = {
-      // The rows, from the list alone, while the kernel's side may still wait (for a person to
-      // allow the helper container): the engine has answered, so it is not "connecting" any more.
-      // The event stream starts with the first read as before; it replays from `since`.
+      // The rows, from the list alone, while the helper container is asked for and starts (a
+      // person's answer, then seconds): the engine has answered, so it is not "connecting" any
+      // more. The event stream starts with the first read as before; it replays from `since`.
       seen: (list) => {
         if (gen !== this.generation || shown || this.status.kind !== 'connecting') return;
         const rows = list.map((entry) => listedContainer(entry)).sort(byStateThenName);

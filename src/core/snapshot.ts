@@ -46,9 +46,8 @@ export interface SnapshotOptions {
 
 export interface SnapshotProgress {
   /**
-   * The engine's container list is in, before it is decided where the kernel's files come
-   * from: that may wait for a person's answer (the helper container's consent). Called on
-   * both paths.
+   * The engine's container list, told only when the kernel's files are to come through the
+   * helper container: before a person is asked to allow it and it starts.
    */
   seen?(list: EngineAnswers['list']): void;
   listed(ctx: HostContext, ids: string[]): string[];
@@ -183,11 +182,8 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
   // while the engine answers and the verdict is made, not after (used only if that verdict is local).
   const early = !opts.forceHelper && endpointNotLocal(engine) === null ? hostKernel(roots, null, false) : undefined;
   early?.catch(() => undefined); // awaited below when used; this only keeps a rejection from looking unhandled meanwhile
-  if (opts.progress?.seen) {
-    const seen = opts.progress.seen;
-    answers.then((a) => seen(a.list.filter((c) => !isHelper(c))), () => undefined); // a failure is the verdict's to report
-  }
-  const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper);
+  const seen = opts.progress?.seen;
+  const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper, seen && ((a) => seen(a.list.filter((c) => !isHelper(c)))));
   let notLocal = source.notLocal;
   let helperReason = source.refused;
   if (source.reader) {

@@ -506,7 +506,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     const consent = (page: ui.Workbench['page']) =>
       page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
 
-    it('the rows come from the engine at once; VS Code asks before the helper runs and shows the command', async () => {
+    it('the rows come from the engine at once; VS Code asks before the helper runs, showing the command; Allow once reads the namespaces through it, the inodes root reads', async () => {
       const { page } = workbench();
       await ui.openActivity(page, TITLE);
       const row = await ui.findTreeRow(page, NAMES.bridge, 60_000);
@@ -521,11 +521,9 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const tip = await ui.hoverText(page, row);
       assert.ok(/PID on the host:?\s*reading…/.test(tip), `a running container's PID is not "none" while it waits:\n${tip}`);
       await ui.screenshot(page, 'user-consent');
-    });
-
-    it('Allow once: the namespaces are read through the helper, the same inodes the kernel gives root', async () => {
-      const { page } = workbench();
-      await consent(page).locator('.monaco-button', { hasText: 'Allow once' }).click();
+      // Answered in the same test: the hooks between tests press Escape, which hides the question.
+      await page.mouse.move(0, 0);
+      await ask.locator('.monaco-button', { hasText: 'Allow once' }).click();
       const deadline = Date.now() + 60_000;
       let rows: string[] = [];
       for (;;) {
@@ -540,8 +538,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         const inode = nsInode(info.bridge.pid, r.split(',')[0]);
         assert.ok(r.includes(String(inode)), `${r} shows inode ${inode}, as root reads it`);
       }
-      const tip = await ui.hoverText(page, ui.treeRow(page, /^net$/));
-      assert.match(tip, /helper/i, `the net tooltip says the helper read it:\n${tip}`);
+      const netTip = await ui.hoverText(page, ui.treeRow(page, /^net$/));
+      assert.match(netTip, /helper/i, `the net tooltip says the helper read it:\n${netTip}`);
       assert.deepEqual(await helperNames(), ['/container-anatomy-helper']);
       await ui.screenshot(page, 'user-helper-namespaces');
     });
@@ -555,6 +553,30 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         await page.waitForTimeout(500);
       }
       await ui.waitForWorkbench(page);
+    });
+  });
+
+  describe('as a user in the docker group, with VS Code in Korean', () => {
+    let user: { uid: number; gid: number } | undefined;
+    const workbench = withWorkbench('user-ko', () => ({
+      vsixes: [vsix], workspace, as: user, locale: 'ko', settings: { 'containerAnatomy.helper.image': IMAGE },
+    }), {
+      before: async () => {
+        user = ensureDockerGroupUser();
+        fs.chmodSync(workspace, 0o755);
+      },
+    });
+
+    it('the consent question is Korean throughout, its reason too, and still shows the command', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      const ask = page.locator('.notifications-toasts .notification-list-item').filter({ hasText: '헬퍼 컨테이너로 커널 정보를 읽을까요?' }).first();
+      await ask.waitFor({ timeout: 60_000 });
+      const text = (await ask.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, /\/proc\/\d+\/ns\/net을\(를\) 비롯한 컨테이너의 네임스페이스 링크를 읽을 권한이 없습니다/, `the reason in Korean:\n${text}`);
+      assert.ok(!/permission denied/.test(text), `no English reason:\n${text}`);
+      for (const part of ['docker run', '--cap-drop ALL', IMAGE, '이번만 허용']) assert.ok(text.includes(part), `the question shows ${part}:\n${text}`);
+      await ui.screenshot(page, 'user-ko-consent');
     });
   });
 

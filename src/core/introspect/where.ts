@@ -84,11 +84,18 @@ export interface KernelSource {
   refused?: string;
 }
 
-/** The verdict, and the helper when the verdict needs one and it is allowed and starts. */
-export async function kernelSource(engine: Engine, answers: Promise<EngineAnswers>, roots: Roots, helpers?: HelperManager, force = false): Promise<KernelSource> {
+/**
+ * The verdict, and the helper when the verdict needs one and it is allowed and starts.
+ * `waiting` is told, with the engine's answers, just before the helper is asked for: a person's
+ * consent and the helper's first start can take seconds.
+ */
+export async function kernelSource(
+  engine: Engine, answers: Promise<EngineAnswers>, roots: Roots, helpers?: HelperManager, force = false, waiting?: (a: EngineAnswers) => void,
+): Promise<KernelSource> {
   const v = await judgeLocal(engine, answers, roots);
   const need = v.notLocal ?? v.denied ?? (force ? 'reading through the helper container was asked for' : null);
   if (need === null || !helpers) return { reader: null, notLocal: v.notLocal };
+  waiting?.(await answers);
   const r = await helpers.reader(engine, need);
   if (typeof r !== 'string') return { reader: r, notLocal: null };
   return { reader: null, notLocal: v.notLocal === null ? null : `${v.notLocal}; ${r}`, refused: r };
