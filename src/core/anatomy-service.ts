@@ -21,7 +21,7 @@ import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
 import { NAMESPACE_TYPES, isFact } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
-import { listedContainer, readFailureReason, unreadContainer } from './unread';
+import { HELPER_PENDING, listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
@@ -316,7 +316,7 @@ class LiveAnatomyService implements AnatomyService {
       // more. The event stream starts with the first read as before; it replays from `since`.
       seen: (list) => {
         if (gen !== this.generation || shown || this.status.kind !== 'connecting') return;
-        const rows = list.map((entry) => listedContainer(entry)).sort(byStateThenName);
+        const rows = list.map((entry) => listedContainer(entry, HELPER_PENDING)).sort(byStateThenName);
         for (const c of rows) if (!this.containers.has(c.id)) this.containers.set(c.id, c);
         this.status = { kind: 'ready', endpoint: engine.choice.endpoint };
         this.emit({ updated: rows.map((c) => c.id), removed: [], host: true });

@@ -14,17 +14,19 @@ const STATES: ContainerState[] = ['created', 'running', 'paused', 'restarting', 
 
 /** The reason on every fact of a container that is listed and still being read. */
 export const NOT_READ_YET = 'not read yet: the container is listed and its details are being read';
+/** The same, while the helper container that will read them is asked for and starts. */
+export const HELPER_PENDING = 'not read yet: this machine cannot read its kernel files, so they come through the helper container, which is asked for and started first';
 
 /**
  * A container as the container list shows it, before its inspect and /proc reads: a row at
  * once, with the addresses the list gives, marked as being read (not as failed).
  */
-export function listedContainer(entry: RawListEntry): ContainerAnatomy {
-  const c = unreadContainer(entry, NOT_READ_YET);
+export function listedContainer(entry: RawListEntry, reason = NOT_READ_YET): ContainerAnatomy {
+  const c = unreadContainer(entry, reason);
   delete c.readFailure;
   c.reading = true;
   const nets: Record<string, RawListEntry> = entry?.NetworkSettings?.Networks ?? {};
-  const why = unavailable(NOT_READ_YET);
+  const why = unavailable(reason);
   c.networks = Object.entries(nets).map(([name, n]) => ({
     name,
     networkId: String(n?.NetworkID ?? ''),

@@ -520,6 +520,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.match(await row.innerText(), /reading…/, 'the row waits for its kernel facts');
       const tip = await ui.hoverText(page, row);
       assert.ok(/PID on the host:?\s*reading…/.test(tip), `a running container's PID is not "none" while it waits:\n${tip}`);
+      assert.ok(tip.includes('so they come through the helper container, which is asked for and started first'), `the row says what it waits for:\n${tip}`);
       await ui.screenshot(page, 'user-consent');
       // Answered in the same test: the hooks between tests press Escape, which hides the question.
       await page.mouse.move(0, 0);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { localizeReason } from '../../src/core/reasons';
+import { HELPER_PENDING, NOT_READ_YET } from '../../src/core/unread';
 
 describe('core/reasons in Korean', () => {
   it('names the Select Engine/Context command by its Korean title, as the palette shows it', () => {
@@ -24,5 +25,12 @@ describe('core/reasons in Korean: why the helper container is offered', () => {
   it('translates the refused namespace links whole, naming the link', () => {
     const ko = localizeReason('permission denied reading /proc/7460/ns/net and the other namespace links of containers', 'ko');
     assert.equal(ko, '/proc/7460/ns/net을(를) 비롯한 컨테이너의 네임스페이스 링크를 읽을 권한이 없습니다');
+  });
+});
+
+describe('core/reasons in Korean: a container listed and not read yet', () => {
+  it('translates both reasons whole: being read, and waiting for the helper container', () => {
+    assert.equal(localizeReason(NOT_READ_YET, 'ko'), '아직 읽지 않았습니다: 엔진이 나열한 컨테이너이며, 세부 정보를 읽는 중입니다');
+    assert.match(localizeReason(HELPER_PENDING, 'ko'), /^아직 읽지 않았습니다: 이 머신은 커널 파일을 읽을 수 없어 헬퍼 컨테이너로/);
   });
 });
