@@ -34,3 +34,12 @@ describe('core/reasons in Korean: a container listed and not read yet', () => {
     assert.match(localizeReason(HELPER_PENDING, 'ko'), /^아직 읽지 않았습니다: 이 머신은 커널 파일을 읽을 수 없어 헬퍼 컨테이너로/);
   });
 });
+
+describe('core/reasons in Korean: every plain reason the readers give has a translation', () => {
+  it('leaves none of them in English', () => {
+    for (const en of ['the container has no network attachment of its own', 'no chain was read for this limit', 'the container has no default route']) {
+      assert.notEqual(localizeReason(en, 'ko'), en, en);
+      assert.match(localizeReason(en, 'ko'), /[가-힣]/, en);
+    }
+  });
+});
