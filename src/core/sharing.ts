@@ -67,10 +67,16 @@ export function sharingOf(ns: ContainerNamespace): Sharing {
   return { kind: 'unknown', peers: [], basis: 'kernel', reason: ns.sharedWithHost.unavailable };
 }
 
-/** The catalog topic of the sentence that says it, e.g. `sharing.joined` or `sharing.declared.joined`. */
-export function sharingSentenceTopic(s: Sharing): string {
+/**
+ * The catalog topic of the sentence that says it, e.g. `sharing.joined` or `sharing.declared.joined`.
+ * `running`: the container has a process, so a sharing known from Docker's setting alone is one
+ * whose namespace could not be read (`sharing.unread.*`), not one still to come at its start.
+ */
+export function sharingSentenceTopic(s: Sharing, running = false): string {
   if (s.basis !== 'docker' || s.kind === 'unknown') return `sharing.${s.kind}`;
-  return s.byDefault && (s.kind === 'own' || s.kind === 'host') ? `sharing.default.${s.kind}` : `sharing.declared.${s.kind}`;
+  const byDefault = s.byDefault && (s.kind === 'own' || s.kind === 'host');
+  if (running && (s.kind === 'own' || s.kind === 'host' || s.kind === 'joined')) return byDefault ? `sharing.unread.default.${s.kind}` : `sharing.unread.${s.kind}`;
+  return byDefault ? `sharing.default.${s.kind}` : `sharing.declared.${s.kind}`;
 }
 
 /**
@@ -98,9 +104,9 @@ export interface SharingWords {
   sentence: string;
 }
 
-/** The words for a sharing, in `lang`. */
-export function sharingWords(type: NamespaceType, s: Sharing, lang: Lang): SharingWords {
-  const e = explain(sharingSentenceTopic(s), lang, sharingVars(type, s));
+/** The words for a sharing, in `lang` (`running`: see sharingSentenceTopic). */
+export function sharingWords(type: NamespaceType, s: Sharing, lang: Lang, running = false): SharingWords {
+  const e = explain(sharingSentenceTopic(s, running), lang, sharingVars(type, s));
   return { label: e?.title ?? s.kind, sentence: e?.summary ?? '' };
 }
 

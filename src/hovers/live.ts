@@ -3,7 +3,7 @@
  * and what its kernel says about the hovered key. No vscode import: unit-tested.
  */
 import type { ComposeHit } from '../core/compose';
-import { isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
+import { hasProcess, isFact, type ContainerAnatomy, type NamespaceType } from '../core/model';
 import { sharingOf, sharingSentenceTopic, sharingVars } from '../core/sharing';
 import type { TopicRef } from '../tree/markdown';
 import { ipWithPrefix, limitText, LIMITS } from '../tree/rows';
@@ -132,7 +132,7 @@ export function liveTopic(key: string, c: ContainerAnatomy, t: Translate): Topic
     if (!ns) return undefined;
     const s = sharingOf(ns);
     if (s.kind === 'unknown') return undefined;
-    return { topic: sharingSentenceTopic(s), vars: sharingVars(nsType, s) };
+    return { topic: sharingSentenceTopic(s, hasProcess(c.state)), vars: sharingVars(nsType, s) };
   }
   const limitKey = cands.map((k) => LIMIT_KEYS[k]).find(Boolean);
   const spec = LIMITS.find((l) => l.key === limitKey);

@@ -28,7 +28,8 @@ export function modeSetting(ns: ContainerNamespace, t: Translate): string | unde
 
 export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: HostAnatomy | undefined, t: Translate): Row {
   const s = sharingOf(ns);
-  const words = sharingWords(ns.type, s, langOf(t));
+  const running = hasProcess(c.state);
+  const words = sharingWords(ns.type, s, langOf(t), running);
   const inode = isFact(ns.inode) ? String(ns.inode.value) : undefined;
   const facts: Row['tooltip']['facts'] = [
     { label: t('Inode'), value: inode && isFact(ns.inode) ? `${ns.type}:[${inode}] (${ns.inode.source})` : t('unavailable') },
@@ -52,7 +53,7 @@ export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: 
     value: inode ? `${ns.type}:[${inode}]` : undefined,
     tooltip: {
       ...tooltip(t('{0} namespace of {1}', ns.type, c.name), [{ topic: sharingMeaningTopic(ns.type, s, ns.mode), vars }, { topic: `ns.${ns.type}`, vars }], facts, notes),
-      lead: { topic: sharingSentenceTopic(s), vars },
+      lead: { topic: sharingSentenceTopic(s, running), vars },
     },
   };
 }
@@ -73,7 +74,7 @@ export function namespaceRows(c: ContainerAnatomy, host: HostAnatomy | undefined
   // One reason for all eight (e.g. the engine runs elsewhere): said once, with Docker's settings.
   if (list.length && reasons.every((r) => r !== undefined) && new Set(reasons).size === 1) {
     const row = messageRow(`c:${c.id}/ns/none`, c.id, reasons[0] ?? '', t('Namespaces'), t);
-    return [{ ...row, tooltip: { ...row.tooltip, facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t)).label })) } }];
+    return [{ ...row, tooltip: { ...row.tooltip, facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t), true).label })) } }];
   }
   return list.map((ns) => namespaceRow(c, ns, host, t));
 }

@@ -161,6 +161,21 @@ describe('tree rows: namespaces', () => {
     assert.equal(sharingOf({ ...old.namespaces.user, mode: { field: 'UsernsMode', value: '', ...remapped } }).kind, 'own');
     assert.equal(sharingOf({ ...old.namespaces.user, mode: { field: 'UsernsMode', value: 'host', ...remapped } }).kind, 'host');
   });
+
+  it('a running container whose namespace links are refused is told in the present: Docker started it that way, not "will, when it starts"', () => {
+    const snap = structuredClone(snapshot());
+    const web = snap.containers.find((c) => c.id === WEB_ID) as ContainerAnatomy;
+    const denied = unavailable('permission denied reading /proc/4321/ns/pid');
+    web.namespaces.pid = { ...web.namespaces.pid, inode: denied, sharedWithHost: denied, mode: { field: 'PidMode', value: '' } };
+    web.namespaces.net = { ...web.namespaces.net, inode: denied, sharedWithHost: denied, mode: { field: 'NetworkMode', value: 'host' } };
+    const top = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === WEB_ID) as Row;
+    const rows = childRows(snap, find(childRows(snap, top, opts), 'Namespaces'), opts);
+    const lead = (type: string): string => explain(find(rows, type).tooltip.lead?.topic ?? '?', 'en', find(rows, type).tooltip.lead?.vars)?.summary ?? '';
+    assert.equal(lead('pid'), "By Docker's default this container has its own pid namespace.");
+    assert.equal(lead('net'), "Docker's setting puts this container in the host's net namespace.");
+    for (const type of ['pid', 'net']) assert.doesNotMatch(lead(type), /will|when it starts/);
+    assert.equal(find(rows, 'net').description, 'unavailable · host (Docker setting)');
+  });
 });
 
 describe('tree rows: cgroup limits', () => {

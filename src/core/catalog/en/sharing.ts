@@ -60,6 +60,31 @@ export const sharing: Record<string, Entry> = {
     summary: 'Docker will put this container in {peer}\'s {type} namespace when it starts.',
     body: 'Only the setting is known: the container has no process, so there is no namespace to read yet.',
   },
+  'sharing.unread.own': {
+    title: 'own (Docker setting)',
+    summary: 'Docker\'s setting gives this container its own {type} namespace.',
+    body: 'The container is running, but its namespace link could not be read (the reason is shown with it), so only the setting Docker started it with is known, not the kernel\'s inode.',
+  },
+  'sharing.unread.host': {
+    title: 'host (Docker setting)',
+    summary: 'Docker\'s setting puts this container in the host\'s {type} namespace.',
+    body: 'The container is running, but its namespace link could not be read (the reason is shown with it), so only the setting Docker started it with is known, not the kernel\'s inode.',
+  },
+  'sharing.unread.default.own': {
+    title: 'own (Docker default)',
+    summary: 'By Docker\'s default this container has its own {type} namespace.',
+    body: 'No setting of this container asks otherwise. The container is running, but its namespace link could not be read (the reason is shown with it), so only that is known, not the kernel\'s inode.',
+  },
+  'sharing.unread.default.host': {
+    title: 'host (Docker default)',
+    summary: 'By Docker\'s default this container is in the host\'s {type} namespace.',
+    body: 'No setting of this container asks otherwise. The container is running, but its namespace link could not be read (the reason is shown with it), so only that is known, not the kernel\'s inode.',
+  },
+  'sharing.unread.joined': {
+    title: 'joins {peer} (Docker setting)',
+    summary: 'Docker\'s setting puts this container in {peer}\'s {type} namespace.',
+    body: 'The container is running, but its namespace link could not be read (the reason is shown with it), so only the setting Docker started it with is known: whether {peer} still holds that namespace (it may have restarted since) is the kernel\'s to say.',
+  },
   'sharing.declared.joinedBy': {
     title: 'joined by {peers} (Docker setting)',
     summary: '{peers} will join this container\'s {type} namespace.',
