@@ -8,6 +8,7 @@ import { localizeReason } from './core/reasons';
 import { HelperManager, type Consent, type ConsentRequest, type HelperMode, type HelperSettings } from './core/helper/manager';
 
 const REMEMBERED_KEY = 'containerAnatomy.helper.remembered';
+const FORGET = 'containerAnatomy.helper.forget';
 
 /** A machine-scoped setting: the user's value only (a workspace value is ignored). */
 function machineSetting<T>(key: string, fallback: T): T {
@@ -43,6 +44,23 @@ export function createHelpers(context: vscode.ExtensionContext, lang: () => Lang
     };
   };
   const helpers = new HelperManager(settings());
-  context.subscriptions.push({ dispose: () => void helpers.dispose() });
+  context.subscriptions.push(
+    { dispose: () => void helpers.dispose() },
+    // "Always" and "Never" are kept per engine; this is how a person is asked again.
+    vscode.commands.registerCommand(FORGET, async () => {
+      const kept = Object.keys(context.globalState.get<Record<string, unknown>>(REMEMBERED_KEY, {}));
+      try {
+        await context.globalState.update(REMEMBERED_KEY, undefined);
+      } catch (err) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Could not forget the helper container answers: {0}', (err as Error).message));
+        return;
+      }
+      helpers.configure(settings());
+      void vscode.window.showInformationMessage(kept.length
+        ? vscode.l10n.t('Forgot the helper container answers for {0}: Container Anatomy asks again the next time it needs the helper.', kept.join(', '))
+        : vscode.l10n.t('No helper container answer was kept: Container Anatomy asks the next time it needs the helper.'));
+      await vscode.commands.executeCommand('containerAnatomy.tree.refresh');
+    }),
+  );
   return { helpers, settingsChanged: () => helpers.configure(settings()) };
 }

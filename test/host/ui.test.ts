@@ -555,6 +555,34 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       }
       await ui.waitForWorkbench(page);
     });
+
+    it('Never is kept, and the rows say how to be asked again; Forget Helper Container Answers asks again', async () => {
+      const { page } = workbench();
+      await ui.openActivity(page, TITLE);
+      let ask = consent(page);
+      await ask.waitFor({ timeout: 60_000 });
+      await page.mouse.move(0, 0);
+      await ask.locator('.monaco-button', { hasText: 'Never' }).click();
+      await ui.findTreeRow(page, NAMES.bridge, 30_000);
+      const deadline = Date.now() + 30_000;
+      let text = '';
+      for (;;) {
+        await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
+        await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
+        const row = ui.treeRow(page, /^net$/);
+        text = (await row.count()) ? await ui.hoverText(page, row, 10_000).catch(() => '') : '';
+        if (text.includes('Forget Helper Container Answers')) break;
+        assert.ok(Date.now() < deadline, `the Namespaces row says how to be asked again:\n${text}`);
+        await page.waitForTimeout(1000);
+      }
+      assert.match(text, /the helper container was refused for unix:\/\/\/var\/run\/docker\.sock \("Never"\)/);
+      assert.deepEqual(await helperNames(), [], 'refused: no helper runs');
+      await ui.escape(page);
+      await ui.runCommand(page, 'Container Anatomy: Forget Helper Container Answers');
+      ask = consent(page);
+      await ask.waitFor({ timeout: 30_000 });
+      await ui.screenshot(page, 'user-asked-again');
+    });
   });
 
   describe('as a user in the docker group, with VS Code in Korean', () => {

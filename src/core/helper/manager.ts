@@ -10,6 +10,9 @@ import { HelperFiles, helperPath } from './files';
 import type { BatchAnswer } from './script';
 
 export type HelperMode = 'ask' | 'always' | 'never';
+
+/** How a person who answered "Never" is asked again (the command that forgets kept answers). */
+export const ASK_AGAIN = 'to be asked again, run "Container Anatomy: Forget Helper Container Answers"';
 export type Consent = 'once' | 'always' | 'never';
 
 export interface ConsentRequest {
@@ -138,8 +141,11 @@ export class HelperManager {
   /** New settings: earlier refusals that came from the mode are forgotten, answers given are kept. */
   configure(settings: HelperSettings): void {
     const modeChanged = settings.mode !== this.settings.mode || settings.image !== this.settings.image;
+    const before = this.settings.remembered ?? {};
+    const after = settings.remembered ?? {};
     this.settings = settings;
-    if (modeChanged) for (const s of this.engines.values()) s.consent = undefined;
+    // A kept answer that changed or was forgotten is asked about (or applied) anew; others stand.
+    for (const [endpoint, s] of this.engines) if (modeChanged || before[endpoint] !== after[endpoint]) s.consent = undefined;
   }
 
   private stateOf(endpoint: string): PerEngine {
@@ -181,9 +187,13 @@ export class HelperManager {
     const endpoint = engine.choice.endpoint;
     const { mode, remembered, ask, remember } = this.settings;
     if (mode === 'never') return 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
+    // The setting is a later, deliberate choice than an answer once given to the question.
+    if (mode === 'always') return null;
     const lasting = remembered?.[endpoint];
-    if (lasting === 'never') return `the helper container was refused for ${endpoint} ("Never")`;
-    if (mode === 'always' || lasting === 'always') return null;
+    // Where answers are kept (VS Code), the reason says how to be asked again.
+    const refused = `the helper container was refused for ${endpoint} ("Never")${remember ? `; ${ASK_AGAIN}` : ''}`;
+    if (lasting === 'never') return refused;
+    if (lasting === 'always') return null;
     if (!ask) return 'the helper container needs consent: allow it when asked, set containerAnatomy.helper.mode to "always", or run the CLI with --helper=always';
     let image: string;
     try {
@@ -194,7 +204,7 @@ export class HelperManager {
     const answer = await ask({ endpoint, reason, image, command: commandLine(image, await engine.info()) });
     if (answer === 'always' || answer === 'never') remember?.(endpoint, answer);
     if (answer === 'once' || answer === 'always') return null;
-    return answer === 'never' ? `the helper container was refused for ${endpoint} ("Never")` : 'the helper container was not allowed (the question was dismissed)';
+    return answer === 'never' ? refused : 'the helper container was not allowed (the question was dismissed)';
   }
 
   /** A used helper is removed after ten idle minutes (it also exits by itself then). */

@@ -26,6 +26,15 @@ export function modeSetting(ns: ContainerNamespace, t: Translate): string | unde
   return `${ns.mode.field}: ${value}`;
 }
 
+/**
+ * Why the helper container did not read what this machine could not (refused, off, failed),
+ * unless a reason already shown says it (a remote engine's carries it).
+ */
+function helperNote(host: HostAnatomy | undefined, shown: string[]): string[] {
+  const why = host?.engine.helperReason;
+  return why && !shown.some((r) => r.includes(why)) ? [why] : [];
+}
+
 export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: HostAnatomy | undefined, t: Translate): Row {
   const s = sharingOf(ns);
   const running = hasProcess(c.state);
@@ -39,7 +48,7 @@ export function namespaceRow(c: ContainerAnatomy, ns: ContainerNamespace, host: 
   const setting = modeSetting(ns, t);
   if (setting) facts.push({ label: t('Docker setting'), value: setting });
   const notes: string[] = [];
-  if (isUnavailable(ns.inode)) notes.push(ns.inode.unavailable);
+  if (isUnavailable(ns.inode)) notes.push(ns.inode.unavailable, ...helperNote(host, [ns.inode.unavailable]));
   else if (s.kind === 'unknown' && s.reason) notes.push(s.reason);
   const vars = sharingVars(ns.type, s);
   return {
@@ -74,7 +83,7 @@ export function namespaceRows(c: ContainerAnatomy, host: HostAnatomy | undefined
   // One reason for all eight (e.g. the engine runs elsewhere): said once, with Docker's settings.
   if (list.length && reasons.every((r) => r !== undefined) && new Set(reasons).size === 1) {
     const row = messageRow(`c:${c.id}/ns/none`, c.id, reasons[0] ?? '', t('Namespaces'), t);
-    return [{ ...row, tooltip: { ...row.tooltip, facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t), true).label })) } }];
+    return [{ ...row, tooltip: { ...row.tooltip, notes: [...row.tooltip.notes, ...helperNote(host, [reasons[0] ?? '', ...row.tooltip.notes])], facts: list.map((ns) => ({ label: ns.type, value: sharingWords(ns.type, sharingOf(ns), langOf(t), true).label })) } }];
   }
   return list.map((ns) => namespaceRow(c, ns, host, t));
 }

@@ -6,6 +6,7 @@ import { explain } from '../../../src/core/catalog';
 import { attachment, containerOf, hostOf, networkOf, snapshotOf } from '../../fixtures/snapshot';
 import { fact, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
 import { translator } from '../../../src/core/i18n';
+import { ASK_AGAIN } from '../../../src/core/helper/manager';
 import { networkDetailRows } from '../../../src/tree/rows/network';
 import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
@@ -175,6 +176,21 @@ describe('tree rows: namespaces', () => {
     assert.equal(lead('net'), "Docker's setting puts this container in the host's net namespace.");
     for (const type of ['pid', 'net']) assert.doesNotMatch(lead(type), /will|when it starts/);
     assert.equal(find(rows, 'net').description, 'unavailable · host (Docker setting)');
+    // No helper reason: nothing about it.
+    assert.deepEqual(find(rows, 'net').tooltip.notes, ['permission denied reading /proc/4321/ns/pid']);
+  });
+
+  it('a refused namespace link also says why the helper container did not read it, and how to be asked again', () => {
+    const snap = structuredClone(snapshot());
+    const web = snap.containers.find((c) => c.id === WEB_ID) as ContainerAnatomy;
+    const denied = unavailable('permission denied reading /proc/4321/ns/net');
+    web.namespaces.net = { ...web.namespaces.net, inode: denied, sharedWithHost: denied };
+    const why = `the helper container was refused for unix:///var/run/docker.sock ("Never"); ${ASK_AGAIN}`;
+    snap.host.engine.helperReason = why;
+    const top = childRows(snap, undefined, { ...opts, groupByCompose: false }).find((r) => r.containerId === WEB_ID) as Row;
+    const rows = childRows(snap, find(childRows(snap, top, opts), 'Namespaces'), opts);
+    assert.deepEqual(find(rows, 'net').tooltip.notes, ['permission denied reading /proc/4321/ns/net', why]);
+    assert.deepEqual(find(rows, 'pid').tooltip.notes, [], 'a namespace that was read says nothing of the helper');
   });
 });
 

@@ -85,7 +85,7 @@ export const ui: Record<string, Entry> = {
   'ui.helper.never': {
     title: 'Never',
     summary: 'Never run the helper for this engine.',
-    body: 'The facts it would read stay unavailable, with the reason. Stored for this endpoint on this machine.',
+    body: 'The facts it would read stay unavailable, with the reason. Stored for this endpoint on this machine until the command Container Anatomy: Forget Helper Container Answers.',
   },
   'ui.engines': {
     title: 'Several engines',

@@ -85,7 +85,7 @@ export const ui: Record<string, Entry> = {
   'ui.helper.never': {
     title: '허용 안 함',
     summary: '이 엔진에서는 헬퍼를 실행하지 않습니다.',
-    body: '헬퍼가 읽을 정보는 이유와 함께 "알 수 없음"으로 남습니다. 이 머신에 이 엔드포인트에 대해 저장됩니다.',
+    body: '헬퍼가 읽을 정보는 이유와 함께 "알 수 없음"으로 남습니다. 이 머신에 이 엔드포인트에 대해 저장되며, Container Anatomy: 헬퍼 컨테이너 답변 지우기 명령으로 지웁니다.',
   },
   'ui.engines': {
     title: '여러 엔진',
