@@ -138,7 +138,10 @@ export class HelperManager {
 
   constructor(private settings: HelperSettings) {}
 
-  /** New settings: earlier refusals that came from the mode are forgotten, answers given are kept. */
+  /**
+   * New settings: earlier refusals that came from the mode are forgotten; an answer given once
+   * stands, unless the kept answer for its engine changed (given, or forgotten by the command).
+   */
   configure(settings: HelperSettings): void {
     const modeChanged = settings.mode !== this.settings.mode || settings.image !== this.settings.image;
     const before = this.settings.remembered ?? {};
