@@ -207,7 +207,10 @@ export async function expandTreeRow(page: Page, label: string | RegExp): Promise
 export async function hoverText(
   page: Page, target: Locator, timeoutMs = 30_000, position?: () => Promise<{ x: number; y: number }>,
 ): Promise<string> {
-  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').last();
+  // The activity bar's own hover (its item's title, one line) can outlive a click on it: never the target's.
+  const titles = (await page.locator('.part.activitybar .action-label[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
+  const escaped = titles.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter(escaped.length ? { hasNotText: new RegExp(`^\\s*(${escaped.join('|')})\\s*$`) } : {}).last();
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -454,7 +457,10 @@ export async function expandChild(page: Page, parent: string, child: string): Pr
 
 /** Whether the hover now shown needs scrolling: its content is taller than the box it gets. */
 export async function hoverScrolls(page: Page): Promise<{ scrolls: boolean; contentHeight: number; boxHeight: number }> {
-  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').last();
+  // The activity bar's own hover (its item's title, one line) can outlive a click on it: never the target's.
+  const titles = (await page.locator('.part.activitybar .action-label[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
+  const escaped = titles.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter(escaped.length ? { hasNotText: new RegExp(`^\\s*(${escaped.join('|')})\\s*$`) } : {}).last();
   return hover.evaluate((el) => {
     const box = el.querySelector('.monaco-scrollable-element') ?? el;
     const content = box.firstElementChild ?? box;

@@ -555,11 +555,27 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       }
       await ui.waitForWorkbench(page);
     });
+  });
 
-    it('Never is kept, and the rows say how to be asked again; Forget Helper Container Answers asks again', async () => {
+  describe('as a user in the docker group: Never, and being asked again', () => {
+    let user: { uid: number; gid: number } | undefined;
+    const helperNames = async (): Promise<string[]> =>
+      (await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })).map((c) => String(c.Names?.[0] ?? c.Id));
+    const workbench = withWorkbench('user-never', () => ({
+      vsixes: [vsix], workspace, as: user, settings: { 'containerAnatomy.helper.image': IMAGE },
+    }), {
+      before: async () => {
+        user = ensureDockerGroupUser();
+        fs.chmodSync(workspace, 0o755);
+      },
+    });
+    const consent = (page: ui.Workbench['page']) =>
+      page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+
+    it('Never is kept, and the rows say how to be asked again; Forget Helper Container Answers forgets it', async () => {
       const { page } = workbench();
       await ui.openActivity(page, TITLE);
-      let ask = consent(page);
+      const ask = consent(page);
       await ask.waitFor({ timeout: 60_000 });
       await page.mouse.move(0, 0);
       await ask.locator('.monaco-button', { hasText: 'Never' }).click();
@@ -579,9 +595,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.deepEqual(await helperNames(), [], 'refused: no helper runs');
       await ui.escape(page);
       await ui.runCommand(page, 'Container Anatomy: Forget Helper Container Answers');
-      ask = consent(page);
-      await ask.waitFor({ timeout: 30_000 });
-      await ui.screenshot(page, 'user-asked-again');
+      await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Forgot the helper container answers for unix:///var/run/docker.sock' }).first().waitFor({ timeout: 30_000 });
+      await ui.screenshot(page, 'user-forgot');
     });
   });
 
