@@ -43,7 +43,6 @@ const KO: Rule[] = [
   [/^the helper container was refused for (\S+) \("Never"\)(; to be asked again, run "Container Anatomy: Forget Helper Container Answers")?$/, (m) => `${m[1]}에서 헬퍼 컨테이너를 거부했습니다("허용 안 함")${m[2] ? '. 다시 묻게 하려면 "Container Anatomy: 헬퍼 컨테이너 답변 지우기"를 실행하세요' : ''}`],
   [/^the helper container was not allowed \(the question was dismissed\)$/, () => '헬퍼 컨테이너를 허용하지 않았습니다(질문을 닫았습니다)'],
   [/^the helper container needs consent: allow it when asked, set containerAnatomy\.helper\.mode to "always", or run the CLI with --helper=always$/, () => '헬퍼 컨테이너에는 동의가 필요합니다. 물을 때 허용하거나, containerAnatomy.helper.mode를 "always"로 설정하거나, CLI를 --helper=always로 실행하세요'],
-  [/^permission denied reading (\S+) and the other namespace links of containers; (the helper container .+)$/, (m, again) => `${m[1]}을(를) 비롯한 컨테이너의 네임스페이스 링크를 읽을 권한이 없습니다. ${again(m[2])}`],
   [/^the container has no network attachment of its own$/, () => '컨테이너에 자기 네트워크 연결이 없습니다'],
   [/^no chain was read for this limit$/, () => '이 제한의 cgroup 체인을 읽지 않았습니다'],
   [/^the container has no default route$/, () => '컨테이너에 기본 경로가 없습니다'],
@@ -117,6 +116,10 @@ function localizeKo(reason: string, t: Translate, depth: number): string {
   const again = (s: string): string => (depth < 4 ? localizeKo(s, t, depth + 1) : s);
   const dash = reason.split(' — ');
   if (dash.length === 2) return `${again(dash[0])} — ${again(dash[1])}`;
+  // "<why not here>; <why no helper>": two reasons, each whole (before the patterns, whose
+  // catch-alls would take the first one's words for the whole).
+  const helper = reason.indexOf('; the helper container ');
+  if (helper > 0) return `${again(reason.slice(0, helper))}. ${again(reason.slice(helper + 2))}`;
   for (const [re, make] of KO) {
     const m = reason.match(re);
     if (m) return make(m, again, t);
@@ -134,9 +137,6 @@ function localizeKo(reason: string, t: Translate, depth: number): string {
     const [la, lb] = [again(a), again(b)];
     if (la !== a || lb !== b) return `${la}. 그리고 ${lb}`;
   }
-  // "<why not local>; <why no helper>" (a remote engine whose helper was not used).
-  const helper = reason.indexOf('; the helper container ');
-  if (helper > 0) return `${again(reason.slice(0, helper))}. ${again(reason.slice(helper + 2))}`;
   return reason;
 }
 
