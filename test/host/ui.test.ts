@@ -485,26 +485,30 @@ describe('Container Anatomy in VS Code (code-server)', function () {
     }
   });
 
-  describe('as a user in the docker group, not root: the helper container, with consent', () => {
+  /** The helper containers on the main engine (never in the tree; found by their label). */
+  const helperContainers = async () => docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } });
+  const helperNames = async (): Promise<string[]> => (await helperContainers()).map((c) => String(c.Names?.[0] ?? c.Id));
+  const removeHelpers = async (): Promise<void> => {
+    for (const c of await helperContainers()) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+  };
+  /** VS Code run by the docker-group test user, not root, on the main engine, with the test image as the helper's. */
+  const userWorkbench = (prefix: string, extra: Partial<HostOptions> = {}): (() => ui.Workbench) => {
     let user: { uid: number; gid: number } | undefined;
-    const helperNames = async (): Promise<string[]> =>
-      (await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })).map((c) => String(c.Names?.[0] ?? c.Id));
-    const removeHelper = async (): Promise<void> => {
-      for (const c of await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
-    };
-    const workbench = withWorkbench('user', () => ({
-      vsixes: [vsix], workspace, as: user, settings: { 'containerAnatomy.helper.image': IMAGE },
-    }), {
+    return withWorkbench(prefix, () => ({ vsixes: [vsix], workspace, as: user, settings: { 'containerAnatomy.helper.image': IMAGE }, ...extra }), {
       before: async () => {
         requireRoot('the docker-group user\'s VS Code');
         user = ensureDockerGroupUser();
         fs.chmodSync(workspace, 0o755); // the user opens the same folder
-        await removeHelper();
+        await removeHelpers();
       },
-      after: removeHelper,
+      after: removeHelpers,
     });
-    const consent = (page: ui.Workbench['page']) =>
-      page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+  };
+  const consent = (page: ui.Workbench['page']) =>
+    page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+
+  describe('as a user in the docker group, not root: the helper container, with consent', () => {
+    const workbench = userWorkbench('user');
 
     it('the rows come from the engine at once; VS Code asks before the helper runs, showing the command; Allow once reads the namespaces through it, the inodes root reads', async () => {
       const { page } = workbench();
@@ -558,19 +562,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   describe('as a user in the docker group: Never, and being asked again', () => {
-    let user: { uid: number; gid: number } | undefined;
-    const helperNames = async (): Promise<string[]> =>
-      (await docker.listContainers({ all: true, filters: { label: ['io.container-anatomy.helper'] } })).map((c) => String(c.Names?.[0] ?? c.Id));
-    const workbench = withWorkbench('user-never', () => ({
-      vsixes: [vsix], workspace, as: user, settings: { 'containerAnatomy.helper.image': IMAGE },
-    }), {
-      before: async () => {
-        user = ensureDockerGroupUser();
-        fs.chmodSync(workspace, 0o755);
-      },
-    });
-    const consent = (page: ui.Workbench['page']) =>
-      page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+    const workbench = userWorkbench('user-never');
 
     it('Never is kept, and the rows say how to be asked again; Forget Helper Container Answers forgets it', async () => {
       const { page } = workbench();
@@ -601,15 +593,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   });
 
   describe('as a user in the docker group, with VS Code in Korean', () => {
-    let user: { uid: number; gid: number } | undefined;
-    const workbench = withWorkbench('user-ko', () => ({
-      vsixes: [vsix], workspace, as: user, locale: 'ko', settings: { 'containerAnatomy.helper.image': IMAGE },
-    }), {
-      before: async () => {
-        user = ensureDockerGroupUser();
-        fs.chmodSync(workspace, 0o755);
-      },
-    });
+    const workbench = userWorkbench('user-ko', { locale: 'ko' });
 
     it('the consent question is Korean throughout, its reason too, and still shows the command', async () => {
       const { page } = workbench();
