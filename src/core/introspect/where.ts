@@ -4,6 +4,7 @@
  * helper container (with consent), otherwise nowhere (the facts stay unavailable, with why).
  */
 import type { Engine } from '../engine/connection';
+import { isHelper } from '../helper/container';
 import type { HelperManager, HelperReader } from '../helper/manager';
 import { LOCAL_FILES, readTextSync as readText } from '../procfs/files';
 import type { Roots } from './context';
@@ -30,7 +31,8 @@ export async function judgeLocal(engine: Engine, answers: Promise<EngineAnswers>
   const remote = endpointNotLocal(engine);
   if (remote) return remember(engine, { notLocal: remote, denied: null });
   const { info, list } = await answers;
-  const running = list.filter((c) => c.State === 'running').slice(0, PROBES);
+  // Not the helper container: a reason quoting its PID (one left by another window) names no container of the person's.
+  const running = list.filter((c) => c.State === 'running' && !isHelper(c)).slice(0, PROBES);
   let elsewhere: string | null = null;
   for (const c of running) {
     const id = String(c.Id);
