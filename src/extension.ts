@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
     resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
 
   const { helpers, settingsChanged: helperSettingsChanged } = createHelpers(context, explanationLanguage);
+  removeHelpers = () => helpers.dispose();
   const service = new SwitchingService(() => createService(log, helpers));
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
@@ -106,6 +107,16 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
   return { service, explanationLanguage, timings };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Removes the helper containers this window started; set by activate. */
+let removeHelpers: (() => Promise<void>) | undefined;
+
+/**
+ * Everything else is disposed through context.subscriptions, which VS Code does not wait for.
+ * It does wait (a few seconds) for the promise returned here, and removing a helper container
+ * is a request to the engine: without the wait, a window reloaded or closed right after the
+ * helper started left it running until its idle exit.
+ */
+export function deactivate(): Promise<void> | undefined {
+  return removeHelpers?.();
 }
+
