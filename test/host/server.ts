@@ -105,7 +105,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
+    'extensions.autoUpdate': 'off', // the form VS Code writes: the boolean one is migrated by rewriting settings.json, and the extension host briefly saw the user's settings gone
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
