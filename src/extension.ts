@@ -57,12 +57,13 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
   const explanationLanguage = (): Lang =>
     resolveLang(vscode.workspace.getConfiguration(SECTION).get<string>('explanations.language', 'auto'), vscode.env.language);
 
-  const { helpers, settingsChanged: helperSettingsChanged } = createHelpers(context, explanationLanguage);
+  const consent = createHelpers(context, explanationLanguage, log);
+  const { helpers, settingsChanged: helperSettingsChanged } = consent;
   removeHelpers = () => helpers.dispose();
   const service = new SwitchingService(() => createService(log, helpers));
   void vscode.commands.executeCommand('setContext', STATUS_KEY, 'connecting');
   void vscode.commands.executeCommand('setContext', SHOW_STOPPED_KEY, treeSettings().showStopped);
-  const view = new ContainersView(service, treeSettings, explanationLanguage, log);
+  const view = new ContainersView(service, treeSettings, explanationLanguage, log, consent.waiting);
   const panels: PanelContext = { extensionUri: context.extensionUri, service, lang: explanationLanguage, demand: view.demand };
 
   let reconnect: NodeJS.Timeout | undefined;
@@ -70,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): ContainerAnatomyApi 
     output,
     { dispose: () => service.dispose() },
     view,
-    ...registerCommands({ service, view, panels, output, ensureStarted: () => view.ensureStarted() }),
+    consent.onDidChangeWaiting(() => view.updateStatus()),
+    ...registerCommands({ service, view, panels, output, ensureStarted: () => view.ensureStarted(), askAgain: () => helpers.askAgainIfDismissed() }),
     ...registerHovers(service, explanationLanguage, log),
     ...registerPanelSerializers(panels),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -119,4 +121,3 @@ let removeHelpers: (() => Promise<void>) | undefined;
 export function deactivate(): Promise<void> | undefined {
   return removeHelpers?.();
 }
-

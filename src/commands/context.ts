@@ -11,6 +11,8 @@ export interface CommandContext {
   output: vscode.OutputChannel;
   /** Starts the engine work (if not yet) and waits for the first list. */
   ensureStarted(): Promise<void>;
+  /** A refresh asks again the helper container questions that were closed without an answer. */
+  askAgain?(): void;
 }
 
 /** A pick the person dismissed: the command ends quietly. */

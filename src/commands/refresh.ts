@@ -11,6 +11,7 @@ export async function refresh(ctx: CommandContext, arg?: unknown): Promise<Conta
   if (ref !== undefined && ctx.service.container(ref)) {
     return ctx.service.refreshContainer(ctx.service.container(ref)?.id ?? ref);
   }
+  ctx.askAgain?.();
   await ctx.service.refresh();
   ctx.view.updateStatus();
   return undefined;

@@ -41,7 +41,7 @@ const KO: Rule[] = [
   [/^not connected to the engine yet$/, () => '아직 엔진에 연결되지 않았습니다'],
   [/^the helper container is turned off \(containerAnatomy\.helper\.mode is "never"\)$/, () => '헬퍼 컨테이너가 꺼져 있습니다(containerAnatomy.helper.mode가 "never")'],
   [/^the helper container was refused for (\S+) \("Never"\)(; to be asked again, run "Container Anatomy: Forget Helper Container Answers")?$/, (m) => `${m[1]}에서 헬퍼 컨테이너를 거부했습니다("허용 안 함")${m[2] ? '. 다시 묻게 하려면 "Container Anatomy: 헬퍼 컨테이너 답변 지우기"를 실행하세요' : ''}`],
-  [/^the helper container was not allowed \(the question was dismissed\)$/, () => '헬퍼 컨테이너를 허용하지 않았습니다(질문을 닫았습니다)'],
+  [/^the helper container was not allowed \(the question was closed without an answer\); to be asked again, press Refresh in the Container Anatomy view$/, () => '헬퍼 컨테이너를 허용하지 않았습니다(답하지 않고 질문을 닫았습니다). 다시 묻게 하려면 Container Anatomy 보기에서 새로 고침을 누르세요'],
   [/^the helper container needs consent: allow it when asked, set containerAnatomy\.helper\.mode to "always", or run the CLI with --helper=always$/, () => '헬퍼 컨테이너에는 동의가 필요합니다. 물을 때 허용하거나, containerAnatomy.helper.mode를 "always"로 설정하거나, CLI를 --helper=always로 실행하세요'],
   [/^the container has no network attachment of its own$/, () => '컨테이너에 자기 네트워크 연결이 없습니다'],
   [/^no chain was read for this limit$/, () => '이 제한의 cgroup 체인을 읽지 않았습니다'],

@@ -43,6 +43,8 @@ export class ContainersView implements vscode.Disposable {
     private readonly settings: () => TreeSettings,
     private readonly lang: () => Lang,
     private readonly log: (message: string) => void,
+    /** Engines whose helper container question waits for an answer. */
+    private readonly questions: () => string[] = () => [],
   ) {
     this.provider = new ContainersTreeProvider(service, settings, lang);
     this.treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
@@ -121,6 +123,16 @@ export class ContainersView implements vscode.Disposable {
     this.pauseTimer = undefined;
   }
 
+  /** What waits for the person's answer (the rows stay "reading…" until then). */
+  private questionMessage(): string | undefined {
+    const waiting = this.questions();
+    if (!waiting.length) return undefined;
+    return translator(this.lang())(
+      'Waiting for your answer: may a helper container read the kernel facts of {0}? The question is under the bell in the status bar; the bell button above shows it again.',
+      waiting.join(', '),
+    );
+  }
+
   /** The status the welcome views key on, and the text shown above the tree. */
   updateStatus(): void {
     const s = this.service.status;
@@ -142,7 +154,7 @@ export class ContainersView implements vscode.Disposable {
       status = 'ready';
       // Which engine, when it is not Docker: the view's description is hidden while it is the
       // only view in its container, so the message says it too.
-      const parts = [engine, hidden ? translator(this.lang())(hidden === 1 ? '1 stopped container is hidden.' : '{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
+      const parts = [this.questionMessage(), engine, hidden ? translator(this.lang())(hidden === 1 ? '1 stopped container is hidden.' : '{0} stopped containers are hidden.', hidden) : undefined].filter(Boolean);
       message = parts.length ? parts.join(' · ') : undefined;
     }
     this.treeView.message = message;

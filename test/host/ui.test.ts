@@ -506,6 +506,27 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   };
   const consent = (page: ui.Workbench['page']) =>
     page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).first();
+  /** The text above the tree while a helper question waits for an answer. */
+  const WAITING = /^Waiting for your answer: may a helper container read the kernel facts of unix:\/\/\/var\/run\/docker\.sock\?/;
+  const viewMessage = async (page: ui.Workbench['page']): Promise<string> =>
+    (await page.locator('.part.sidebar .message').first().innerText().catch(() => '')).trim();
+  /**
+   * The question as a toast. VS Code hides a toast after a few seconds (it stays under the
+   * bell), so when it is not shown the view must say that a question waits, and its bell
+   * button must show the question again.
+   */
+  const askedAgain = async (page: ui.Workbench['page'], timeoutMs = 60_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await consent(page).isVisible())) {
+      if (WAITING.test(await viewMessage(page))) {
+        await page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Show the Helper Container Question"]').first().click();
+        await consent(page).waitFor({ timeout: 10_000 });
+        return;
+      }
+      assert.ok(Date.now() < deadline, `the question comes, or the view says it waits: "${await viewMessage(page)}"`);
+      await page.waitForTimeout(500);
+    }
+  };
 
   describe('as a user in the docker group, not root: the helper container, with consent', () => {
     const workbench = userWorkbench('user');
@@ -526,7 +547,14 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(/PID on the host:?\s*reading…/.test(tip), `a running container's PID is not "none" while it waits:\n${tip}`);
       assert.ok(tip.includes('so they come through the helper container, which is asked for and started first'), `the row says what it waits for:\n${tip}`);
       await ui.screenshot(page, 'user-consent');
-      // Answered in the same test: the hooks between tests press Escape, which hides the question.
+      // Escape hides the toast, as VS Code does by itself after a few seconds: the view says what
+      // waits, and its bell button brings the question back.
+      await ui.escape(page);
+      await ask.waitFor({ state: 'hidden', timeout: 10_000 });
+      assert.match(await viewMessage(page), WAITING);
+      await ui.screenshot(page, 'user-consent-hidden');
+      await askedAgain(page, 10_000);
+      assert.equal(await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Read kernel facts through a helper container' }).count(), 1, 'shown again, not twice');
       await page.mouse.move(0, 0);
       await ask.locator('.monaco-button', { hasText: 'Allow once' }).click();
       const deadline = Date.now() + 60_000;
@@ -546,10 +574,11 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       const netTip = await ui.hoverText(page, ui.treeRow(page, /^net$/));
       assert.match(netTip, /helper/i, `the net tooltip says the helper read it:\n${netTip}`);
       assert.deepEqual(await helperNames(), ['/container-anatomy-helper']);
+      assert.doesNotMatch(await viewMessage(page), WAITING, 'answered: nothing waits');
       await ui.screenshot(page, 'user-helper-namespaces');
     });
 
-    it('the extension host ending (Reload Window) removes the helper container', async () => {
+    it('the extension host ending (Reload Window) removes the helper container; the new window asks again', async () => {
       const { page } = workbench();
       await ui.runCommand(page, 'Developer: Reload Window');
       const deadline = Date.now() + 30_000;
@@ -558,6 +587,34 @@ describe('Container Anatomy in VS Code (code-server)', function () {
         await page.waitForTimeout(500);
       }
       await ui.waitForWorkbench(page);
+      await ui.openActivity(page, TITLE);
+      await askedAgain(page);
+    });
+
+    it('a question closed without an answer: the rows say to press Refresh, and Refresh asks again', async () => {
+      const { page } = workbench();
+      await askedAgain(page);
+      const ask = consent(page);
+      await ask.hover();
+      await ask.locator('.codicon-notifications-clear, a.action-label[aria-label^="Clear Notification"]').first().click();
+      await ask.waitFor({ state: 'hidden', timeout: 10_000 });
+      const deadline = Date.now() + 30_000;
+      let text = '';
+      for (;;) {
+        await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
+        await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
+        const row = ui.treeRow(page, /^net$/);
+        text = (await row.count()) ? await ui.hoverText(page, row, 10_000).catch(() => '') : '';
+        if (text.includes('closed without an answer')) break;
+        assert.ok(Date.now() < deadline, `the net row says the question was closed and how to be asked again:\n${text}`);
+        await page.waitForTimeout(1000);
+      }
+      assert.ok(text.replace(/\s+/g, ' ').includes('to be asked again, press Refresh in the Container Anatomy view'), text);
+      assert.doesNotMatch(await viewMessage(page), WAITING, 'closed: nothing waits');
+      assert.deepEqual(await helperNames(), [], 'no helper without an answer');
+      await ui.escape(page);
+      await ui.runCommand(page, 'Container Anatomy: Refresh');
+      await askedAgain(page);
     });
   });
 
@@ -589,6 +646,8 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ui.runCommand(page, 'Container Anatomy: Forget Helper Container Answers');
       await page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Forgot the helper container answers for unix:///var/run/docker.sock' }).first().waitFor({ timeout: 30_000 });
       await ui.screenshot(page, 'user-forgot');
+      await askedAgain(page);
+      await ui.screenshot(page, 'user-asked-again');
     });
   });
 

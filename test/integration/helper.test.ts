@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { HELPER_LABEL } from '../../src/core/helper/container';
-import { HelperManager } from '../../src/core/helper/manager';
+import { DISMISSED, HelperManager } from '../../src/core/helper/manager';
 import { NAMESPACE_TYPES, type ContainerAnatomy, type Snapshot } from '../../src/core/model';
 import { takeSnapshot } from '../../src/core/snapshot';
 import { removeParent, sweepParents } from './support/cgroup-parent';
@@ -203,6 +203,76 @@ describe('helper container: refused, impossible, killed', function () {
   it('ask without a terminal means never', async () => {
     const snap = await runCliJson<Snapshot>(['--all'], { under: OWN_PID_NS });
     assert.match(why(containerIn(snap, plain.id).namespaces.net.inode, 'net inode'), /turned off|consent/);
+    await assertNoHelper();
+  });
+
+  it('a question closed without an answer: refused with how to be asked again, asked again on request, an answer given stands', async function () {
+    this.timeout(60000);
+    const answers: Array<'once' | undefined> = [undefined, 'once'];
+    const asked: string[] = [];
+    const helpers = new HelperManager({
+      mode: 'ask',
+      image: IMAGE,
+      ask: async (req) => {
+        asked.push(req.endpoint);
+        return answers.shift();
+      },
+    });
+    try {
+      await withEngine(async (engine) => {
+        const snap = async (): Promise<Snapshot> => (await takeSnapshot(engine, { all: true, helpers, forceHelper: true })).snapshot;
+        const first = await snap();
+        assert.equal(first.host.engine.helperReason, DISMISSED);
+        assert.equal(first.host.engine.helper, undefined);
+        await snap();
+        assert.equal(asked.length, 1, 'a closed question is not asked again by itself (an event, a timer)');
+        await assertNoHelper();
+        helpers.askAgainIfDismissed(); // what Refresh and "Forget Helper Container Answers" do
+        const third = await snap();
+        assert.equal(asked.length, 2);
+        assert.ok(third.host.engine.helper, 'allowed once: read through the helper');
+        assert.ok('value' in containerIn(third, plain.id).namespaces.net.inode);
+        helpers.askAgainIfDismissed();
+        await snap();
+        assert.equal(asked.length, 2, 'an answer given is not asked for again');
+      });
+    } finally {
+      await helpers.dispose();
+    }
+    await assertNoHelper();
+  });
+
+  it('Never, then the kept answers forgotten: asked again, whatever the settings said when Never was given', async function () {
+    this.timeout(60000);
+    const asked: string[] = [];
+    const kept: Record<string, 'always' | 'never'> = {};
+    const settings = (): ConstructorParameters<typeof HelperManager>[0] => ({
+      mode: 'ask',
+      image: IMAGE,
+      remembered: { ...kept },
+      ask: async (req) => {
+        asked.push(req.endpoint);
+        return asked.length === 1 ? 'never' : undefined;
+      },
+      remember: (endpoint, answer) => {
+        kept[endpoint] = answer;
+      },
+    });
+    const helpers = new HelperManager(settings());
+    try {
+      await withEngine(async (engine) => {
+        const snap = async (): Promise<Snapshot> => (await takeSnapshot(engine, { all: true, helpers, forceHelper: true })).snapshot;
+        assert.match((await snap()).host.engine.helperReason ?? '', /refused for .* \("Never"\)/);
+        assert.equal(asked.length, 1);
+        for (const k of Object.keys(kept)) delete kept[k];
+        helpers.configure(settings()); // the manager never heard of the kept Never: no change to see
+        helpers.askAgainIfRefused(); // what "Forget Helper Container Answers" does
+        assert.equal((await snap()).host.engine.helperReason, DISMISSED);
+        assert.equal(asked.length, 2, 'asked again');
+      });
+    } finally {
+      await helpers.dispose();
+    }
     await assertNoHelper();
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { localizeReason } from '../../src/core/reasons';
 import { HELPER_PENDING, NOT_READ_YET } from '../../src/core/unread';
-import { ASK_AGAIN } from '../../src/core/helper/manager';
+import { ASK_AGAIN, DISMISSED } from '../../src/core/helper/manager';
 
 describe('core/reasons in Korean', () => {
   it('names the Select Engine/Context command by its Korean title, as the palette shows it', () => {
@@ -51,8 +51,8 @@ describe('core/reasons in Korean: why the helper container is not used', () => {
       ['the helper container is turned off (containerAnatomy.helper.mode is "never")', /^헬퍼 컨테이너가 꺼져 있습니다/],
       ['the helper container was refused for unix:///var/run/docker.sock ("Never")', /^unix:\/\/\/var\/run\/docker\.sock에서 헬퍼 컨테이너를 거부했습니다\("허용 안 함"\)$/],
       [`the helper container was refused for tcp://127.0.0.1:2376 ("Never"); ${ASK_AGAIN}`, /거부했습니다\("허용 안 함"\)\. 다시 묻게 하려면 "Container Anatomy: 헬퍼 컨테이너 답변 지우기"를 실행하세요$/],
-      ['the helper container was not allowed (the question was dismissed)', /^헬퍼 컨테이너를 허용하지 않았습니다/],
-      ['permission denied reading /proc/1/ns/net and the other namespace links of containers; the helper container was not allowed (the question was dismissed)', /^\/proc\/1\/ns\/net을\(를\) 비롯한 .+\. 헬퍼 컨테이너를 허용하지 않았습니다/],
+      [DISMISSED, /^헬퍼 컨테이너를 허용하지 않았습니다\(답하지 않고 질문을 닫았습니다\)\. 다시 묻게 하려면 Container Anatomy 보기에서 새로 고침을 누르세요$/],
+      [`permission denied reading /proc/1/ns/net and the other namespace links of containers; ${DISMISSED}`, /^\/proc\/1\/ns\/net을\(를\) 비롯한 .+\. 헬퍼 컨테이너를 허용하지 않았습니다.+새로 고침을 누르세요$/],
       ['the engine at tcp://127.0.0.1:2376 runs on another machine, so this machine\'s /proc and /sys do not show its containers; the helper container was refused for tcp://127.0.0.1:2376 ("Never")', /^엔진 .+ 다른 머신에서 실행되므로.+\. tcp:\/\/127\.0\.0\.1:2376에서 헬퍼 컨테이너를 거부했습니다/],
     ];
     for (const [en, ko] of cases) {

@@ -13,6 +13,8 @@ export type HelperMode = 'ask' | 'always' | 'never';
 
 /** How a person who answered "Never" is asked again (the command that forgets kept answers). */
 export const ASK_AGAIN = 'to be asked again, run "Container Anatomy: Forget Helper Container Answers"';
+/** Why the helper is not used after the question was closed without an answer, and how to be asked again. */
+export const DISMISSED = 'the helper container was not allowed (the question was closed without an answer); to be asked again, press Refresh in the Container Anatomy view';
 export type Consent = 'once' | 'always' | 'never';
 
 export interface ConsentRequest {
@@ -45,6 +47,8 @@ const MAX_ROUNDS = 8;
 interface PerEngine {
   /** null: allowed; a string: why not. Asked once per endpoint while this manager lives. */
   consent?: Promise<string | null>;
+  /** Why the consent was not given: the question closed without an answer, or any other refusal. */
+  refusal?: 'dismissed' | 'refused';
   helper?: Promise<HelperContainer>;
   /** What the last full read asked for, fetched up front next time (one round when nothing changed). */
   hints: Set<string>;
@@ -151,6 +155,27 @@ export class HelperManager {
     for (const [endpoint, s] of this.engines) if (modeChanged || before[endpoint] !== after[endpoint]) s.consent = undefined;
   }
 
+  /**
+   * Questions closed without an answer are asked again the next time the helper is needed (a
+   * refresh, the Forget command). Answers given stand.
+   */
+  askAgainIfDismissed(): void {
+    this.askAgain((r) => r === 'dismissed');
+  }
+
+  /** Every refusal is decided anew (the kept answers were forgotten); an engine allowed stays allowed. */
+  askAgainIfRefused(): void {
+    this.askAgain(() => true);
+  }
+
+  private askAgain(which: (r: 'dismissed' | 'refused') => boolean): void {
+    for (const s of this.engines.values()) {
+      if (!s.refusal || !which(s.refusal)) continue;
+      s.refusal = undefined;
+      s.consent = undefined;
+    }
+  }
+
   private stateOf(endpoint: string): PerEngine {
     let s = this.engines.get(endpoint);
     if (!s) this.engines.set(endpoint, (s = { hints: new Set() }));
@@ -164,7 +189,10 @@ export class HelperManager {
   async reader(engine: Engine, reason: string): Promise<HelperReader | string> {
     const endpoint = engine.choice.endpoint;
     const s = this.stateOf(endpoint);
-    s.consent ??= this.consent(engine, reason);
+    s.consent ??= this.consent(engine, reason, s).then((r) => {
+      if (r !== null) s.refusal ??= 'refused';
+      return r;
+    });
     const refused = await s.consent;
     if (refused !== null) return refused;
     if (!s.helper) {
@@ -186,7 +214,7 @@ export class HelperManager {
     );
   }
 
-  private async consent(engine: Engine, reason: string): Promise<string | null> {
+  private async consent(engine: Engine, reason: string, s: PerEngine): Promise<string | null> {
     const endpoint = engine.choice.endpoint;
     const { mode, remembered, ask, remember } = this.settings;
     if (mode === 'never') return 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
@@ -207,7 +235,9 @@ export class HelperManager {
     const answer = await ask({ endpoint, reason, image, command: commandLine(image, await engine.info()) });
     if (answer === 'always' || answer === 'never') remember?.(endpoint, answer);
     if (answer === 'once' || answer === 'always') return null;
-    return answer === 'never' ? refused : 'the helper container was not allowed (the question was dismissed)';
+    if (answer === 'never') return refused;
+    s.refusal = 'dismissed';
+    return DISMISSED;
   }
 
   /** A used helper is removed after ten idle minutes (it also exits by itself then). */
