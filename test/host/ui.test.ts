@@ -664,6 +664,12 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       assert.ok(!/permission denied/.test(text), `no English reason:\n${text}`);
       for (const part of ['docker run', '--cap-drop ALL', IMAGE, '이번만 허용']) assert.ok(text.includes(part), `the question shows ${part}:\n${text}`);
       await ui.screenshot(page, 'user-ko-consent');
+      await ui.escape(page);
+      await ask.waitFor({ state: 'hidden', timeout: 10_000 });
+      assert.match(await viewMessage(page), /^답을 기다립니다: 헬퍼 컨테이너가 unix:\/\/\/var\/run\/docker\.sock의 커널 정보를 읽어도 될까요\?/);
+      await page.locator('.part.sidebar .title-actions a.action-label[aria-label^="헬퍼 컨테이너 질문 다시 보기"]').first().click();
+      await ask.waitFor({ timeout: 10_000 });
+      await ui.screenshot(page, 'user-ko-asked-again');
     });
   });
 
