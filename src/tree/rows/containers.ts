@@ -124,7 +124,7 @@ export function containerRow(c: ContainerAnatomy, t: Translate, engine?: EngineK
     facts.push({ label: t('Exit code'), value: c.exit.oomKilled ? t('{0} (killed by the OOM killer)', c.exit.code) : String(c.exit.code) });
     if (Date.parse(c.exit.finishedAt) > 0) facts.push({ label: t('Exited at'), value: formatTime(c.exit.finishedAt, t) });
   }
-  facts.push({ label: t('Read at'), value: c.readAt ? formatTime(c.readAt, t) : t('never') });
+  facts.push({ label: t('Read at'), value: c.readAt ? formatTime(c.readAt, t) : c.reading ? t('reading…') : t('never') });
   const notes = c.readFailure ? [c.readFailure] : isUnavailable(c.pid) && c.state === 'running' ? [c.pid.unavailable] : [];
   return {
     id: `c:${c.id}`,

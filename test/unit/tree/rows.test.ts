@@ -69,15 +69,18 @@ describe('tree rows: top level', () => {
     assert.equal(facts.Networks, 'bridge 172.17.0.2/16');
   });
 
-  it('a running container not read yet, or whose read failed, has a host PID: it is not "none"', () => {
-    const pidOf = (change: Partial<ContainerAnatomy>): string | undefined => {
+  it('a running container not read yet, or whose read failed, has a host PID (not "none"); one being read says so for its read time (not "never")', () => {
+    const factOf = (label: string, change: Partial<ContainerAnatomy>): string | undefined => {
       const snap = structuredClone(snapshot());
       const web = snap.containers.find((c) => c.id === WEB_ID) as ContainerAnatomy;
-      Object.assign(web, { pid: unavailable('not read yet: the container is listed and its details are being read') }, change);
+      Object.assign(web, { pid: unavailable('not read yet: the container is listed and its details are being read'), readAt: '' }, change);
       const row = find(childRows(snap, undefined, { ...opts, groupByCompose: false }), 'web');
-      return row.tooltip.facts.find((f) => f.label === 'PID on the host')?.value;
+      return row.tooltip.facts.find((f) => f.label === label)?.value;
     };
+    const pidOf = (change: Partial<ContainerAnatomy>): string | undefined => factOf('PID on the host', change);
     assert.equal(pidOf({ reading: true }), 'reading…');
+    assert.equal(factOf('Read at', { reading: true }), 'reading…', 'being read, not "never"');
+    assert.equal(factOf('Read at', { readFailure: 'container web could not be read: timeout' }), 'never');
     assert.equal(pidOf({ readFailure: 'container web could not be read: timeout' }), 'unavailable');
     assert.equal(pidOf({ state: 'exited' }), 'none');
   });
