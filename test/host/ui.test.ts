@@ -510,6 +510,19 @@ describe('Container Anatomy in VS Code (code-server)', function () {
   const WAITING = /^Waiting for your answer: may a helper container read the kernel facts of unix:\/\/\/var\/run\/docker\.sock\?/;
   const viewMessage = async (page: ui.Workbench['page']): Promise<string> =>
     (await page.locator('.part.sidebar .message').first().innerText().catch(() => '')).trim();
+  /** The bridge container's net namespace tooltip, once it says `needle` (the tree re-reads on its own). */
+  const netTooltipSaying = async (page: ui.Workbench['page'], needle: string): Promise<string> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
+      await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
+      const row = ui.treeRow(page, /^net$/);
+      const text = (await row.count()) ? await ui.hoverText(page, row, 10_000).catch(() => '') : '';
+      if (text.includes(needle)) return text;
+      assert.ok(Date.now() < deadline, `the net row says "${needle}":\n${text}`);
+      await page.waitForTimeout(1000);
+    }
+  };
   /**
    * The question as a toast. VS Code hides a toast after a few seconds (it stays under the
    * bell), so when it is not shown the view must say that a question waits, and its bell
@@ -598,17 +611,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await ask.hover();
       await ask.locator('.codicon-notifications-clear, a.action-label[aria-label^="Clear Notification"]').first().click();
       await ask.waitFor({ state: 'hidden', timeout: 10_000 });
-      const deadline = Date.now() + 30_000;
-      let text = '';
-      for (;;) {
-        await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
-        await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
-        const row = ui.treeRow(page, /^net$/);
-        text = (await row.count()) ? await ui.hoverText(page, row, 10_000).catch(() => '') : '';
-        if (text.includes('closed without an answer')) break;
-        assert.ok(Date.now() < deadline, `the net row says the question was closed and how to be asked again:\n${text}`);
-        await page.waitForTimeout(1000);
-      }
+      const text = await netTooltipSaying(page, 'closed without an answer');
       assert.ok(text.replace(/\s+/g, ' ').includes('to be asked again, press Refresh in the Container Anatomy view'), text);
       assert.doesNotMatch(await viewMessage(page), WAITING, 'closed: nothing waits');
       assert.deepEqual(await helperNames(), [], 'no helper without an answer');
@@ -629,17 +632,7 @@ describe('Container Anatomy in VS Code (code-server)', function () {
       await page.mouse.move(0, 0);
       await ask.locator('.monaco-button', { hasText: 'Never' }).click();
       await ui.findTreeRow(page, NAMES.bridge, 30_000);
-      const deadline = Date.now() + 30_000;
-      let text = '';
-      for (;;) {
-        await ui.expandTreeRow(page, NAMES.bridge).catch(() => undefined);
-        await ui.expandChild(page, NAMES.bridge, 'Namespaces').catch(() => undefined);
-        const row = ui.treeRow(page, /^net$/);
-        text = (await row.count()) ? await ui.hoverText(page, row, 10_000).catch(() => '') : '';
-        if (text.includes('Forget Helper Container Answers')) break;
-        assert.ok(Date.now() < deadline, `the Namespaces row says how to be asked again:\n${text}`);
-        await page.waitForTimeout(1000);
-      }
+      const text = await netTooltipSaying(page, 'Forget Helper Container Answers');
       assert.match(text, /the helper container was refused for unix:\/\/\/var\/run\/docker\.sock \("Never"\)/);
       assert.deepEqual(await helperNames(), [], 'refused: no helper runs');
       await ui.escape(page);

@@ -38,6 +38,16 @@ async function removeHelpers(): Promise<void> {
   await waitFor(async () => (await runningHelpers()).length === 0, 10000);
 }
 
+/** Runs `fn` with snapshots that must read through `helpers`; then disposes them, and no helper is left. */
+async function withForcedHelper(helpers: HelperManager, fn: (snap: () => Promise<Snapshot>) => Promise<void>): Promise<void> {
+  try {
+    await withEngine((engine) => fn(async () => (await takeSnapshot(engine, { all: true, helpers, forceHelper: true })).snapshot));
+  } finally {
+    await helpers.dispose();
+  }
+  await assertNoHelper();
+}
+
 /** Values that move between two reads of the same container (usage counters, "Up 3 seconds", read times). */
 const MOVING = new Set(['usageBytes', 'usageNs', 'throttledPeriods', 'status', 'readAt', 'usageReadAt']);
 
@@ -218,28 +228,22 @@ describe('helper container: refused, impossible, killed', function () {
         return answers.shift();
       },
     });
-    try {
-      await withEngine(async (engine) => {
-        const snap = async (): Promise<Snapshot> => (await takeSnapshot(engine, { all: true, helpers, forceHelper: true })).snapshot;
-        const first = await snap();
-        assert.equal(first.host.engine.helperReason, DISMISSED);
-        assert.equal(first.host.engine.helper, undefined);
-        await snap();
-        assert.equal(asked.length, 1, 'a closed question is not asked again by itself (an event, a timer)');
-        await assertNoHelper();
-        helpers.askAgainIfDismissed(); // what Refresh and "Forget Helper Container Answers" do
-        const third = await snap();
-        assert.equal(asked.length, 2);
-        assert.ok(third.host.engine.helper, 'allowed once: read through the helper');
-        assert.ok('value' in containerIn(third, plain.id).namespaces.net.inode);
-        helpers.askAgainIfDismissed();
-        await snap();
-        assert.equal(asked.length, 2, 'an answer given is not asked for again');
-      });
-    } finally {
-      await helpers.dispose();
-    }
-    await assertNoHelper();
+    await withForcedHelper(helpers, async (snap) => {
+      const first = await snap();
+      assert.equal(first.host.engine.helperReason, DISMISSED);
+      assert.equal(first.host.engine.helper, undefined);
+      await snap();
+      assert.equal(asked.length, 1, 'a closed question is not asked again by itself (an event, a timer)');
+      await assertNoHelper();
+      helpers.askAgainIfDismissed(); // what Refresh and "Forget Helper Container Answers" do
+      const third = await snap();
+      assert.equal(asked.length, 2);
+      assert.ok(third.host.engine.helper, 'allowed once: read through the helper');
+      assert.ok('value' in containerIn(third, plain.id).namespaces.net.inode);
+      helpers.askAgainIfDismissed();
+      await snap();
+      assert.equal(asked.length, 2, 'an answer given is not asked for again');
+    });
   });
 
   it('Never, then the kept answers forgotten: asked again, whatever the settings said when Never was given', async function () {
@@ -259,21 +263,15 @@ describe('helper container: refused, impossible, killed', function () {
       },
     });
     const helpers = new HelperManager(settings());
-    try {
-      await withEngine(async (engine) => {
-        const snap = async (): Promise<Snapshot> => (await takeSnapshot(engine, { all: true, helpers, forceHelper: true })).snapshot;
-        assert.match((await snap()).host.engine.helperReason ?? '', /refused for .* \("Never"\)/);
-        assert.equal(asked.length, 1);
-        for (const k of Object.keys(kept)) delete kept[k];
-        helpers.configure(settings()); // the manager never heard of the kept Never: no change to see
-        helpers.askAgainIfRefused(); // what "Forget Helper Container Answers" does
-        assert.equal((await snap()).host.engine.helperReason, DISMISSED);
-        assert.equal(asked.length, 2, 'asked again');
-      });
-    } finally {
-      await helpers.dispose();
-    }
-    await assertNoHelper();
+    await withForcedHelper(helpers, async (snap) => {
+      assert.match((await snap()).host.engine.helperReason ?? '', /refused for .* \("Never"\)/);
+      assert.equal(asked.length, 1);
+      for (const k of Object.keys(kept)) delete kept[k];
+      helpers.configure(settings()); // the manager never heard of the kept Never: no change to see
+      helpers.askAgainIfRefused(); // what "Forget Helper Container Answers" does
+      assert.equal((await snap()).host.engine.helperReason, DISMISSED);
+      assert.equal(asked.length, 2, 'asked again');
+    });
   });
 
   it('killed: that snapshot says why, the next starts a new helper, dispose leaves none', async function () {
