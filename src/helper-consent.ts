@@ -17,7 +17,7 @@ function machineSetting<T>(key: string, fallback: T): T {
 }
 
 /** Set while a question about the helper container waits for an answer (the view's bell button). */
-export const QUESTION_KEY = 'containerAnatomy.helperQuestion';
+const QUESTION_KEY = 'containerAnatomy.helperQuestion';
 const SHOW_QUESTION = 'containerAnatomy.helper.showQuestion';
 
 export interface Helpers {
