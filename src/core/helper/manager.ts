@@ -47,8 +47,8 @@ const MAX_ROUNDS = 8;
 interface PerEngine {
   /** null: allowed; a string: why not. Asked once per endpoint while this manager lives. */
   consent?: Promise<string | null>;
-  /** Why the consent was not given: the question closed without an answer, or any other refusal. */
-  refusal?: 'dismissed' | 'refused';
+  /** What `consent` came to, once it has: null allowed, else why not (DISMISSED: closed without an answer). */
+  decided?: string | null;
   helper?: Promise<HelperContainer>;
   /** What the last full read asked for, fetched up front next time (one round when nothing changed). */
   hints: Set<string>;
@@ -152,7 +152,7 @@ export class HelperManager {
     const after = settings.remembered ?? {};
     this.settings = settings;
     // A kept answer that changed or was forgotten is asked about (or applied) anew; others stand.
-    for (const [endpoint, s] of this.engines) if (modeChanged || before[endpoint] !== after[endpoint]) s.consent = undefined;
+    for (const [endpoint, s] of this.engines) if (modeChanged || before[endpoint] !== after[endpoint]) this.undecide(s);
   }
 
   /**
@@ -160,7 +160,7 @@ export class HelperManager {
    * refresh, the Forget command). Answers given stand.
    */
   askAgainIfDismissed(): void {
-    this.askAgain((r) => r === 'dismissed');
+    this.askAgain((why) => why === DISMISSED);
   }
 
   /** Every refusal is decided anew (the kept answers were forgotten); an engine allowed stays allowed. */
@@ -168,12 +168,14 @@ export class HelperManager {
     this.askAgain(() => true);
   }
 
-  private askAgain(which: (r: 'dismissed' | 'refused') => boolean): void {
-    for (const s of this.engines.values()) {
-      if (!s.refusal || !which(s.refusal)) continue;
-      s.refusal = undefined;
-      s.consent = undefined;
-    }
+  private askAgain(which: (why: string) => boolean): void {
+    for (const s of this.engines.values()) if (typeof s.decided === 'string' && which(s.decided)) this.undecide(s);
+  }
+
+  /** The next read decides anew. */
+  private undecide(s: PerEngine): void {
+    s.consent = undefined;
+    s.decided = undefined;
   }
 
   private stateOf(endpoint: string): PerEngine {
@@ -189,10 +191,13 @@ export class HelperManager {
   async reader(engine: Engine, reason: string): Promise<HelperReader | string> {
     const endpoint = engine.choice.endpoint;
     const s = this.stateOf(endpoint);
-    s.consent ??= this.consent(engine, reason, s).then((r) => {
-      if (r !== null) s.refusal ??= 'refused';
-      return r;
-    });
+    if (!s.consent) {
+      const asked: Promise<string | null> = this.consent(engine, reason).then((r) => {
+        if (s.consent === asked) s.decided = r; // not one set aside meanwhile
+        return r;
+      });
+      s.consent = asked;
+    }
     const refused = await s.consent;
     if (refused !== null) return refused;
     if (!s.helper) {
@@ -214,7 +219,7 @@ export class HelperManager {
     );
   }
 
-  private async consent(engine: Engine, reason: string, s: PerEngine): Promise<string | null> {
+  private async consent(engine: Engine, reason: string): Promise<string | null> {
     const endpoint = engine.choice.endpoint;
     const { mode, remembered, ask, remember } = this.settings;
     if (mode === 'never') return 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
@@ -235,9 +240,7 @@ export class HelperManager {
     const answer = await ask({ endpoint, reason, image, command: commandLine(image, await engine.info()) });
     if (answer === 'always' || answer === 'never') remember?.(endpoint, answer);
     if (answer === 'once' || answer === 'always') return null;
-    if (answer === 'never') return refused;
-    s.refusal = 'dismissed';
-    return DISMISSED;
+    return answer === 'never' ? refused : DISMISSED;
   }
 
   /** A used helper is removed after ten idle minutes (it also exits by itself then). */
