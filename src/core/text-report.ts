@@ -158,7 +158,7 @@ function namespaceLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint, e
     const s = sharingOf(ns);
     const ino = isFact(ns.inode) ? String(ns.inode.value) : p('90', t('unavailable'));
     const shown: Sharing = s.peers.length > 5 ? { ...s, peers: [listSome(s.peers.map(safe), t)] } : { ...s, peers: s.peers.map(safe) };
-    const marker = p(sharingColor(s), sharingWords(type, shown, L.lang, true).label);
+    const marker = p(sharingColor(s), sharingWords(type, shown, L.lang, true).label); // only containers with a process get here
     const mode = ns.mode.field && ns.mode.value ? p('90', ` (${ns.mode.field}=${safe(ns.mode.sharesWith ? `container:${ns.mode.sharesWith.name ?? ns.mode.sharesWith.id.slice(0, 12)}` : ns.mode.value)})`) : '';
     L.row(`    ${pad(type, 7)}${pad(ino, 12)}${marker}${mode}`);
     if (isUnavailable(ns.inode) && !commonReason) L.row(`      ${p('90', why(ns.inode, L.lang))}`);
