@@ -200,6 +200,16 @@ export async function expandTreeRow(page: Page, label: string | RegExp): Promise
 }
 
 /**
+ * The hover now shown. The activity bar's own hover (its item's title, one line) can outlive a
+ * click on it: it is never taken for the target's.
+ */
+async function shownHover(page: Page): Promise<Locator> {
+  const titles = (await page.locator('.part.activitybar .action-label[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
+  const escaped = titles.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return page.locator('.monaco-hover:visible, .workbench-hover:visible').filter(escaped.length ? { hasNotText: new RegExp(`^\\s*(${escaped.join('|')})\\s*$`) } : {}).last();
+}
+
+/**
  * Moves the mouse over `target` and returns the text of the hover (tooltip) that appears.
  * Tries again when the hover goes away before it could be read (a row re-rendered by an
  * engine event takes its hover with it).
@@ -207,10 +217,7 @@ export async function expandTreeRow(page: Page, label: string | RegExp): Promise
 export async function hoverText(
   page: Page, target: Locator, timeoutMs = 30_000, position?: () => Promise<{ x: number; y: number }>,
 ): Promise<string> {
-  // The activity bar's own hover (its item's title, one line) can outlive a click on it: never the target's.
-  const titles = (await page.locator('.part.activitybar .action-label[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
-  const escaped = titles.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter(escaped.length ? { hasNotText: new RegExp(`^\\s*(${escaped.join('|')})\\s*$`) } : {}).last();
+  const hover = await shownHover(page);
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -457,10 +464,7 @@ export async function expandChild(page: Page, parent: string, child: string): Pr
 
 /** Whether the hover now shown needs scrolling: its content is taller than the box it gets. */
 export async function hoverScrolls(page: Page): Promise<{ scrolls: boolean; contentHeight: number; boxHeight: number }> {
-  // The activity bar's own hover (its item's title, one line) can outlive a click on it: never the target's.
-  const titles = (await page.locator('.part.activitybar .action-label[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter(Boolean);
-  const escaped = titles.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter(escaped.length ? { hasNotText: new RegExp(`^\\s*(${escaped.join('|')})\\s*$`) } : {}).last();
+  const hover = await shownHover(page);
   return hover.evaluate((el) => {
     const box = el.querySelector('.monaco-scrollable-element') ?? el;
     const content = box.firstElementChild ?? box;
