@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { fact, isUnavailable, unavailable, type ChainLevel, type Maybe } from '../model';
-import { cutShort, parseKeyValues, parseUint, readTextSync } from './files';
+import { cutShort, parseKeyValues, parseUint, readTextIn } from './files';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -68,8 +68,7 @@ export type Outcome<T> = { kind: 'value'; value: T } | { kind: 'missing'; reason
 
 /** Reads and parses `dir/file` without throwing (synchronously: see readTextSync). */
 export function readFile<T>(dir: string, file: string, parse: (text: string) => Parsed<T>): Outcome<T> {
-  const full = path.join(dir, file);
-  const r = readTextSync(full);
+  const { path: full, result: r } = readTextIn(dir, file);
   if (!r.ok) return { kind: r.code === 'ENOENT' ? 'missing' : 'bad', reason: r.reason };
   const cut = cutShort(full, r.text);
   if (cut) return { kind: 'bad', reason: cut };

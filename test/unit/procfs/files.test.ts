@@ -1,5 +1,8 @@
 import { strict as assert } from 'assert';
-import { readText, withReadCache } from '../../../src/core/procfs/files';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
 
 describe('procfs/files readText', () => {
   it('a failure carries the code, a sentence, and the system message', async () => {
@@ -14,5 +17,42 @@ describe('procfs/files readText', () => {
     const [a, b] = await withReadCache(async () => [await readText('/proc/self/stat'), await readText('/proc/self/stat')]);
     assert.ok(a.ok && b.ok);
     assert.equal(a, b);
+  });
+});
+
+describe('procfs/files readTextIn', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anatomy-files-'));
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.writeFileSync(path.join(dir, 'a', 'limit'), '42\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('names the file as path.join would, in normal form or not, inside a scope and outside', async () => {
+    for (const d of [path.join(dir, 'a'), `${dir}/a/`, `${dir}//a`, `${dir}/a/../a`, `${dir}/./a`]) {
+      const outside = readTextIn(d, 'limit');
+      const inside = await withReadCache(async () => readTextIn(d, 'limit'));
+      for (const r of [outside, inside]) {
+        assert.equal(r.path, path.join(dir, 'a', 'limit'), d);
+        assert.ok(r.result.ok && r.result.text === '42\n', d);
+      }
+    }
+  });
+
+  it('shares the scope cache with readText: a file read either way is read once', async () => {
+    const [a, b, c] = await withReadCache(async () => [readTextIn(path.join(dir, 'a'), 'limit').result, await readText(path.join(dir, 'a', 'limit')), readTextIn(`${dir}/a/`, 'limit').result]);
+    assert.equal(a, b);
+    assert.equal(b, c);
+  });
+});
+
+describe('procfs/files parseKeyValues', () => {
+  it('reads two-field lines and skips the rest; the same text gives the same answer again', () => {
+    const text = 'cache 4096\nrss\t8192  \nbad line here\n\nhierarchical_memory_limit 9223372036854771712\n';
+    const m = parseKeyValues(text);
+    assert.deepEqual([...m], [['cache', '4096'], ['rss', '8192'], ['hierarchical_memory_limit', '9223372036854771712']]);
+    assert.equal(parseKeyValues(text), m);
+    assert.deepEqual([...parseKeyValues('oom_kill_disable 0\noom_kill 3')], [['oom_kill_disable', '0'], ['oom_kill', '3']]);
   });
 });
