@@ -21,7 +21,7 @@ import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
 import { NAMESPACE_TYPES, isFact } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
-import { HELPER_PENDING, listedContainer, readFailureReason, unreadContainer } from './unread';
+import { listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
@@ -297,6 +297,8 @@ class LiveAnatomyService implements AnatomyService {
    */
   private firstLook(engine: Engine, gen: number, startSeq: number, ready: () => void): { progress: SnapshotProgress; shown: () => boolean; flush: () => void } {
     let shown = false;
+    /** The rows `seen` put in from the list alone. */
+    let placed: Set<string> | undefined;
     let seqs = new Map<string, number>();
     let due: string[] = [];
     let gone: string[] = [];
@@ -314,12 +316,21 @@ class LiveAnatomyService implements AnatomyService {
       // The rows, from the list alone, while the helper container is asked for and starts (a
       // person's answer, then seconds): the engine has answered, so it is not "connecting" any
       // more. The event stream starts with the first read as before; it replays from `since`.
-      seen: (list) => {
-        if (gen !== this.generation || shown || this.status.kind !== 'connecting') return;
-        const rows = list.map((entry) => listedContainer(entry, HELPER_PENDING)).sort(byStateThenName);
-        for (const c of rows) if (!this.containers.has(c.id)) this.containers.set(c.id, c);
+      seen: (list, pending) => {
+        if (gen !== this.generation || shown || (this.status.kind !== 'connecting' && !placed)) return;
+        const rows = list.map((entry) => listedContainer(entry, pending)).sort(byStateThenName);
+        const updated: string[] = [];
+        for (const c of rows) {
+          // A row this look placed is told again what it waits for (the helper, once that is known).
+          const prev = this.containers.get(c.id);
+          if (prev && !(placed?.has(c.id) && prev.reading)) continue;
+          this.containers.set(c.id, c);
+          updated.push(c.id);
+        }
+        placed ??= new Set();
+        for (const id of updated) placed.add(id);
         this.status = { kind: 'ready', endpoint: engine.choice.endpoint };
-        this.emit({ updated: rows.map((c) => c.id), removed: [], host: true });
+        this.emit({ updated, removed: [], host: true });
       },
       listed: (ctx, ids) => {
         if (gen !== this.generation) return ids;

@@ -10,7 +10,7 @@ import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { inTurn, mapLimit } from './pool';
 import { readSwarm } from './swarm/cluster';
 import { withReadCache } from './procfs/files';
-import { readFailureReason, unreadContainer } from './unread';
+import { HELPER_PENDING, NOT_READ_YET, readFailureReason, unreadContainer } from './unread';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
@@ -46,10 +46,12 @@ export interface SnapshotOptions {
 
 export interface SnapshotProgress {
   /**
-   * The engine's container list, told only when the kernel's files are to come through the
-   * helper container: before a person is asked to allow it and it starts.
+   * The engine's container list (helper containers left out), and what its containers wait
+   * for: told as soon as the list is in, before the host side is read and the engine's other
+   * answers come; told again when the kernel's files are to come through the helper
+   * container, before a person is asked to allow it and it starts.
    */
-  seen?(list: EngineAnswers['list']): void;
+  seen?(list: EngineAnswers['list'], pending: string): void;
   listed(ctx: HostContext, ids: string[]): string[];
   read(id: string, result: ReadResult): void;
 }
@@ -177,13 +179,14 @@ async function finish(engine: Engine, ids: string[], results: ReadResult[], ctx:
 
 async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Result> {
   const roots = opts.roots ?? REAL_ROOTS;
-  const answers = askEngine(engine);
+  const seen = opts.progress?.seen;
+  const tell = seen && ((list: EngineAnswers['list'], pending: string) => seen(list.filter((c) => !isHelper(c)), pending));
+  const answers = askEngine(engine, tell && ((list) => tell(list, NOT_READ_YET)));
   // On a unix socket the engine most likely runs on this machine: its host-side files are read
   // while the engine answers and the verdict is made, not after (used only if that verdict is local).
   const early = !opts.forceHelper && endpointNotLocal(engine) === null ? hostKernel(roots, null, false) : undefined;
   early?.catch(() => undefined); // awaited below when used; this only keeps a rejection from looking unhandled meanwhile
-  const seen = opts.progress?.seen;
-  const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper, seen && ((a) => seen(a.list.filter((c) => !isHelper(c)))));
+  const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper, tell && ((a) => tell(a.list, HELPER_PENDING)));
   let notLocal = source.notLocal;
   let helperReason = source.refused;
   if (source.reader) {

@@ -1,7 +1,7 @@
 /**
  * The first look against the real engine: the live service shows every listed container
- * (as "being read") before it has read any container's anatomy, then fills each in and ends
- * with the same model a full snapshot gives.
+ * (as "being read") as soon as the engine's list is in, before it has read the host side or any
+ * container's anatomy, then fills each in and ends with the same model a full snapshot gives.
  */
 import * as assert from 'node:assert/strict';
 import { createAnatomyService } from '../../src/core/anatomy-service';
@@ -38,14 +38,20 @@ describe('live anatomy service: the first look', function () {
     service = s;
     /** The model as it was at the first change that had containers in it. */
     let first: ContainerAnatomy[] | undefined;
+    let hostReadFirst: boolean | undefined;
     s.onDidChange(() => {
       const all = s.snapshot().containers;
-      if (!first && all.length) first = all.map((c) => structuredClone(c));
+      if (!first && all.length) {
+        first = all.map((c) => structuredClone(c));
+        hostReadFirst = s.host() !== undefined;
+      }
     });
     await s.start();
     assert.equal(s.status.kind, 'ready', JSON.stringify(s.status));
     assert.ok(first, 'the service told of containers');
 
+    // From the list alone: the host side (its namespaces, cgroup layout, bridges) was not waited for.
+    assert.equal(hostReadFirst, false, 'the rows came before the host side was read');
     // Before any read: all the engine listed, none of them read, none of them failed.
     for (const id of mine) assert.ok(first.some((c) => c.id === id), `${id.slice(0, 12)} listed at once`);
     for (const c of first) {

@@ -71,8 +71,12 @@ export interface EngineAnswers {
   list: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw Engine API JSON
 }
 
-export function askEngine(engine: Engine): Promise<EngineAnswers> {
-  const asked = Promise.all([engine.info(), listNetworks(engine), engine.listContainers(true)]).then(([info, networks, list]) => ({ info, networks, list }));
+/** The engine's info, networks and containers; `onList` is told the list as soon as it is in. */
+export function askEngine(engine: Engine, onList?: (list: EngineAnswers['list']) => void): Promise<EngineAnswers> {
+  const listed = engine.listContainers(true);
+  // What onList does with the list is its own: a failure there must not fail the answers.
+  if (onList) listed.then(onList).catch(() => undefined);
+  const asked = Promise.all([engine.info(), listNetworks(engine), listed]).then(([info, networks, list]) => ({ info, networks, list }));
   asked.catch(() => undefined); // awaited by the caller; this only keeps the rejection from looking unhandled meanwhile
   return asked;
 }
