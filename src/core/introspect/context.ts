@@ -45,7 +45,10 @@ export interface HostContext {
 export function shareTarget(mode: string, names: Map<string, string>): { id: string; name: string | null } | undefined {
   if (!mode.startsWith('container:')) return undefined;
   const ref = mode.slice('container:'.length);
-  for (const [id, name] of names) if (id === ref || id.startsWith(ref) || name === ref) return { id, name };
+  // The engine keeps the full ID in most modes: found at once, not by going through all.
+  const exact = names.get(ref);
+  if (exact !== undefined) return { id: ref, name: exact };
+  for (const [id, name] of names) if (id.startsWith(ref) || name === ref) return { id, name };
   return { id: ref, name: null };
 }
 

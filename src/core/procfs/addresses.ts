@@ -4,9 +4,8 @@
  * the interface whose connected subnet holds it.
  */
 import { endianness } from 'os';
-import * as path from 'path';
 import { fact, unavailable, type Maybe } from '../model';
-import { cutShort, readTextSync } from './files';
+import { cutShort, joinPath, readTextSync } from './files';
 
 export interface RouteEntry {
   iface: string;
@@ -53,7 +52,7 @@ export interface DefaultRoute {
  * first such line among equals, as `ip route` lists it.
  */
 export function readDefaultRoute(procRoot: string, pid: number): Maybe<DefaultRoute | null> {
-  const file = path.join(procRoot, String(pid), 'net', 'route');
+  const file = joinPath(procRoot, String(pid), 'net', 'route');
   const r = readTextSync(file);
   if (!r.ok) return unavailable(r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason);
   const cut = cutShort(file, r.text);
@@ -143,11 +142,11 @@ export function ipv4ByInterface(fibTrie: string, route: string): Map<string, str
 
 /** Interface name -> its IPv4 addresses (without prefix), or a reason when the files cannot be read. */
 export async function interfaceAddresses(netDir: string): Promise<Map<string, string[]> | string> {
-  const trie = readTextSync(path.join(netDir, 'fib_trie'));
+  const trie = readTextSync(joinPath(netDir, 'fib_trie'));
   if (!trie.ok) return trie.reason;
-  const route = readTextSync(path.join(netDir, 'route'));
+  const route = readTextSync(joinPath(netDir, 'route'));
   if (!route.ok) return route.reason;
-  const cut = cutShort(path.join(netDir, 'fib_trie'), trie.text) ?? cutShort(path.join(netDir, 'route'), route.text);
+  const cut = cutShort(joinPath(netDir, 'fib_trie'), trie.text) ?? cutShort(joinPath(netDir, 'route'), route.text);
   if (cut) return cut;
   const out = new Map<string, string[]>();
   for (const [iface, cidrs] of ipv4ByInterface(trie.text, route.text)) out.set(iface, cidrs.map((c) => c.slice(0, c.indexOf('/'))));

@@ -4,7 +4,9 @@
  */
 import * as path from 'path';
 import { fact, isUnavailable, unavailable, type ChainLevel, type Maybe } from '../model';
-import { cutShort, parseKeyValues, parseUint, readTextIn } from './files';
+import { cutShort, isNormalAbsolute, parseKeyValues, parseUint, readTextIn } from './files';
+
+export { isNormalAbsolute };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -82,13 +84,6 @@ export function readOwn<T>(dir: string, file: string, parse: (text: string) => P
   if (o.kind === 'value') return fact(o.value, 'procfs');
   if (o.kind === 'missing') return unavailable(`${o.reason}: ${missingWhy}`);
   return unavailable(o.reason);
-}
-
-/** An absolute path already in normal form: no empty, "." or ".." segment, no trailing slash. */
-export function isNormalAbsolute(p: string): boolean {
-  if (p === '/') return true;
-  if (p.charCodeAt(0) !== 0x2f || p.charCodeAt(p.length - 1) === 0x2f) return false;
-  return !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { fact, unavailable, type CgroupVersion, type Maybe } from '../model';
-import { cutShort, readProcessFile, readText } from './files';
+import { cutShort, joinPath, readProcessFile, readText } from './files';
 
 export interface MountInfoEntry {
   mountId: number;
@@ -168,7 +168,7 @@ export async function resolveCgroupDirs(
       problems.push(`${label}: ${line.path} is not below the mount's root ${mount.root}`);
       continue;
     }
-    const dir = rel === '/' ? prefix + mount.mountPoint : path.posix.join(prefix + mount.mountPoint, rel);
+    const dir = rel === '/' ? prefix + mount.mountPoint : joinPath(prefix + mount.mountPoint, rel.slice(1));
     if (isUnified) dirs.unified = dir;
     else for (const c of line.controllers) dirs[c] = dir;
   }

@@ -208,7 +208,7 @@ export function files(): FileAccess {
  * refused, the file was cut short).
  */
 export async function readProcessFile(procRoot: string, pid: number | 'self', name: string): Promise<{ ok: true; file: string; text: string } | { ok: false; reason: string }> {
-  const file = join(procRoot, String(pid), name);
+  const file = joinPath(procRoot, String(pid), name);
   const r = await readText(file);
   if (!r.ok) return { ok: false, reason: r.code === 'ENOENT' ? `${file} does not exist: process ${pid} has exited` : r.reason };
   const cut = cutShort(file, r.text);
@@ -255,8 +255,8 @@ export function readTextIn(dir: string, name: string): Read {
   if (!d) scope.byDir.set(dir, (d = { prefix: normalDirPrefix(dir), names: new Map() }));
   let hit = d.names.get(name);
   if (!hit) {
-    // A plain name in a directory already in normal form joins as path.join would join it.
-    const full = d.prefix !== null && PLAIN_NAME.test(name) ? d.prefix + name : join(dir, name);
+    // A name in a directory already in normal form joins as path.join would join it.
+    const full = d.prefix !== null && isNormalRelative(name) ? d.prefix + name : join(dir, name);
     d.names.set(name, (hit = { path: full, result: readTextSync(full) }));
   }
   return hit;
@@ -268,12 +268,39 @@ interface Dir {
   names: Map<string, Read>;
 }
 
-const PLAIN_NAME = /^(?!\.\.?$)[^/]+$/;
+/** Two slashes in a row, or a "." or ".." segment. */
+const NOT_NORMAL = /\/\/|(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/** An absolute path already in normal form: no empty, "." or ".." segment, no trailing slash. */
+export function isNormalAbsolute(p: string): boolean {
+  if (p === '/') return true;
+  return p.charCodeAt(0) === 0x2f && p.charCodeAt(p.length - 1) !== 0x2f && !NOT_NORMAL.test(p);
+}
+
+/** A relative path in normal form: not empty, no leading or trailing slash, no "." or ".." segment. */
+function isNormalRelative(p: string): boolean {
+  return p !== '' && p.charCodeAt(0) !== 0x2f && p.charCodeAt(p.length - 1) !== 0x2f && !NOT_NORMAL.test(p);
+}
 
 function normalDirPrefix(dir: string): string | null {
-  if (dir === '/') return '/';
-  if (dir.charCodeAt(0) !== 0x2f || dir.endsWith('/')) return null;
-  return /\/\.{0,2}(?:\/|$)/.test(dir) ? null : `${dir}/`;
+  if (!isNormalAbsolute(dir)) return null;
+  return dir === '/' ? '/' : `${dir}/`;
+}
+
+/**
+ * path.join, for the paths the readers build by the thousand (/proc/PID/ns/net,
+ * /sys/fs/cgroup/memory/docker/ID): when the first part is absolute and in normal form and the
+ * others are relative and in normal form, joining is putting slashes between them, and that
+ * is all this does; anything else goes to path.join. The answer is path.join's either way.
+ */
+export function joinPath(first: string, ...rest: string[]): string {
+  if (!isNormalAbsolute(first)) return join(first, ...rest);
+  let out = first === '/' ? '' : first;
+  for (const part of rest) {
+    if (!isNormalRelative(part)) return join(first, ...rest);
+    out += `/${part}`;
+  }
+  return out || '/';
 }
 
 export async function listDir(path: string): Promise<DirResult> {

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { fact, unavailable, type HostVeth, type Maybe } from '../model';
-import { files, listDirSync, parseUint, readTextSync } from './files';
+import { files, joinPath, listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
 import { parseNetDevNames } from './sees';
 
@@ -47,22 +47,22 @@ function kindOf(type: number | null, devtype: string | null, hasBridgeDir: boole
 }
 
 function readOneHostLink(dir: string, name: string): LinkInfo | string {
-  const d = path.join(dir, name);
+  const d = joinPath(dir, name);
   const entries = listDirSync(d);
   if (!entries.ok) return entries.reason;
   // A net device's uevent carries its IFINDEX (and DEVTYPE when it has one): the ifindex file
   // is read only when it does not. With hundreds of veths, every file per link counts.
-  const uevent = (readSmall(path.join(d, 'uevent'))) ?? '';
-  const ifindex = parseUint(/^IFINDEX=(.*)$/m.exec(uevent)?.[1] ?? readSmall(path.join(d, 'ifindex')) ?? '');
-  const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
+  const uevent = (readSmall(joinPath(d, 'uevent'))) ?? '';
+  const ifindex = parseUint(/^IFINDEX=(.*)$/m.exec(uevent)?.[1] ?? readSmall(joinPath(d, 'ifindex')) ?? '');
+  const iflink = parseUint((readSmall(joinPath(d, 'iflink'))) ?? '');
   if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
-  const type = parseUint((readSmall(path.join(d, 'type'))) ?? '');
+  const type = parseUint((readSmall(joinPath(d, 'type'))) ?? '');
   const devtype = /^DEVTYPE=(.+)$/m.exec(uevent)?.[1] ?? null;
   return {
     name,
     ifindex,
     iflink,
-    master: entries.names.includes('master') ? readLink(path.join(d, 'master')) : null,
+    master: entries.names.includes('master') ? readLink(joinPath(d, 'master')) : null,
     kind: kindOf(type, devtype, entries.names.includes('bridge'), ifindex, iflink, entries.names),
   };
 }
@@ -71,7 +71,7 @@ function readOneHostLink(dir: string, name: string): LinkInfo | string {
 const HOST_LINKS_PER_TURN = 16;
 
 export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>> {
-  const dir = path.join(sysRoot, 'class', 'net');
+  const dir = joinPath(sysRoot, 'class', 'net');
   const names = listDirSync(dir);
   if (!names.ok) return unavailable(names.reason);
   const out: LinkInfo[] = [];
@@ -82,7 +82,7 @@ export async function readHostLinks(sysRoot: string): Promise<Maybe<LinkInfo[]>>
     const l = readOneHostLink(dir, name);
     // An interface can vanish between readdir and read (a container stopping): skip only that.
     if (typeof l === 'string') {
-      if (files().exists(path.join(dir, name))) return unavailable(l);
+      if (files().exists(joinPath(dir, name))) return unavailable(l);
       continue;
     }
     out.push(l);
@@ -103,19 +103,19 @@ export interface ContainerLink {
 
 /** Every interface in the container's own sysfs at /proc/PID/root/sys (needs ptrace rights on PID). */
 function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | null): ContainerLink[] | string {
-  const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
+  const dir = joinPath(procRoot, String(pid), 'root', 'sys', 'class', 'net');
   const names = listDirSync(dir);
   if (!names.ok) return names.reason;
   // sysfs shows the namespace of whoever mounted it; check it is the container's own.
   if (netDevNames && names.names.join(' ') !== [...netDevNames].sort().join(' ')) {
-    return `${dir} lists ${names.names.join(', ')} but ${path.join(procRoot, String(pid), 'net', 'dev')} lists ${netDevNames.join(', ')}: that sysfs is not the container's network namespace`;
+    return `${dir} lists ${names.names.join(', ')} but ${joinPath(procRoot, String(pid), 'net', 'dev')} lists ${netDevNames.join(', ')}: that sysfs is not the container's network namespace`;
   }
   const out: ContainerLink[] = [];
   for (const name of names.names) {
-    const d = path.join(dir, name);
-    const mac = readSmall(path.join(d, 'address'));
-    const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
-    const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
+    const d = joinPath(dir, name);
+    const mac = readSmall(joinPath(d, 'address'));
+    const ifindex = parseUint((readSmall(joinPath(d, 'ifindex'))) ?? '');
+    const iflink = parseUint((readSmall(joinPath(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return `${d}: ifindex or iflink is missing or not a number`;
     out.push({ name, ifindex, iflink, mac: mac === '' ? null : mac, ipv4: [] });
   }
@@ -131,15 +131,15 @@ function linksFromSysfs(procRoot: string, pid: number, netDevNames: string[] | n
  * last MAC found, and the loopback comes last: one interface costs three reads.
  */
 function linksByMac(procRoot: string, pid: number, netDevNames: readonly string[], wanted: ReadonlySet<string>): ContainerLink[] | null {
-  const dir = path.join(procRoot, String(pid), 'root', 'sys', 'class', 'net');
+  const dir = joinPath(procRoot, String(pid), 'root', 'sys', 'class', 'net');
   const out: ContainerLink[] = [];
   const names = [...netDevNames.filter((n) => n !== 'lo'), ...netDevNames.filter((n) => n === 'lo')];
   for (const name of names) {
-    const d = path.join(dir, name);
-    const mac = readSmall(path.join(d, 'address'));
+    const d = joinPath(dir, name);
+    const mac = readSmall(joinPath(d, 'address'));
     if (mac === null || !wanted.has(mac.toLowerCase()) || out.some((l) => l.mac === mac)) continue;
-    const ifindex = parseUint((readSmall(path.join(d, 'ifindex'))) ?? '');
-    const iflink = parseUint((readSmall(path.join(d, 'iflink'))) ?? '');
+    const ifindex = parseUint((readSmall(joinPath(d, 'ifindex'))) ?? '');
+    const iflink = parseUint((readSmall(joinPath(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return null;
     out.push({ name, ifindex, iflink, mac, ipv4: [] });
     if (out.length === wanted.size) return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -162,9 +162,9 @@ export function parseIfindexNames(igmp: string | null, devMcast: string | null):
 }
 
 function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] | null, sysfsWhy: string): Maybe<ContainerLink[]> {
-  const base = path.join(procRoot, String(pid), 'net');
-  const igmp = readTextSync(path.join(base, 'igmp'));
-  const mcast = readTextSync(path.join(base, 'dev_mcast'));
+  const base = joinPath(procRoot, String(pid), 'net');
+  const igmp = readTextSync(joinPath(base, 'igmp'));
+  const mcast = readTextSync(joinPath(base, 'dev_mcast'));
   if (!igmp.ok && !mcast.ok) return unavailable(`${sysfsWhy}; and ${igmp.reason}`);
   const byName = parseIfindexNames(igmp.ok ? igmp.text : null, mcast.ok ? mcast.text : null);
   const names = netDevNames ?? [...byName.keys()];
@@ -189,7 +189,7 @@ function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] |
  * `ipv4Unavailable` saying so. Otherwise every interface is read as without it.
  */
 export async function readContainerLinks(procRoot: string, pid: number, macs: readonly string[] = []): Promise<Maybe<ContainerLink[]>> {
-  const devFile = path.join(procRoot, String(pid), 'net', 'dev');
+  const devFile = joinPath(procRoot, String(pid), 'net', 'dev');
   const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
   const netDevNames = dev.ok ? parseNetDevNames(dev.text) : null;
@@ -211,7 +211,7 @@ export async function readContainerLinks(procRoot: string, pid: number, macs: re
   } else {
     links = fromSys;
   }
-  const addrs = await interfaceAddresses(path.join(procRoot, String(pid), 'net'));
+  const addrs = await interfaceAddresses(joinPath(procRoot, String(pid), 'net'));
   for (const l of links) {
     if (typeof addrs === 'string') l.ipv4Unavailable = addrs;
     else l.ipv4 = addrs.get(l.name) ?? [];

@@ -3,9 +3,8 @@
  * stat() (which follows the magic link into nsfs) returns the same inode. lstat() would give
  * the proc symlink's own inode, so it is never used here.
  */
-import * as path from 'path';
 import { NAMESPACE_TYPES, fact, unavailable, type Maybe, type NamespaceType } from '../model';
-import { files } from './files';
+import { files, joinPath } from './files';
 
 /** The first kernel version that has each namespace link. */
 const SINCE: Record<NamespaceType, string> = {
@@ -25,7 +24,7 @@ export async function readNamespaceInode(procRoot: string, pid: number | 'self',
 
 /** readNamespaceInode without the promise: a container's eight are read in one go. */
 function readNamespaceInodeSync(procRoot: string, pid: number | 'self', type: NamespaceType): Maybe<number> {
-  const link = path.join(procRoot, String(pid), 'ns', type);
+  const link = joinPath(procRoot, String(pid), 'ns', type);
   // nsfs: no disk behind it, see files.ts.
   const st = files().statInode(link);
   if (st.ok) {
@@ -40,7 +39,7 @@ function readNamespaceInodeSync(procRoot: string, pid: number | 'self', type: Na
     );
   }
   if (code === 'ENOENT') {
-    if (files().exists(path.join(procRoot, String(pid)))) {
+    if (files().exists(joinPath(procRoot, String(pid)))) {
       return unavailable(`${link} does not exist: this kernel has no ${type} namespace (it needs Linux ${SINCE[type]} or later, built with it)`);
     }
     return unavailable(`${link} does not exist: process ${pid} has exited (or is not visible from this PID namespace)`);

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
+import { joinPath, parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
 
 describe('procfs/files readText', () => {
   it('a failure carries the code, a sentence, and the system message', async () => {
@@ -54,5 +54,13 @@ describe('procfs/files parseKeyValues', () => {
     assert.deepEqual([...m], [['cache', '4096'], ['rss', '8192'], ['hierarchical_memory_limit', '9223372036854771712']]);
     assert.equal(parseKeyValues(text), m);
     assert.deepEqual([...parseKeyValues('oom_kill_disable 0\noom_kill 3')], [['oom_kill_disable', '0'], ['oom_kill', '3']]);
+  });
+});
+
+describe('procfs/files joinPath', () => {
+  it('answers what path.join answers, whatever the parts', () => {
+    const firsts = ['/', '/proc', '/proc/', '//proc', '/proc/./x', '/proc/../x', '/sys/fs/cgroup/memory/docker/abc', 'relative/dir', '', '.', '/a/.', '/a/..', '/a/.b', '/a/..b'];
+    const rests = [[], ['1'], ['1', 'ns', 'net'], ['net/dev'], ['/net'], ['net/'], ['..'], ['.'], [''], ['a//b'], ['a/./b'], ['.hidden'], ['..x', 'y'], ['docker/abc/memory.stat']];
+    for (const f of firsts) for (const r of rests) assert.equal(joinPath(f, ...r), path.join(f, ...r), JSON.stringify([f, ...r]));
   });
 });
