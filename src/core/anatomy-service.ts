@@ -313,9 +313,11 @@ class LiveAnatomyService implements AnatomyService {
       this.afterChange(updated, removed, false);
     };
     const progress: SnapshotProgress = {
-      // The rows, from the list alone, while the helper container is asked for and starts (a
-      // person's answer, then seconds): the engine has answered, so it is not "connecting" any
-      // more. The event stream starts with the first read as before; it replays from `since`.
+      // The rows, from the list alone: as soon as it is in, before the host side is read, and
+      // again while the helper container is asked for and starts (a person's answer, then
+      // seconds), each saying what it waits for. The engine has answered, so it is not
+      // "connecting" any more. The event stream starts with the first read as before; it
+      // replays from `since`.
       seen: (list, pending) => {
         if (gen !== this.generation || shown || (this.status.kind !== 'connecting' && !placed)) return;
         const rows = list.map((entry) => listedContainer(entry, pending)).sort(byStateThenName);
