@@ -162,7 +162,7 @@ export const LOCAL_FILES: FileAccess = {
 interface ReadScope {
   cache: Map<string, ReadResult>;
   /** readTextIn's answers by directory, then name: see there. */
-  byDir?: Map<string, Dir>;
+  byDir?: Map<string, Map<string, Read>>;
   files: FileAccess;
   /** Answers of other reads (a command run in a namespace) made once per scope, by key. */
   once?: Map<string, Promise<unknown>>;
@@ -247,25 +247,18 @@ export interface Read {
 export function readTextIn(dir: string, name: string): Read {
   const scope = readScope.getStore();
   if (!scope) {
-    const full = join(dir, name);
+    const full = joinPath(dir, name);
     return { path: full, result: readTextSync(full) };
   }
   scope.byDir ??= new Map();
-  let d = scope.byDir.get(dir);
-  if (!d) scope.byDir.set(dir, (d = { prefix: normalDirPrefix(dir), names: new Map() }));
-  let hit = d.names.get(name);
+  let names = scope.byDir.get(dir);
+  if (!names) scope.byDir.set(dir, (names = new Map()));
+  let hit = names.get(name);
   if (!hit) {
-    // A name in a directory already in normal form joins as path.join would join it.
-    const full = d.prefix !== null && isNormalRelative(name) ? d.prefix + name : join(dir, name);
-    d.names.set(name, (hit = { path: full, result: readTextSync(full) }));
+    const full = joinPath(dir, name);
+    names.set(name, (hit = { path: full, result: readTextSync(full) }));
   }
   return hit;
-}
-
-interface Dir {
-  /** `dir` and a slash when `dir` is absolute and in normal form; null otherwise. */
-  prefix: string | null;
-  names: Map<string, Read>;
 }
 
 /** Two slashes in a row, or a "." or ".." segment. */
@@ -280,11 +273,6 @@ export function isNormalAbsolute(p: string): boolean {
 /** A relative path in normal form: not empty, no leading or trailing slash, no "." or ".." segment. */
 function isNormalRelative(p: string): boolean {
   return p !== '' && p.charCodeAt(0) !== 0x2f && p.charCodeAt(p.length - 1) !== 0x2f && !NOT_NORMAL.test(p);
-}
-
-function normalDirPrefix(dir: string): string | null {
-  if (!isNormalAbsolute(dir)) return null;
-  return dir === '/' ? '/' : `${dir}/`;
 }
 
 /**
