@@ -323,12 +323,9 @@ let lastKeyValues: { text: string; map: ReadonlyMap<string, string> } | undefine
 export function parseKeyValues(text: string): ReadonlyMap<string, string> {
   if (lastKeyValues?.text === text) return lastKeyValues.map;
   const out = new Map<string, string>();
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const m = KEY_VALUE.exec(text.slice(start, end));
+  for (const line of text.split('\n')) {
+    const m = KEY_VALUE.exec(line);
     if (m) out.set(m[1], m[2]);
-    start = end + 1;
   }
   lastKeyValues = { text, map: out };
   return out;
