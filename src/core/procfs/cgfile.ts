@@ -6,8 +6,6 @@ import * as path from 'path';
 import { fact, isUnavailable, unavailable, type ChainLevel, type Maybe } from '../model';
 import { cutShort, isNormalAbsolute, parseKeyValues, parseUint, readTextIn } from './files';
 
-export { isNormalAbsolute };
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });

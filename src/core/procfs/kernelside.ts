@@ -3,7 +3,8 @@
  * engine's declared values and the machine caps are joined in by limits.ts.
  */
 import { unavailable, type ChainLevel, type CpuChainLevel, type Maybe, type Unavailable } from '../model';
-import { isNormalAbsolute, isWithin } from './cgfile';
+import { isWithin } from './cgfile';
+import { isNormalAbsolute } from './files';
 import type { CgroupLayout } from './cgroup';
 
 export interface KernelAndEffective<T, L extends ChainLevel<T> = ChainLevel<T>> {
