@@ -5,8 +5,8 @@
  * Most of it is per-PID in /proc (net/*, mountinfo, uid_map, timens_offsets) or a count over
  * /proc (the processes in a PID namespace). Hostname, System V IPC objects and the cgroup path
  * as seen from a private cgroup namespace are not: the kernel shows them for the *reader's*
- * namespace, so something must read them from inside. That is a `NamespaceEntry`: nsenter
- * here (root), the helper container where this machine's /proc is not the engine's.
+ * namespace, so something must read them from inside. That is a `NamespaceEntry`: nsenter,
+ * as root. Where this machine's /proc is not the engine's, nothing here can enter them.
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,7 +27,7 @@ import {
   type Source,
   type Unavailable,
 } from './model';
-import { listDirSync, readProcessFile, readTextSync } from './procfs/files';
+import { listDirSync, localReader, readProcessFile, readTextSync } from './procfs/files';
 import { ipv4ByInterface } from './procfs/addresses';
 import { readNamespaces } from './procfs/ns';
 import { readIdMap, readNSpid } from './procfs/process';
@@ -72,7 +72,7 @@ export function nsenterEntry(opts: { nsenter?: string; timeoutMs?: number; isRoo
       const how = `nsenter -t ${pid} ${flags.join(' ')}`;
       const all = (reason: string): EntryRead[] => files.map(() => ({ ok: false, reason }));
       if (!isRoot) {
-        return Promise.resolve(all(`the kernel shows this only from inside process ${pid}'s ${types.join(', ')} namespace, and entering it (${how}) needs root; run as root, or let the helper container read it`));
+        return Promise.resolve(all(`the kernel shows this only from inside process ${pid}'s ${types.join(', ')} namespace, and entering it (${how}) needs root: run as root to see it`));
       }
       return new Promise((resolve) => {
         execFile(bin, ['-t', String(pid), ...flags, '--', 'grep', '-H', '', ...files], { timeout: opts.timeoutMs ?? 5000, maxBuffer: 8 << 20 }, (err, stdout, stderr) => {
@@ -194,7 +194,8 @@ async function pidSees(target: EvidenceTarget, pid: number | 'self', scan: PidSc
   if (init === null) return unavailable(`no process in PID namespace ${ino.value} has PID 1 there (its init has exited, or its NSpid lines are unreadable)`);
   const value: SeesByType['pid'] = { processCount: members.length, init: { hostPid: init, command: await commandOf(procRoot, init) } };
   if (scan.unreadable > 0) {
-    return unavailable(`${members.length} processes are in PID namespace ${ino.value}, but ${scan.unreadable} others could not be checked (permission denied on their ns/pid): run as root to count them all`);
+    const head = `${members.length} processes are in PID namespace ${ino.value}, but ${scan.unreadable} others could not be checked`;
+    return unavailable(localReader() === 'root' ? `${head} (the kernel refused even root their ns/pid)` : `${head} (permission denied on their ns/pid): run as root to count them all`);
   }
   return fact(value, 'procfs');
 }
@@ -272,7 +273,7 @@ type Inside = Partial<Record<EnterType, Maybe<SeesByType[EnterType]>>>;
 
 /** The side's process, or why it has none to read (not running, engine elsewhere). */
 function sidePid(target: EvidenceTarget, opts: EvidenceOptions): number | 'self' | Unavailable {
-  if (opts.notLocal) return unavailable(`${opts.notLocal}; what it sees can only be read on the engine's machine (the helper container)`);
+  if (opts.notLocal) return unavailable(`${opts.notLocal}; what it sees is read from inside its namespaces on the engine's machine: run container-anatomy diff there, as root`);
   if (target.pid === 'self') return 'self';
   return isFact(target.pid) ? target.pid.value : (target.pid as Unavailable);
 }

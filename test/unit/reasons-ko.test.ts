@@ -62,3 +62,47 @@ describe('core/reasons in Korean: why the helper container is not used', () => {
     }
   });
 });
+
+describe('core/reasons in Korean: a read refused to root or to the helper container', () => {
+  it('translates each whole, with no advice to run as root', () => {
+    const cases: [string, string][] = [
+      [`permission denied reading /proc/1/ns/net: the kernel's ptrace check refuses it even to root here, as it can for a supervisor's PID 1 or under a security module`, '/proc/1/ns/net 읽기 권한이 없습니다. 커널의 ptrace 검사가 여기서는 root도 거부합니다(감독 프로세스의 PID 1이나 보안 모듈이 있으면 그럴 수 있습니다)'],
+      [`permission denied reading /proc/1/ns/net: the kernel's ptrace check refuses it even to the helper container (root on the engine's host), as it can for a supervisor's PID 1 or under a security module`, '/proc/1/ns/net 읽기 권한이 없습니다. 커널의 ptrace 검사가 헬퍼 컨테이너(엔진 호스트의 root)도 거부합니다(감독 프로세스의 PID 1이나 보안 모듈이 있으면 그럴 수 있습니다)'],
+      ['permission denied reading /proc/42/uid_map even to root (a security module, or capabilities this process lacks)', '/proc/42/uid_map 읽기 권한이 없습니다. root에게도 거부됩니다(보안 모듈, 또는 이 프로세스에 없는 capability 때문)'],
+      ["permission denied reading /proc/42/status even to the helper container (root on the engine's host)", '/proc/42/status 읽기 권한이 없습니다. 헬퍼 컨테이너(엔진 호스트의 root)에게도 거부됩니다'],
+    ];
+    for (const [en, ko] of cases) assert.equal(localizeReason(en, 'ko'), ko);
+  });
+});
+
+describe('core/reasons in Korean: why a side\'s view (evidence) is missing', () => {
+  it('translates every reason the evidence readers give, keeping paths, PIDs and commands', () => {
+    const cases: [string, string][] = [
+      ["the kernel shows this only from inside process 42's uts, ipc namespace, and entering it (nsenter -t 42 -u -i) needs root: run as root to see it", 'nsenter -t 42 -u -i'],
+      ["nsenter (util-linux) is not installed, so process 42's uts namespace cannot be entered", 'nsenter(util-linux)'],
+      ['nsenter -t 42 -u -i failed: nsenter: cannot open /proc/42/ns/uts: No such file or directory', 'nsenter: cannot open /proc/42/ns/uts'],
+      ['nsenter -t 42 -u did not answer within 5000 ms', '5000ms'],
+      ['reading /proc/sys/kernel/hostname inside the namespace failed: grep: /proc/sys/kernel/hostname: Permission denied', '/proc/sys/kernel/hostname'],
+      ['12 processes are in PID namespace 4026532, but 3 others could not be checked (permission denied on their ns/pid): run as root to count them all', '4026532'],
+      ['12 processes are in PID namespace 4026532, but 3 others could not be checked (the kernel refused even root their ns/pid)', 'root에게도'],
+      ['/proc lists no processes', '/proc'],
+      ['no process in PID namespace 4026 has PID 1 there (its init has exited, or its NSpid lines are unreadable)', 'NSpid'],
+      ['the net namespace was not read', 'net'],
+      ["/proc/42/net/dev is not in the kernel's format", '/proc/42/net/dev'],
+      ["/proc/42/mountinfo is not in the kernel's mountinfo format", 'mountinfo'],
+      ['/proc/42/mountinfo lists no mount on /', '/proc/42/mountinfo'],
+      ['/proc/42/timens_offsets does not exist (time namespaces need Linux 5.6 or later)', 'Linux 5.6'],
+      ['/proc/42/timens_offsets is not in the kernel\'s "clock seconds nanoseconds" format', '"clock seconds nanoseconds"'],
+      ['/proc/sys/kernel/hostname or /proc/sys/kernel/domainname came back empty', '/proc/sys/kernel/domainname'],
+      ["/proc/sysvipc/shm, /proc/sysvipc/sem, /proc/sysvipc/msg are not in the kernel's format (no header line)", '/proc/sysvipc/msg'],
+      ['/proc/self/cgroup is not in the kernel\'s "id:controllers:path" format', '"id:controllers:path"'],
+      ["the engine at tcp://127.0.0.1:2376 runs on another machine, so this machine's /proc and /sys do not show its containers; what it sees is read from inside its namespaces on the engine's machine: run container-anatomy diff there, as root", 'container-anatomy diff'],
+    ];
+    for (const [en, kept] of cases) {
+      const ko = localizeReason(en, 'ko');
+      assert.match(ko, /[가-힣]/, en);
+      assert.ok(ko.includes(kept), `${ko} keeps ${kept}`);
+      assert.doesNotMatch(ko, /\b(the|is|are|run as|could not)\b/, ko);
+    }
+  });
+});

@@ -31,6 +31,7 @@ const PROCESS_READS: [Op, string][] = [
 const NOT_YET = 'EAGAIN';
 
 export class HelperFiles implements FileAccess {
+  readonly reader = 'helper';
   private readonly ls = new Map<string, LsEntry>();
   private readonly dirs = new Map<string, string[]>();
   private readonly dirErrors = new Map<string, { code: string; message: string }>();
@@ -114,7 +115,7 @@ export class HelperFiles implements FileAccess {
     if (r && r.status === 0) return { ok: true, text: r.text };
     if (r && r.status === 2) return { ok: false, code: 'EFBIG', reason: `${path} is larger than the helper reads of one file`, message: 'file too large' };
     const e = this.lsError(hp) ?? { code: 'EACCES', message: 'Permission denied' };
-    return { ok: false, ...explainError(path, { code: e.code, message: e.message }), message: e.message };
+    return { ok: false, ...explainError(path, { code: e.code, message: e.message }, 'helper'), message: e.message };
   }
 
   listDir(path: string): DirResult {
@@ -133,7 +134,7 @@ export class HelperFiles implements FileAccess {
       return { ok: true, names: [...names].sort() };
     }
     const e = this.dirErrors.get(hp) ?? this.lsError(hp);
-    if (e) return { ok: false, ...explainError(path, { code: e.code, message: e.message }) };
+    if (e) return { ok: false, ...explainError(path, { code: e.code, message: e.message }, 'helper') };
     return { ok: true, names: [] };
   }
 

@@ -16,15 +16,34 @@ import { join } from 'path';
 /** A failure keeps the system's own message too, for readers that quote it. */
 export type ReadResult = { ok: true; text: string } | { ok: false; code: string; reason: string; message: string };
 
-/** Explains an errno for `path` in plain words. */
-export function explainError(path: string, err: unknown): { code: string; reason: string } {
+/**
+ * Who a refused read was refused to, so its advice fits: a user (who can run as root or let
+ * the helper read), root on this machine, or the helper container (root on the engine's host).
+ * Advice to "run as root" is wrong for the last two.
+ */
+export type Reader = 'user' | 'root' | 'helper';
+
+/** This process: root when its effective uid is 0. */
+export function localReader(): Reader {
+  return process.geteuid?.() === 0 ? 'root' : 'user';
+}
+
+/** The end of a sentence after "permission denied reading PATH", for `reader`. */
+function deniedTo(reader: Reader): string {
+  if (reader === 'root') return ' even to root (a security module, or capabilities this process lacks)';
+  if (reader === 'helper') return ' even to the helper container (root on the engine\'s host)';
+  return '; run as root or as the owner of the process';
+}
+
+/** Explains an errno for `path` in plain words; a refusal says who was refused (see Reader). */
+export function explainError(path: string, err: unknown, reader: Reader = localReader()): { code: string; reason: string } {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN';
   switch (code) {
     case 'ENOENT':
       return { code, reason: `${path} does not exist` };
     case 'EACCES':
     case 'EPERM':
-      return { code, reason: `permission denied reading ${path}; run as root or as the owner of the process` };
+      return { code, reason: `permission denied reading ${path}${deniedTo(reader)}` };
     case 'ESRCH':
       return { code, reason: `the process behind ${path} exited while it was being read` };
     case 'ENOTDIR':
@@ -61,6 +80,8 @@ export interface FileAccess {
   /** The target of a symbolic link, or null when it is not one or cannot be read. */
   readLink(path: string): string | null;
   exists(path: string): boolean;
+  /** Who reads: decides the advice of a refusal (this process's user when absent). */
+  readonly reader?: Reader;
 }
 
 function failure(path: string, err: unknown): { ok: false; code: string; reason: string; message: string } {
@@ -110,6 +131,9 @@ function readWhole(path: string): string {
 
 /** This machine's files. */
 export const LOCAL_FILES: FileAccess = {
+  get reader() {
+    return localReader();
+  },
   readText(path) {
     try {
       return { ok: true, text: readWhole(path) };
@@ -196,6 +220,11 @@ export function oncePerScope<T>(key: string, read: () => Promise<T>): Promise<T>
 /** True inside a withReadCache scope. */
 export function inReadScope(): boolean {
   return readScope.getStore() !== undefined;
+}
+
+/** Who reads the current scope's files (see Reader). */
+export function reader(): Reader {
+  return files().reader ?? localReader();
 }
 
 /** The file access of the current scope: this machine's outside any scope. */

@@ -4,7 +4,18 @@
  * the proc symlink's own inode, so it is never used here.
  */
 import { NAMESPACE_TYPES, fact, unavailable, type Maybe, type NamespaceType } from '../model';
-import { files, joinPath } from './files';
+import { files, joinPath, reader, type Reader } from './files';
+
+/**
+ * What follows a refused namespace link, by who was refused. Root can be refused too: the
+ * check also compares capabilities and asks any security module, and a supervisor's PID 1 is
+ * often kept from everyone.
+ */
+const PTRACE_ADVICE: Record<Reader, string> = {
+  user: `; run as root (or the container's owner), or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`,
+  root: ` even to root here, as it can for a supervisor's PID 1 or under a security module`,
+  helper: ` even to the helper container (root on the engine's host), as it can for a supervisor's PID 1 or under a security module`,
+};
 
 /** The first kernel version that has each namespace link. */
 const SINCE: Record<NamespaceType, string> = {
@@ -33,10 +44,7 @@ function readNamespaceInodeSync(procRoot: string, pid: number | 'self', type: Na
   }
   const code = st.code;
   if (code === 'EACCES' || code === 'EPERM') {
-    return unavailable(
-      `permission denied reading ${link}: the kernel's ptrace check refuses it; run as root (or the container's owner), ` +
-        `or let the helper container read it (even root can be refused, e.g. for a supervisor's PID 1 or by a security module)`,
-    );
+    return unavailable(`permission denied reading ${link}: the kernel's ptrace check refuses it${PTRACE_ADVICE[reader()]}`);
   }
   if (code === 'ENOENT') {
     if (files().exists(joinPath(procRoot, String(pid)))) {

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { joinPath, parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
+import { explainError, joinPath, parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
 
 describe('procfs/files readText', () => {
   it('a failure carries the code, a sentence, and the system message', async () => {
@@ -11,6 +11,15 @@ describe('procfs/files readText', () => {
     assert.equal(r.code, 'ENOENT');
     assert.equal(r.reason, '/proc/self/no-such-file does not exist');
     assert.match(r.message, /^ENOENT: no such file or directory, open '\/proc\/self\/no-such-file'$/);
+  });
+
+  it('a refusal advises running as root only to someone who is not root', () => {
+    const denied = { code: 'EACCES' };
+    assert.equal(explainError('/proc/9/environ', denied, 'user').reason, 'permission denied reading /proc/9/environ; run as root or as the owner of the process');
+    assert.equal(explainError('/proc/9/environ', denied, 'root').reason, 'permission denied reading /proc/9/environ even to root (a security module, or capabilities this process lacks)');
+    assert.equal(explainError('/proc/9/environ', denied, 'helper').reason, "permission denied reading /proc/9/environ even to the helper container (root on the engine's host)");
+    // Unsaid, it is this process: root when its effective uid is 0.
+    assert.equal(explainError('/x', { code: 'EPERM' }).reason, explainError('/x', { code: 'EPERM' }, process.geteuid?.() === 0 ? 'root' : 'user').reason);
   });
 
   it('inside withReadCache a file is read once, and the copies agree', async () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import { lstatSync, statSync } from 'fs';
 import * as path from 'path';
 import { isFact, isUnavailable, NAMESPACE_TYPES } from '../../../src/core/model';
+import { withReadCache, LOCAL_FILES, type FileAccess } from '../../../src/core/procfs/files';
 import { readNamespaceInode, readNamespaces } from '../../../src/core/procfs/ns';
 import { scenario } from './fixtures';
 
@@ -54,5 +55,32 @@ describe('procfs/ns', () => {
     assert.equal(res.status, 0, res.stderr);
     const got = JSON.parse(res.stdout) as { unavailable?: string };
     assert.match(got.unavailable ?? '', new RegExp(`^permission denied reading /proc/${target}/ns/net: the kernel's ptrace check refuses it; run as root`));
+  });
+
+  it('does not tell root to run as root: a refusal to root says so (root without CAP_SYS_PTRACE, against a process holding it)', async function () {
+    this.timeout(20000);
+    const expected = (pid: number): string => `permission denied reading /proc/${pid}/ns/net: the kernel's ptrace check refuses it even to root here, as it can for a supervisor's PID 1 or under a security module`;
+    if (process.getuid?.() !== 0) {
+      // Not root: the same reader, told its files are read by root, given the kernel's refusal.
+      const refused: FileAccess = { ...LOCAL_FILES, reader: 'root', statInode: () => ({ ok: false, code: 'EPERM', message: 'Operation not permitted' }) };
+      const got = await withReadCache(() => readNamespaceInode('/proc', 1, 'net'), refused);
+      assert.equal(isUnavailable(got) && got.unavailable, expected(1));
+      return;
+    }
+    // The ptrace check lets a caller in only if it holds every capability of the target, or
+    // CAP_SYS_PTRACE: root with CAP_SYS_PTRACE dropped from its bounding set is refused this process.
+    const moduleFile = path.resolve(__dirname, '../../../src/core/procfs/ns.ts');
+    const script = `require(${JSON.stringify(moduleFile)}).readNamespaceInode('/proc', ${process.pid}, 'net').then((r) => process.stdout.write(JSON.stringify(r)))`;
+    const res = spawnSync('setpriv', ['--bounding-set', '-sys_ptrace', process.execPath, '-r', 'tsx/cjs', '-e', script], { cwd: path.resolve(__dirname, '../../..'), encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    const got = JSON.parse(res.stdout) as { unavailable?: string };
+    assert.equal(got.unavailable, expected(process.pid));
+  });
+
+  it('says a refusal to the helper container is one, without advice to use the helper', async () => {
+    const refused: FileAccess = { ...LOCAL_FILES, reader: 'helper', statInode: () => ({ ok: false, code: 'EACCES', message: 'Permission denied' }) };
+    const got = await withReadCache(() => readNamespaceInode('/proc', 1, 'pid'), refused);
+    assert.ok(isUnavailable(got));
+    assert.equal(got.unavailable, `permission denied reading /proc/1/ns/pid: the kernel's ptrace check refuses it even to the helper container (root on the engine's host), as it can for a supervisor's PID 1 or under a security module`);
   });
 });

@@ -252,7 +252,7 @@ export const namespaces: Record<string, Entry> = {
   'diff.unknown': {
     title: 'Cannot compare',
     summary: 'One side\'s namespace could not be read, so sharing is unknown.',
-    body: 'Reading `/proc/PID/ns/*` needs ptrace-level access to the process: run as root or as the process\'s owner, or let the helper container read it. A stopped container has no namespaces to compare.',
+    body: 'Reading `/proc/PID/ns/*` needs ptrace-level access to the process: run as root or as the process\'s owner, or let the helper container read it. Even root can be refused (a supervisor\'s PID 1, a security module); the side\'s reason says who was refused. A stopped container has no namespaces to compare.',
   },
   'diff.kernels.different': {
     title: 'Different kernels: nothing shared',

@@ -252,7 +252,7 @@ export const namespaces: Record<string, Entry> = {
   'diff.unknown': {
     title: '비교 불가',
     summary: '한쪽 네임스페이스를 읽지 못해 공유 여부를 알 수 없습니다.',
-    body: '`/proc/PID/ns/*`를 읽으려면 해당 프로세스에 ptrace 수준의 접근 권한이 필요합니다. root나 프로세스 소유자로 실행하거나 헬퍼 컨테이너가 읽도록 허용하세요. 멈춘 컨테이너는 비교할 네임스페이스가 없습니다.',
+    body: '`/proc/PID/ns/*`를 읽으려면 해당 프로세스에 ptrace 수준의 접근 권한이 필요합니다. root나 프로세스 소유자로 실행하거나 헬퍼 컨테이너가 읽도록 허용하세요. root도 거부될 수 있으며(감독 프로세스의 PID 1, 보안 모듈), 누가 거부되었는지는 그쪽의 이유에 나옵니다. 멈춘 컨테이너는 비교할 네임스페이스가 없습니다.',
   },
   'diff.kernels.different': {
     title: '서로 다른 커널: 공유하는 것 없음',
