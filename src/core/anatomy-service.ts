@@ -21,7 +21,7 @@ import type { ContainerAnatomy, HostAnatomy, Snapshot } from './model';
 import { NAMESPACE_TYPES, isFact } from './model';
 import { notifyAll, type AnatomyChange, type AnatomyService, type Disposer, type EngineStatus } from './service';
 import { byStateThenName, checkOutage, matchesRef, readContainer, swarmOf, takeSnapshot, type ReadResult, type SnapshotProgress } from './snapshot';
-import { listedContainer, readFailureReason, unreadContainer } from './unread';
+import { HOST_PENDING, listedContainer, readFailureReason, unreadContainer } from './unread';
 import { refreshUsageOf } from './usage';
 
 export interface AnatomyServiceOptions {
@@ -126,7 +126,7 @@ class LiveAnatomyService implements AnatomyService {
 
   snapshot(): Snapshot {
     const containers = [...this.containers.values()].sort(byStateThenName);
-    return { schemaVersion: 1, takenAt: this.takenAt, host: this.ctx?.host ?? emptyHost(this.status.endpoint), containers, ...(this.swarm ? { swarm: this.swarm } : {}) };
+    return { schemaVersion: 1, takenAt: this.takenAt, host: this.ctx?.host ?? emptyHost(this.status.endpoint, this.engine), containers, ...(this.swarm ? { swarm: this.swarm } : {}) };
   }
 
   container(idOrName: string): ContainerAnatomy | undefined {
@@ -688,8 +688,12 @@ class Slots {
   }
 }
 
-function emptyHost(endpoint: string): HostAnatomy {
-  const why = { unavailable: 'not connected to the engine yet' };
+/**
+ * The host before its side is read: nothing, or once the engine has answered /version (the
+ * rows can come before the host side), what that answer said: which engine, which version.
+ */
+function emptyHost(endpoint: string, engine?: Engine): HostAnatomy {
+  const why = { unavailable: engine ? HOST_PENDING : 'not connected to the engine yet' };
   const namespaces = Object.fromEntries(NAMESPACE_TYPES.map((t) => [t, { type: t, inode: why, pid1Inode: why }])) as HostAnatomy['namespaces'];
   return {
     hostname: why,
@@ -698,6 +702,19 @@ function emptyHost(endpoint: string): HostAnatomy {
     bridges: why,
     memTotalBytes: why,
     onlineCpus: why,
-    engine: { endpoint, context: null, apiVersion: '', serverVersion: '', os: '', kernelVersion: '', ncpu: 0, memTotalBytes: 0, rootDir: '', securityOptions: [], local: false },
+    engine: {
+      ...(engine?.kind === 'podman' ? { kind: engine.kind } : {}),
+      endpoint,
+      context: engine?.choice.context ?? null,
+      apiVersion: engine?.apiVersion ?? '',
+      serverVersion: engine?.serverVersion ?? '',
+      os: '',
+      kernelVersion: '',
+      ncpu: 0,
+      memTotalBytes: 0,
+      rootDir: '',
+      securityOptions: [],
+      local: false,
+    },
   };
 }

@@ -47,6 +47,7 @@ const KO: Rule[] = [
   [/^no chain was read for this limit$/, () => '이 제한의 cgroup 체인을 읽지 않았습니다'],
   [/^the container has no default route$/, () => '컨테이너에 기본 경로가 없습니다'],
   [/^not read yet: the container is listed and its details are being read$/, () => '아직 읽지 않았습니다: 엔진이 나열한 컨테이너이며, 세부 정보를 읽는 중입니다'],
+  [/^not read yet: the engine answered, and this machine's side of it is being read$/, () => '아직 읽지 않았습니다: 엔진이 답했고, 이 머신 쪽을 읽는 중입니다'],
   [/^not read yet: this machine cannot read its kernel files, so they come through the helper container, which is asked for and started first$/, () => '아직 읽지 않았습니다: 이 머신은 커널 파일을 읽을 수 없어 헬퍼 컨테이너로 읽으며, 먼저 헬퍼 컨테이너를 요청하고 시작합니다'],
   [/^(.+)'s (\w+) namespace is unreadable: (.+)$/, (m, again) => `${who(m[1])}의 ${m[2]} 네임스페이스를 읽을 수 없습니다: ${again(m[3])}`],
   [/^permission denied reading (\S+): the kernel's ptrace check refuses it; run as root \(or the container's owner\), or let the helper container read it \(even root can be refused, e\.g\. for a supervisor's PID 1 or by a security module\)$/, (m) => `${m[1]} 읽기 권한이 없습니다. 커널의 ptrace 검사가 거부합니다. root(또는 컨테이너 소유자)로 실행하거나 헬퍼 컨테이너가 읽게 하세요(감독 프로세스의 PID 1이나 보안 모듈 때문에 root도 거부될 수 있습니다)`],

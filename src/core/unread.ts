@@ -14,6 +14,8 @@ const STATES: ContainerState[] = ['created', 'running', 'paused', 'restarting', 
 
 /** The reason on every fact of a container that is listed and still being read. */
 export const NOT_READ_YET = 'not read yet: the container is listed and its details are being read';
+/** Every host fact between the engine's first answer and the end of reading this machine's side. */
+export const HOST_PENDING = "not read yet: the engine answered, and this machine's side of it is being read";
 /** The same, while the helper container that will read them is asked for and starts. */
 export const HELPER_PENDING = 'not read yet: this machine cannot read its kernel files, so they come through the helper container, which is asked for and started first';
 

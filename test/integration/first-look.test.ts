@@ -5,10 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { createAnatomyService } from '../../src/core/anatomy-service';
-import { valueOf, type ContainerAnatomy } from '../../src/core/model';
+import { valueOf, type ContainerAnatomy, type HostAnatomy } from '../../src/core/model';
 import type { AnatomyService } from '../../src/core/service';
-import { NOT_READ_YET } from '../../src/core/unread';
-import { inspect, TestSuite, waitFor } from './support/docker';
+import { HOST_PENDING, NOT_READ_YET } from '../../src/core/unread';
+import { docker, inspect, TestSuite, waitFor } from './support/docker';
 import { assertSameContainers, freshSnapshot } from './support/same-model';
 
 const SOCKET = 'unix:///var/run/docker.sock';
@@ -39,11 +39,13 @@ describe('live anatomy service: the first look', function () {
     /** The model as it was at the first change that had containers in it. */
     let first: ContainerAnatomy[] | undefined;
     let hostReadFirst: boolean | undefined;
+    let hostThen: HostAnatomy | undefined;
     s.onDidChange(() => {
-      const all = s.snapshot().containers;
-      if (!first && all.length) {
-        first = all.map((c) => structuredClone(c));
+      const snap = s.snapshot();
+      if (!first && snap.containers.length) {
+        first = snap.containers.map((c) => structuredClone(c));
         hostReadFirst = s.host() !== undefined;
+        hostThen = structuredClone(snap.host);
       }
     });
     await s.start();
@@ -52,6 +54,10 @@ describe('live anatomy service: the first look', function () {
 
     // From the list alone: the host side (its namespaces, cgroup layout, bridges) was not waited for.
     assert.equal(hostReadFirst, false, 'the rows came before the host side was read');
+    // What the engine's /version said is known then (the engine row names it); the host's facts say they are being read.
+    assert.equal(hostThen?.engine.serverVersion, (await docker.version()).Version, 'the engine version from /version');
+    assert.equal(hostThen?.engine.endpoint, SOCKET);
+    assert.deepEqual(hostThen?.namespaces.net.inode, { unavailable: HOST_PENDING });
     // Before any read: all the engine listed, none of them read, none of them failed.
     for (const id of mine) assert.ok(first.some((c) => c.id === id), `${id.slice(0, 12)} listed at once`);
     for (const c of first) {
