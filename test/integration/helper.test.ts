@@ -52,6 +52,18 @@ async function withForcedHelper(helpers: HelperManager, fn: (snap: () => Promise
 const MOVING = new Set(['usageBytes', 'usageNs', 'throttledPeriods', 'status', 'readAt', 'usageReadAt']);
 
 /** A container's anatomy with helper sources as procfs, moving values out, sharers limited to `names`. */
+/**
+ * A refusal names who was refused (root here, or the helper container), so the same refusal
+ * reads differently by reader; compared, both are one. `refusedTo` says which a text names.
+ */
+const REFUSED = / even to (?:root here|root \(a security module, or capabilities this process lacks\)|the helper container \(root on the engine's host\))/g;
+function sameRefusal(text: string): string {
+  return text.replace(REFUSED, ' <refused>');
+}
+function refusedTo(text: string): Set<'root' | 'helper'> {
+  return new Set([...text.matchAll(/ even to (root|the helper container)/g)].map((m) => (m[1] === 'root' ? 'root' : 'helper')));
+}
+
 function comparable(c: ContainerAnatomy, names: Set<string>): unknown {
   const copy = JSON.parse(JSON.stringify(c)) as ContainerAnatomy;
   for (const t of NAMESPACE_TYPES) copy.namespaces[t].sharedWithContainers = copy.namespaces[t].sharedWithContainers.filter((n) => names.has(n));
@@ -61,7 +73,7 @@ function comparable(c: ContainerAnatomy, names: Set<string>): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (MOVING.has(k)) continue;
-      out[k] = k === 'source' && x === 'helper' ? 'procfs' : walk(x);
+      out[k] = k === 'source' && x === 'helper' ? 'procfs' : typeof x === 'string' ? sameRefusal(x) : walk(x);
     }
     return out;
   };
@@ -76,7 +88,7 @@ function comparable(c: ContainerAnatomy, names: Set<string>): unknown {
 function comparableHost(s: Snapshot, networks: string[]): unknown {
   const h = JSON.parse(JSON.stringify(s.host)) as Snapshot['host'];
   const bridges = 'value' in h.bridges ? h.bridges.value.filter((b) => b.networkName !== null && networks.includes(b.networkName)).map((b) => ({ ...b, ports: [] })) : h.bridges;
-  return JSON.parse(JSON.stringify({ ...h, bridges, engine: null, process: null }).replace(/"source":"helper"/g, '"source":"procfs"'));
+  return JSON.parse(sameRefusal(JSON.stringify({ ...h, bridges, engine: null, process: null }).replace(/"source":"helper"/g, '"source":"procfs"')));
 }
 
 describe('helper container: the same anatomy four ways', function () {
@@ -120,6 +132,11 @@ describe('helper container: the same anatomy four ways', function () {
       assert.equal(JSON.stringify(def.cgroup.pids.max.kernel).includes('"source":"helper"'), true);
       assert.equal((def.pid as { source: string }).source, 'engine');
     }
+  });
+
+  it('a refused read names its reader: root when read here as root, the helper container when read through it', () => {
+    assert.ok(!refusedTo(JSON.stringify(snaps.root)).has('helper'), 'read here: no refusal to the helper');
+    for (const k of ['forced', 'user', 'ownPidNs'] as const) assert.ok(!refusedTo(JSON.stringify({ ...snaps[k], host: { ...snaps[k].host, process: null } })).has('root'), `${k}: no refusal to root`);
   });
 
   it('every container of the set: the same namespaces, sharing, NSpid, id maps, cgroup paths, limits and veths', () => {

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { Engine } from '../engine/connection';
-import { AWK, parseBatch, SCRIPT, type BatchAnswer } from './script';
+import { AWK, OUTPUT_LIMIT, parseBatch, SCRIPT, type BatchAnswer } from './script';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
@@ -14,8 +14,6 @@ export const HELPER_LABEL = 'io.container-anatomy.helper';
 export const IDLE_MINUTES = 10;
 /** Official images that have /bin/sh, in the order they are preferred. */
 export const IMAGE_CANDIDATES = ['busybox', 'alpine', 'debian', 'ubuntu'];
-/** The most one batch may print before it is cut off. */
-export const OUTPUT_LIMIT = 64 * 1024 * 1024;
 /** The most argv one exec carries (Linux allows 2 MiB with the default stack limit). */
 export const ARGV_LIMIT = 1024 * 1024;
 const BATCH_TIMEOUT_MS = 60_000;

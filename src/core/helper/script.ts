@@ -10,15 +10,23 @@
  *   @@read  per file a frame "STATUS LENGTH PATH\n" then LENGTH bytes (status 0 read,
  *           1 failed, 2 cut at the per-file limit)
  *   @@end   the script finished; without it the helper stopped midway
+ * all of it gzip-compressed when the image has gzip (parseBatch tells by the first bytes).
  */
+import { constants, gunzipSync } from 'node:zlib';
 
 /** Each file is cut at this many bytes (the largest file a snapshot reads is memory.stat, ~1.5 KB). */
 export const FILE_LIMIT = 1024 * 1024;
 
-/** The shell script; $1 is the awk program, the rest are requests. Touches /run/used for the idle timer. */
+/**
+ * The shell script; $1 is the awk program, the rest are requests. Touches /run/used for the idle
+ * timer. The answer goes out through gzip where the image has it: a 200-container snapshot's
+ * answer is about 2.8 MB of text, and carrying it through the engine's exec stream cost more than
+ * reading it (measured: 670–940 ms for the exec against 590–640 ms with gzip, 173 KB).
+ */
 export const SCRIPT = [
   ': > /run/used 2>/dev/null',
   'prog=$1; shift',
+  'answer() {',
   'echo @@ls',
   "printf '%s\\n' \"$@\" | cut -c2- | tr '\\n' '\\0' | xargs -0 -r ls -ldn -- 2>&1",
   'echo @@find',
@@ -26,6 +34,8 @@ export const SCRIPT = [
   'echo @@read',
   "printf '%s\\n' \"$@\" | sed -n 's/^r//p' | tr '\\n' '\\0' | xargs -0 -r awk \"$prog\"",
   'echo @@end',
+  '}',
+  'if command -v gzip >/dev/null 2>&1; then answer "$@" | gzip; else answer "$@"; fi',
 ].join('\n');
 
 /** Reads each argument whole (RS is a byte no kernel text file holds) and frames it. */
@@ -95,8 +105,25 @@ function parseLsLine(line: string): { path: string; entry: LsEntry } | null {
   return { path, entry: { exists: true, dir: line[0] === 'd', target: arrow < 0 ? null : rest.slice(arrow + 4), code: null, message: null } };
 }
 
+/** The most one batch may print before it is cut off, and the most its answer may unpack to. */
+export const OUTPUT_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The answer as text: gunzipped when it came compressed. A stream cut short gives what it
+ * had (and parseBatch finds no @@end in it); one that is not gzip at all is said to be so.
+ */
+function uncompressed(out: Buffer): Buffer {
+  if (out[0] !== 0x1f || out[1] !== 0x8b) return out;
+  try {
+    return gunzipSync(out, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: OUTPUT_LIMIT });
+  } catch (err) {
+    throw new Error(`its compressed answer could not be read (${(err as Error).message}; it stopped midway or passed ${OUTPUT_LIMIT / 1024 / 1024} MiB)`);
+  }
+}
+
 /** Splits the helper's stdout into its sections; throws when it stopped before @@end. */
-export function parseBatch(out: Buffer): BatchAnswer {
+export function parseBatch(raw: Buffer): BatchAnswer {
+  const out = uncompressed(raw);
   const answer: BatchAnswer = { ls: new Map(), dirs: new Map(), dirErrors: new Map(), reads: new Map() };
   const mark = (m: string, from = 0): number => {
     const i = out.indexOf(`${m}\n`, from);

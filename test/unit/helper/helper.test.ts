@@ -4,6 +4,9 @@
  */
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { commandLine } from '../../../src/core/helper/container';
 import { HelperFiles, helperPath } from '../../../src/core/helper/files';
 import { readInRounds, relabel } from '../../../src/core/helper/manager';
@@ -87,6 +90,30 @@ describe('helper container: script and answers', () => {
     assert.ok(parseBatch(full).reads.size === 1);
     assert.throws(() => parseBatch(full.subarray(0, full.length - 20)), /stopped midway/);
     assert.throws(() => parseBatch(full.subarray(0, 10)), /stopped midway/);
+  });
+
+  it('the answer comes gzip-compressed where the image has gzip, and as text where it has not, saying the same', () => {
+    const fixture = scenario('v1-cgroupfs');
+    const requests = [`r${fixture.proc}/meminfo`, `l${fixture.proc}/self`, `d${fixture.sys}/class/net`, `r${fixture.proc}/no-such-file`];
+    const run = (env: NodeJS.ProcessEnv): Buffer => execFileSync('sh', ['-c', SCRIPT, 'x', AWK, ...requests], { env: { ...env, LC_ALL: 'C' } });
+    const compressed = run({ PATH: process.env.PATH });
+    assert.deepEqual([...compressed.subarray(0, 2)], [0x1f, 0x8b], 'gzip magic');
+    // The same tools without gzip: a PATH of links to each, gzip left out.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'helper-nogzip-'));
+    try {
+      for (const tool of ['cut', 'tr', 'xargs', 'ls', 'sed', 'find', 'awk', 'sh']) {
+        const at = execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
+        fs.symlinkSync(at, path.join(bin, tool));
+      }
+      const plain = run({ PATH: bin });
+      assert.equal(plain.subarray(0, 5).toString(), '@@ls\n');
+      assert.deepEqual(parseBatch(compressed), parseBatch(plain));
+      assert.equal(parseBatch(plain).reads.size, 2);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+    // Bytes that start like gzip and are not: said so, not taken for an empty answer.
+    assert.throws(() => parseBatch(Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0xff, 0xff, 0xff, 0xff])), /its compressed answer could not be read/);
   });
 
   it('reads the errno out of busybox and GNU error lines', () => {
