@@ -5,10 +5,12 @@
  * (`r/proc/42/status` read, `d/sys/class/net` list, `l/proc/42/ns/net` link). No path is
  * ever put into a shell string: the script hands them on through pipes to `xargs -0`.
  * The answer has three sections, each from one process (busybox, alpine, debian, ubuntu):
- *   @@ls    `ls -ldn` of every requested path: existence, link target, or the error
+ *   @@ls    `ls -ldn` of every link and directory asked for: existence, link target, or the error
  *   @@find  every entry of the requested directories, one full path per line
  *   @@read  per file a frame "STATUS LENGTH PATH\n" then LENGTH bytes (status 0 read,
  *           1 failed, 2 cut at the per-file limit)
+ *   @@failed `ls -ldn` of each file that failed, for its errno (reading every file's was a
+ *           fifth of a 200-container batch)
  *   @@end   the script finished; without it the helper stopped midway
  * all of it gzip-compressed when the image has gzip (parseBatch tells by the first bytes).
  */
@@ -28,11 +30,13 @@ export const SCRIPT = [
   'prog=$1; shift',
   'answer() {',
   'echo @@ls',
-  "printf '%s\\n' \"$@\" | cut -c2- | tr '\\n' '\\0' | xargs -0 -r ls -ldn -- 2>&1",
+  "printf '%s\\n' \"$@\" | sed -n 's/^[ld]//p' | tr '\\n' '\\0' | xargs -0 -r ls -ldn -- 2>&1",
   'echo @@find',
   "printf '%s\\n' \"$@\" | sed -n 's/^d//p' | tr '\\n' '\\0' | xargs -0 -r sh -c 'exec find -H \"$@\" -mindepth 1 -maxdepth 1' find 2>&1",
   'echo @@read',
-  "printf '%s\\n' \"$@\" | sed -n 's/^r//p' | tr '\\n' '\\0' | xargs -0 -r awk \"$prog\"",
+  // awk names each file it could not read on stderr; those alone get `ls -ldn` (for the errno),
+  // kept by the shell itself (no other tool to go missing) and printed once every frame is out.
+  "{ printf '%s\\n' \"$@\" | sed -n 's/^r//p' | tr '\\n' '\\0' | xargs -0 -r awk \"$prog\" 2>&1 >&3 | tr '\\n' '\\0' | xargs -0 -r ls -ldn -- 2>&1 | { failed=; while IFS= read -r l; do failed=\"$failed$l\n\"; done; echo @@failed; printf '%s' \"$failed\"; }; } 3>&1",
   'echo @@end',
   '}',
   'if command -v gzip >/dev/null 2>&1; then answer "$@" | gzip; else answer "$@"; fi',
@@ -44,7 +48,7 @@ export const AWK = `BEGIN {
   for (i = 1; i < ARGC; i++) {
     f = ARGV[i]; c = ""; n = 0; st = 0
     while ((r = (getline x < f)) > 0) { c = (n++ ? c RS x : x); if (length(c) > cap) break }
-    if (r < 0) st = 1
+    if (r < 0) { st = 1; print f > "/dev/stderr" }
     close(f)
     if (length(c) > cap) { c = substr(c, 1, cap); st = 2 }
     printf "%d %d %s\\n", st, length(c), f
@@ -134,16 +138,19 @@ export function parseBatch(raw: Buffer): BatchAnswer {
   const findAt = mark('@@find', lsAt);
   const readAt = mark('@@read', findAt);
   const lines = (a: number, b: number): string[] => out.subarray(a, b).toString('utf8').split('\n').filter((l) => l !== '');
-  for (const line of lines(lsAt + 5, findAt)) {
-    const err = parseToolError(line, 'ls');
-    if (err) {
-      const e = answer.ls.get(err.path) ?? { exists: err.code !== 'ENOENT' && err.code !== 'ENOTDIR', dir: false, target: null, code: null, message: null };
-      answer.ls.set(err.path, { ...e, code: err.code, message: err.message });
-      continue;
+  const lsLines = (a: number, b: number): void => {
+    for (const line of lines(a, b)) {
+      const err = parseToolError(line, 'ls');
+      if (err) {
+        const e = answer.ls.get(err.path) ?? { exists: err.code !== 'ENOENT' && err.code !== 'ENOTDIR', dir: false, target: null, code: null, message: null };
+        answer.ls.set(err.path, { ...e, code: err.code, message: err.message });
+        continue;
+      }
+      const parsed = parseLsLine(line);
+      if (parsed) answer.ls.set(parsed.path, { ...parsed.entry, code: answer.ls.get(parsed.path)?.code ?? null, message: answer.ls.get(parsed.path)?.message ?? null });
     }
-    const parsed = parseLsLine(line);
-    if (parsed) answer.ls.set(parsed.path, { ...parsed.entry, code: answer.ls.get(parsed.path)?.code ?? null, message: answer.ls.get(parsed.path)?.message ?? null });
-  }
+  };
+  lsLines(lsAt + 5, findAt);
   for (const line of lines(findAt + 7, readAt)) {
     const err = parseToolError(line, 'find');
     if (err) {
@@ -157,7 +164,11 @@ export function parseBatch(raw: Buffer): BatchAnswer {
   }
   let pos = readAt + 7;
   for (;;) {
-    if (out.subarray(pos, pos + 6).toString() === '@@end\n') return answer;
+    if (out.subarray(pos, pos + 9).toString() === '@@failed\n') {
+      const endAt = mark('@@end', pos);
+      lsLines(pos + 9, endAt);
+      return answer;
+    }
     const nl = out.indexOf(0x0a, pos);
     const m = nl < 0 ? null : /^(\d) (\d+) (\/.*)$/.exec(out.subarray(pos, nl).toString('utf8'));
     if (!m) throw new Error('its answer was cut off in the middle of a file (it stopped midway)');
