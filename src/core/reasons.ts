@@ -6,13 +6,21 @@
  */
 import type { Lang } from './catalog/types';
 import { translator, withParticle, type Translate } from './i18n';
-
-type Rule = [RegExp, (m: RegExpMatchArray, again: (s: string) => string, t: Translate) => string];
+import { RULES as ENGINE } from './reasons-ko/engine';
+import { RULES as HELPER } from './reasons-ko/helper';
+import { RULES as PROCFS } from './reasons-ko/procfs';
+import type { Rule } from './reasons-ko/rule';
+import { RULES as SWARM } from './reasons-ko/swarm';
 
 /** Container states and short words that appear inside reasons. */
 const word = (t: Translate, w: string): string => t(w);
 
+/** The sentences of each area first (each rule anchored to one whole sentence), then these. */
 const KO: Rule[] = [
+  ...PROCFS,
+  ...ENGINE,
+  ...HELPER,
+  ...SWARM,
   [/^the container is (\w+): it has no processes, so there is no (.+) to read until it starts( again)?$/, (m, _a, t) => `컨테이너가 ${word(t, m[1])} 상태라 프로세스가 없습니다. ${m[3] ? '다시 ' : ''}시작하기 전에는 읽을 ${withParticle(thing(m[2]), '이', '가')} 없습니다`],
   [/^the container is not running: it has no cgroup until it starts$/, () => '컨테이너가 실행 중이 아닙니다. 시작하기 전에는 cgroup이 없습니다'],
   [/^the container uses the host network namespace: it has no interface of its own$/, () => '컨테이너가 호스트 network 네임스페이스를 씁니다. 자기 인터페이스가 없습니다'],
