@@ -263,7 +263,7 @@ async function runWith(engine: Engine, args: CliArgs, io: Io, helpers: HelperMan
     return EXIT.ok;
   }
   const unread = snapshot.containers.filter((c) => c.readFailure);
-  for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
+  for (const c of unread) io.err(`container-anatomy: ${localizeReason(c.readFailure ?? '', args.lang)}\n`);
   const code = unread.length ? EXIT.partial : EXIT.ok;
   const evidence: Record<string, Evidence> = {};
   if (args.evidence) {
@@ -345,7 +345,7 @@ async function runEngines(specs: EngineSpec[], args: CliArgs, io: Io, helpers: H
   const only = (s: Snapshot): ContainerAnatomy[] =>
     args.refs.length ? s.containers.filter((c) => args.refs.some((ref) => matchesRef(c, ref))) : s.containers.filter((c) => args.all || c.state === 'running');
   const unread = ok.flatMap((r) => only(r.snapshot).filter((c) => c.readFailure));
-  for (const c of unread) io.err(`container-anatomy: ${c.readFailure}\n`);
+  for (const c of unread) io.err(`container-anatomy: ${localizeReason(c.readFailure ?? '', args.lang)}\n`);
   const code = unread.length || reads.length !== ok.length ? EXIT.partial : EXIT.ok;
   if (args.json) {
     const engines = reads.map((r) =>

@@ -1,6 +1,7 @@
 /** Turning a command argument (tree node, id or name) into a container, or asking for one. */
 import * as vscode from 'vscode';
 import type { ContainerAnatomy } from '../core/model';
+import { localizeReason } from '../core/reasons';
 import { RowNode } from '../tree/nodes';
 import { stateText } from '../tree/rows';
 import { Cancelled, type CommandContext } from './context';
@@ -20,7 +21,7 @@ export function containerRef(arg: unknown): string | undefined {
 /** Fails with a message a person can act on when the engine cannot be reached. */
 export function assertReachable(ctx: CommandContext): void {
   const s = ctx.service.status;
-  if (s.kind === 'unreachable') throw new Error(vscode.l10n.t('The Docker Engine at {0} cannot be reached: {1}', s.endpoint, s.reason));
+  if (s.kind === 'unreachable') throw new Error(vscode.l10n.t('The Docker Engine at {0} cannot be reached: {1}', s.endpoint, localizeReason(s.reason, ctx.panels.lang())));
 }
 
 export interface PickOptions {

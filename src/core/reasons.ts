@@ -55,6 +55,9 @@ const KO: Rule[] = [
   [/^no chain was read for this limit$/, () => '이 제한의 cgroup 체인을 읽지 않았습니다'],
   [/^the container has no default route$/, () => '컨테이너에 기본 경로가 없습니다'],
   [/^not read yet: the container is listed and its details are being read$/, () => '아직 읽지 않았습니다: 엔진이 나열한 컨테이너이며, 세부 정보를 읽는 중입니다'],
+  // The Limits panel's usage sampling (panels/limits-panel.ts).
+  [/^(.+) is (created|paused|restarting|removing|exited|dead): nothing to sample$/, (m, _a, t) => `${withParticle(m[1], '은', '는')} ${word(t, m[2])} 상태라 측정할 것이 없습니다`],
+  [/^the container is gone$/, () => '컨테이너가 없어졌습니다'],
   [/^not read yet: the engine answered, and this machine's side of it is being read$/, () => '아직 읽지 않았습니다: 엔진이 답했고, 이 머신 쪽을 읽는 중입니다'],
   [/^not read yet: this machine cannot read its kernel files, so they come through the helper container, which is asked for and started first$/, () => '아직 읽지 않았습니다: 이 머신은 커널 파일을 읽을 수 없어 헬퍼 컨테이너로 읽으며, 먼저 헬퍼 컨테이너를 요청하고 시작합니다'],
   [/^(.+)'s (\w+) namespace is unreadable: (.+)$/, (m, again) => `${who(m[1])}의 ${m[2]} 네임스페이스를 읽을 수 없습니다: ${again(m[3])}`],
@@ -148,6 +151,15 @@ function localizeKo(reason: string, t: Translate, depth: number): string {
   const again = (s: string): string => (depth < 4 ? localizeKo(s, t, depth + 1) : s);
   const dash = reason.split(' — ');
   if (dash.length === 2) return `${again(dash[0])} — ${again(dash[1])}`;
+  // Several engines' "<label>: <message> — <hint>" joined by "; " (engines.ts): each whole.
+  if (dash.length > 2) {
+    const each = reason.split(/; (?=[^;—]+: )/);
+    if (each.length > 1) return each.map(again).join('; ');
+  }
+  // "<one>; and <other>": two reasons, each whole (before the patterns, whose catch-alls would
+  // take the first one's words for the whole).
+  const and = reason.indexOf('; and ');
+  if (and > 0) return `${again(reason.slice(0, and))}. 그리고 ${again(reason.slice(and + 6))}`;
   // "<why not here>; <why no helper>": two reasons, each whole (before the patterns, whose
   // catch-alls would take the first one's words for the whole).
   const helper = reason.indexOf('; the helper container ');
@@ -156,18 +168,19 @@ function localizeKo(reason: string, t: Translate, depth: number): string {
     const m = reason.match(re);
     if (m) return make(m, again, t);
   }
-  // "<what failed>: <why>" and "<one>; and <other>": translate each part.
+  // "<one>; <other>" (why not here; why no helper): each part whole, when either is known.
+  const semi = reason.indexOf('; ');
+  if (semi > 0) {
+    const [a, b] = [reason.slice(0, semi), reason.slice(semi + 2)];
+    const [la, lb] = [again(a), again(b)];
+    if (la !== a || lb !== b) return `${la}. ${lb}`;
+  }
+  // "<what failed>: <why>": translate each part.
   const colon = reason.indexOf(': ');
   if (colon > 0) {
     const [a, b] = [reason.slice(0, colon), reason.slice(colon + 2)];
     const [la, lb] = [again(a), again(b)];
     if (la !== a || lb !== b) return `${la}: ${lb}`;
-  }
-  const and = reason.indexOf('; and ');
-  if (and > 0) {
-    const [a, b] = [reason.slice(0, and), reason.slice(and + 6)];
-    const [la, lb] = [again(a), again(b)];
-    if (la !== a || lb !== b) return `${la}. 그리고 ${lb}`;
   }
   return reason;
 }

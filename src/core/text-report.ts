@@ -276,7 +276,7 @@ export function renderHost(h: HostAnatomy, o: ReportOptions): string {
   if (h.engine.helper) L.row(`  ${p('90', t("kernel files read by the helper container {0} ({1}) on the engine's host", h.engine.helper.container.slice(0, 12), safe(h.engine.helper.image)))}`);
   if (h.engine.helperReason && h.engine.helperReason !== h.engine.localReason) L.row(`  ${p('33', localizeReason(h.engine.helperReason, o.lang))}`);
   const rk = h.engine.rootless?.hostNamespacesOf;
-  if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', rk.value.what, rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
+  if (rk) L.row(`  ${p('33', isFact(rk) ? t('rootless engine: "host" is {0} (PID {1})', localizeReason(rk.value.what, o.lang), rk.value.pid) : localizeReason(rk.unavailable, o.lang))}`);
   L.row(p('1', `  ${t('Namespaces')}`) + p('90', `  ${rk && isFact(rk) ? t('RootlessKit · PID 1') : t('this process · PID 1')}`));
   // Why PID 1's namespaces could not be read, once: the eight reasons differ only in the file.
   const pid1Unread = NAMESPACE_TYPES.map((type) => h.namespaces[type].pid1Inode).filter(isUnavailable);

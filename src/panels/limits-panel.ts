@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isFact } from '../core/model';
+import { localizeReason } from '../core/reasons';
 import type { AnatomyChange } from '../core/service';
 import { cgroupUsageReader, readingFromEngineStats, UsageHistory, type UsageReader } from '../core/usage';
 import type { ExtensionToWebview, LimitsViewState } from '../shared/protocol';
@@ -54,7 +55,7 @@ export class LimitsPanel extends ContainerPanel<LimitsViewState> {
   }
 
   protected onReady(): void {
-    this.post({ type: 'usage', samples: this.history.samples, replace: true, unavailable: this.lastUnavailable });
+    this.post({ type: 'usage', samples: this.history.samples, replace: true, unavailable: this.lastUnavailable && localizeReason(this.lastUnavailable, this.ctx.lang()) });
   }
 
   protected onVisibility(visible: boolean): void {
@@ -107,7 +108,7 @@ export class LimitsPanel extends ContainerPanel<LimitsViewState> {
   private unavailable(reason: string): void {
     if (reason === this.lastUnavailable) return;
     this.lastUnavailable = reason;
-    this.post({ type: 'usage', samples: [], replace: false, unavailable: reason });
+    this.post({ type: 'usage', samples: [], replace: false, unavailable: localizeReason(reason, this.ctx.lang()) });
   }
 
   private post(m: ExtensionToWebview): void {

@@ -8,6 +8,7 @@ import { bindingOf, CHAIN_SPECS, chainOf, type ChainSpec } from '../core/chain';
 import { formatLimitValue } from '../core/format';
 import { translator } from '../core/i18n';
 import { isFact, isUnavailable, type ContainerAnatomy, type Limit } from '../core/model';
+import { localizeReason } from '../core/reasons';
 import type { UsageSource } from '../core/usage';
 import type { ChainLevelView, ChainView, LimitsViewState, Note, UsageChartView } from '../shared/protocol';
 import { format, labels, type PanelLabels } from './labels';
@@ -78,7 +79,7 @@ function meaning(c: ContainerAnatomy, spec: ChainSpec, L: PanelLabels, lang: Lan
     default:
       // Without an effective value (a stopped container, an unreadable file) nothing can be said
       // of which level sets it; "several levels" is true only of a value that was read.
-      return note(isFact(limit.effective) ? 'chain.bound.unknown' : 'chain.bound.unread', lang, { what, effective, reason: b.reason });
+      return note(isFact(limit.effective) ? 'chain.bound.unknown' : 'chain.bound.unread', lang, { what, effective, reason: localizeReason(b.reason, lang) });
   }
 }
 
@@ -93,7 +94,7 @@ function chainView(c: ContainerAnatomy, spec: ChainSpec, v2: boolean, L: PanelLa
     effective: format(L.effectiveValue, { value: effectiveText(limit, spec, L, lang) }),
     meaning: meaning(c, spec, L, lang),
   };
-  if (isUnavailable(chain)) return { ...base, levels: [], unavailable: chain.unavailable };
+  if (isUnavailable(chain)) return { ...base, levels: [], unavailable: localizeReason(chain.unavailable, lang) };
   const bound = !spec.relative && !cpusetBindsCpu(c, spec) && isFact(limit.boundBy) ? limit.boundBy.value : null;
   const levels: ChainLevelView[] = chain.value.map((l, i) => ({
     path: l.path,
@@ -135,7 +136,7 @@ export function buildLimitsState(input: LimitsInput): LimitsViewState {
     return {
       kind: 'limits', lang, title: note('chain.panel', lang, { name }).title,
       status: unreachable ? 'unreachable' : 'removed',
-      notice: unreachable ? { ...note('ui.unreachable', lang), detail: input.unreachable } : { ...note('ui.removed', lang, { name }), detail: name },
+      notice: unreachable ? { ...note('ui.unreachable', lang), detail: localizeReason(input.unreachable ?? '', lang) } : { ...note('ui.removed', lang, { name }), detail: name },
       container: { id: input.containerId, name, state: '' },
       intro: note('chain.panel', lang, { name }), chains: [], charts: [], usageNote, labels: labelsOut,
     };
@@ -157,6 +158,6 @@ export function buildLimitsState(input: LimitsInput): LimitsViewState {
     usageNote,
     labels: labelsOut,
   };
-  if (unreachable) state.notice = { ...note('ui.unreachable', lang), detail: input.unreachable };
+  if (unreachable) state.notice = { ...note('ui.unreachable', lang), detail: localizeReason(input.unreachable ?? '', lang) };
   return state;
 }

@@ -106,3 +106,26 @@ describe('core/reasons in Korean: why a side\'s view (evidence) is missing', () 
     }
   });
 });
+
+describe('core/reasons in Korean: composites and the Limits panel', () => {
+  it('translates each engine of several, each "<message> — <hint>" whole', () => {
+    const en = 'desktop: No Docker engine socket at /var/run/docker.sock — Check the engine and try again.; remote: The engine at tcp://127.0.0.1:2376 refused the connection — Check the engine and try again.';
+    assert.equal(localizeReason(en, 'ko'), 'desktop: /var/run/docker.sock에 Docker 엔진 소켓이 없습니다 — 엔진을 확인하고 다시 시도하세요.; remote: 엔진 tcp://127.0.0.1:2376이 연결을 거부했습니다 — 엔진을 확인하고 다시 시도하세요.');
+  });
+
+  it('translates "<one>; and <other>" part by part, even when the first part alone matches a broader sentence', () => {
+    const en = 'permission denied reading /proc/42/root/sys/class/net; run as root or as the owner of the process; and /proc/42/net/igmp does not exist';
+    const ko = localizeReason(en, 'ko');
+    assert.equal(ko, '/proc/42/root/sys/class/net 읽기 권한이 없습니다. root나 프로세스 소유자로 실행하세요. 그리고 /proc/42/net/igmp 파일이 없습니다');
+  });
+
+  it('translates "<why not here>; <why no helper>" part by part whatever the second part is', () => {
+    const en = "the engine at tcp://127.0.0.1:2376 runs on another machine, so this machine's /proc and /sys do not show its containers; not connected to the engine yet";
+    assert.equal(localizeReason(en, 'ko'), '엔진 tcp://127.0.0.1:2376은 다른 머신에서 실행되므로, 이 머신의 /proc와 /sys에는 그 컨테이너가 보이지 않습니다. 아직 엔진에 연결되지 않았습니다');
+  });
+
+  it('translates why the Limits panel has nothing to sample', () => {
+    assert.equal(localizeReason('web-1 is exited: nothing to sample', 'ko'), 'web-1은 종료됨 상태라 측정할 것이 없습니다');
+    assert.equal(localizeReason('the container is gone', 'ko'), '컨테이너가 없어졌습니다');
+  });
+});

@@ -131,4 +131,14 @@ describe('panels/limits-state: a CPU limit set by the CPU set', () => {
     assert.match(en?.meaning.summary ?? '', /no cgroup on the path narrows it, so this container may use all of the host's: 0\./);
     assert.doesNotMatch(en?.meaning.summary ?? '', /is all this container can get/);
   });
+
+  it('speaks Korean in what it cannot show: a stopped container\'s chains and an unreachable engine', () => {
+    const stopped: ContainerAnatomy = { ...containerOf({ id: 'c'.repeat(64), name: 'idle' }), state: 'exited' };
+    const ko = buildLimitsState({ containers: [stopped], containerId: stopped.id, lang: 'ko', unreachable: 'No Docker engine socket at /var/run/docker.sock — Check the engine and try again.' });
+    assert.equal(ko.notice?.detail, '/var/run/docker.sock에 Docker 엔진 소켓이 없습니다 — 엔진을 확인하고 다시 시도하세요.');
+    assert.ok(ko.chains.some((chain) => chain.unavailable !== undefined), 'a stopped container has chains it cannot show');
+    for (const chain of ko.chains) if (chain.unavailable !== undefined) assert.match(chain.unavailable, /[가-힣]/, `${chain.key}: ${chain.unavailable}`);
+    const gone = buildLimitsState({ containers: [], containerId: 'd'.repeat(64), lang: 'ko', unreachable: 'Nothing is listening on /run/x.sock' });
+    assert.equal(gone.notice?.detail, '/run/x.sock에서 기다리는 엔진이 없습니다');
+  });
 });
