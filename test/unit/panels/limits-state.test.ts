@@ -139,6 +139,6 @@ describe('panels/limits-state: a CPU limit set by the CPU set', () => {
     assert.ok(ko.chains.some((chain) => chain.unavailable !== undefined), 'a stopped container has chains it cannot show');
     for (const chain of ko.chains) if (chain.unavailable !== undefined) assert.match(chain.unavailable, /[가-힣]/, `${chain.key}: ${chain.unavailable}`);
     const gone = buildLimitsState({ containers: [], containerId: 'd'.repeat(64), lang: 'ko', unreachable: 'Nothing is listening on /run/x.sock' });
-    assert.equal(gone.notice?.detail, '/run/x.sock에서 기다리는 엔진이 없습니다');
+    assert.equal(gone.notice?.detail, '/run/x.sock에서 연결을 기다리는 것이 없습니다');
   });
 });
