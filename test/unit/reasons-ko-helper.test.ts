@@ -81,8 +81,8 @@ describe('core/reasons in Korean: starting the helper container', () => {
 
   it('the helper container could not be started by the engine', () => {
     assert.equal(
-      ko('the helper container could not be started: could not start the helper container: (HTTP code 500) server error - OCI runtime create failed: unable to apply apparmor profile'),
-      '헬퍼 컨테이너를 시작하지 못했습니다: 헬퍼 컨테이너를 시작하지 못했습니다: (HTTP code 500) server error - OCI runtime create failed: unable to apply apparmor profile',
+      ko('the helper container could not be started: the engine refused to start it: (HTTP code 500) server error - OCI runtime create failed: unable to apply apparmor profile'),
+      '헬퍼 컨테이너를 시작하지 못했습니다: 엔진이 시작을 거부했습니다: (HTTP code 500) server error - OCI runtime create failed: unable to apply apparmor profile',
     );
   });
 

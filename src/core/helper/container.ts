@@ -158,7 +158,7 @@ export class HelperContainer {
       try {
         await docker.getContainer(id).start();
       } catch (err) {
-        if ((err as { statusCode?: number }).statusCode !== 304) throw new HelperError(`could not start the helper container: ${(err as Error).message}`);
+        if ((err as { statusCode?: number }).statusCode !== 304) throw new HelperError(`the engine refused to start it: ${(err as Error).message}`);
       }
     }
     const raw = await docker.getContainer(id).inspect();

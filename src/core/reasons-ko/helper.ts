@@ -20,7 +20,7 @@ export const RULES: Rule[] = [
   [/^could not create the helper container: ([\s\S]+)$/, (m) => `헬퍼 컨테이너를 만들지 못했습니다: ${m[1]}`],
   [/^a container named (\S+) exists and is not a helper container: remove or rename it$/, (m) => `이름이 ${m[1]}인 컨테이너가 있는데 헬퍼 컨테이너가 아닙니다. 그 컨테이너를 삭제하거나 이름을 바꾸세요`],
   [/^the name (\S+) is still held by a stopped helper container$/, (m) => `멈춘 헬퍼 컨테이너가 ${m[1]} 이름을 아직 차지하고 있습니다`],
-  [/^could not start the helper container: ([\s\S]+)$/, (m) => `헬퍼 컨테이너를 시작하지 못했습니다: ${m[1]}`],
+  [/^the engine refused to start it: ([\s\S]+)$/, (m) => `엔진이 시작을 거부했습니다: ${m[1]}`],
   [/^the helper container stopped right after it started \(([\s\S]+)\)$/, (m) => `헬퍼 컨테이너가 시작하자마자 멈췄습니다(${exitWhy(m[1])})`],
   [/^the helper could not read (\S+): it cannot see the engine's processes$/, (m) => `헬퍼 컨테이너가 ${withParticle(m[1], '을', '를')} 읽지 못했습니다. 헬퍼 컨테이너에는 엔진의 프로세스가 보이지 않습니다`],
   // One batch of reads (helper/container.ts, helper/script.ts).
