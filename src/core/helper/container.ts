@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { Engine } from '../engine/connection';
-import { AWK, OUTPUT_LIMIT, parseBatch, SCRIPT, type BatchAnswer } from './script';
+import { AWK, OUTPUT_LIMIT, parseBatch, requestInput, SCRIPT, type BatchAnswer } from './script';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
@@ -14,8 +14,6 @@ export const HELPER_LABEL = 'io.container-anatomy.helper';
 export const IDLE_MINUTES = 10;
 /** Official images that have /bin/sh, in the order they are preferred. */
 export const IMAGE_CANDIDATES = ['busybox', 'alpine', 'debian', 'ubuntu'];
-/** The most argv one exec carries (Linux allows 2 MiB with the default stack limit). */
-export const ARGV_LIMIT = 1024 * 1024;
 const BATCH_TIMEOUT_MS = 60_000;
 
 /** The main process: exits once /run/used (touched by every batch) is ten minutes old. */
@@ -171,32 +169,17 @@ export class HelperContainer {
     return new HelperContainer(engine, id, helper.image, Number(ppid));
   }
 
-  /** Runs the script once per ARGV_LIMIT of requests (concurrently) and merges the answers. */
-  async batch(requests: string[]): Promise<BatchAnswer> {
-    const chunks: string[][] = [[]];
-    let size = 0;
-    for (const r of requests) {
-      if (size + r.length + 1 > ARGV_LIMIT && chunks[chunks.length - 1].length) {
-        chunks.push([]);
-        size = 0;
-      }
-      chunks[chunks.length - 1].push(r);
-      size += r.length + 1;
-    }
-    const answers = await Promise.all(chunks.map((c) => this.execOnce(c)));
-    const merged = answers[0];
-    for (const a of answers.slice(1)) {
-      for (const k of ['ls', 'dirs', 'dirErrors', 'reads'] as const) for (const [p, v] of a[k] as Map<string, unknown>) (merged[k] as Map<string, unknown>).set(p, v);
-    }
-    return merged;
+  /** Runs the script once for these requests. */
+  batch(requests: string[]): Promise<BatchAnswer> {
+    return this.execOnce(requests);
   }
 
   private async execOnce(requests: string[]): Promise<BatchAnswer> {
     const container = this.engine.docker.getContainer(this.id);
     let stream: NodeJS.ReadWriteStream & { destroy(): void };
     try {
-      const exec = await container.exec({ Cmd: ['sh', '-c', SCRIPT, 'container-anatomy', AWK, ...requests], AttachStdout: true, AttachStderr: true, Env: ['LC_ALL=C'] });
-      stream = (await exec.start({ hijack: true, stdin: false })) as typeof stream;
+      const exec = await container.exec({ Cmd: ['sh', '-c', SCRIPT, 'container-anatomy', AWK], AttachStdin: true, AttachStdout: true, AttachStderr: true, Env: ['LC_ALL=C'] });
+      stream = (await exec.start({ hijack: true, stdin: true })) as typeof stream;
     } catch (err) {
       throw new HelperError(`the helper container is gone (${(err as Error).message.trim()})`);
     }
@@ -233,6 +216,9 @@ export class HelperContainer {
         }
       });
       this.engine.docker.modem.demuxStream(stream, out, err);
+      // The requests, then the end of stdin (a half-close, as `docker exec -i` does), which
+      // the script reads to before it starts.
+      stream.end(requestInput(requests));
     });
   }
 

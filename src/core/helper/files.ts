@@ -53,7 +53,7 @@ export class HelperFiles implements FileAccess {
     for (const r of requests) this.missing.add(r);
   }
 
-  /** The recorded requests, as the helper's argv (op + helper path), and clears them. */
+  /** The recorded requests, as the helper reads them (op + helper path), and clears them. */
   take(): string[] {
     const out = [...this.missing, ...this.likely].map((r) => r[0] + this.where(r.slice(1))).filter((r) => !this.asked.has(r));
     this.missing.clear();

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { commandLine } from '../../../src/core/helper/container';
 import { HelperFiles, helperPath } from '../../../src/core/helper/files';
 import { readInRounds, relabel } from '../../../src/core/helper/manager';
-import { AWK, parseBatch, parseToolError, SCRIPT, type BatchAnswer } from '../../../src/core/helper/script';
+import { AWK, parseBatch, parseToolError, requestInput, SCRIPT, type BatchAnswer } from '../../../src/core/helper/script';
 import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
 import { readTextSync, withReadCache } from '../../../src/core/procfs/files';
 import { readCgroupAnatomy } from '../../../src/core/procfs/limits';
@@ -22,7 +22,7 @@ import { IDS, PIDS, scenario } from '../procfs/fixtures';
 
 /** The script as the helper runs it, but here. */
 function localBatch(requests: string[]): Promise<BatchAnswer> {
-  const out = execFileSync('sh', ['-c', SCRIPT, 'container-anatomy', AWK, ...requests], { env: { PATH: process.env.PATH, LC_ALL: 'C' }, maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('sh', ['-c', SCRIPT, 'container-anatomy', AWK], { input: requestInput(requests), env: { PATH: process.env.PATH, LC_ALL: 'C' }, maxBuffer: 64 * 1024 * 1024 });
   return Promise.resolve(parseBatch(out));
 }
 
@@ -86,7 +86,7 @@ describe('helper container: script and answers', () => {
   });
 
   it('an answer without its end marker is a helper that stopped midway', () => {
-    const full = execFileSync('sh', ['-c', SCRIPT, 'x', AWK, `r${scenario('v1-cgroupfs').proc}/meminfo`], { env: { PATH: process.env.PATH, LC_ALL: 'C' } });
+    const full = execFileSync('sh', ['-c', SCRIPT, 'x', AWK], { input: requestInput([`r${scenario('v1-cgroupfs').proc}/meminfo`]), env: { PATH: process.env.PATH, LC_ALL: 'C' } });
     assert.ok(parseBatch(full).reads.size === 1);
     assert.throws(() => parseBatch(full.subarray(0, full.length - 20)), /stopped midway/);
     assert.throws(() => parseBatch(full.subarray(0, 10)), /stopped midway/);
@@ -95,13 +95,13 @@ describe('helper container: script and answers', () => {
   it('the answer comes gzip-compressed where the image has gzip, and as text where it has not, saying the same', () => {
     const fixture = scenario('v1-cgroupfs');
     const requests = [`r${fixture.proc}/meminfo`, `l${fixture.proc}/self`, `d${fixture.sys}/class/net`, `r${fixture.proc}/no-such-file`];
-    const run = (env: NodeJS.ProcessEnv): Buffer => execFileSync('sh', ['-c', SCRIPT, 'x', AWK, ...requests], { env: { ...env, LC_ALL: 'C' } });
+    const run = (env: NodeJS.ProcessEnv): Buffer => execFileSync('sh', ['-c', SCRIPT, 'x', AWK], { input: requestInput(requests), env: { ...env, LC_ALL: 'C' } });
     const compressed = run({ PATH: process.env.PATH });
     assert.deepEqual([...compressed.subarray(0, 2)], [0x1f, 0x8b], 'gzip magic');
     // The same tools without gzip: a PATH of links to each, gzip left out.
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'helper-nogzip-'));
     try {
-      for (const tool of ['tr', 'xargs', 'ls', 'sed', 'find', 'awk', 'sh']) {
+      for (const tool of ['cat', 'tr', 'xargs', 'ls', 'sed', 'find', 'awk', 'sh']) {
         const at = execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
         fs.symlinkSync(at, path.join(bin, tool));
       }
