@@ -195,7 +195,7 @@ async function pidSees(target: EvidenceTarget, pid: number | 'self', scan: PidSc
   const value: SeesByType['pid'] = { processCount: members.length, init: { hostPid: init, command: await commandOf(procRoot, init) } };
   if (scan.unreadable > 0) {
     const head = `${members.length} processes are in PID namespace ${ino.value}, but ${scan.unreadable} others could not be checked`;
-    return unavailable(localReader() === 'root' ? `${head} (the kernel refused even root their ns/pid)` : `${head} (permission denied on their ns/pid): run as root to count them all`);
+    return unavailable(localReader() === 'root' ? `${head} (the kernel refused their ns/pid even to root)` : `${head} (permission denied on their ns/pid): run as root to count them all`);
   }
   return fact(value, 'procfs');
 }

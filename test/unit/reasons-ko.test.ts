@@ -84,7 +84,7 @@ describe('core/reasons in Korean: why a side\'s view (evidence) is missing', () 
       ['nsenter -t 42 -u did not answer within 5000 ms', '5000ms'],
       ['reading /proc/sys/kernel/hostname inside the namespace failed: grep: /proc/sys/kernel/hostname: Permission denied', '/proc/sys/kernel/hostname'],
       ['12 processes are in PID namespace 4026532, but 3 others could not be checked (permission denied on their ns/pid): run as root to count them all', '4026532'],
-      ['12 processes are in PID namespace 4026532, but 3 others could not be checked (the kernel refused even root their ns/pid)', 'root에게도'],
+      ['12 processes are in PID namespace 4026532, but 3 others could not be checked (the kernel refused their ns/pid even to root)', 'root에게도'],
       ['/proc lists no processes', '/proc'],
       ['no process in PID namespace 4026 has PID 1 there (its init has exited, or its NSpid lines are unreadable)', 'NSpid'],
       ['the net namespace was not read', 'net'],

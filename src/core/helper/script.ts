@@ -6,13 +6,14 @@
  * `l/proc/42/ns/net` link). No path is ever put into a shell string: the script hands them on
  * through pipes to `xargs -0`. (As argv, 7,763 requests made the exec itself about 70 ms
  * slower than on stdin: each layer of the engine copies and parses the argument list.)
- * The answer has three sections, each from one process (busybox, alpine, debian, ubuntu):
+ * The answer has these sections, made with the tools every image here has (busybox, alpine,
+ * debian, ubuntu):
  *   @@ls    `ls -ldn` of every link and directory asked for: existence, link target, or the error
  *   @@list  every entry of the requested directories, one full path per line
  *   @@read  per file a frame "STATUS LENGTH PATH\n" then LENGTH bytes (status 0 read,
  *           1 failed, 2 cut at the per-file limit)
- *   @@failed `ls -ldn` of each file that failed, for its errno (reading every file's was a
- *           fifth of a 200-container batch)
+ *   @@failed `ls -ldn` of each file that could not be read, for its errno (`ls` of every
+ *           file asked for was a fifth of a 200-container batch)
  *   @@end   the script finished; without it the helper stopped midway
  * all of it gzip-compressed when the image has gzip (parseBatch tells by the first bytes).
  */
