@@ -136,7 +136,7 @@ describe('core/reasons in Korean: a batch of reads through the helper container'
   });
 
   it('the answer was cut off in the middle of a file', () => {
-    const why = parseError('@@ls\n@@find\n@@read\nhalf a header');
+    const why = parseError('@@ls\n@@list\n@@read\nhalf a header');
     assert.equal(why, 'its answer was cut off in the middle of a file (it stopped midway)');
     assert.equal(
       ko(`the helper container stopped while reading: ${why} (sh: xargs: not found)`),
@@ -145,7 +145,7 @@ describe('core/reasons in Korean: a batch of reads through the helper container'
   });
 
   it('the answer was cut off in a named file', () => {
-    const why = parseError('@@ls\n@@find\n@@read\n0 100 /proc/4242/mountinfo\nshort');
+    const why = parseError('@@ls\n@@list\n@@read\n0 100 /proc/4242/mountinfo\nshort');
     assert.equal(why, 'its answer was cut off in /proc/4242/mountinfo (it stopped midway)');
     assert.equal(ko(`the helper container stopped while reading: ${why}`), '헬퍼 컨테이너가 읽는 도중에 멈췄습니다: 응답이 /proc/4242/mountinfo에서 끊겼습니다(도중에 멈췄습니다)');
   });
