@@ -15,8 +15,12 @@ import { RULES as SWARM } from './reasons-ko/swarm';
 /** Container states and short words that appear inside reasons. */
 const word = (t: Translate, w: string): string => t(w);
 
-/** The sentences of each area first (each rule anchored to one whole sentence), then these. */
+/** Wrappers, then the sentences of each area (each rule anchored to one whole sentence), then these. */
 const KO: Rule[] = [
+  // Wrappers a reader puts around another reason: matched by their own ending, before any
+  // rule whose last capture would take that ending in.
+  [/^(.+) \(time namespaces need Linux 5\.6 or later\)$/, (m, again) => `${again(m[1])}(time 네임스페이스는 Linux 5.6 이상이 필요합니다)`],
+  [/^(.+); what it sees is read from inside its namespaces on the engine's machine: run container-anatomy diff there, as root$/, (m, again) => `${again(m[1])}. 이쪽이 보는 것은 엔진 머신에서 그 네임스페이스 안에 들어가 읽습니다. 그곳에서 root로 container-anatomy diff를 실행하세요`],
   ...PROCFS,
   ...ENGINE,
   ...HELPER,
@@ -67,7 +71,7 @@ const KO: Rule[] = [
   [/^the kernel shows this only from inside process (\d+)'s (.+) namespace, and entering it \((.+)\) needs root: run as root to see it$/, (m) => `커널은 이것을 프로세스 ${m[1]}의 ${m[2]} 네임스페이스 안에서만 보여 줍니다. 그 안에 들어가려면(${m[3]}) root가 필요하니, 보려면 root로 실행하세요`],
   [/^(\S+) \(util-linux\) is not installed, so process (\d+)'s (.+) namespace cannot be entered$/, (m) => `${m[1]}(util-linux)가 설치되어 있지 않아 프로세스 ${m[2]}의 ${m[3]} 네임스페이스에 들어갈 수 없습니다`],
   [/^(nsenter -t \d+ [^:]+?) failed: (.+)$/, (m) => `${m[1]} 실패: ${m[2]}`],
-  [/^(nsenter -t \d+ .+?) did not answer within (\d+) ms$/, (m) => `${m[1]}이(가) ${m[2]}ms 안에 답하지 않았습니다`],
+  [/^(nsenter -t \d+ .+?) did not answer within (\d+) ms$/, (m) => `${m[1]}이(가) ${m[2]}ms 안에 응답하지 않았습니다`],
   [/^reading (\S+) inside the namespace failed: (.+)$/, (m) => `네임스페이스 안에서 ${m[1]} 읽기에 실패했습니다: ${m[2]}`],
   [/^(\S+) lists no processes$/, (m) => `${m[1]}에 프로세스가 하나도 없습니다`],
   [/^no process in PID namespace (\d+) has PID 1 there \(its init has exited, or its NSpid lines are unreadable\)$/, (m) => `PID 네임스페이스 ${m[1]} 안에서 PID 1인 프로세스가 없습니다(init이 끝났거나 NSpid 줄을 읽을 수 없습니다)`],
@@ -76,12 +80,10 @@ const KO: Rule[] = [
   [/^(\S+) is not in the kernel's format$/, (m) => `${m[1]}이(가) 커널의 형식이 아닙니다`],
   [/^(\S+) is not in the kernel's mountinfo format$/, (m) => `${m[1]}이(가) 커널의 mountinfo 형식이 아닙니다`],
   [/^(\S+) lists no mount on \/$/, (m) => `${m[1]}에 / 마운트가 없습니다`],
-  [/^(.+) \(time namespaces need Linux 5\.6 or later\)$/, (m, again) => `${again(m[1])}(time 네임스페이스는 Linux 5.6 이상이 필요합니다)`],
   [/^(\S+) is not in the kernel's "clock seconds nanoseconds" format$/, (m) => `${m[1]}이(가) 커널의 "clock seconds nanoseconds" 형식이 아닙니다`],
   [/^(\S+) or (\S+) came back empty$/, (m) => `${m[1]} 또는 ${m[2]}이(가) 비어 있습니다`],
   [/^(.+) are not in the kernel's format \(no header line\)$/, (m) => `${m[1]}이(가) 커널의 형식이 아닙니다(머리글 줄 없음)`],
   [/^(\S+) is not in the kernel's "id:controllers:path" format$/, (m) => `${m[1]}이(가) 커널의 "id:controllers:path" 형식이 아닙니다`],
-  [/^(.+); what it sees is read from inside its namespaces on the engine's machine: run container-anatomy diff there, as root$/, (m, again) => `${again(m[1])}. 무엇이 보이는지는 엔진 머신에서 그 네임스페이스 안으로 들어가 읽습니다. 그곳에서 root로 container-anatomy diff를 실행하세요`],
   [/^the (\w+) namespace was not read$/, (m) => `${m[1]} 네임스페이스를 읽지 않았습니다`],
   [/^permission denied reading (\S+): the kernel's ptrace check refuses it even to root here, as it can for a supervisor's PID 1 or under a security module$/, (m) => `${m[1]} 읽기 권한이 없습니다. 커널의 ptrace 검사가 여기서는 root도 거부합니다(감독 프로세스의 PID 1이나 보안 모듈이 있으면 그럴 수 있습니다)`],
   [/^permission denied reading (\S+): the kernel's ptrace check refuses it even to the helper container \(root on the engine's host\), as it can for a supervisor's PID 1 or under a security module$/, (m) => `${m[1]} 읽기 권한이 없습니다. 커널의 ptrace 검사가 헬퍼 컨테이너(엔진 호스트의 root)도 거부합니다(감독 프로세스의 PID 1이나 보안 모듈이 있으면 그럴 수 있습니다)`],

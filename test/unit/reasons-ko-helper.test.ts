@@ -109,12 +109,12 @@ describe('core/reasons in Korean: a batch of reads through the helper container'
   it('the helper container is gone', () => {
     assert.equal(
       ko('the helper container is gone ((HTTP code 409) unexpected - Container 9c1e2d3f4a5b is not running)'),
-      '헬퍼 컨테이너가 사라졌습니다((HTTP code 409) unexpected - Container 9c1e2d3f4a5b is not running)',
+      '헬퍼 컨테이너가 없어졌습니다((HTTP code 409) unexpected - Container 9c1e2d3f4a5b is not running)',
     );
   });
 
   it('the helper did not answer in time', () => {
-    assert.equal(ko('the helper did not answer within 60 s'), '헬퍼 컨테이너가 60초 안에 답하지 않았습니다');
+    assert.equal(ko('the helper did not answer within 60 s'), '헬퍼 컨테이너가 60초 안에 응답하지 않았습니다');
   });
 
   it('the answer passed the limit', () => {
@@ -243,7 +243,7 @@ describe('core/reasons in Korean: networks', () => {
   it('the helper cannot enter an overlay\'s namespace', () => {
     assert.equal(
       ko("the kernel is read through the helper container, which cannot enter the overlay's namespace: no process lives in it, only its file under the engine's exec root, which the helper does not mount"),
-      '커널 정보는 헬퍼 컨테이너로 읽는데, 헬퍼 컨테이너는 overlay 네트워크의 네임스페이스에 들어갈 수 없습니다. 그 네임스페이스에는 프로세스가 없고 엔진의 exec root 아래에 파일만 있으며, 헬퍼 컨테이너는 그 파일을 마운트하지 않습니다',
+      '커널 정보는 헬퍼 컨테이너로 읽는데, 헬퍼 컨테이너는 오버레이 네임스페이스에 들어갈 수 없습니다. 그 네임스페이스에는 프로세스가 없고 엔진의 exec root 아래에 파일만 있으며, 헬퍼 컨테이너는 그 파일을 마운트하지 않습니다',
     );
   });
 
@@ -277,7 +277,7 @@ describe('core/reasons in Korean: a container that could not be read', () => {
   it('a helper error inside', () => {
     assert.equal(
       ko(readFailureReason(ID, 'reading its /proc and /sys files failed: the helper did not answer within 60 s')),
-      '컨테이너 3f9a1c2e7b4d을(를) 읽지 못했습니다: 컨테이너의 /proc와 /sys 파일을 읽지 못했습니다: 헬퍼 컨테이너가 60초 안에 답하지 않았습니다. 다음 이벤트 때나 새로 고칠 때 다시 읽습니다',
+      '컨테이너 3f9a1c2e7b4d을(를) 읽지 못했습니다: 컨테이너의 /proc와 /sys 파일을 읽지 못했습니다: 헬퍼 컨테이너가 60초 안에 응답하지 않았습니다. 다음 이벤트 때나 새로 고칠 때 다시 읽습니다',
     );
   });
 });

@@ -156,11 +156,11 @@ const CASES: Record<string, [string, string][]> = {
     ],
     [
       '/proc/4242/cgroup marks the cgroup of the cgroup2 hierarchy as deleted: the process is a zombie whose cgroup was removed',
-      '/proc/4242/cgroup은(는) cgroup2 계층의 cgroup을 삭제됨으로 표시합니다. 이 프로세스는 cgroup이 제거된 좀비입니다',
+      '/proc/4242/cgroup은(는) cgroup2 계층의 cgroup을 삭제됨으로 표시합니다. 그 프로세스는 cgroup이 제거된 좀비입니다',
     ],
     [
       '/proc/4242/cgroup marks the cgroup of hierarchy 4 (memory) as deleted: the process is a zombie whose cgroup was removed',
-      '/proc/4242/cgroup은(는) 계층 4(memory)의 cgroup을 삭제됨으로 표시합니다. 이 프로세스는 cgroup이 제거된 좀비입니다',
+      '/proc/4242/cgroup은(는) 계층 4(memory)의 cgroup을 삭제됨으로 표시합니다. 그 프로세스는 cgroup이 제거된 좀비입니다',
     ],
     [
       '/proc/4242/cgroup gives /../../system.slice/docker-3f9a1c2e7b4d.scope for the cgroup2 hierarchy: the process\'s cgroup lies outside this reader\'s cgroup namespace, so its directory cannot be reached from here (read from the host\'s cgroup namespace, or use the helper container)',

@@ -129,3 +129,13 @@ describe('core/reasons in Korean: composites and the Limits panel', () => {
     assert.equal(localizeReason('the container is gone', 'ko'), '컨테이너가 없어졌습니다');
   });
 });
+
+describe('core/reasons in Korean: a wrapper around a reason whose own rule ends in a free capture', () => {
+  it('keeps the wrapper\'s ending out of the inner capture: evidence after a helper failure, the time-namespace note after an odd errno', () => {
+    const helper = localizeReason("the engine at tcp://10.0.0.5:2376 runs on another machine, so this machine's /proc and /sys do not show its containers; the helper container could not be started: could not create the helper container: (HTTP code 500) server error - invalid mount config; what it sees is read from inside its namespaces on the engine's machine: run container-anatomy diff there, as root", 'ko');
+    assert.match(helper, /invalid mount config\. 이쪽이 보는 것은 엔진 머신에서 그 네임스페이스 안에 들어가 읽습니다\. 그곳에서 root로 container-anatomy diff를 실행하세요$/);
+    const time = localizeReason('could not read /proc/4242/timens_offsets (EIO: EIO: i/o error, read) (time namespaces need Linux 5.6 or later)', 'ko');
+    assert.match(time, /\(time 네임스페이스는 Linux 5\.6 이상이 필요합니다\)$/);
+    assert.doesNotMatch(time, /time namespaces need/);
+  });
+});

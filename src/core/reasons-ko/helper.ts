@@ -24,8 +24,8 @@ export const RULES: Rule[] = [
   [/^the helper container stopped right after it started \(([\s\S]+)\)$/, (m) => `헬퍼 컨테이너가 시작하자마자 멈췄습니다(${exitWhy(m[1])})`],
   [/^the helper could not read (\S+): it cannot see the engine's processes$/, (m) => `헬퍼 컨테이너가 ${withParticle(m[1], '을', '를')} 읽지 못했습니다. 헬퍼 컨테이너에는 엔진의 프로세스가 보이지 않습니다`],
   // One batch of reads (helper/container.ts, helper/script.ts).
-  [/^the helper container is gone \(([\s\S]*)\)$/, (m) => `헬퍼 컨테이너가 사라졌습니다(${m[1]})`],
-  [/^the helper did not answer within (\d+) s$/, (m) => `헬퍼 컨테이너가 ${m[1]}초 안에 답하지 않았습니다`],
+  [/^the helper container is gone \(([\s\S]*)\)$/, (m) => `헬퍼 컨테이너가 없어졌습니다(${m[1]})`],
+  [/^the helper did not answer within (\d+) s$/, (m) => `헬퍼 컨테이너가 ${m[1]}초 안에 응답하지 않았습니다`],
   [/^the helper's answer passed (\d+) MiB and was cut off$/, (m) => `헬퍼 컨테이너의 응답이 ${m[1]} MiB를 넘어 잘렸습니다`],
   [/^reading the helper's answer failed: ([\s\S]+)$/, (m) => `헬퍼 컨테이너의 응답을 읽지 못했습니다: ${m[1]}`],
   [/^the helper container stopped while reading: ([\s\S]+)$/, (m, again) => `헬퍼 컨테이너가 읽는 도중에 멈췄습니다: ${again(m[1])}`],
@@ -47,7 +47,7 @@ export const RULES: Rule[] = [
   [/^the engine does not run on this machine$/, () => '엔진이 이 머신에서 실행되지 않습니다'],
   // Networks (introspect/network.ts, introspect/podman.ts).
   [/^no interface inside the container carries this network$/, () => '컨테이너 안에 이 네트워크에 연결된 인터페이스가 없습니다'],
-  [/^the kernel is read through the helper container, which cannot enter the overlay's namespace: no process lives in it, only its file under the engine's exec root, which the helper does not mount$/, () => '커널 정보는 헬퍼 컨테이너로 읽는데, 헬퍼 컨테이너는 overlay 네트워크의 네임스페이스에 들어갈 수 없습니다. 그 네임스페이스에는 프로세스가 없고 엔진의 exec root 아래에 파일만 있으며, 헬퍼 컨테이너는 그 파일을 마운트하지 않습니다'],
+  [/^the kernel is read through the helper container, which cannot enter the overlay's namespace: no process lives in it, only its file under the engine's exec root, which the helper does not mount$/, () => '커널 정보는 헬퍼 컨테이너로 읽는데, 헬퍼 컨테이너는 오버레이 네임스페이스에 들어갈 수 없습니다. 그 네임스페이스에는 프로세스가 없고 엔진의 exec root 아래에 파일만 있으며, 헬퍼 컨테이너는 그 파일을 마운트하지 않습니다'],
   [/^Podman names a network's bridge only in GET \/libpod\/networks\/json, which could not be read: ([\s\S]+)$/, (m, again) => `Podman은 네트워크의 브리지 이름을 GET /libpod/networks/json에서만 알려 주는데, 그것을 읽지 못했습니다: ${again(m[1])}`],
   [/^its answer is not a list$/, () => '응답이 목록이 아닙니다'],
   // A container that could not be read (unread.ts, snapshot.ts).

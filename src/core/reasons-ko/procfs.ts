@@ -73,7 +73,7 @@ export const RULES: Rule[] = [
   // cgroup.ts
   [/^(\S+) lists no cgroup or cgroup2 mount: this process cannot see the cgroup filesystem \(is \/sys\/fs\/cgroup mounted\?\)$/, (m) => `${m[1]}에 cgroup이나 cgroup2 마운트가 없습니다. 이 프로세스는 cgroup 파일 시스템을 볼 수 없습니다(/sys/fs/cgroup이 마운트되어 있습니까?)`],
   [/^(\S+) has no "ID:controllers:path" line \(empty, malformed or cut short\)$/, (m) => `${m[1]}에 "ID:controllers:path" 줄이 없습니다(비어 있거나, 형식이 잘못되었거나, 중간에 잘렸습니다)`],
-  [new RegExp(String.raw`^(\S+) marks the cgroup of ${LABEL} as deleted: the process is a zombie whose cgroup was removed$`), (m) => `${withParticle(m[1], '은', '는')} ${label(m[2])}의 cgroup을 삭제됨으로 표시합니다. 이 프로세스는 cgroup이 제거된 좀비입니다`],
+  [new RegExp(String.raw`^(\S+) marks the cgroup of ${LABEL} as deleted: the process is a zombie whose cgroup was removed$`), (m) => `${withParticle(m[1], '은', '는')} ${label(m[2])}의 cgroup을 삭제됨으로 표시합니다. 그 프로세스는 cgroup이 제거된 좀비입니다`],
   [
     new RegExp(String.raw`^(\S+) gives (.+?) for ${LABEL}: the process's cgroup lies outside this reader's cgroup namespace, so its directory cannot be reached from here \(read from the host's cgroup namespace, or use the helper container\)$`),
     (m) => `${m[1]}에 적힌 ${label(m[3])}의 경로는 ${m[2]}입니다. 프로세스의 cgroup이 읽는 쪽의 cgroup 네임스페이스 밖에 있어 여기서는 그 디렉터리에 닿을 수 없습니다(호스트의 cgroup 네임스페이스에서 읽거나 헬퍼 컨테이너를 쓰세요)`,
