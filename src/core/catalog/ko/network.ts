@@ -48,9 +48,9 @@ export const network: Record<string, Entry> = {
     body: '나가는 트래픽은 호스트 주소로 masquerade됩니다(nat 테이블 POSTROUTING 체인의 `MASQUERADE`). publish한 포트는 `DOCKER` 체인의 `DNAT` 규칙(때로는 `docker-proxy` 프로세스)이 호스트 포트를 컨테이너 IP와 포트로 넘겨 줍니다.',
   },
   'net.ports': {
-    title: 'publish된 포트',
+    title: '게시된 포트',
     summary: '컨테이너로 전달되는 호스트 포트입니다. expose만으로는 아무것도 전달되지 않습니다.',
-    body: '`-p 8080:80`(compose `ports:`)은 호스트 8080 포트를 컨테이너 80 포트로 잇습니다. 주소를 지정하지 않으면(`127.0.0.1:8080:80`처럼) 호스트의 모든 주소에 열립니다. `EXPOSE`와 compose `expose:`는 메타데이터에 포트를 적을 뿐입니다. publish된 포트는 `INPUT` 체인보다 앞선 DNAT에서 처리되므로 호스트 방화벽 규칙을 우회합니다.',
+    body: '`-p 8080:80`(compose `ports:`)은 호스트 8080 포트를 컨테이너 80 포트로 잇습니다. 주소를 지정하지 않으면 호스트의 모든 주소에 열리고, 지정하면(`127.0.0.1:8080:80`) 그 주소에만 열립니다. `EXPOSE`와 compose `expose:`는 메타데이터에 포트를 적을 뿐입니다. 게시된 포트는 `INPUT` 체인보다 앞선 DNAT에서 처리되므로 호스트 방화벽 규칙을 우회합니다.',
   },
   'net.dns': {
     title: '컨테이너 DNS',
