@@ -28,6 +28,10 @@ import { localizeReason } from './core/reasons';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4, notRunning: 5 } as const;
 
+/** Why the helper container is not used, as the command line turned it off. */
+export const HELPER_OFF_FLAG = 'the helper container is turned off (--helper=never)';
+export const HELPER_OFF_NO_TERMINAL = 'the helper container is turned off: --helper=ask asks only on a terminal, and there is none; run with --helper=always to use it';
+
 const USAGE = `Usage:
   container-anatomy [options] [CONTAINER...]   anatomy of running containers (or the ones named)
   container-anatomy diff A [B] [options]       namespaces of A against B, or against the host,
@@ -206,8 +210,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Io, isTty:
     return EXIT.ok;
   }
   // One manager for every engine: it keeps the helper and the consent per endpoint.
+  const noTerminal = args.helper === 'ask' && !(isTty || stdinTty);
   const helpers = new HelperManager({
-    mode: args.helper === 'ask' && !(isTty || stdinTty) ? 'never' : args.helper,
+    mode: noTerminal ? 'never' : args.helper,
+    // Said in the command line's words, not the VS Code setting's.
+    off: noTerminal ? HELPER_OFF_NO_TERMINAL : HELPER_OFF_FLAG,
     ...(args.helperImage ? { image: args.helperImage } : {}),
     ...(args.helper === 'ask' && stdinTty ? { ask: terminalConsent(io) } : {}),
   });

@@ -51,6 +51,8 @@ const KO: Rule[] = [
   [/^the engine did not report its cgroup driver$/, () => '엔진이 cgroup 드라이버를 알려 주지 않았습니다'],
   [/^the engine did not report a hostname$/, () => '엔진이 호스트명을 알려 주지 않았습니다'],
   [/^not connected to the engine yet$/, () => '아직 엔진에 연결되지 않았습니다'],
+  [/^the helper container is turned off \(--helper=never\)$/, () => '헬퍼 컨테이너가 꺼져 있습니다(--helper=never)'],
+  [/^the helper container is turned off: --helper=ask asks only on a terminal, and there is none; run with --helper=always to use it$/, () => '헬퍼 컨테이너가 꺼져 있습니다. --helper=ask는 터미널에서만 묻는데 터미널이 없습니다. 쓰려면 --helper=always로 실행하세요'],
   [/^the helper container is turned off \(containerAnatomy\.helper\.mode is "never"\)$/, () => '헬퍼 컨테이너가 꺼져 있습니다(containerAnatomy.helper.mode가 "never")'],
   [/^the helper container was refused for (\S+) \("Never"\)(; to be asked again, run "Container Anatomy: Forget Helper Container Answers")?$/, (m) => `${m[1]}에서 헬퍼 컨테이너를 거부했습니다("허용 안 함")${m[2] ? '. 다시 묻게 하려면 "Container Anatomy: 헬퍼 컨테이너 답변 지우기"를 실행하세요' : ''}`],
   [/^the helper container was not allowed \(the question was closed without an answer\); to be asked again, press Refresh in the Container Anatomy view$/, () => '헬퍼 컨테이너를 허용하지 않았습니다(답하지 않고 질문을 닫았습니다). 다시 묻게 하려면 Container Anatomy 보기에서 새로 고침을 누르세요'],

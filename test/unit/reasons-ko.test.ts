@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { HELPER_OFF_FLAG, HELPER_OFF_NO_TERMINAL } from '../../src/cli';
 import { localizeReason } from '../../src/core/reasons';
 import { HELPER_PENDING, NOT_READ_YET } from '../../src/core/unread';
 import { ASK_AGAIN, DISMISSED } from '../../src/core/helper/manager';
@@ -137,5 +138,13 @@ describe('core/reasons in Korean: a wrapper around a reason whose own rule ends 
     const time = localizeReason('could not read /proc/4242/timens_offsets (EIO: EIO: i/o error, read) (time namespaces need Linux 5.6 or later)', 'ko');
     assert.match(time, /\(time 네임스페이스는 Linux 5\.6 이상이 필요합니다\)$/);
     assert.doesNotMatch(time, /time namespaces need/);
+  });
+});
+
+describe('core/reasons in Korean: the helper turned off from the command line', () => {
+  it('says so in the command line\'s words, not the VS Code setting\'s', () => {
+    assert.equal(localizeReason(HELPER_OFF_FLAG, 'ko'), '헬퍼 컨테이너가 꺼져 있습니다(--helper=never)');
+    assert.equal(localizeReason(HELPER_OFF_NO_TERMINAL, 'ko'), '헬퍼 컨테이너가 꺼져 있습니다. --helper=ask는 터미널에서만 묻는데 터미널이 없습니다. 쓰려면 --helper=always로 실행하세요');
+    for (const t of [HELPER_OFF_FLAG, HELPER_OFF_NO_TERMINAL]) assert.doesNotMatch(t, /containerAnatomy\.helper\.mode/);
   });
 });

@@ -36,6 +36,8 @@ export interface HelperSettings {
   ask?: (req: ConsentRequest) => Promise<Consent | undefined>;
   /** Stores a lasting answer. */
   remember?: (endpoint: string, answer: 'always' | 'never') => void;
+  /** Why the helper is off when mode is never, in the words of where it was turned off (default: the VS Code setting). */
+  off?: string;
 }
 
 /**
@@ -221,8 +223,8 @@ export class HelperManager {
 
   private async consent(engine: Engine, reason: string): Promise<string | null> {
     const endpoint = engine.choice.endpoint;
-    const { mode, remembered, ask, remember } = this.settings;
-    if (mode === 'never') return 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
+    const { mode, remembered, ask, remember, off } = this.settings;
+    if (mode === 'never') return off ?? 'the helper container is turned off (containerAnatomy.helper.mode is "never")';
     // The setting is a later, deliberate choice than an answer once given to the question.
     if (mode === 'always') return null;
     const lasting = remembered?.[endpoint];
