@@ -169,12 +169,8 @@ export class HelperContainer {
     return new HelperContainer(engine, id, helper.image, Number(ppid));
   }
 
-  /** Runs the script once for these requests. */
-  batch(requests: string[]): Promise<BatchAnswer> {
-    return this.execOnce(requests);
-  }
-
-  private async execOnce(requests: string[]): Promise<BatchAnswer> {
+  /** Runs the script once for these requests (on its stdin) and parses the answer. */
+  async batch(requests: string[]): Promise<BatchAnswer> {
     const container = this.engine.docker.getContainer(this.id);
     let stream: NodeJS.ReadWriteStream & { destroy(): void };
     try {
