@@ -229,7 +229,7 @@ function diagram(state: TopologyViewState): SVGSVGElement {
 export function renderTopology(state: TopologyViewState): HTMLElement {
   const L = state.labels;
   const actions = h('div', { class: 'actions' });
-  if (state.status === 'ok') {
+  if (state.status === 'ok' && state.canCompare) {
     actions.appendChild(button(L.compareWithHost, () => post({ type: 'compareWith', left: { kind: 'container', id: state.container.id }, right: { kind: 'host' } })));
   }
   const header = h('header', {}, h('h1', {}, state.title), actions);

@@ -279,6 +279,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
         ? { ...note('ui.unreachable', input.lang), detail: localizeReason(input.unreachable ?? '', input.lang) }
         : { ...note('ui.removed', input.lang, { name }), detail: name },
       container: { id: input.containerId, name, image: '', state: '' },
+      canCompare: false,
       mode: 'other',
       modeNote: { title: '', summary: '' },
       lanes: [],
@@ -292,6 +293,7 @@ export function buildTopologyState(input: TopologyInput): TopologyViewState {
     title: format(L.topologyTitle, { name: c.name }),
     status: unreachable ? 'unreachable' : 'ok',
     container: { id: c.id, name: c.name, image: c.image, state: translator(input.lang)(c.state) },
+    canCompare: hasProcess(c.state),
     mode: c.network.mode,
     // A created or exited container has no network namespace yet: say so, not what the mode gives.
     modeNote: !hasProcess(c.state) ? note('ui.notRunning', input.lang)

@@ -164,6 +164,8 @@ export interface TopologyViewState {
   status: PanelStatus;
   notice?: Note;
   container: { id: string; name: string; image: string; state: string };
+  /** The container has processes, so its namespaces can be compared with the host's (as its row menu offers). */
+  canCompare: boolean;
   mode: NetworkModeKind;
   /** What the network mode means (catalog net.mode.<kind>). */
   modeNote: Note;

@@ -12,6 +12,7 @@ describe('topology view state', () => {
   it('draws a bridge lane: eth0 ⇄ host veth ⇄ bridge ⇄ host with NAT and published ports', () => {
     const state = build({});
     assert.equal(state.status, 'ok');
+    assert.equal(state.canCompare, true, 'a running container can be compared with the host');
     assert.equal(state.mode, 'bridge');
     assert.equal(state.title, 'Network: web');
     // The bridge, then sidecar, which joined web's network namespace.
@@ -43,7 +44,9 @@ describe('topology view state', () => {
     const created = { ...structuredClone(web), id: 'c7'.repeat(32), name: 'fresh', state: 'created' as const, pid: unavailable('not started') };
     created.networks = created.networks.map((n) => ({ ...n, gateway: why, ipAddress: unavailable('not started'), containerInterface: unavailable('not started'), hostVeth: unavailable('not started') }));
     created.network.networks = created.networks;
-    const [lane] = build({ containers: [...containers, created], containerId: created.id }).lanes;
+    const createdState = build({ containers: [...containers, created], containerId: created.id });
+    assert.equal(createdState.canCompare, false, 'no processes, so no namespaces to compare: the panel offers no Compare with host, as the row menu does not');
+    const [lane] = createdState.lanes;
     const [box, , bridge] = lane.chain;
     assert.equal(box.lines[0], 'no interface until it starts', 'no guessed eth0, no "unavailable" address');
     assert.deepEqual(bridge.lines, ['172.17.0.0/16', 'Gateway 172.17.0.1'], 'the gateway of docker0, from the host side');
