@@ -25,6 +25,8 @@ export interface LimitSpec {
   label: (t: Translate) => string;
   kind: Kind;
   topic: string;
+  /** The explanation when the container's own setting is "no limit", where `topic`'s would be false of the row. */
+  unlimitedTopic?: string;
   limit: (c: ContainerAnatomy) => Limit<number | string>;
   /** What `null` means for this limit. */
   nullText: (t: Translate) => string;
@@ -46,7 +48,7 @@ const WEIGHT = 'cgroup.effective.weight';
 const CPUSET = 'cgroup.effective.cpuset';
 
 export const LIMITS: readonly LimitSpec[] = [
-  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage', effectiveTopic: HARD },
+  { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', unlimitedTopic: 'cgroup.memory.limit.none', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage', effectiveTopic: HARD },
   { key: 'memoryReservation', label: (t) => t('memory reservation'), kind: 'bytes', topic: 'cgroup.memory.reservation', limit: (c) => c.cgroup.memory.reservationBytes, nullText: (t) => t('none'), effectiveTopic: 'cgroup.effective.soft' },
   { key: 'memorySwap', label: (t) => t('memory + swap'), kind: 'bytes', topic: 'cgroup.memory.swap', limit: (c) => c.cgroup.memory.swapLimitBytes, nullText: unlimited, effectiveTopic: CHAIN },
   { key: 'cpus', label: (t) => t('cpu'), kind: 'cpus', topic: 'cgroup.cpu.cpus', limit: (c) => c.cgroup.cpu.cpus, nullText: unlimited, effectiveTopic: CPUS },
@@ -56,6 +58,21 @@ export const LIMITS: readonly LimitSpec[] = [
   { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
   { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default'), effectiveTopic: WEIGHT },
 ];
+
+/**
+ * Whether this container's own setting is "no limit": its cgroup file when readable, else what
+ * Docker declared. The effective value of an unlimited container is still bounded (by an
+ * ancestor, or by the machine's memory and CPUs), but calling that "a limit" misleads.
+ */
+export function ownValueUnlimited(limit: Limit<number | string>): boolean {
+  const own = isFact(limit.kernel) ? limit.kernel : limit.declared;
+  return isFact(own) && own.value === null;
+}
+
+/** The explanation true of this container's row for `spec`. */
+export function limitTopic(c: ContainerAnatomy, spec: LimitSpec): string {
+  return spec.unlimitedTopic && ownValueUnlimited(spec.limit(c)) ? spec.unlimitedTopic : spec.topic;
+}
 
 export function limitSpec(key: LimitKey): LimitSpec | undefined {
   return LIMITS.find((l) => l.key === key);

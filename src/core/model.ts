@@ -221,6 +221,16 @@ export interface PortBinding {
   hostPort: number;
 }
 
+/** A port published on a loopback address (`127.0.0.1:8080:80`, `[::1]:8080:80`): only this host's clients use it. */
+export function onLoopback(p: PortBinding): boolean {
+  return /^127\./.test(p.hostIp) || p.hostIp === '::1';
+}
+
+/** The explanation for these published ports: the loopback one when every one of them is on loopback. */
+export function portsTopic(ports: readonly PortBinding[]): 'net.ports' | 'net.ports.loopback' {
+  return ports.length > 0 && ports.every(onLoopback) ? 'net.ports.loopback' : 'net.ports';
+}
+
 export interface NetworkAttachment {
   name: string;
   networkId: string;

@@ -5,7 +5,7 @@
 import { explain, type Lang } from './catalog/index';
 import { describeMaybe, formatTime } from './format';
 import { translator, type Translate } from './i18n';
-import { formatValue, LIMITS, limitText, type LimitKey } from './limit-words';
+import { formatValue, LIMITS, limitText, limitTopic, type LimitKey } from './limit-words';
 import { idMapText, seesConsequence, seesLine } from './evidence-text';
 import { bindingOf, chainOf, type ChainKey } from './chain';
 import { NOT_READ_YET } from './unread';
@@ -14,6 +14,7 @@ import {
   hasProcess,
   isFact,
   isUnavailable,
+  portsTopic,
   type ContainerAnatomy,
   type Evidence,
   type HostAnatomy,
@@ -191,7 +192,7 @@ function limitLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): void
     const chain = CHAINS[spec.key];
     const setBy = chain && isFact(l.effective) ? setByText(bindingOf(l, chainOf(c, chain)), formatValue(l.effective.value, spec, t), t) : '';
     if (setBy) L.row(`      ${p('36', setBy)}`);
-    L.note(spec.topic);
+    L.note(limitTopic(c, spec));
   }
 }
 
@@ -225,7 +226,7 @@ function networkLines(c: ContainerAnatomy, L: Lines, t: Translate, p: Paint): vo
     if (n.swarmGateway) L.note('swarm.gwbridge');
   }
   for (const port of net.ports) L.row(`    ${t('published {0} → {1}', `${port.hostIp || '0.0.0.0'}:${port.hostPort}`, `${port.containerPort}/${port.protocol}`)}`);
-  if (net.ports.length) L.note('net.ports');
+  if (net.ports.length) L.note(portsTopic(net.ports));
 }
 
 /**

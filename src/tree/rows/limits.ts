@@ -1,5 +1,5 @@
-import { formatValue, limitSpec, limitText, LIMITS, type LimitSpec } from '../../core/limit-words';
-import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Limit, type Maybe } from '../../core/model';
+import { formatValue, limitSpec, limitText, limitTopic, LIMITS, ownValueUnlimited, type LimitSpec } from '../../core/limit-words';
+import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Maybe } from '../../core/model';
 import { messageRow } from './namespaces';
 import { stateText } from './state';
 import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
@@ -8,16 +8,6 @@ export { formatValue, limitSpec, limitText, LIMITS, type LimitSpec };
 
 const unlimited = (t: Translate): string => t('unlimited');
 
-
-/**
- * Whether this container's own setting is "no limit": its cgroup file when readable, else what
- * Docker declared. The effective value of an unlimited container is still bounded (by an
- * ancestor, or by the machine's memory and CPUs), but calling that "a limit" misleads.
- */
-function ownValueUnlimited(limit: Limit<number | string>): boolean {
-  const own = isFact(limit.kernel) ? limit.kernel : limit.declared;
-  return isFact(own) && own.value === null;
-}
 
 /** The row's one line: e.g. "64 MiB limit, 3.1 MiB used" or "unlimited → 23.5 GiB, 12 used". */
 export function limitDescription(c: ContainerAnatomy, spec: LimitSpec, t: Translate): string {
@@ -45,7 +35,7 @@ export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Ro
     { label: t('Kernel file'), value: `${maybeText(limit.kernel, spec, t) ?? t('unavailable')} · ${sourceNote(limit.kernel, t)}` },
     { label: t('Effective'), value: `${maybeText(limit.effective, spec, t) ?? t('unavailable')} · ${sourceNote(limit.effective, t)}` },
   ];
-  const topics = [{ topic: spec.topic }, { topic: spec.effectiveTopic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : [])];
+  const topics = [{ topic: limitTopic(c, spec) }, { topic: spec.effectiveTopic }, ...(spec.usageTopic ? [{ topic: spec.usageTopic }] : [])];
   const description = limitDescription(c, spec, t);
   return {
     id: `c:${c.id}/limit/${spec.key}`,
@@ -88,7 +78,7 @@ function valueRow(c: ContainerAnatomy, spec: LimitSpec, part: string, label: str
     contextValue: 'value',
     containerId: c.id,
     value: text,
-    tooltip: tooltip(`${spec.label(t)} · ${label}`, [{ topic }, { topic: spec.topic }], [], isUnavailable(m) ? [m.unavailable] : []),
+    tooltip: tooltip(`${spec.label(t)} · ${label}`, [{ topic }, { topic: limitTopic(c, spec) }], [], isUnavailable(m) ? [m.unavailable] : []),
   };
 }
 

@@ -1,4 +1,4 @@
-import { hasProcess, isFact, isUnavailable, routeRole, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
+import { hasProcess, isFact, isUnavailable, portsTopic, routeRole, type ContainerAnatomy, type Maybe, type NetworkAttachment, type PortBinding } from '../../core/model';
 import { messageRow } from './namespaces';
 import { overlayDetailRows } from './swarm';
 import type { TooltipSpec } from '../markdown';
@@ -115,7 +115,7 @@ function portsRow(c: ContainerAnatomy, t: Translate): Row {
     children: ports.length ? { kind: 'ports' } : undefined,
     containerId: c.id,
     value: description,
-    tooltip: tooltip(t('published ports'), [{ topic: 'net.ports' }, { topic: 'net.nat' }], ports.map((p) => ({ label: `${p.containerPort}/${p.protocol}`, value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }))),
+    tooltip: tooltip(t('published ports'), [{ topic: portsTopic(ports) }, { topic: 'net.nat' }], ports.map((p) => ({ label: `${p.containerPort}/${p.protocol}`, value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }))),
   };
 }
 
@@ -157,8 +157,27 @@ function missingText(c: ContainerAnatomy, n: NetworkAttachment, key: string, m: 
   return t('none');
 }
 
+/** Topics whose text speaks of a thing that exists, and what to say instead while the container has no process. */
+const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net.veth': 'net.veth.stopped' };
+
+/**
+ * The explanation true of a detail row: an address or veth that is not there now gets the
+ * text that says when it is (not how to reach or tcpdump it), or the network mode that has
+ * none of its own; an overlay attachment's bridge, gateway and veth, which live in the
+ * overlay's namespace, get that namespace's.
+ */
+function detailTopic(c: ContainerAnatomy, n: NetworkAttachment, key: string, shown: string | undefined, topic: string): string {
+  if (shown !== undefined) return topic;
+  if (n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)) return 'swarm.overlay';
+  if (!(topic in WHILE_STOPPED)) return topic;
+  if (!hasProcess(c.state)) return WHILE_STOPPED[topic];
+  // On the host's stack or on none there is no address or veth of its own: the mode says why.
+  return c.network.mode === 'host' || c.network.mode === 'none' ? `net.mode.${c.network.mode}` : topic;
+}
+
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {
   const missing = missingText(c, n, key, m, t);
+  topic = detailTopic(c, n, key, shown, topic);
   return {
     id: `c:${c.id}/net/${n.name}/${key}`,
     kind: 'value',
@@ -225,6 +244,6 @@ export function portDetailRows(c: ContainerAnatomy, t: Translate): Row[] {
     contextValue: 'value',
     containerId: c.id,
     value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}`,
-    tooltip: tooltip(portText(p), [{ topic: 'net.ports' }, { topic: 'net.nat' }], [{ label: t('Host address'), value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }]),
+    tooltip: tooltip(portText(p), [{ topic: portsTopic([p]) }, { topic: 'net.nat' }], [{ label: t('Host address'), value: `${p.hostIp || '0.0.0.0'}:${p.hostPort}` }]),
   }));
 }

@@ -4,7 +4,7 @@ import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf, sharingWords } from '../../../src/core/sharing';
 import { explain } from '../../../src/core/catalog';
 import { attachment, containerOf, hostOf, networkOf, snapshotOf } from '../../fixtures/snapshot';
-import { fact, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
+import { fact, portsTopic, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
 import { translator } from '../../../src/core/i18n';
 import { ASK_AGAIN } from '../../../src/core/helper/manager';
 import { networkDetailRows } from '../../../src/tree/rows/network';
@@ -224,6 +224,10 @@ describe('tree rows: cgroup limits', () => {
     const memory = find(childRows(snap, find(childRows(snap, c, opts), 'cgroup limits'), opts), 'memory');
     assert.equal(memory.description, 'unlimited → 23.5 GiB, 3.1 MiB used');
     assert.equal(memory.icon?.id, 'unlock');
+    // Explained as no limit of its own, not as a limit at which the kernel OOM-kills inside it "however much the host has free".
+    assert.equal(memory.tooltip.topics[0].topic, 'cgroup.memory.limit.none');
+    const limited = find(section(WEB_ID, 'cgroup limits'), 'memory');
+    assert.equal(limited.tooltip.topics[0].topic, 'cgroup.memory.limit');
   });
 
   it('expands a limit into declared, kernel file, effective and usage with sources', () => {
@@ -250,6 +254,9 @@ describe('tree rows: network', () => {
     assert.equal(rows[0].description, '172.17.0.2/16 · docker0 · vethc204874');
     assert.equal(rows[0].contextValue, 'network');
     assert.equal(rows[1].description, '127.0.0.1:18080 → 80/tcp');
+    // Bound to loopback: explained as for this host's clients, without the warning about reachable addresses and INPUT.
+    assert.equal(rows[1].tooltip.topics[0].topic, 'net.ports.loopback');
+    assert.equal(childRows(snapshot(), rows[1], opts)[0].tooltip.topics[0].topic, 'net.ports.loopback');
     const details = childRows(snapshot(), rows[0], opts);
     assert.deepEqual(details.map((r) => `${r.label}=${r.value}`), [
       'bridge=docker0',
@@ -318,9 +325,15 @@ describe('tree rows: a network of a container that is not running', () => {
     const desc = Object.fromEntries(rows.map((r) => [r.label, r.description]));
     assert.deepEqual(desc, { bridge: 'docker0', IP: 'none', subnet: '172.17.0.0/16', gateway: 'none', MAC: 'none', 'container interface': 'none', 'host veth': 'none' });
     assert.deepEqual(find(rows, 'IP').tooltip.notes, [noIp]);
+    // Explained as absent until it starts: not as an address reachable from the host, nor a veth to tcpdump.
+    assert.deepEqual(find(rows, 'IP').tooltip.topics, [{ topic: 'net.ip.stopped' }]);
+    assert.deepEqual(find(rows, 'container interface').tooltip.topics, [{ topic: 'net.veth.stopped' }]);
+    assert.deepEqual(find(rows, 'host veth').tooltip.topics, [{ topic: 'net.veth.stopped' }]);
+    assert.deepEqual(find(rows, 'subnet').tooltip.topics, [{ topic: 'net.subnet' }], 'the network\'s own facts keep their explanation');
     // A running container whose read failed still says "unavailable".
     const running = containerOf({ id: 'c2'.repeat(32), name: 'running', network: networkOf({ mode: 'bridge', networks: [{ ...net, ipAddress: unavailable('read failed') }] }) });
     assert.equal(find(networkDetailRows(running, 'bridge', plainTranslate), 'IP').description, 'unavailable');
+    assert.deepEqual(find(networkDetailRows(running, 'bridge', plainTranslate), 'IP').tooltip.topics, [{ topic: 'net.ip' }]);
   });
 });
 
@@ -369,6 +382,9 @@ describe('tree rows: the network parts a host- or none-mode container does not h
     assert.equal(desc.IP, 'none of its own');
     assert.equal(find(networkDetailRows(onHost, 'host', plainTranslate), 'gateway').tooltip.notes[0], why.unavailable);
     assert.equal(find(networkDetailRows(onHost, 'host', translator('ko')), '게이트웨이').description, '자기 것 없음');
+    // The mode says why there is none: no address or veth of its own to reach or tcpdump.
+    assert.deepEqual(find(networkDetailRows(onHost, 'host', plainTranslate), 'IP').tooltip.topics, [{ topic: 'net.mode.host' }]);
+    assert.deepEqual(find(networkDetailRows(onHost, 'host', plainTranslate), 'host veth').tooltip.topics, [{ topic: 'net.mode.host' }]);
     // The network row above them says the same.
     const row = childRows(snapshotOf(hostOf(), [onHost]), undefined, { ...opts, groupByCompose: false })[0];
     const netRow = find(childRows(snapshotOf(hostOf(), [onHost]), find(childRows(snapshotOf(hostOf(), [onHost]), row, opts), 'Network'), opts), 'host');
@@ -377,5 +393,18 @@ describe('tree rows: the network parts a host- or none-mode container does not h
     const noneNet = attachment({ name: 'none', networkId: 'n0', driver: 'null', ip: '' });
     const onNone = containerOf({ id: 'e2'.repeat(32), name: 'onnone', network: networkOf({ mode: 'none', networks: [{ ...noneNet, gateway: unavailable('the engine reports no gateway for this network') }] }) });
     assert.equal(find(networkDetailRows(onNone, 'none', plainTranslate), 'gateway').description, 'none');
+    assert.deepEqual(find(networkDetailRows(onNone, 'none', plainTranslate), 'container interface').tooltip.topics, [{ topic: 'net.mode.none' }]);
+  });
+});
+
+describe('tree rows: which explanation published ports get', () => {
+  it('the loopback one only when every port is on a loopback address; any port the outside can reach gets the general one', () => {
+    const port = (hostIp: string) => ({ containerPort: 80, protocol: 'tcp', hostIp, hostPort: 8080 });
+    assert.equal(portsTopic([port('127.0.0.1')]), 'net.ports.loopback');
+    assert.equal(portsTopic([port('127.0.0.53'), port('::1')]), 'net.ports.loopback');
+    assert.equal(portsTopic([port('127.0.0.1'), port('0.0.0.0')]), 'net.ports');
+    assert.equal(portsTopic([port('')]), 'net.ports', 'no address: every host address');
+    assert.equal(portsTopic([port('192.168.1.5')]), 'net.ports');
+    assert.equal(portsTopic([]), 'net.ports');
   });
 });

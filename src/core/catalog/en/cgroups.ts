@@ -82,6 +82,11 @@ export const cgroups: Record<string, Entry> = {
     summary: 'When the container\'s memory use reaches this, the kernel reclaims and then OOM-kills inside it, however much the host has free.',
     body: 'Set by `--memory` (`memory.limit_in_bytes` on v1, `memory.max` on v2). Page cache counts too, and is reclaimed first. If reclaim fails, the OOM killer picks a process in this cgroup: a container limited to 64 MiB is killed at 64 MiB on a host with 24 GiB free. Docker then shows `OOMKilled: true` and exit code 137.',
   },
+  'cgroup.memory.limit.none': {
+    title: 'No memory limit of its own',
+    summary: 'The container\'s cgroup sets no memory limit; what bounds it is the effective value, a parent cgroup\'s limit or else the host\'s memory.',
+    body: 'Docker sets none without `--memory`. The container then shares memory with everything under the same parent: when that parent\'s limit or the host\'s memory runs out, the kernel reclaims and then OOM-kills a process chosen among all of them, not necessarily one in this container. With `--memory`, the container is the one cut off at its own limit.',
+  },
   'cgroup.memory.reservation': {
     title: 'Memory reservation',
     summary: 'A soft target the kernel reclaims towards when the host runs short of memory.',

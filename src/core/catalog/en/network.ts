@@ -17,6 +17,11 @@ export const network: Record<string, Entry> = {
     summary: 'A virtual cable: one end is the container\'s interface for this network (eth0, eth1, …), the other a vethXXXX interface on the host bridge.',
     body: 'Packets sent into one end come out of the other. The host end is found by matching the container\'s `iflink` with the host veth\'s `ifindex`. `ip link` on the host shows it as `vethabc1234@ifN`, and `tcpdump -i` on it shows only this container\'s traffic.',
   },
+  'net.veth.stopped': {
+    title: 'veth pair',
+    summary: 'None now: the pair exists only while the container runs.',
+    body: 'Docker creates the veth pair when the container starts, one end inside its network namespace (eth0, eth1, …) and the other on the host bridge, and the kernel deletes both when the last process leaves. After the next start the host end has a new name and ifindex.',
+  },
   'net.subnet': {
     title: 'Subnet',
     summary: 'The address range Docker hands out on this network.',
@@ -31,6 +36,11 @@ export const network: Record<string, Entry> = {
     title: 'IP address',
     summary: 'The container\'s address on this network.',
     body: 'Reachable from the host and from containers on the same network. Docker may give a different address after a restart; use container names (DNS on user-defined networks) rather than fixed IPs.',
+  },
+  'net.ip.stopped': {
+    title: 'IP address',
+    summary: 'None now: the container has an address on this network only while it runs.',
+    body: 'Docker hands out the address when the container starts and takes it back when it stops, so nothing reaches the container here until then. It may get a different address each time; use container names (DNS on user-defined networks) rather than fixed IPs.',
   },
   'net.mac': {
     title: 'MAC address',
@@ -51,6 +61,11 @@ export const network: Record<string, Entry> = {
     title: 'Published ports',
     summary: 'Host ports forwarded to the container; exposing alone forwards nothing.',
     body: '`-p 8080:80` (compose `ports:`) makes host port 8080 reach the container\'s port 80, on every host address unless one is given (`127.0.0.1:8080:80`). `EXPOSE` and compose `expose:` only record a port in metadata. Published ports bypass host firewall rules in the `INPUT` chain because they are handled by DNAT before it.',
+  },
+  'net.ports.loopback': {
+    title: 'Published on loopback',
+    summary: 'A host port forwarded to the container, bound to a loopback address: it is for clients on this host.',
+    body: '`-p 127.0.0.1:8080:80` (compose `"127.0.0.1:8080:80"`) publishes the port on that address only, and Docker forwards only traffic addressed to it. Without an address, `-p 8080:80` publishes on every host address, where the firewall\'s `INPUT` chain does not see it (DNAT comes first).',
   },
   'net.dns': {
     title: 'Container DNS',

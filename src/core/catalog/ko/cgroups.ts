@@ -82,6 +82,11 @@ export const cgroups: Record<string, Entry> = {
     summary: '컨테이너 메모리 사용량이 이 값에 닿으면, 호스트에 여유가 얼마나 있든 커널이 회수를 시도한 뒤 컨테이너 안에서 OOM kill을 합니다.',
     body: '`--memory`로 설정합니다(v1 `memory.limit_in_bytes`, v2 `memory.max`). 페이지 캐시도 포함되며 먼저 회수됩니다. 회수가 안 되면 OOM killer가 이 cgroup 안에서 프로세스를 고르므로, 64 MiB로 제한한 컨테이너는 호스트에 24 GiB가 남아 있어도 64 MiB에서 죽습니다. 이때 Docker에는 `OOMKilled: true`, 종료 코드 137이 남습니다.',
   },
+  'cgroup.memory.limit.none': {
+    title: '자체 메모리 제한 없음',
+    summary: '컨테이너의 cgroup에는 메모리 제한이 없습니다. 이 컨테이너를 묶는 것은 실효값, 곧 부모 cgroup의 제한이나 그것도 없으면 호스트의 메모리입니다.',
+    body: '`--memory` 없이 만들면 Docker는 제한을 두지 않습니다. 그러면 컨테이너는 같은 부모 아래의 모든 것과 메모리를 나눠 씁니다. 부모의 제한이나 호스트의 메모리가 바닥나면 커널은 회수를 시도한 뒤 그 전체에서 고른 프로세스를 OOM kill하며, 이 컨테이너의 프로세스가 아닐 수도 있습니다. `--memory`를 주면 제한에 닿았을 때 잘리는 것은 이 컨테이너입니다.',
+  },
   'cgroup.memory.reservation': {
     title: '메모리 예약',
     summary: '호스트 메모리가 부족할 때 커널이 회수 목표로 삼는 소프트 제한입니다.',
