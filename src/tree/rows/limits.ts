@@ -2,7 +2,7 @@ import { formatValue, limitSpec, limitText, limitTopic, LIMITS, ownValueUnlimite
 import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Maybe } from '../../core/model';
 import { messageRow } from './namespaces';
 import { stateText } from './state';
-import { reasons, tooltip, type LimitKey, type Row, type Translate } from './types';
+import { reasons, sourceWord, tooltip, type LimitKey, type Row, type Translate } from './types';
 
 export { formatValue, limitSpec, limitText, LIMITS, type LimitSpec };
 
@@ -24,7 +24,7 @@ function maybeText(m: Maybe<number | string | null>, spec: LimitSpec, t: Transla
 }
 
 function sourceNote(m: Maybe<unknown>, t: Translate): string {
-  return isFact(m) ? t('from {0}', m.source) : t('unavailable');
+  return isFact(m) ? t('from {0}', sourceWord(m.source, t)) : t('unavailable');
 }
 
 export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Row {

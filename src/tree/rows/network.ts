@@ -2,7 +2,7 @@ import { hasProcess, isFact, isUnavailable, portsTopic, routeRole, type Containe
 import { messageRow } from './namespaces';
 import { overlayDetailRows } from './swarm';
 import type { TooltipSpec } from '../markdown';
-import { reasons, tooltip, type Row, type Translate } from './types';
+import { reasons, sourceWord, tooltip, type Row, type Translate } from './types';
 
 function text<T>(m: Maybe<T>): string | undefined {
   return isFact(m) && m.value !== null && m.value !== undefined && String(m.value) !== '' ? String(m.value) : undefined;
@@ -186,7 +186,7 @@ function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: s
     contextValue: 'value',
     containerId: c.id,
     value: shown,
-    tooltip: tooltip(`${label} · ${n.name}`, [{ topic }], isFact(m) ? [{ label: t('Source'), value: m.source }] : [], isUnavailable(m) ? [m.unavailable] : []),
+    tooltip: tooltip(`${label} · ${n.name}`, [{ topic }], isFact(m) ? [{ label: t('Source'), value: sourceWord(m.source, t) }] : [], isUnavailable(m) ? [m.unavailable] : []),
   };
 }
 

@@ -2,7 +2,7 @@
  * Rows: what each tree node shows, computed from the snapshot model without VS Code so it
  * can be unit-tested. The tree turns a Row into a TreeItem and nothing more.
  */
-import { isUnavailable, type Maybe } from '../../core/model';
+import { isUnavailable, type Maybe, type Source } from '../../core/model';
 import type { TooltipSpec } from '../markdown';
 import { translator, type Translate } from '../../core/i18n';
 
@@ -10,6 +10,18 @@ export type { Translate } from '../../core/i18n';
 
 /** English pass-through with `{0}`-style arguments, used in tests and as the default. */
 export const plainTranslate: Translate = translator('en');
+
+/** Where a fact came from, in the interface's language ("engine" is 엔진 in Korean; procfs is a name). */
+export function sourceWord(source: Source, t: Translate): string {
+  switch (source) {
+    case 'engine':
+      return t('engine');
+    case 'helper':
+      return t('helper');
+    default:
+      return t('procfs');
+  }
+}
 
 export type RowKind = 'engine' | 'group' | 'container' | 'section' | 'namespace' | 'limit' | 'network' | 'ports' | 'value' | 'message' | 'action';
 

@@ -4,7 +4,7 @@ import type { Entry } from '../types';
 export const swarm: Record<string, Entry> = {
   'swarm.service': {
     title: '서비스',
-    summary: 'Swarm 매니저가 계속 실행해 두는 대상으로, 이미지, 복제본 수(또는 노드마다 하나), 네트워크, 공개 포트로 정해집니다.',
+    summary: 'Swarm 매니저가 계속 실행해 두는 대상으로, 이미지, 복제본 수(또는 노드마다 하나), 네트워크, 게시된 포트로 정해집니다.',
     body: '매니저는 서비스를 저장하고 태스크로 나눌 뿐, 프로세스를 직접 실행하지 않습니다. `docker service ls`는 서비스를, `docker service ps NAME`은 그 태스크를 보여 줍니다. 서비스는 매니저만 알려 주며 워커에서는 보이지 않습니다.',
   },
   'swarm.task': {
