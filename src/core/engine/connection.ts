@@ -11,6 +11,7 @@ import type { EngineKind } from '../model';
 import type { EndpointChoice } from './endpoint';
 import { EngineError, timeoutError, toEngineError, where } from './errors';
 import { getJson, getStream, queryString, type HttpTarget, type StatusReasons } from './http';
+import { pipelineFor } from './pipeline';
 import { dockerodeOptions, httpTarget, withoutDockerEnv, type ModemOptions } from './options';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
@@ -129,6 +130,9 @@ function makeEngine(
   let docker: Dockerode | undefined;
   const client = (): Dockerode => (docker ??= newDockerode({ ...base, version: `v${apiVersion}` }));
   const get = (path: string, reasons: StatusReasons, signal?: AbortSignal): Promise<any> => getJson(target as HttpTarget, `/v${apiVersion}${path}`, reasons, signal); // eslint-disable-line @typescript-eslint/no-explicit-any
+  // Inspects come in bursts (a snapshot, a first look): on a socket they are pipelined.
+  const pipeline = target ? pipelineFor(target) : null;
+  const inspect = (path: string, signal: AbortSignal): Promise<any> => (pipeline ? pipeline.get(`/v${apiVersion}${path}`, INSPECT, signal) : get(path, INSPECT, signal)); // eslint-disable-line @typescript-eslint/no-explicit-any
   let infoPromise: Promise<unknown> | undefined;
   return {
     get docker() {
@@ -183,7 +187,7 @@ function makeEngine(
     },
     inspectContainer(id) {
       return withTimeout(choice.endpoint, timeoutMs, (signal) =>
-        target ? get(`/containers/${id}/json`, INSPECT, signal) : client().getContainer(id).inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions),
+        target ? inspect(`/containers/${id}/json`, signal) : client().getContainer(id).inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions),
       );
     },
     async ping() {
@@ -194,6 +198,7 @@ function makeEngine(
       return client().getEvents({ ...query, abortSignal: signal } as unknown as Parameters<Dockerode['getEvents']>[0]) as Promise<NodeJS.ReadableStream>;
     },
     dispose() {
+      pipeline?.dispose();
       agent?.destroy();
     },
   };

@@ -49,6 +49,16 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A whole answer, as docker-modem hands it over: the JSON (or the Buffer when it is not JSON) for 200, else HttpStatusError. */
+export function answer(status: number, buffer: Buffer, reasons: StatusReasons, resolve: (v: unknown) => void, reject: (e: unknown) => void): void {
+  const json = parseJson(buffer.toString()) ?? buffer;
+  if (status === 200) return resolve(json);
+  const cause = json as { message?: unknown; error?: unknown };
+  const reason = reasons[status];
+  const text = `${cause.message || cause.error || cause}`;
+  reject(new HttpStatusError(`(HTTP code ${status}) ${reason || 'unexpected'} - ${text} `, status, reason, json));
+}
+
 let httpModule: typeof http | undefined;
 let httpsModule: typeof import('node:https') | undefined;
 
@@ -112,14 +122,7 @@ function request(target: HttpTarget, path: string, reasons: StatusReasons, signa
       res.on('end', () => {
         if (settled) return;
         settled = true;
-        const buffer = Buffer.concat(chunks);
-        const json = parseJson(buffer.toString()) ?? buffer;
-        const status = res.statusCode ?? 0;
-        if (status === 200) return resolve(json);
-        const cause = json as { message?: unknown; error?: unknown };
-        const reason = reasons[status];
-        const text = `${cause.message || cause.error || cause}`;
-        reject(new HttpStatusError(`(HTTP code ${status}) ${reason || 'unexpected'} - ${text} `, status, reason, json));
+        answer(res.statusCode ?? 0, Buffer.concat(chunks), reasons, resolve, reject);
       });
     });
     req.end();
