@@ -107,6 +107,8 @@ class LiveAnatomyService implements AnatomyService {
   private readSeq = new Map<string, number>();
   private seqCounter = 0;
   private inflight = 0;
+  /** Re-read batches started by events and not finished yet. */
+  private readonly batches = new Set<Promise<void>>();
   private slots = new Slots(REREAD_CONCURRENCY);
   private paused = false;
   /** Counts start() calls from views, so a one-off refresh while paused knows whether to pause again. */
@@ -272,9 +274,12 @@ class LiveAnatomyService implements AnatomyService {
         if (gen !== this.generation) return;
         this.swarm = snapshot.swarm;
         if (first.shown()) {
-          // Every container is in the model already, each as its read ended.
+          // Every container is in the model already, each as its read ended, except those an
+          // event re-read meanwhile (the look's own read of them was set aside as older): the
+          // look ends when those reads do too.
           first.flush();
           this.ctx = ctx;
+          await Promise.all([...this.batches]);
         } else {
           ready();
           this.apply(snapshot.containers, ctx, startSeq, true);
@@ -530,7 +535,9 @@ class LiveAnatomyService implements AnatomyService {
       if (gen !== this.generation) return;
       const batch = this.pending;
       this.pending = new Map();
-      void this.readBatch(batch, gen).catch((err: unknown) => this.opts.onError?.(`re-reading containers failed: ${toEngineError(err, this.status.endpoint).message}`));
+      const run = this.readBatch(batch, gen).catch((err: unknown) => this.opts.onError?.(`re-reading containers failed: ${toEngineError(err, this.status.endpoint).message}`));
+      this.batches.add(run);
+      void run.finally(() => this.batches.delete(run));
     }, storm ? STORM_DEBOUNCE_MS : (this.opts.debounceMs ?? 30));
   }
 

@@ -19,9 +19,16 @@ export const INSPECT_CONCURRENCY = 16;
  * default MaxStartups (10:30:100) starts dropping unauthenticated connections beyond 10.
  */
 export const SSH_INSPECT_CONCURRENCY = 4;
+/**
+ * On a pipelined socket a request costs one line on a kept-open connection: asking for them
+ * all at once lets them go out in a couple of writes, and the engine answers them one after
+ * another without waking for each (200 inspects: dockerd's CPU 80 → 50 ms, ours 275 → 220 ms).
+ */
+export const PIPELINED_INSPECT_CONCURRENCY = 1024;
 
 function concurrency(engine: Engine): number {
-  return engine.choice.kind === 'ssh' ? SSH_INSPECT_CONCURRENCY : INSPECT_CONCURRENCY;
+  if (engine.choice.kind === 'ssh') return SSH_INSPECT_CONCURRENCY;
+  return engine.pipelined ? PIPELINED_INSPECT_CONCURRENCY : INSPECT_CONCURRENCY;
 }
 
 export interface SnapshotOptions {

@@ -28,6 +28,8 @@ export interface Engine {
   libpodVersion: string | null;
   /** Raw GET /info, cached after the first successful call. */
   info(): Promise<any>;
+  /** Inspects are pipelined (a local socket): asking for many at once costs no more than asking in turn. */
+  readonly pipelined?: boolean;
   /** Raw GET /containers/json (every container when `all`). */
   listContainers(all: boolean): Promise<any[]>;
   /** Raw GET /networks. */
@@ -143,6 +145,7 @@ function makeEngine(
     serverVersion,
     kind: flavour.kind,
     libpodVersion: flavour.libpodVersion,
+    pipelined: pipeline !== null,
     info() {
       if (!infoPromise) {
         infoPromise = withTimeout(choice.endpoint, timeoutMs, (signal) => (target ? get('/info', SERVER_ERROR, signal) : abortable(client()).info({ abortSignal: signal }))).catch(

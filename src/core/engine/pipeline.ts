@@ -17,8 +17,8 @@ import { answer, getJson, type HttpTarget, type StatusReasons } from './http';
 
 /** Connections per engine: enough for the engine to work on two inspects at once. */
 const LANES = 2;
-/** Requests written ahead of their answers on one connection. */
-const DEPTH = 64;
+/** Requests written ahead of their answers on one connection; more go through the plain client. */
+const DEPTH = 1024;
 /** An idle connection closes after this; the next burst opens it again. */
 const IDLE_MS = 1000;
 /**
