@@ -10,7 +10,6 @@ import { hasProcess, type ContainerAnatomy, type Snapshot } from './model';
 import { inTurn, mapLimit } from './pool';
 import { readSwarm } from './swarm/cluster';
 import { withReadCache } from './procfs/files';
-import { learnReads, readAheadFor, warmReadAhead } from './procfs/prefetch';
 import { HELPER_PENDING, NOT_READ_YET, readFailureReason, unreadContainer } from './unread';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
@@ -66,11 +65,7 @@ export interface SnapshotProgress {
 
 /** The container's anatomy from its inspect: through the helper when the snapshot used it. */
 function introspect(raw: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
-  if (ctx.reader) return ctx.reader.run(() => introspectContainer(raw, ctx), false);
-  // This machine's files: read ahead on the reading thread while this one does the rest.
-  const id = String(raw.Id ?? '');
-  const pid = !ctx.notLocal && Number(raw.State?.Pid) > 0 ? Number(raw.State?.Pid) : null;
-  return readAheadFor(pid, id).then(() => inTurn(() => learnReads(pid, id, () => introspectContainer(raw, ctx))));
+  return ctx.reader ? ctx.reader.run(() => introspectContainer(raw, ctx), false) : inTurn(() => introspectContainer(raw, ctx));
 }
 
 /** Inspects one container; undefined when the engine no longer has it. */
@@ -198,7 +193,6 @@ async function snapshotOnce(engine: Engine, opts: SnapshotOptions): Promise<Resu
   // while the engine answers and the verdict is made, not after (used only if that verdict is local).
   const early = !opts.forceHelper && endpointNotLocal(engine) === null ? hostKernel(roots, null, false) : undefined;
   early?.catch(() => undefined); // awaited below when used; this only keeps a rejection from looking unhandled meanwhile
-  if (early) warmReadAhead();
   const source = await kernelSource(engine, answers, roots, opts.helpers, opts.forceHelper, tell && ((a) => tell(a.list, HELPER_PENDING)));
   let notLocal = source.notLocal;
   let helperReason = source.refused;

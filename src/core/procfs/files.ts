@@ -190,10 +190,6 @@ interface ReadScope {
   files: FileAccess;
   /** Answers of other reads (a command run in a namespace) made once per scope, by key. */
   once?: Map<string, Promise<unknown>>;
-  /** Paths read (not found in the cache) while one container's reads are being learned (prefetch.ts). */
-  recording?: string[];
-  /** What prefetch.ts has learned in this scope. */
-  ahead?: { templates: Set<string>; first?: Promise<void> };
 }
 
 const readScope = new AsyncLocalStorage<ReadScope>();
@@ -262,29 +258,7 @@ export function readTextSync(path: string): ReadResult {
   if (hit) return hit;
   const result = (scope?.files ?? LOCAL_FILES).readText(path);
   scope?.cache.set(path, result);
-  scope?.recording?.push(path);
   return result;
-}
-
-/** The current scope when it reads this machine's files (the only ones read ahead), else undefined. */
-export function localScope(): Pick<ReadScope, 'cache' | 'recording' | 'ahead'> | undefined {
-  const scope = readScope.getStore();
-  return scope && scope.files === LOCAL_FILES ? scope : undefined;
-}
-
-/**
- * Puts answers read elsewhere (prefetch.ts's thread) into the current scope's cache, as
- * LOCAL_FILES.readText would have answered: the text, or the failure built from the errno and
- * message. A path already there keeps its answer.
- */
-export function fillCache(paths: readonly string[], answers: readonly ({ text: string } | { code: string; message: string })[]): void {
-  const scope = localScope();
-  if (!scope) return;
-  paths.forEach((path, i) => {
-    const a = answers[i];
-    if (!a || scope.cache.has(path)) return;
-    scope.cache.set(path, 'text' in a ? { ok: true, text: a.text } : failure(path, a));
-  });
 }
 
 /** A file's path and what reading it gave. */
