@@ -27,6 +27,8 @@ const IDLE_MS = 1000;
  * answer the connection is given up and its requests go on alone, each with its own deadline.
  */
 const STALL_MS = 250;
+/** Answers handed over in one turn of the event loop (see Lane.drain). */
+const PER_TURN = 4;
 /** A header block longer than this is not an engine's answer. */
 const MAX_HEAD = 64 * 1024;
 
@@ -106,6 +108,7 @@ class Lane {
   private flushQueued = false;
   private idle: NodeJS.Timeout | null = null;
   private stall: NodeJS.Timeout | null = null;
+  private later: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly target: HttpTarget,
@@ -159,7 +162,21 @@ class Lane {
 
   private read(d: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    if (!this.later) this.drain();
+  }
+
+  /**
+   * Hands over the answers that have arrived, a few per turn of the event loop: each answer
+   * starts its container's reads, and a 64 KB chunk holds fifteen of them.
+   */
+  private drain(): void {
+    this.later = null;
+    let handled = 0;
     while (this.sent.length) {
+      if (handled++ === PER_TURN) {
+        this.later = setImmediate(() => this.drain());
+        return;
+      }
       const he = this.buf.indexOf('\r\n\r\n', 0, 'latin1');
       if (he < 0) {
         if (this.buf.length > MAX_HEAD) this.drop();
@@ -200,7 +217,9 @@ class Lane {
   private drop(): void {
     if (this.idle) clearTimeout(this.idle);
     if (this.stall) clearTimeout(this.stall);
+    if (this.later) clearImmediate(this.later);
     this.idle = this.stall = null;
+    this.later = null;
     const socket = this.socket;
     this.socket = null;
     this.buf = Buffer.alloc(0);

@@ -19,7 +19,8 @@ export interface MountInfoEntry {
 
 /** mountinfo escapes space, tab, newline and backslash as \ooo octal. */
 function unescapeOctal(s: string): string {
-  return s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+  // Most fields have no escape: a mountinfo of a few hundred overlay mounts is parsed per snapshot.
+  return s.includes('\\') ? s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8))) : s;
 }
 
 /** Parses /proc/PID/mountinfo (proc(5)); lines that do not have the documented shape are skipped. */
