@@ -8,9 +8,9 @@
  * Only what the engine sends is read: a status line, headers, and a body framed by
  * Content-Length or by chunked coding. Anything else on a connection (another coding, an
  * answer without a length, `Connection: close`, a malformed line, the socket closing, an
- * answer slow to come or a request timing out) ends that connection, and every request still waiting on it is sent
- * again through the plain client, which answers or fails as it always did: nothing is lost,
- * and no error text is made up here.
+ * answer slow to come or a request timing out) ends that connection, and every request
+ * still waiting on it is sent again through the plain client, which answers or fails as it
+ * always did: nothing is lost, and no error text is made up here.
  */
 import * as net from 'node:net';
 import { answer, getJson, type HttpTarget, type StatusReasons } from './http';
@@ -78,7 +78,8 @@ function chunked(buf: Buffer, at: number): { body: Buffer; end: number } | 'more
   let p = at;
   for (;;) {
     const eol = buf.indexOf('\r\n', p, 'latin1');
-    if (eol < 0) return eol - p > 1024 ? null : 'more';
+    // A chunk-size line is a few hex digits and perhaps an extension, never a kilobyte.
+    if (eol < 0) return buf.length - p > 1024 ? null : 'more';
     const size = /^([0-9a-fA-F]+)(?:[ \t]*;.*)?$/.exec(buf.toString('latin1', p, eol));
     if (!size || size[1].length > 8) return null;
     const n = parseInt(size[1], 16);
