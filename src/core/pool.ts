@@ -22,7 +22,7 @@ let lane: Promise<unknown> = Promise.resolve();
  * nothing else on the thread — the editor's other extensions, timers, the event stream —
  * would run meanwhile.
  */
-export function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+export function inTurn<T>(fn: () => T | Promise<T>): Promise<T> {
   const run = lane.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(fn);
   lane = run.catch(() => undefined);
   return run;

@@ -34,19 +34,20 @@ export async function introspectContainer(answer: RawInspect, ctx: HostContext):
   let pid = running ? rawPid : null;
   let local = ctx;
   if (pid !== null && !ctx.notLocal) {
-    const check = await pidIsThisContainer(ctx.roots.procRoot, pid, id);
+    const check = pidIsThisContainer(ctx.roots.procRoot, pid, id);
     if (isUnavailable(check)) local = { ...ctx, notLocal: check.unavailable };
   }
   const labels: Record<string, string> = { ...(raw.Config?.Labels ?? {}) };
-  const namespaces = await namespacesOf(raw, pid, state, local);
-  const [proc, network] = await Promise.all([processOf(raw, pid, state, local, namespaces.user.inode), networkOf(raw, pid, state, local)]);
+  const namespaces = namespacesOf(raw, pid, state, local);
+  const proc = processOf(raw, pid, state, local, namespaces.user.inode);
+  const { network, overlays } = networkOf(raw, pid, state, local);
   let dirs: Maybe<Record<string, string>>;
   if (local.notLocal) dirs = unavailable(local.notLocal);
   else if (pid === null) dirs = unavailable(notRunningReason(state, 'cgroup'));
   else if (isUnavailable(ctx.layout)) dirs = ctx.layout;
-  else dirs = await resolveCgroupDirs(ctx.roots.procRoot, pid, ctx.layout.value, ctx.roots.fsRoot);
+  else dirs = resolveCgroupDirs(ctx.roots.procRoot, pid, ctx.layout.value, ctx.roots.fsRoot);
   if (pid !== null && local.notLocal) pid = rawPid; // the engine's PID is still a fact, of another machine
-  const cgroup = await readCgroupAnatomy({
+  const cgroup = readCgroupAnatomy({
     layout: isFact(ctx.layout) ? ctx.layout.value : { version: 'v2', mounts: [] },
     dirs,
     hostConfig: raw.HostConfig ?? {},
@@ -60,6 +61,7 @@ export async function introspectContainer(answer: RawInspect, ctx: HostContext):
     ? { project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service'] ?? '' }
     : null;
   const st = raw.State ?? {};
+  if (overlays) await overlays;
   return {
     id,
     name: String(raw.Name ?? id).replace(/^\//, ''),

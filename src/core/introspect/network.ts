@@ -69,7 +69,12 @@ function networkFor(ctx: HostContext, name: string, ep: { NetworkID: string }): 
   return ctx.networks.get(ep.NetworkID) ?? [...ctx.networks.values()].find((n: RawNetwork) => n?.Name === name);
 }
 
-export async function networkOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): Promise<NetworkAnatomy> {
+/**
+ * The container's networking. Everything but an overlay network's leg is read at once (the
+ * kernel's files are read synchronously, see procfs/files.ts); `overlays`, when there is one,
+ * fills in each overlay attachment's `overlay` (a command run in the overlay's namespace).
+ */
+export function networkOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext): { network: NetworkAnatomy; overlays: Promise<void> | null } {
   const rawMode = String(raw.HostConfig?.NetworkMode ?? '');
   const attached = Object.entries<any>(raw.NetworkSettings?.Networks ?? {});
   const gateway = gatewayEndpoint(raw, ctx.networks);
@@ -86,7 +91,7 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
   else if (mode === 'none') links = unavailable('no network interface: network none gives the container only the loopback interface lo');
   // The interfaces are only looked at for an attachment (a container: or none mode has none to match).
   else if (attached.length === 0) links = unavailable('the container has no network attachment of its own');
-  else links = await readContainerLinks(ctx.roots.procRoot, pid, attached.map(([, ep]) => String(ep.MacAddress ?? '')));
+  else links = readContainerLinks(ctx.roots.procRoot, pid, attached.map(([, ep]) => String(ep.MacAddress ?? '')));
 
   const networks: NetworkAttachment[] = attached.map(([name, ep]) => {
     const net = networkFor(ctx, name, ep);
@@ -154,14 +159,16 @@ export async function networkOf(raw: RawInspect, pid: number | null, state: Cont
     const route = defaultGateway(defaultRoute, gw.containerInterface.value.name);
     if (isFact(route)) gw.gateway = route;
   }
-  for (const n of networks) {
-    if (valueOf(n.driver) !== 'overlay' || pid === null) continue;
-    const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, which cannot enter the overlay\'s namespace: no process lives in it, only its file under the engine\'s exec root, which the helper does not mount' : null);
-    const net = ctx.networks.get(n.networkId) ?? networkFor(ctx, n.name, { NetworkID: n.networkId });
-    n.overlay = await readOverlayLeg({ net, networkId: String(net?.Id ?? n.networkId), sandboxKey: String(raw.NetworkSettings?.SandboxKey ?? ''), iface: n.containerInterface, notLocal, readLinks: ctx.overlayLinks ?? nsenterLinks() });
-  }
+  const legs = pid === null ? [] : networks.filter((n) => valueOf(n.driver) === 'overlay');
+  const overlays = legs.length === 0 ? null : (async () => {
+    for (const n of legs) {
+      const notLocal = ctx.notLocal ?? (ctx.reader ? 'the kernel is read through the helper container, which cannot enter the overlay\'s namespace: no process lives in it, only its file under the engine\'s exec root, which the helper does not mount' : null);
+      const net = ctx.networks.get(n.networkId) ?? networkFor(ctx, n.name, { NetworkID: n.networkId });
+      n.overlay = await readOverlayLeg({ net, networkId: String(net?.Id ?? n.networkId), sandboxKey: String(raw.NetworkSettings?.SandboxKey ?? ''), iface: n.containerInterface, notLocal, readLinks: ctx.overlayLinks ?? nsenterLinks() });
+    }
+  })();
   networks.sort((a, b) => a.name.localeCompare(b.name));
   const sharesWith = shareTarget(rawMode, ctx.names);
-  return { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly, ...(defaultRoute ? { defaultRoute } : {}) };
+  return { network: { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly, ...(defaultRoute ? { defaultRoute } : {}) }, overlays };
 }
 

@@ -15,7 +15,7 @@ import {
   type NamespaceType,
   type ProcessAnatomy,
 } from '../model';
-import { readText } from '../procfs/files';
+import { readTextSync } from '../procfs/files';
 import { readNamespaces } from '../procfs/ns';
 import { readIdMap, readNSpid, rootIsHostRoot } from '../procfs/process';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect } from './context';
@@ -31,15 +31,15 @@ const MODE_FIELD: Record<NamespaceType, string | null> = {
   time: null,
 };
 
-export async function namespacesOf(
+export function namespacesOf(
   raw: RawInspect,
   pid: number | null,
   state: ContainerState,
   ctx: HostContext,
-): Promise<Record<NamespaceType, ContainerNamespace>> {
+): Record<NamespaceType, ContainerNamespace> {
   const hc = raw.HostConfig ?? {};
   const out = {} as Record<NamespaceType, ContainerNamespace>;
-  const inodes = pid !== null && !ctx.notLocal ? await readNamespaces(ctx.roots.procRoot, pid) : null;
+  const inodes = pid !== null && !ctx.notLocal ? readNamespaces(ctx.roots.procRoot, pid) : null;
   const remapped = ctx.host.engine.securityOptions.some((o) => o.split(',').includes('name=userns'));
   for (const t of NAMESPACE_TYPES) {
     const field = MODE_FIELD[t];
@@ -73,7 +73,7 @@ export function engineDefault(t: NamespaceType, remapped: boolean): Pick<Namespa
   return {};
 }
 
-export async function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext, userInode?: Maybe<number>): Promise<ProcessAnatomy> {
+export function processOf(raw: RawInspect, pid: number | null, state: ContainerState, ctx: HostContext, userInode?: Maybe<number>): ProcessAnatomy {
   const hostname: Maybe<string> = raw.Config?.Hostname ? fact(String(raw.Config.Hostname), 'engine') : unavailable('the engine did not report a hostname');
   if (pid === null) {
     const why = unavailable(notRunningReason(state, 'process'));
@@ -90,19 +90,17 @@ export async function processOf(raw: RawInspect, pid: number | null, state: Cont
   const host = ctx.host.process;
   const self = ctx.host.engine.rootless ? undefined : ctx.host.namespaces.user.inode;
   const shared = isFact(userInode) && isFact(self) && userInode.value === self.value;
-  const [nspid, uidMap, gidMap] = await Promise.all([
-    readNSpid(ctx.roots.procRoot, pid),
-    shared && host && isFact(host.uidMap) ? host.uidMap : readIdMap(ctx.roots.procRoot, pid, 'uid_map'),
-    shared && host && isFact(host.gidMap) ? host.gidMap : readIdMap(ctx.roots.procRoot, pid, 'gid_map'),
-  ]);
+  const nspid = readNSpid(ctx.roots.procRoot, pid);
+  const uidMap = shared && host && isFact(host.uidMap) ? host.uidMap : readIdMap(ctx.roots.procRoot, pid, 'uid_map');
+  const gidMap = shared && host && isFact(host.gidMap) ? host.gidMap : readIdMap(ctx.roots.procRoot, pid, 'gid_map');
   const rootIs: Maybe<boolean> = isFact(uidMap) ? fact(rootIsHostRoot(uidMap.value), 'procfs') : uidMap;
   return { hostPid, nspid, uidMap, gidMap, rootIsHostRoot: rootIs, hostname };
 }
 
 /** True when /proc/PID on this machine belongs to this container (its cgroup path names the id). */
-export async function pidIsThisContainer(procRoot: string, pid: number, id: string): Promise<Maybe<true>> {
+export function pidIsThisContainer(procRoot: string, pid: number, id: string): Maybe<true> {
   // Through the snapshot's read cache: resolveCgroupDirs reads the same file next.
-  const r = await readText(`${procRoot}/${pid}/cgroup`);
+  const r = readTextSync(`${procRoot}/${pid}/cgroup`);
   if (r.ok) {
     if (r.text.includes(id)) return fact(true, 'procfs');
     return unavailable(

@@ -141,7 +141,7 @@ export function ipv4ByInterface(fibTrie: string, route: string): Map<string, str
 }
 
 /** Interface name -> its IPv4 addresses (without prefix), or a reason when the files cannot be read. */
-export async function interfaceAddresses(netDir: string): Promise<Map<string, string[]> | string> {
+export function interfaceAddresses(netDir: string): Map<string, string[]> | string {
   const trie = readTextSync(joinPath(netDir, 'fib_trie'));
   if (!trie.ok) return trie.reason;
   const route = readTextSync(joinPath(netDir, 'route'));

@@ -104,7 +104,12 @@ export async function readCgroupLayout(procRoot: string, fsRoot = ''): Promise<M
   const cut = cutShort(file, r.text);
   if (cut) return unavailable(cut);
   const mounts: CgroupMount[] = [];
-  for (const e of parseMountinfo(r.text)) {
+  // Only cgroup mounts matter here, and a host with many containers has hundreds of others
+  // (every container's root and its bind mounts). " - " only ever separates a line's fields
+  // (a space in a path is written \040), so the lines to parse are the ones it puts before
+  // "cgroup" or "cgroup2".
+  const cgroupLines = r.text.split('\n').filter((l) => l.includes(' - cgroup')).join('\n');
+  for (const e of parseMountinfo(cgroupLines)) {
     if (e.fsType === 'cgroup2') {
       mounts.push({ kind: 'v2', controllers: [], root: e.root, mountPoint: fsRoot + e.mountPoint });
     } else if (e.fsType === 'cgroup') {
@@ -134,13 +139,13 @@ function relativeTo(root: string, p: string): string | null {
  * Controller -> directory of the cgroup of `pid`. Keys: every v1 controller by name (and
  * "name=systemd" and the like) and "unified" for the cgroup2 hierarchy ("0::" line).
  */
-export async function resolveCgroupDirs(
+export function resolveCgroupDirs(
   procRoot: string,
   pid: number,
   layout: CgroupLayout,
   fsRoot = '',
-): Promise<Maybe<Record<string, string>>> {
-  const r = await readProcessFile(procRoot, pid, 'cgroup');
+): Maybe<Record<string, string>> {
+  const r = readProcessFile(procRoot, pid, 'cgroup');
   if (!r.ok) return unavailable(r.reason);
   const file = r.file;
   const lines = parseProcCgroup(r.text);

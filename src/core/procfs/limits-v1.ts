@@ -137,8 +137,7 @@ function io(scope: ScopeOf): KernelSide['io'] {
   return { weight: { kernel: k, effective: k, chain: chainIf(k, () => limitChain(s, file, parseWeight)) } };
 }
 
-export async function readV1(scope: ScopeOf): Promise<KernelSide> {
-  // Synchronous underneath (see readTextSync); the promise keeps callers independent of that.
+export function readV1(scope: ScopeOf): KernelSide {
   const [m, c, cs, p, i] = [memory(scope), cpu(scope), cpusetOf(scope), pids(scope), io(scope)];
   return { memory: m, cpu: c, cpuset: cs, pids: p, io: i };
 }

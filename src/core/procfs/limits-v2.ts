@@ -133,8 +133,7 @@ function io(s: Scope): KernelSide['io'] {
   return { weight: { kernel: k, effective: k, chain: isUnavailable(k) ? k : limitChain(s, file, parseWeight) } };
 }
 
-export async function readV2(s: Scope): Promise<KernelSide> {
-  // Synchronous underneath (see readTextSync); the promise keeps callers independent of that.
+export function readV2(s: Scope): KernelSide {
   const [m, c, cs, p, i] = [memory(s), cpu(s), cpuset(s), pids(s), io(s)];
   return { memory: m, cpu: c, cpuset: cs, pids: p, io: i };
 }

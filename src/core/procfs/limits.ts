@@ -131,7 +131,7 @@ function capBy(m: Maybe<number | null>, ...caps: (number | null)[]): Maybe<numbe
   return fact(v, m.source);
 }
 
-async function kernelSide(ctx: CgroupReadContext): Promise<KernelSide> {
+function kernelSide(ctx: CgroupReadContext): KernelSide {
   if (!ctx.running) return allUnavailable(NOT_RUNNING);
   if (isUnavailable(ctx.dirs)) return allUnavailable(ctx.dirs.unavailable);
   const scope = scopes(ctx.layout, ctx.dirs.value, ctx.fsRoot ?? '');
@@ -156,14 +156,14 @@ export function limitsVersion(dirs: Record<string, string>, engineCgroupVersion:
 }
 
 /** The usage counters alone (memory, CPU time, throttling, pids, OOM kills): what a timer re-reads. */
-export async function readUsage(ctx: CgroupReadContext): Promise<Pick<KernelSide['memory'], 'usage' | 'oomKills'> & Pick<KernelSide['cpu'], 'usageNs' | 'throttledPeriods'> & { pidsCurrent: Maybe<number> }> {
-  const k = await kernelSide(ctx);
+export function readUsage(ctx: CgroupReadContext): Pick<KernelSide['memory'], 'usage' | 'oomKills'> & Pick<KernelSide['cpu'], 'usageNs' | 'throttledPeriods'> & { pidsCurrent: Maybe<number> } {
+  const k = kernelSide(ctx);
   return { usage: k.memory.usage, oomKills: k.memory.oomKills, usageNs: k.cpu.usageNs, throttledPeriods: k.cpu.throttledPeriods, pidsCurrent: k.pids.current };
 }
 
-export async function readCgroupAnatomy(ctx: CgroupReadContext): Promise<CgroupAnatomy> {
+export function readCgroupAnatomy(ctx: CgroupReadContext): CgroupAnatomy {
   const d = declaredLimits(ctx.hostConfig);
-  const k = await kernelSide(ctx);
+  const k = kernelSide(ctx);
   const memTotal = isFact(ctx.memTotalBytes) ? ctx.memTotalBytes.value : null;
   const online = isFact(ctx.onlineCpus) ? ctx.onlineCpus.value : null;
   // A cpuset of N CPUs can never give more than N CPUs of time, whatever the quota says.

@@ -188,7 +188,7 @@ function linksFromProcNet(procRoot: string, pid: number, netDevNames: string[] |
  * read (an attachment is found by its MAC first; the address is only the fallback), with
  * `ipv4Unavailable` saying so. Otherwise every interface is read as without it.
  */
-export async function readContainerLinks(procRoot: string, pid: number, macs: readonly string[] = []): Promise<Maybe<ContainerLink[]>> {
+export function readContainerLinks(procRoot: string, pid: number, macs: readonly string[] = []): Maybe<ContainerLink[]> {
   const devFile = joinPath(procRoot, String(pid), 'net', 'dev');
   const dev = readTextSync(devFile);
   if (!dev.ok && dev.code === 'ENOENT') return unavailable(`${devFile} does not exist: process ${pid} has exited`);
@@ -211,7 +211,7 @@ export async function readContainerLinks(procRoot: string, pid: number, macs: re
   } else {
     links = fromSys;
   }
-  const addrs = await interfaceAddresses(joinPath(procRoot, String(pid), 'net'));
+  const addrs = interfaceAddresses(joinPath(procRoot, String(pid), 'net'));
   for (const l of links) {
     if (typeof addrs === 'string') l.ipv4Unavailable = addrs;
     else l.ipv4 = addrs.get(l.name) ?? [];

@@ -58,7 +58,8 @@ function readNamespaceInodeSync(procRoot: string, pid: number | 'self', type: Na
   return unavailable(`could not stat ${link} (${code}: ${st.message})`);
 }
 
-export async function readNamespaces(procRoot: string, pid: number | 'self'): Promise<Record<NamespaceType, Maybe<number>>> {
+/** A process's eight namespace inodes (synchronous: see files.ts). */
+export function readNamespaces(procRoot: string, pid: number | 'self'): Record<NamespaceType, Maybe<number>> {
   const values = NAMESPACE_TYPES.map((t) => readNamespaceInodeSync(procRoot, pid, t));
   const out = {} as Record<NamespaceType, Maybe<number>>;
   NAMESPACE_TYPES.forEach((t, i) => {

@@ -15,8 +15,8 @@ export function parseNSpid(statusText: string): number[] | null {
   return fields.map(Number);
 }
 
-export async function readNSpid(procRoot: string, pid: number | 'self'): Promise<Maybe<number[]>> {
-  const r = await readProcessFile(procRoot, pid, 'status');
+export function readNSpid(procRoot: string, pid: number | 'self'): Maybe<number[]> {
+  const r = readProcessFile(procRoot, pid, 'status');
   if (!r.ok) return unavailable(r.reason);
   const chain = parseNSpid(r.text);
   if (!chain) return unavailable(`${r.file} has no readable NSpid line (it needs Linux 4.1 or later), or the file was cut short`);
@@ -38,8 +38,8 @@ export function parseIdMap(text: string): IdMapRange[] | null {
   return out;
 }
 
-export async function readIdMap(procRoot: string, pid: number | 'self', which: 'uid_map' | 'gid_map'): Promise<Maybe<IdMapRange[]>> {
-  const r = await readProcessFile(procRoot, pid, which);
+export function readIdMap(procRoot: string, pid: number | 'self', which: 'uid_map' | 'gid_map'): Maybe<IdMapRange[]> {
+  const r = readProcessFile(procRoot, pid, which);
   if (!r.ok) return unavailable(r.reason);
   if (r.text.trim() === '') return unavailable(`${r.file} is empty: the user namespace has no ${which === 'uid_map' ? 'uid' : 'gid'} mapping yet`);
   const map = parseIdMap(r.text);

@@ -66,7 +66,7 @@ describe('helper container: script and answers', () => {
 
   it('namespace inodes come from the link text, exactly as stat() gives them', async () => {
     const direct = await readNamespaces('/proc', 'self');
-    const through = await readInRounds(new HelperFiles((p) => p.replace('/proc/self/', `/proc/${process.pid}/`)), localBatch, () => readNamespaces('/proc', 'self'));
+    const through = await readInRounds(new HelperFiles((p) => p.replace('/proc/self/', `/proc/${process.pid}/`)), localBatch, async () => readNamespaces('/proc', 'self'));
     assert.deepEqual(through, direct);
   });
 
