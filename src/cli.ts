@@ -391,7 +391,8 @@ function quietOnClosedPipes(): void {
   });
 }
 
-if (require.main === module) {
+/** The command as a process runs it: this process's arguments, environment and terminal. */
+export function main(): void {
   quietOnClosedPipes();
   run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY, !!process.stdin.isTTY).then(
     (code) => {
@@ -403,3 +404,6 @@ if (require.main === module) {
     },
   );
 }
+
+// dist/cli.js (cli-start.ts) calls main(); run directly, this file starts by itself.
+if (require.main === module) main();

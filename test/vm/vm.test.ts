@@ -20,7 +20,7 @@ import { HelperManager } from '../../src/core/helper/manager';
 import { resolveEndpoint } from '../../src/core/engine/endpoint';
 import { NAMESPACE_TYPES, isFact, isUnavailable, type ContainerAnatomy, type Maybe, type Snapshot } from '../../src/core/model';
 import { takeSnapshot } from '../../src/core/snapshot';
-import { CLI, ensureCliBuilt } from '../integration/support/cli';
+import { CLI_CORE, ensureCliBuilt } from '../integration/support/cli';
 import { IMAGE, TestSuite, type Created } from '../integration/support/docker';
 import { inodeOf, text, v2Limit, vmDocker, vmEndpoints, vmRead, vmRun, type VmEndpoints } from './support';
 
@@ -382,7 +382,8 @@ describe('a cgroup v2 + systemd engine in a VM, over TLS and SSH', function () {
 
     before(async function () {
       ensureCliBuilt();
-      await vmRun(vm, 'cat > /tmp/container-anatomy-cli.js', readFileSync(CLI, 'utf8'));
+      // The command's bundle alone (dist/cli.js only adds the code cache, and needs it beside it).
+      await vmRun(vm, 'cat > /tmp/container-anatomy-cli.js', readFileSync(CLI_CORE, 'utf8'));
       snap = JSON.parse(await vmRun(vm, `node /tmp/container-anatomy-cli.js --json --all ${Object.values(set).map((c) => c.id).join(' ')}`)) as Snapshot;
     });
 
