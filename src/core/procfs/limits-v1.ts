@@ -123,9 +123,14 @@ function io(scope: ScopeOf): KernelSide['io'] {
   const s = scope('blkio', 'the block I/O weight');
   if (!('dir' in s)) return { weight: { kernel: s, effective: s, chain: s } };
   // blkio.weight belongs to the legacy CFQ scheduler; kernels without it expose BFQ's
-  // blkio.bfq.weight, which runc writes instead.
+  // blkio.bfq.weight, which runc writes instead. Every cgroup below a hierarchy's root has the
+  // same files (the kernel makes them from the controller's list), so when the parent, itself
+  // below the root, has no blkio.weight, the container has none either: since Linux 5.0 (no
+  // CFQ) every container's read of it failed, and a failed read costs several times a good one.
   let file = 'blkio.weight';
-  let k = readOwn(s.dir, file, parseWeight, 'no CFQ weight');
+  const parent = s.dir === s.stop ? null : path.dirname(s.dir);
+  const noCfq = parent !== null && parent !== s.stop && readFile(parent, file, parseWeight).kind === 'missing';
+  let k: Maybe<number> = noCfq ? unavailable('no CFQ weight') : readOwn(s.dir, file, parseWeight, 'no CFQ weight');
   if (isUnavailable(k)) {
     file = 'blkio.bfq.weight';
     const bfq = readFile(s.dir, file, parseWeight);

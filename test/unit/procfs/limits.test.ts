@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { fact, isFact, isUnavailable, unavailable, type Limit, type Maybe } from '../../../src/core/model';
 import { readCgroupLayout, resolveCgroupDirs } from '../../../src/core/procfs/cgroup';
 import { parseLimit } from '../../../src/core/procfs/cgfile';
+import { LOCAL_FILES, withReadCache, type FileAccess } from '../../../src/core/procfs/files';
 import { declaredLimits, readCgroupAnatomy } from '../../../src/core/procfs/limits';
 import { readMemTotalBytes, readOnlineCpus } from '../../../src/core/procfs/process';
 import { cgroupAnatomyOf, PIDS, scenario } from './fixtures';
@@ -67,6 +68,18 @@ describe('procfs/limits', () => {
     // this kernel has only BFQ: blkio.weight is absent, blkio.bfq.weight reads 100
     assert.equal(v(a.io.weight.kernel), 100);
     assert.ok(isFact(a.paths));
+  });
+
+  it('on a kernel without CFQ, learns it from the parent cgroup and opens no container\'s blkio.weight', async () => {
+    const opened: string[] = [];
+    const recording: FileAccess = { ...LOCAL_FILES, readText: (p) => (opened.push(p), LOCAL_FILES.readText(p)) };
+    const a = await withReadCache(() => anatomy('v1-cgroupfs', PIDS.v1Limited), recording);
+    assert.equal(v(a.io.weight.kernel), 100);
+    const weights = opened.filter((p) => p.endsWith('/blkio.weight'));
+    // Only the parent (docker/, below the hierarchy's root) is asked, once.
+    assert.equal(weights.length, 1, weights.join(', '));
+    assert.match(weights[0], /\/blkio\/docker\/blkio\.weight$/);
+    assert.ok(opened.some((p) => p.endsWith(`${a.paths && isFact(a.paths) ? a.paths.value.blkio : '?'}/blkio.bfq.weight`)), 'the container\'s BFQ weight is read');
   });
 
   it('reads the real unlimited v1 container as null, and caps effective by MemTotal and online CPUs', async () => {
