@@ -6,6 +6,7 @@
  */
 import { hasProcess, isFact, isUnavailable, unavailable, fact, type ContainerAnatomy, type ContainerState, type Maybe } from '../model';
 import { resolveCgroupDirs } from '../procfs/cgroup';
+import { inScope } from '../procfs/files';
 import { readCgroupAnatomy } from '../procfs/limits';
 import { notRunningReason, type HostContext, type RawInspect } from './context';
 import { networkOf } from './network';
@@ -24,7 +25,15 @@ function stateOf(raw: RawInspect): ContainerState {
   return (known.find((k) => k === status) ?? (s.Running ? 'running' : 'exited')) as ContainerState;
 }
 
+/** A container's anatomy from its inspect and the kernel's files; an overlay network's leg comes last. */
 export async function introspectContainer(answer: RawInspect, ctx: HostContext): Promise<ContainerAnatomy> {
+  // Everything but an overlay's leg is read in one synchronous stretch (see procfs/files.ts).
+  const { container, overlays } = inScope(() => readNow(answer, ctx));
+  if (overlays) await overlays;
+  return container;
+}
+
+function readNow(answer: RawInspect, ctx: HostContext): { container: ContainerAnatomy; overlays: Promise<void> | null } {
   const raw = ctx.host.engine.kind === 'podman' ? normalisePodmanInspect(answer, ctx.networks) : answer;
   const readAt = new Date().toISOString();
   const id = String(raw.Id);
@@ -61,8 +70,7 @@ export async function introspectContainer(answer: RawInspect, ctx: HostContext):
     ? { project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service'] ?? '' }
     : null;
   const st = raw.State ?? {};
-  if (overlays) await overlays;
-  return {
+  const container: ContainerAnatomy = {
     id,
     name: String(raw.Name ?? id).replace(/^\//, ''),
     image: String(raw.Config?.Image ?? raw.Image ?? ''),
@@ -86,5 +94,6 @@ export async function introspectContainer(answer: RawInspect, ctx: HostContext):
     readAt,
     usageReadAt: readAt,
   };
+  return { container, overlays };
 }
 

@@ -8,9 +8,11 @@ import { countCpuList, readProcessFile, readText } from './files';
 
 /** The `NSpid:` line of /proc/PID/status, outermost PID first; null if absent or malformed. */
 export function parseNSpid(statusText: string): number[] | null {
-  const m = /^NSpid:[ \t]*(.*)$/m.exec(statusText);
-  if (!m) return null;
-  const fields = m[1].trim().split(/\s+/);
+  // Found with indexOf: a multi-line expression scans the whole file line by line, once per container.
+  const at = statusText.startsWith('NSpid:') ? 0 : statusText.indexOf('\nNSpid:') + 1;
+  if (at === 0 && !statusText.startsWith('NSpid:')) return null;
+  const end = statusText.indexOf('\n', at);
+  const fields = statusText.slice(at + 'NSpid:'.length, end === -1 ? undefined : end).trim().split(/\s+/);
   if (fields.length === 0 || fields.some((f) => !/^\d+$/.test(f))) return null;
   return fields.map(Number);
 }

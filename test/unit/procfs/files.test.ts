@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { explainError, joinPath, parseKeyValues, readText, readTextIn, withReadCache } from '../../../src/core/procfs/files';
+import { explainError, inScope, joinPath, LOCAL_FILES, parseKeyValues, readText, readTextIn, readTextSync, withReadCache, type FileAccess } from '../../../src/core/procfs/files';
 
 describe('procfs/files readText', () => {
   it('a failure carries the code, a sentence, and the system message', async () => {
@@ -71,5 +71,43 @@ describe('procfs/files joinPath', () => {
     const firsts = ['/', '/proc', '/proc/', '//proc', '/proc/./x', '/proc/../x', '/sys/fs/cgroup/memory/docker/abc', 'relative/dir', '', '.', '/a/.', '/a/..', '/a/.b', '/a/..b'];
     const rests = [[], ['1'], ['1', 'ns', 'net'], ['net/dev'], ['/net'], ['net/'], ['..'], ['.'], [''], ['a//b'], ['a/./b'], ['.hidden'], ['..x', 'y'], ['docker/abc/memory.stat']];
     for (const f of firsts) for (const r of rests) assert.equal(joinPath(f, ...r), path.join(f, ...r), JSON.stringify([f, ...r]));
+  });
+
+  it('answers what path.join answers for every path made of slashes, dots and names, up to four pieces', () => {
+    const pieces = ['', '/', '.', '..', '...', 'a', '.a', 'a.', 'a.b', '..a', 'a..', '//'];
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) for (const d of pieces) {
+      const p = a + b + c + d;
+      if (p === '') continue;
+      assert.equal(joinPath(p, 'x'), path.join(p, 'x'), JSON.stringify(p));
+      assert.equal(joinPath('/r', p), path.join('/r', p), JSON.stringify(p));
+    }
+  });
+});
+
+describe('procfs/files inScope', () => {
+  /** A file access whose every file reads as its own name. */
+  const named = (name: string): FileAccess => ({ ...LOCAL_FILES, readText: () => ({ ok: true, text: `${name}\n` }) });
+  const text = (p: string): string => {
+    const r = readTextSync(p);
+    return r.ok ? r.text.trim() : r.code;
+  };
+
+  it('reads in the scope it was called in, and a scope begun inside it is that scope\'s own', async () => {
+    const seen: string[] = [];
+    await Promise.all([
+      withReadCache(async () => {
+        await new Promise((r) => setImmediate(r));
+        seen.push(inScope(() => text('/x')));
+        const inner = inScope(() => withReadCache(async () => text('/y'), named('inner')));
+        seen.push(await inner, inScope(() => text('/z')));
+      }, named('a')),
+      withReadCache(async () => {
+        seen.push(inScope(() => text('/x')));
+        await new Promise((r) => setImmediate(r));
+        seen.push(text('/x'));
+      }, named('b')),
+    ]);
+    assert.deepEqual(seen.sort(), ['a', 'a', 'b', 'b', 'inner'].sort());
+    assert.equal(inScope(() => text('/proc/self/no-such-file')), 'ENOENT', 'outside every scope: this machine');
   });
 });
