@@ -135,6 +135,21 @@ function relativeTo(root: string, p: string): string | null {
   return null;
 }
 
+/** Each layout's mount per /proc/PID/cgroup controller list: every container asks it the same dozen questions. */
+const mountsOf = new WeakMap<CgroupLayout, Map<string, CgroupMount | undefined>>();
+
+function mountFor(layout: CgroupLayout, line: ProcCgroupLine, isUnified: boolean): CgroupMount | undefined {
+  let known = mountsOf.get(layout);
+  if (!known) mountsOf.set(layout, (known = new Map()));
+  const key = `${isUnified ? 'unified' : 'v1'}:${line.controllers.join(',')}`;
+  if (known.has(key)) return known.get(key);
+  const mount = isUnified
+    ? layout.mounts.find((m) => m.kind === 'v2')
+    : layout.mounts.find((m) => m.kind === 'v1' && line.controllers.length > 0 && line.controllers.every((c) => m.controllers.includes(c)));
+  known.set(key, mount);
+  return mount;
+}
+
 /**
  * Controller -> directory of the cgroup of `pid`. Keys: every v1 controller by name (and
  * "name=systemd" and the like) and "unified" for the cgroup2 hierarchy ("0::" line).
@@ -165,9 +180,7 @@ export function resolveCgroupDirs(
       );
     }
     const isUnified = line.hierarchyId === 0 && line.controllers.length === 0;
-    const mount = isUnified
-      ? layout.mounts.find((m) => m.kind === 'v2')
-      : layout.mounts.find((m) => m.kind === 'v1' && line.controllers.length > 0 && line.controllers.every((c) => m.controllers.includes(c)));
+    const mount = mountFor(layout, line, isUnified);
     if (!mount) continue; // e.g. net_cls on a hierarchy nobody mounted: nothing to read there
     const rel = relativeTo(mount.root, line.path);
     if (rel === null) {

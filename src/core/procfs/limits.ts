@@ -86,7 +86,8 @@ function limit<T>(declared: T | null, ke: KernelAndEffective<T>): Limit<T> {
 
 /** A cap: the three views plus who binds. */
 function capLimit<T>(declared: T | null, ke: KernelAndEffective<T>, boundBy: Maybe<string | null>): Limit<T> {
-  return { ...limit(declared, ke), boundBy };
+  // Written out, not spread from limit(): seven a container, and a spread copies property by property.
+  return { declared: fact(declared, 'engine'), kernel: ke.kernel, effective: ke.effective, boundBy };
 }
 
 const HOST = 'host';
