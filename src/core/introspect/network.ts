@@ -57,6 +57,17 @@ function modeKind(rawMode: string, drivers: string[]): NetworkModeKind {
 }
 
 /** Which of the container's interfaces carries this attachment: by MAC, then by IPv4 address. */
+/**
+ * The address a bridge network's containers route through: the network's IPAM gateway, else
+ * its bridge's own address on the host (the bridge driver makes the bridge the gateway; the
+ * default network's IPAM names none when the engine took docker0's address as it found it).
+ */
+function networkGateway(ctx: HostContext, ipam: { Gateway?: string }, bridge: string | null): string | null {
+  if (ipam.Gateway) return ipam.Gateway;
+  if (bridge === null) return null;
+  return valueOf(ctx.host.bridges, []).find((b) => b.name === bridge)?.gateway ?? null;
+}
+
 function linkFor(links: ContainerLink[], mac: string, ip: string): ContainerLink | undefined {
   return (mac ? links.find((l) => l.mac?.toLowerCase() === mac.toLowerCase()) : undefined) ?? (ip ? links.find((l) => l.ipv4.includes(ip)) : undefined);
 }
@@ -139,8 +150,8 @@ export function networkOf(raw: RawInspect, pid: number | null, state: ContainerS
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
       // Stopped: no address of its own, but the network's gateway is there already. On an internal
       // network nothing is said: with another network beside it, Docker routes through that one.
-      gateway: !ep.Gateway && pid === null && mode !== 'host' && ipam.Gateway && !net?.Internal
-        ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${ipam.Gateway}, network ${name}'s gateway`)
+      gateway: !ep.Gateway && pid === null && mode !== 'host' && !net?.Internal && networkGateway(ctx, ipam, bridge)
+        ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${networkGateway(ctx, ipam, bridge)}, network ${name}'s gateway`)
         : str(ep.Gateway, 'gateway'),
       macAddress: str(ep.MacAddress, 'MAC address'),
       ipv6Address: ipv6,
