@@ -140,6 +140,7 @@ export function networkOf(raw: RawInspect, pid: number | null, state: ContainerS
       }
     }
     const ipv6: Maybe<string | null> = fact(ep.GlobalIPv6Address ? String(ep.GlobalIPv6Address) : null, 'engine');
+    const routesThrough = networkGateway(ctx, ipam, bridge);
     return {
       name,
       networkId: String(ep.NetworkID ?? ''),
@@ -150,8 +151,8 @@ export function networkOf(raw: RawInspect, pid: number | null, state: ContainerS
       prefixLength: ep.IPPrefixLen ? fact(Number(ep.IPPrefixLen), 'engine') : unavailable(`no prefix length without an address`),
       // Stopped: no address of its own, but the network's gateway is there already. On an internal
       // network nothing is said: with another network beside it, Docker routes through that one.
-      gateway: !ep.Gateway && pid === null && mode !== 'host' && !net?.Internal && networkGateway(ctx, ipam, bridge)
-        ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${networkGateway(ctx, ipam, bridge)}, network ${name}'s gateway`)
+      gateway: !ep.Gateway && pid === null && mode !== 'host' && !net?.Internal && routesThrough
+        ? unavailable(`no gateway while the container is ${state}: it has no interface until it starts, then it routes through ${routesThrough}, network ${name}'s gateway`)
         : str(ep.Gateway, 'gateway'),
       macAddress: str(ep.MacAddress, 'MAC address'),
       ipv6Address: ipv6,
@@ -178,6 +179,8 @@ export function networkOf(raw: RawInspect, pid: number | null, state: ContainerS
       n.overlay = await readOverlayLeg({ net, networkId: String(net?.Id ?? n.networkId), sandboxKey: String(raw.NetworkSettings?.SandboxKey ?? ''), iface: n.containerInterface, notLocal, readLinks: ctx.overlayLinks ?? nsenterLinks() });
     }
   })();
+  // Awaited by the caller, which may meanwhile fail on something else: never unhandled.
+  overlays?.catch(() => undefined);
   networks.sort((a, b) => a.name.localeCompare(b.name));
   const sharesWith = shareTarget(rawMode, ctx.names);
   return { network: { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly, ...(defaultRoute ? { defaultRoute } : {}) }, overlays };

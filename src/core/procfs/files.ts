@@ -15,8 +15,7 @@ import { join } from 'path';
  * container's read calls (its process, namespaces, cgroup files, interfaces) are synchronous
  * too: their promises were 40 of the 60 a container's read made, and with the read scope's
  * AsyncLocalStorage every promise also runs its hooks (both together were about a tenth of the
- * command line's 200-container run). A few readers
- * used elsewhere keep async signatures.
+ * command line's 200-container run). A few readers used elsewhere keep async signatures.
  */
 
 /** A failure keeps the system's own message too, for readers that quote it. */
