@@ -66,7 +66,14 @@ function writeCache(dir: string, name: string, data: Buffer, euid: number): void
 }
 
 function start(): void {
-  const bytes = readFileSync(CORE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(CORE);
+  } catch (err) {
+    process.stderr.write(`container-anatomy: cannot read ${CORE} (${(err as Error).message}): the command is incomplete; build it again with npm run build\n`);
+    process.exitCode = 1;
+    return;
+  }
   const euid = process.geteuid?.();
   const dir = cacheDir(process.env);
   const name = `cli-${createHash('sha256').update(bytes).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32)}.v8`;

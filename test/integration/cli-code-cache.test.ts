@@ -6,11 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Snapshot } from '../../src/core/model';
-import { CLI_CORE, cleanEnv, ensureCliBuilt, REPO, runCli } from './support/cli';
+import { CLI, CLI_CORE, cleanEnv, ensureCliBuilt, REPO, runCli } from './support/cli';
 import { TestSuite } from './support/docker';
 
 const NAME = /^cli-[0-9a-f]{32}\.v8$/;
@@ -122,5 +122,14 @@ describe('the command line\'s code cache (dist/cli.js running dist/cli-core.js)'
     assert.equal(left.length, 2, left.join(', '));
     assert.ok(left.includes('notes.txt'), 'files it did not write stay');
     assert.ok(!left.includes(old));
+  });
+
+  it('an entry without the command beside it says what is missing and exits 1', () => {
+    const lone = path.join(home, 'cli.js');
+    copyFileSync(CLI, lone);
+    const r = spawnSync(process.execPath, [lone, '--help'], { env: env(), encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^container-anatomy: cannot read .*cli-core\.js \(ENOENT[^)]*\): the command is incomplete; build it again with npm run build\n$/);
   });
 });
