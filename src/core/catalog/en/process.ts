@@ -4,7 +4,7 @@ import type { Entry } from '../types';
 export const processTopics: Record<string, Entry> = {
   'process.pid': {
     title: 'Host PID',
-    summary: 'The PID of the container\'s init process on the host, which differs from its PID inside.',
+    summary: 'The PID of the container\'s init process on the host. In a PID namespace of its own the container knows it by another number (usually 1); with --pid host the two are the same.',
     body: 'Docker reports it as `State.Pid`. Inside its own PID namespace the same process is usually PID 1. Use the host PID with host tools (`/proc/PID/...`, `nsenter -t PID`, `kill`); inside the container only the inner number means anything. It is 0 while the container is not running.',
   },
   'process.nspid': {

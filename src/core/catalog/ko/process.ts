@@ -4,7 +4,7 @@ import type { Entry } from '../types';
 export const processTopics: Record<string, Entry> = {
   'process.pid': {
     title: '호스트 PID',
-    summary: '컨테이너 init 프로세스의 호스트 쪽 PID로, 안에서 보이는 PID와 다릅니다.',
+    summary: '컨테이너 init 프로세스의 호스트 쪽 PID입니다. 컨테이너가 자기 PID 네임스페이스를 가지면 안에서는 다른 번호(보통 1)로 보이고, --pid host이면 두 번호가 같습니다.',
     body: 'Docker는 이를 `State.Pid`로 알려 줍니다. 같은 프로세스가 자기 PID 네임스페이스 안에서는 보통 PID 1입니다. 호스트 도구(`/proc/PID/...`, `nsenter -t PID`, `kill`)에는 호스트 PID를 쓰고, 컨테이너 안에서는 안쪽 번호만 의미가 있습니다. 컨테이너가 실행 중이 아니면 0입니다.',
   },
   'process.nspid': {
