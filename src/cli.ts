@@ -25,6 +25,7 @@ import { hasProcess } from './core/model';
 import { renderContainer, renderDiff, renderHost, renderSwarm, safe, type ReportOptions } from './core/text-report';
 import { translator, type Translate } from './core/i18n';
 import { localizeReason } from './core/reasons';
+import { oneScopeAtATime } from './core/procfs/files';
 
 export const EXIT = { ok: 0, unreachable: 1, usage: 2, notFound: 3, partial: 4, notRunning: 5 } as const;
 
@@ -394,6 +395,8 @@ function quietOnClosedPipes(): void {
 /** The command as a process runs it: this process's arguments, environment and terminal. */
 export function main(): void {
   quietOnClosedPipes();
+  // Only this command runs in this process: its snapshots need no AsyncLocalStorage (see files.ts).
+  oneScopeAtATime();
   run(process.argv.slice(2), process.env, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, !!process.stdout.isTTY, !!process.stdin.isTTY).then(
     (code) => {
       process.exitCode = code;

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { explainError, inScope, joinPath, LOCAL_FILES, parseKeyValues, readText, readTextIn, readTextSync, withReadCache, type FileAccess } from '../../../src/core/procfs/files';
+import { explainError, inScope, joinPath, LOCAL_FILES, oneScopeAtATime, parseKeyValues, readText, readTextIn, readTextSync, withReadCache, type FileAccess } from '../../../src/core/procfs/files';
 
 describe('procfs/files readText', () => {
   it('a failure carries the code, a sentence, and the system message', async () => {
@@ -109,5 +109,38 @@ describe('procfs/files inScope', () => {
     ]);
     assert.deepEqual(seen.sort(), ['a', 'a', 'b', 'b', 'inner'].sort());
     assert.equal(inScope(() => text('/proc/self/no-such-file')), 'ENOENT', 'outside every scope: this machine');
+  });
+
+  describe('one scope at a time (the command line)', () => {
+    beforeEach(() => oneScopeAtATime(true));
+    afterEach(() => oneScopeAtATime(false));
+
+    it('the first scope is held without AsyncLocalStorage; one begun beside it or inside it is still its own', async () => {
+      const seen: string[] = [];
+      await Promise.all([
+        withReadCache(async () => {
+          await new Promise((r) => setImmediate(r));
+          seen.push(text('/x'), inScope(() => text('/x')));
+          const inner = inScope(() => withReadCache(async () => text('/y'), named('inner')));
+          seen.push(await inner, text('/z'));
+          await new Promise((r) => setTimeout(r, 1));
+          seen.push(text('/z'));
+        }, named('a')),
+        withReadCache(async () => {
+          seen.push(inScope(() => text('/x')));
+          await new Promise((r) => setImmediate(r));
+          seen.push(text('/x'));
+        }, named('b')),
+      ]);
+      assert.deepEqual(seen.sort(), ['a', 'a', 'a', 'a', 'b', 'b', 'inner'].sort());
+      assert.equal(text('/proc/self/no-such-file'), 'ENOENT', 'after it ended: this machine');
+    });
+
+    it('a scope that fails ends too, and the next one is held the same way', async () => {
+      await assert.rejects(withReadCache(async () => Promise.reject(new Error('engine gone')), named('a')), /engine gone/);
+      assert.equal(text('/proc/self/no-such-file'), 'ENOENT');
+      assert.equal(await withReadCache(async () => text('/x'), named('c')), 'c');
+      assert.equal(text('/proc/self/no-such-file'), 'ENOENT');
+    });
   });
 });
