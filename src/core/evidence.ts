@@ -8,10 +8,10 @@
  * namespace, so something must read them from inside. That is a `NamespaceEntry`: nsenter,
  * as root. Where this machine's /proc is not the engine's, nothing here can enter them.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diffNamespaces, type DiffSide, type KernelRelation } from './diff';
+import { childProcess } from './lazy-modules';
 import {
   NAMESPACE_TYPES,
   fact,
@@ -75,7 +75,7 @@ export function nsenterEntry(opts: { nsenter?: string; timeoutMs?: number; isRoo
         return Promise.resolve(all(`the kernel shows this only from inside process ${pid}'s ${types.join(', ')} namespace, and entering it (${how}) needs root: run as root to see it`));
       }
       return new Promise((resolve) => {
-        execFile(bin, ['-t', String(pid), ...flags, '--', 'grep', '-H', '', ...files], { timeout: opts.timeoutMs ?? 5000, maxBuffer: 8 << 20 }, (err, stdout, stderr) => {
+        childProcess().execFile(bin, ['-t', String(pid), ...flags, '--', 'grep', '-H', '', ...files], { timeout: opts.timeoutMs ?? 5000, maxBuffer: 8 << 20 }, (err, stdout, stderr) => {
           const code = (err as NodeJS.ErrnoException | null)?.code;
           if (code === 'ENOENT') return resolve(all(`${bin} (util-linux) is not installed, so process ${pid}'s ${types.join(', ')} namespace cannot be entered`));
           const errText = String(stderr).trim();

@@ -17,7 +17,7 @@
  *   @@end   the script finished; without it the helper stopped midway
  * all of it gzip-compressed when the image has gzip (parseBatch tells by the first bytes).
  */
-import { constants, gunzipSync } from 'node:zlib';
+import { zlib } from '../lazy-modules';
 
 /** Each file is cut at this many bytes (the largest file a snapshot reads is memory.stat, ~1.5 KB). */
 export const FILE_LIMIT = 1024 * 1024;
@@ -131,6 +131,7 @@ export const OUTPUT_LIMIT = 64 * 1024 * 1024;
 function uncompressed(out: Buffer): Buffer {
   if (out[0] !== 0x1f || out[1] !== 0x8b) return out;
   try {
+    const { constants, gunzipSync } = zlib();
     return gunzipSync(out, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: OUTPUT_LIMIT });
   } catch (err) {
     throw new Error(`its compressed answer could not be read (${(err as Error).message}; it stopped midway or passed ${OUTPUT_LIMIT / 1024 / 1024} MiB)`);

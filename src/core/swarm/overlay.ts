@@ -14,10 +14,10 @@
  * container's NetworkSettings.Networks; only GET /networks/docker_gwbridge lists it, keyed
  * by the container id. Its host veth is found like any bridge network's.
  */
-import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { fact, isFact, isUnavailable, unavailable, type Maybe } from '../model';
 import type { RawInspect, RawNetwork } from '../introspect/context';
+import { childProcess } from '../lazy-modules';
 import type { DefaultRoute } from '../procfs/addresses';
 import { oncePerScope } from '../procfs/files';
 import type { OverlayLeg } from './types';
@@ -114,7 +114,7 @@ export function nsenterLinks(opts: { timeoutMs?: number; isRoot?: boolean } = {}
     const how = `nsenter --net=${nsFile} ip -d -j link show`;
     if (!isRoot) return Promise.resolve(`the overlay's namespace is seen only from inside it, and entering it (${how}) needs root: run as root to see the peer, br0 and the vxlan device`);
     return new Promise((resolve) => {
-      execFile('nsenter', [`--net=${nsFile}`, '--', 'ip', '-d', '-j', 'link', 'show'], { timeout: timeoutMs, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
+      childProcess().execFile('nsenter', [`--net=${nsFile}`, '--', 'ip', '-d', '-j', 'link', 'show'], { timeout: timeoutMs, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
         const code = (err as NodeJS.ErrnoException | null)?.code;
         if (code === 'ENOENT') return resolve('nsenter (util-linux) is not installed, so the overlay\'s namespace cannot be entered');
         if (err && (err as { killed?: boolean }).killed) return resolve(`${how} did not answer within ${timeoutMs} ms`);
