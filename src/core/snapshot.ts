@@ -11,6 +11,7 @@ import { inTurn, mapLimit } from './pool';
 import { readSwarm } from './swarm/cluster';
 import { withReadCache } from './procfs/files';
 import { HELPER_PENDING, NOT_READ_YET, readFailureReason, unreadContainer } from './unread';
+import { compareNames } from './order';
 
 /** How many inspects and /proc walks run at once: enough to hide latency, few enough not to flood dockerd. */
 export const INSPECT_CONCURRENCY = 16;
@@ -255,5 +256,5 @@ async function throughHelper(engine: Engine, opts: SnapshotOptions, answers: Pro
 const STATE_ORDER: Record<string, number> = { running: 0, restarting: 1, paused: 2, created: 3, exited: 4, dead: 5, removing: 6 };
 
 export function byStateThenName(a: ContainerAnatomy, b: ContainerAnatomy): number {
-  return (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || a.name.localeCompare(b.name);
+  return (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || compareNames(a.name, b.name);
 }

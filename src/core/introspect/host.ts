@@ -31,6 +31,7 @@ import { bridgeName, firstIpamConfig } from './network';
 import { BRIDGE_ON_DEMAND, normalisePodmanInspect, podmanNetworks } from './podman';
 import { GWBRIDGE } from '../swarm/overlay';
 import { inTurn } from '../pool';
+import { compareNames } from '../order';
 
 export function endpointNotLocal(engine: Engine): string | null {
   const c = engine.choice;
@@ -234,7 +235,7 @@ export function hostBridges(networks: Map<string, RawNetwork>, hostLinks: Maybe<
     if (l.kind !== 'bridge' || seen.has(l.name)) continue;
     out.push({ name: l.name, addresses: addrs.get(l.name) ?? [], networkName: null, networkId: null, subnet: null, gateway: null, ports: links.filter((p) => p.master === l.name).map((p) => p.name).sort() });
   }
-  out.sort((a, b) => a.name.localeCompare(b.name));
+  out.sort((a, b) => compareNames(a.name, b.name));
   return isUnavailable(hostLinks) && out.length === 0 ? hostLinks : fact(out, isFact(hostLinks) ? 'procfs' : 'engine');
 }
 

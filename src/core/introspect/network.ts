@@ -8,6 +8,7 @@ import { findHostVeth, readContainerLinks, type ContainerLink } from '../procfs/
 import { defaultGateway, gatewayEndpoint, GWBRIDGE, nsenterLinks, readOverlayLeg } from '../swarm/overlay';
 import { notRunningReason, shareTarget, type HostContext, type RawInspect, type RawNetwork } from './context';
 import { BRIDGE_UNKNOWN } from './podman';
+import { compareNames } from '../order';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
@@ -181,7 +182,7 @@ export function networkOf(raw: RawInspect, pid: number | null, state: ContainerS
   })();
   // Awaited by the caller, which may meanwhile fail on something else: never unhandled.
   overlays?.catch(() => undefined);
-  networks.sort((a, b) => a.name.localeCompare(b.name));
+  networks.sort((a, b) => compareNames(a.name, b.name));
   const sharesWith = shareTarget(rawMode, ctx.names);
   return { network: { mode, rawMode, ...(sharesWith ? { sharesWith } : {}), networks, ports, exposedOnly, ...(defaultRoute ? { defaultRoute } : {}) }, overlays };
 }

@@ -8,6 +8,7 @@ import { fact, unavailable, type HostVeth, type Maybe } from '../model';
 import { files, joinPath, listDirSync, parseUint, readTextSync } from './files';
 import { interfaceAddresses } from './addresses';
 import { parseNetDevNames } from './sees';
+import { compareNames } from '../order';
 
 export { parseRouteTable, parseFibTrieLocal } from './addresses';
 
@@ -142,7 +143,7 @@ function linksByMac(procRoot: string, pid: number, netDevNames: readonly string[
     const iflink = parseUint((readSmall(joinPath(d, 'iflink'))) ?? '');
     if (ifindex === null || iflink === null) return null;
     out.push({ name, ifindex, iflink, mac, ipv4: [] });
-    if (out.length === wanted.size) return out.sort((a, b) => a.name.localeCompare(b.name));
+    if (out.length === wanted.size) return out.sort((a, b) => compareNames(a.name, b.name));
   }
   return null;
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/connection';
 import { fact, isFact, unavailable, type Maybe } from '../model';
 import { readTextSync } from '../procfs/files';
 import type { SwarmAnatomy, SwarmService, SwarmTask } from './types';
+import { compareNames } from '../order';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw Engine API JSON */
 
@@ -59,10 +60,10 @@ export function joinSwarm(services: any[], tasks: any[], nodes: any[], networks:
       tasks: tasks
         .filter((t) => t.ServiceID === s.ID)
         .map(taskOf)
-        .sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0) || a.nodeId.localeCompare(b.nodeId) || a.id.localeCompare(b.id)),
+        .sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0) || compareNames(a.nodeId, b.nodeId) || compareNames(a.id, b.id)),
     };
   });
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return out.sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** IPVS in this machine's kernel: /proc/net/ip_vs exists only while the ip_vs module is in. */

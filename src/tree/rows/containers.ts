@@ -3,6 +3,7 @@ import { hasProcess, isFact, isUnavailable, type ContainerAnatomy, type Containe
 import { ipWithPrefix, modeTopic, networkModeLabel } from './network';
 import { stateText } from './state';
 import { tooltip, type Row, type RowIcon, type RowOptions, type Translate } from './types';
+import { compareNames } from '../../core/order';
 
 /** Compose label Docker Compose puts on every container it creates. */
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
@@ -22,7 +23,7 @@ function stateRank(c: ContainerAnatomy): number {
 
 /** Running first, then paused/restarting, then stopped; by name within each. */
 export function sortContainers(list: ContainerAnatomy[]): ContainerAnatomy[] {
-  return [...list].sort((a, b) => stateRank(a) - stateRank(b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...list].sort((a, b) => stateRank(a) - stateRank(b) || compareNames(a.name, b.name) || compareNames(a.id, b.id));
 }
 
 export function visibleContainers(snapshot: Snapshot, opts: Pick<RowOptions, 'showStopped'>): ContainerAnatomy[] {
@@ -57,7 +58,7 @@ export function rootRows(snapshot: Snapshot, opts: RowOptions): Row[] {
     if (p === undefined) loose.push(c);
     else groups.set(p, [...(groups.get(p) ?? []), c]);
   }
-  const groupRows = [...groups.keys()].sort((a, b) => a.localeCompare(b)).map((p) => groupRow(p, groups.get(p) ?? [], opts.t));
+  const groupRows = [...groups.keys()].sort(compareNames).map((p) => groupRow(p, groups.get(p) ?? [], opts.t));
   return [...groupRows, ...loose.map((c) => containerRow(c, opts.t, kind))];
 }
 
