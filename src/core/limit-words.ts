@@ -45,7 +45,9 @@ const HARD = 'cgroup.effective.limit';
 const CPUS = 'cgroup.effective.cpus';
 const CHAIN = 'cgroup.effective.chain';
 const WEIGHT = 'cgroup.effective.weight';
+const IO_WEIGHT = 'cgroup.effective.weight.io';
 const CPUSET = 'cgroup.effective.cpuset';
+const MEMS = 'cgroup.effective.mems';
 
 export const LIMITS: readonly LimitSpec[] = [
   { key: 'memory', label: (t) => t('memory'), kind: 'bytes', topic: 'cgroup.memory.limit', unlimitedTopic: 'cgroup.memory.limit.none', limit: (c) => c.cgroup.memory.limitBytes, nullText: unlimited, usage: (c) => c.cgroup.memory.usageBytes, usageTopic: 'cgroup.memory.usage', effectiveTopic: HARD },
@@ -55,8 +57,8 @@ export const LIMITS: readonly LimitSpec[] = [
   { key: 'cpuShares', label: (t) => t('cpu shares'), kind: 'count', topic: 'cgroup.cpu.shares', limit: (c) => c.cgroup.cpu.shares, nullText: (t) => t('default (1024)'), defaultValue: 1024, effectiveTopic: WEIGHT },
   { key: 'pids', label: (t) => t('pids'), kind: 'count', topic: 'cgroup.pids.max', limit: (c) => c.cgroup.pids.max, nullText: unlimited, usage: (c) => c.cgroup.pids.current, usageTopic: 'cgroup.pids.current', effectiveTopic: CHAIN },
   { key: 'cpusetCpus', label: (t) => t('cpuset cpus'), kind: 'string', topic: 'cgroup.cpuset.cpus', limit: (c) => c.cgroup.cpuset.cpus, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
-  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all'), effectiveTopic: CPUSET, inherits: true },
-  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default'), effectiveTopic: WEIGHT },
+  { key: 'cpusetMems', label: (t) => t('cpuset mems'), kind: 'string', topic: 'cgroup.cpuset.mems', limit: (c) => c.cgroup.cpuset.mems, nullText: (t) => t('all'), effectiveTopic: MEMS, inherits: true },
+  { key: 'ioWeight', label: (t) => t('io weight'), kind: 'count', topic: 'cgroup.io.weight', limit: (c) => c.cgroup.io.weight, nullText: (t) => t('default'), effectiveTopic: IO_WEIGHT },
 ];
 
 /**

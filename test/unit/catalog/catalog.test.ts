@@ -34,7 +34,7 @@ const REQUIRED: string[] = [
     'network_mode.service', 'ipc.host', 'ipc.shareable'].map((k) => `compose.${k}`),
   'sharing.own', 'sharing.host', 'sharing.joined', 'sharing.joinedBy', 'sharing.shared', 'sharing.unknown',
   'sharing.declared.own', 'sharing.declared.host', 'sharing.declared.joined', 'live.limit', 'live.limit.noUsage', 'ui.namespaces',
-  'cgroup.effective.limit', 'cgroup.effective.cpus', 'cgroup.effective.chain', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.cpuset',
+  'cgroup.effective.limit', 'cgroup.effective.cpus', 'cgroup.effective.chain', 'cgroup.effective.soft', 'cgroup.effective.weight', 'cgroup.effective.weight.io', 'cgroup.effective.cpuset', 'cgroup.effective.mems',
   'ui.compare.title', 'ui.removed', 'ui.unreachable',
   'swarm.service', 'swarm.task', 'swarm.task.elsewhere', 'swarm.overlay', 'swarm.vxlan', 'swarm.vip', 'swarm.vip.ipvs', 'swarm.vip.noIpvs',
   'swarm.ingress', 'swarm.gwbridge',

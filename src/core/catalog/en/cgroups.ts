@@ -65,12 +65,22 @@ export const cgroups: Record<string, Entry> = {
   'cgroup.effective.weight': {
     title: 'Effective (relative weight)',
     summary: 'The container\'s own weight: it counts against its siblings\' weights, and only when they compete.',
-    body: 'A weight is not a ceiling, so there is no "smallest up the tree": the container gets its weight\'s share of what its parent cgroup gets, and its parent competes with its own siblings the same way. On an idle machine any weight can use every CPU or the whole disk.',
+    body: 'A weight is not a ceiling, so there is no "smallest up the tree": the container gets its weight\'s share of what its parent cgroup gets, and its parent competes with its own siblings the same way. On an idle machine any weight can use every CPU.',
+  },
+  'cgroup.effective.weight.io': {
+    title: 'Effective (relative weight)',
+    summary: 'The container\'s own weight: it counts against its siblings\' weights, and only when they compete for the disk.',
+    body: 'A weight is not a ceiling, so there is no "smallest up the tree": the container gets its weight\'s share of the disk time its parent cgroup gets, and its parent competes with its own siblings the same way. When the disk is not busy, any weight can use all of it.',
   },
   'cgroup.effective.cpuset': {
     title: 'Effective (CPU set)',
-    summary: 'The CPUs or memory nodes left after the parent\'s set and the online ones.',
+    summary: 'The CPUs left after the parent\'s set and the online CPUs.',
     body: 'The kernel works this out itself (`cpuset.effective_cpus` on v1, `cpuset.cpus.effective` on v2): the container\'s list, narrowed to what its parent allows and to what is online. An empty own list means "the parent\'s".',
+  },
+  'cgroup.effective.mems': {
+    title: 'Effective (memory nodes)',
+    summary: 'The memory nodes left after the parent\'s set and the nodes with memory online.',
+    body: 'The kernel works this out itself (`cpuset.effective_mems` on v1, `cpuset.mems.effective` on v2): the container\'s list, narrowed to what its parent allows and to the nodes with memory online. An empty own list means "the parent\'s".',
   },
   'cgroup.unlimited': {
     title: 'Unlimited',
