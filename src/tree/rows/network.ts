@@ -158,7 +158,7 @@ function missingText(c: ContainerAnatomy, n: NetworkAttachment, key: string, m: 
 }
 
 /** Topics whose text speaks of a thing that exists, and what to say instead while the container has no process. */
-const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net.veth': 'net.veth.stopped' };
+const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net.veth': 'net.veth.stopped', 'net.veth.container': 'net.veth.stopped', 'net.veth.host': 'net.veth.stopped' };
 
 /**
  * The explanation true of a detail row: an address or veth that is not there now gets the
@@ -167,6 +167,8 @@ const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net
  * overlay's namespace, get that namespace's.
  */
 function detailTopic(c: ContainerAnatomy, n: NetworkAttachment, key: string, shown: string | undefined, topic: string): string {
+  // An overlay interface's peer is a port of br0 in the overlay's namespace, not on the host.
+  if (n.overlay && key === 'eth') return 'swarm.overlay';
   if (shown !== undefined) return topic;
   if (n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)) return 'swarm.overlay';
   if (!(topic in WHILE_STOPPED)) return topic;
@@ -226,8 +228,8 @@ export function networkDetailRows(c: ContainerAnatomy, name: string, t: Translat
     detail(c, n, 'subnet', t('subnet'), n.subnet, text(n.subnet), 'net.subnet', t),
     gatewayRow(c, n, t),
     detail(c, n, 'mac', t('MAC'), n.macAddress, text(n.macAddress), 'net.mac', t),
-    detail(c, n, 'eth', t('container interface'), n.containerInterface, inside, 'net.veth', t),
-    detail(c, n, 'veth', t('host veth'), n.hostVeth, veth, 'net.veth', t),
+    detail(c, n, 'eth', t('container interface'), n.containerInterface, inside, 'net.veth.container', t),
+    detail(c, n, 'veth', t('host veth'), n.hostVeth, veth, 'net.veth.host', t),
   ];
   if (text(n.ipv6Address)) rows.push(detail(c, n, 'ipv6', t('IPv6'), n.ipv6Address, text(n.ipv6Address), 'net.ipv6', t));
   rows.push(...overlayDetailRows(n, (key, label, m, shown, topic) => detail(c, n, key, label, m, shown, topic, t), t));

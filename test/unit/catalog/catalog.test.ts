@@ -18,7 +18,7 @@ const REQUIRED: string[] = [
   'cgroup.memory.reservation', 'cgroup.memory.swap', 'cgroup.memory.usage', 'cgroup.memory.oom', 'cgroup.cpu.cpus',
   'cgroup.cpu.shares', 'cgroup.cpu.weight', 'cgroup.cpu.usage', 'cgroup.cpu.throttled', 'cgroup.cpuset.cpus',
   'cgroup.cpuset.mems', 'cgroup.pids.max', 'cgroup.pids.current', 'cgroup.io.weight',
-  'net.bridge', 'net.veth', 'net.subnet', 'net.gateway', 'net.ip', 'net.mac', 'net.ipv6', 'net.nat', 'net.ports', 'net.dns',
+  'net.bridge', 'net.veth', 'net.veth.container', 'net.veth.host', 'net.subnet', 'net.gateway', 'net.ip', 'net.mac', 'net.ipv6', 'net.nat', 'net.ports', 'net.dns',
   'net.mode.bridge', 'net.mode.host', 'net.mode.none', 'net.mode.container', 'net.mode.macvlan', 'net.mode.ipvlan',
   'net.mode.overlay', 'net.mode.null', 'net.mode.other', 'net.userDefinedBridge',
   'docker.engine', 'docker.registry', 'docker.image', 'docker.container', 'docker.compose', 'docker.context',

@@ -15,7 +15,17 @@ export const network: Record<string, Entry> = {
   'net.veth': {
     title: 'veth pair',
     summary: 'A virtual cable: one end is the container\'s interface for this network (eth0, eth1, …), the other a vethXXXX interface on the host bridge.',
-    body: 'Packets sent into one end come out of the other. The host end is found by matching the container\'s `iflink` with the host veth\'s `ifindex`. `ip link` on the host shows it as `vethabc1234@ifN`, and `tcpdump -i` on it shows only this container\'s traffic.',
+    body: 'Packets sent into one end come out of the other. The host end is found by matching the container\'s `iflink` with the host veth\'s `ifindex`. `ip link` on the host shows it as `vethabc1234@ifN`, and `tcpdump -i` on it shows this container\'s traffic on this network (and the broadcasts the bridge sends to every port).',
+  },
+  'net.veth.container': {
+    title: 'Container end of the veth pair',
+    summary: 'The container\'s interface for this network, inside its network namespace: ip link in the container shows it as eth0@ifN, N being the ifindex of the host end.',
+    body: 'A veth pair is a virtual cable: packets sent into one end come out of the other. This end\'s `iflink` is the host end\'s `ifindex`, and that is how the host veth below is found. The container\'s IP address and MAC on this network are this interface\'s.',
+  },
+  'net.veth.host': {
+    title: 'Host end of the veth pair',
+    summary: 'The host\'s end of this container\'s cable: ip link on the host shows it as vethabc1234@ifN, N being the container interface\'s ifindex.',
+    body: 'On a bridge network it is a port of the network\'s bridge (after the arrow): what the container sends comes out here and goes on through the bridge. `tcpdump -i` on it shows this container\'s traffic on this network (and the broadcasts the bridge sends to every port). Its `ifindex` equals the container interface\'s `iflink`: that is how it is found. The name changes each time the container starts.',
   },
   'net.veth.stopped': {
     title: 'veth pair',

@@ -15,7 +15,17 @@ export const network: Record<string, Entry> = {
   'net.veth': {
     title: 'veth 쌍',
     summary: '가상 랜선입니다. 한쪽 끝은 이 네트워크를 위한 컨테이너 안의 인터페이스(eth0, eth1, …), 다른 끝은 호스트 브리지에 붙은 vethXXXX 인터페이스입니다.',
-    body: '한쪽으로 보낸 패킷이 다른 쪽으로 나옵니다. 호스트 쪽 끝은 컨테이너의 `iflink`와 호스트 veth의 `ifindex`를 맞춰 찾습니다. 호스트의 `ip link`에는 `vethabc1234@ifN`으로 보이며, 여기에 `tcpdump -i`를 걸면 이 컨테이너의 트래픽만 보입니다.',
+    body: '한쪽으로 보낸 패킷이 다른 쪽으로 나옵니다. 호스트 쪽 끝은 컨테이너의 `iflink`와 호스트 veth의 `ifindex`를 맞춰 찾습니다. 호스트의 `ip link`에는 `vethabc1234@ifN`으로 보이며, 여기에 `tcpdump -i`를 걸면 이 네트워크에서 이 컨테이너가 주고받는 트래픽(과 브리지가 모든 포트로 보내는 브로드캐스트)이 보입니다.',
+  },
+  'net.veth.container': {
+    title: 'veth 쌍의 컨테이너 쪽 끝',
+    summary: '이 네트워크를 위한 컨테이너의 인터페이스로, 컨테이너의 네트워크 네임스페이스 안에 있습니다. 컨테이너 안의 ip link에는 eth0@ifN으로 보이며, N은 호스트 쪽 끝의 ifindex입니다.',
+    body: 'veth 쌍은 가상 랜선이라 한쪽으로 보낸 패킷이 다른 쪽으로 나옵니다. 이쪽 끝의 `iflink`가 호스트 쪽 끝의 `ifindex`이며, 아래의 호스트 veth는 이것으로 찾습니다. 이 네트워크에서 컨테이너의 IP 주소와 MAC은 이 인터페이스의 것입니다.',
+  },
+  'net.veth.host': {
+    title: 'veth 쌍의 호스트 쪽 끝',
+    summary: '이 컨테이너 랜선의 호스트 쪽 끝입니다. 호스트의 ip link에는 vethabc1234@ifN으로 보이며, N은 컨테이너 인터페이스의 ifindex입니다.',
+    body: '브리지 네트워크에서는 네트워크 브리지(화살표 뒤)의 포트입니다. 컨테이너가 보내는 것은 여기로 나와 브리지를 거쳐 갑니다. 여기에 `tcpdump -i`를 걸면 이 네트워크에서 이 컨테이너가 주고받는 트래픽(과 브리지가 모든 포트로 보내는 브로드캐스트)이 보입니다. 이 인터페이스의 `ifindex`는 컨테이너 인터페이스의 `iflink`와 같으며, 이것으로 찾습니다. 이름은 컨테이너가 시작할 때마다 바뀝니다.',
   },
   'net.veth.stopped': {
     title: 'veth 쌍',
