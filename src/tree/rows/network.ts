@@ -67,7 +67,10 @@ function networkTopics(c: ContainerAnatomy, n: NetworkAttachment, driver: string
   if (n.swarmGateway) return [{ topic: 'swarm.gwbridge' }, { topic: 'net.bridge' }];
   // An internal network has no way out: the bridge mode's "out through NAT, in through published ports" is false of it.
   if (n.internal) return [{ topic: 'net.internal' }, { topic: 'net.bridge' }];
-  return [modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge'), { topic: driver === 'overlay' ? 'swarm.overlay' : 'net.bridge' }];
+  const mode = modeTopic(c, driver ? `net.mode.${driver}` : 'net.mode.bridge');
+  // Docker's built-in host and none networks have no bridge: the bridge's text would be false of them.
+  if (c.network.mode === 'host' || c.network.mode === 'none') return [mode];
+  return [mode, { topic: driver === 'overlay' ? 'swarm.overlay' : 'net.bridge' }];
 }
 
 function networkRow(c: ContainerAnatomy, n: NetworkAttachment, t: Translate): Row {
@@ -171,10 +174,10 @@ function detailTopic(c: ContainerAnatomy, n: NetworkAttachment, key: string, sho
   if (n.overlay && key === 'eth') return 'swarm.overlay';
   if (shown !== undefined) return topic;
   if (n.overlay && NOT_ON_HOST_FOR_OVERLAY.has(key)) return 'swarm.overlay';
-  if (!(topic in WHILE_STOPPED)) return topic;
-  if (!hasProcess(c.state)) return WHILE_STOPPED[topic];
-  // On the host's stack or on none there is no address or veth of its own: the mode says why.
-  return c.network.mode === 'host' || c.network.mode === 'none' ? `net.mode.${c.network.mode}` : topic;
+  // On the host's stack or on none there is no bridge, subnet, address or veth of its own (not
+  // even after a start): the mode says why, where the bridge's or subnet's text would be false.
+  if (c.network.mode === 'host' || c.network.mode === 'none') return `net.mode.${c.network.mode}`;
+  return hasProcess(c.state) ? topic : (WHILE_STOPPED[topic] ?? topic);
 }
 
 function detail(c: ContainerAnatomy, n: NetworkAttachment, key: string, label: string, m: Maybe<unknown>, shown: string | undefined, topic: string, t: Translate): Row {

@@ -394,6 +394,12 @@ describe('tree rows: the network parts a host- or none-mode container does not h
     const onNone = containerOf({ id: 'e2'.repeat(32), name: 'onnone', network: networkOf({ mode: 'none', networks: [{ ...noneNet, gateway: unavailable('the engine reports no gateway for this network') }] }) });
     assert.equal(find(networkDetailRows(onNone, 'none', plainTranslate), 'gateway').description, 'none');
     assert.deepEqual(find(networkDetailRows(onNone, 'none', plainTranslate), 'container interface').tooltip.topics, [{ topic: 'net.mode.none' }]);
+    // No bridge, subnet, gateway or MAC either: their own texts (docker0, NAT, address pools) would be false of these rows.
+    for (const [c, name] of [[onNone, 'none'], [onHost, 'host']] as const) {
+      for (const r of networkDetailRows(c, name, plainTranslate)) assert.deepEqual(r.tooltip.topics, [{ topic: `net.mode.${c.network.mode}` }], `${name}: ${r.label}`);
+      const top = find(childRows(snapshotOf(hostOf(), [c]), find(childRows(snapshotOf(hostOf(), [c]), childRows(snapshotOf(hostOf(), [c]), undefined, { ...opts, groupByCompose: false })[0], opts), 'Network'), opts), name);
+      assert.ok(!top.tooltip.topics.some((x) => x.topic === 'net.bridge'), `${name}: the network row does not explain a bridge`);
+    }
   });
 });
 
