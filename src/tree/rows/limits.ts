@@ -27,9 +27,25 @@ function sourceNote(m: Maybe<unknown>, t: Translate): string {
   return isFact(m) ? t('from {0}', sourceWord(m.source, t)) : t('unavailable');
 }
 
+/**
+ * pids counts the processes in the container's cgroup; ps inside lists those in its PID
+ * namespace, which the host or other containers may share: the two numbers then differ.
+ */
+function pidsNotes(c: ContainerAnatomy, spec: LimitSpec, t: Translate): string[] {
+  const ns = c.namespaces.pid;
+  if (spec.key !== 'pids' || !ns) return [];
+  if (isFact(ns.sharedWithHost) && ns.sharedWithHost.value) {
+    return [t("ps inside lists every process of the host, whose PID namespace it shares; this counts only the processes and threads in the container's own cgroup")];
+  }
+  if (ns.sharedWithContainers.length) {
+    return [t("ps inside also lists the processes of {0}, which share its PID namespace; this counts only the processes and threads in the container's own cgroup", ns.sharedWithContainers.join(', '))];
+  }
+  return [];
+}
+
 export function limitRow(c: ContainerAnatomy, spec: LimitSpec, t: Translate): Row {
   const limit = spec.limit(c);
-  const notes = reasons([limit.declared, limit.kernel, limit.effective]);
+  const notes = [...reasons([limit.declared, limit.kernel, limit.effective]), ...pidsNotes(c, spec, t)];
   const facts = [
     { label: t('Declared (Docker)'), value: `${maybeText(limit.declared, spec, t) ?? t('unavailable')} · ${sourceNote(limit.declared, t)}` },
     { label: t('Kernel file'), value: `${maybeText(limit.kernel, spec, t) ?? t('unavailable')} · ${sourceNote(limit.kernel, t)}` },
@@ -93,7 +109,11 @@ export function limitDetailRows(c: ContainerAnatomy, key: LimitKey, t: Translate
     valueRow(c, spec, 'effective', t('effective'), limit.effective, spec.effectiveTopic, t),
   ];
   const usage = spec.usage?.(c);
-  if (usage && spec.usageTopic) rows.push(valueRow(c, { ...spec, nullText: unlimited }, 'usage', t('used'), usage, spec.usageTopic, t));
+  if (usage && spec.usageTopic) {
+    const used = valueRow(c, { ...spec, nullText: unlimited }, 'usage', t('used'), usage, spec.usageTopic, t);
+    used.tooltip.notes.push(...pidsNotes(c, spec, t));
+    rows.push(used);
+  }
   if (key === 'memory') rows.push(valueRow(c, { ...spec, kind: 'count' }, 'oom', t('OOM kills'), c.cgroup.memory.oomKills, 'cgroup.memory.oom', t));
   if (key === 'cpus') {
     rows.push(valueRow(c, { ...spec, kind: 'count' }, 'throttled', t('throttled periods'), c.cgroup.cpu.throttledPeriods, 'cgroup.cpu.throttled', t));

@@ -3,11 +3,12 @@ import { childRows, plainTranslate, unreachableRows, type Row, type RowOptions }
 import { engineDefault } from '../../../src/core/introspect/process';
 import { sharingOf, sharingWords } from '../../../src/core/sharing';
 import { explain } from '../../../src/core/catalog';
-import { attachment, containerOf, hostOf, networkOf, snapshotOf } from '../../fixtures/snapshot';
+import { attachment, containerOf, hostOf, namespacesOf, networkOf, snapshotOf } from '../../fixtures/snapshot';
 import { fact, portsTopic, unavailable, type ContainerAnatomy, type NetworkAnatomy } from '../../../src/core/model';
 import { translator } from '../../../src/core/i18n';
 import { ASK_AGAIN } from '../../../src/core/helper/manager';
 import { networkDetailRows } from '../../../src/tree/rows/network';
+import { limitDetailRows, limitRow, limitSpec } from '../../../src/tree/rows/limits';
 import { EVIL_ID, EVIL_NAME, OLD_ID, old, SIDECAR_ID, TOOLS_ID, WEB_ID, snapshot } from './fixture';
 
 const opts: RowOptions = { showStopped: true, groupByCompose: true, t: plainTranslate };
@@ -400,6 +401,30 @@ describe('tree rows: the network parts a host- or none-mode container does not h
       const top = find(childRows(snapshotOf(hostOf(), [c]), find(childRows(snapshotOf(hostOf(), [c]), childRows(snapshotOf(hostOf(), [c]), undefined, { ...opts, groupByCompose: false })[0], opts), 'Network'), opts), name);
       assert.ok(!top.tooltip.topics.some((x) => x.topic === 'net.bridge'), `${name}: the network row does not explain a bridge`);
     }
+  });
+});
+
+describe('tree rows: pids beside what ps shows', () => {
+  const pids = limitSpec('pids')!;
+  const notes = (c: ContainerAnatomy, t = plainTranslate): string[] => [...limitRow(c, pids, t).tooltip.notes, ...limitDetailRows(c, 'pids', t).flatMap((r) => r.tooltip.notes)];
+
+  it('says why ps inside lists more than the cgroup counts when the PID namespace is shared', () => {
+    const web = containerOf({ id: 'a1'.repeat(32), name: 'web' });
+    web.namespaces.pid.sharedWithContainers = ['sidecar'];
+    const joined = notes(web).filter((n) => n.includes('ps inside'));
+    assert.equal(joined.length, 2, 'on the pids row and on its "used" row');
+    assert.match(joined[0], /processes of sidecar, which share its PID namespace; this counts only .* own cgroup/);
+    assert.match(notes(web, translator('ko')).join('\n'), /sidecar의 프로세스도 보입니다/);
+    const hostPid = containerOf({ id: 'a2'.repeat(32), name: 'tools', namespaces: namespacesOf({ base: 4026532300, host: ['pid'] }) });
+    assert.match(notes(hostPid).join('\n'), /every process of the host/);
+  });
+
+  it('says nothing of the kind for a PID namespace of its own, or on other limits', () => {
+    const alone = containerOf({ id: 'a3'.repeat(32), name: 'alone' });
+    assert.deepEqual(notes(alone).filter((n) => n.includes('ps inside')), []);
+    const web = containerOf({ id: 'a4'.repeat(32), name: 'web' });
+    web.namespaces.pid.sharedWithContainers = ['sidecar'];
+    assert.deepEqual(limitRow(web, limitSpec('memory')!, plainTranslate).tooltip.notes.filter((n) => n.includes('ps inside')), []);
   });
 });
 
