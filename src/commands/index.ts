@@ -5,7 +5,7 @@ import { COMPARE_WITH_HOST, compareWithHost } from './compare-with-host';
 import type { CommandContext } from './context';
 import { COPY_VALUE, copyValue } from './copy-value';
 import { EXPORT_SNAPSHOT, exportSnapshot } from './export-snapshot';
-import { NAMESPACE_DIFF, namespaceDiff } from './namespace-diff';
+import { NAMESPACE_DIFF, NAMESPACE_DIFF_ASK, namespaceDiff } from './namespace-diff';
 import { REFRESH, refresh } from './refresh';
 import { RETRY, retry } from './retry';
 import { registerSafeCommand } from './safe';
@@ -21,6 +21,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     registerSafeCommand(ctx, COMPARE_WITH_HOST, () => t('Compare with Host'), (arg?: unknown) => compareWithHost(ctx, arg)),
     registerSafeCommand(ctx, NAMESPACE_DIFF, () => t('Namespace Diff'), (arg?: unknown, other?: unknown) => namespaceDiff(ctx, arg, other)),
+    registerSafeCommand(ctx, NAMESPACE_DIFF_ASK, () => t('Namespace Diff'), () => namespaceDiff(ctx)),
     registerSafeCommand(ctx, SHOW_TOPOLOGY, () => t('Show Network Topology'), (arg?: unknown) => showTopology(ctx, arg)),
     registerSafeCommand(ctx, SHOW_LIMITS, () => t('Show Limits'), (arg?: unknown) => showLimits(ctx, arg)),
     registerSafeCommand(ctx, EXPORT_SNAPSHOT, () => t('Export Snapshot as JSON'), (arg?: unknown, target?: unknown) => exportSnapshot(ctx, arg, target)),

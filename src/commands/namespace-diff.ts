@@ -5,6 +5,11 @@ import type { CommandContext } from './context';
 import { containerRef, pickContainer, resolveContainer } from './pick';
 
 export const NAMESPACE_DIFF = 'containerAnatomy.compare.diff';
+/**
+ * The view's title button. VS Code hands a title action the tree's focused row, which need not
+ * look selected (the last row clicked, long ago): this one always asks for both sides.
+ */
+export const NAMESPACE_DIFF_ASK = 'containerAnatomy.compare.diffAsk';
 const HOST = '\u0000host';
 
 /**
