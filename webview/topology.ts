@@ -201,6 +201,10 @@ function drawPeers(lane: TopologyLane, ax: number, ay: number, y: number, maxWid
   return { g, w: right, h: bottom + 8 };
 }
 
+/** The diagram's text size (panels.css) and the smallest it may be scaled down to. */
+const TEXT_PX = 12;
+const MIN_TEXT_PX = 10;
+
 function diagram(state: TopologyViewState): SVGSVGElement {
   const svg = s('svg', { class: 'topology', role: 'img', 'aria-label': state.title });
   const defs = s('defs');
@@ -223,6 +227,8 @@ function diagram(state: TopologyViewState): SVGSVGElement {
   svg.setAttribute('width', String(W));
   svg.setAttribute('height', String(H));
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  // Scaled down to the panel's width, but no further than text of 10 px: beyond that it scrolls.
+  svg.style.minWidth = `${Math.ceil((W * MIN_TEXT_PX) / TEXT_PX)}px`;
   return svg;
 }
 
