@@ -38,8 +38,10 @@ export async function openWorkbench(url: string, opts: { width?: number; height?
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Chromium looks up names of its own (besides the page's requests): it may resolve none but
+    // the test server's address, so nothing is sent to the machine's DNS server either.
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-gpu'],
+      '--no-first-run', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 } });
   await context.addInitScript(CSP_HOOK);

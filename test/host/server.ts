@@ -9,6 +9,16 @@ import * as path from 'node:path';
 import { codeServerEntry, node24Env, nodeBin } from './paths';
 import { koLanguagePack } from './language-pack';
 
+/**
+ * code-server's default extension gallery is open-vsx.org, which the workbench queries on its
+ * own (the Extensions view, recommendations). Pointed at a closed port on 127.0.0.1, those
+ * queries fail there, as they did on a name that would not resolve, without a DNS lookup:
+ * the tests and the demo contact nothing but 127.0.0.1.
+ */
+const LOCAL_GALLERY = {
+  EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' }),
+};
+
 export interface HostOptions {
   /** .vsix files to install before the server starts. */
   vsixes: string[];
@@ -68,7 +78,7 @@ export function installVsixes(vsixes: string[], userDataDir: string, extensionsD
   if (vsixes.length === 0) return;
   const args = codeServerArgs(userDataDir, extensionsDir, configFile);
   for (const v of vsixes) args.push('--install-extension', v);
-  const r = spawnSync(nodeBin, args, { encoding: 'utf8', env: node24Env() });
+  const r = spawnSync(nodeBin, args, { encoding: 'utf8', env: node24Env(LOCAL_GALLERY) });
   const out = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0 || /failed|error/i.test(r.stderr)) {
     throw new Error(`installing ${vsixes.join(', ')} failed (exit ${r.status}):\n${out}`);
@@ -130,7 +140,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   args.push(opts.workspace);
 
   let log = '';
-  const env = node24Env({ ...opts.env, XDG_CONFIG_HOME: path.join(base, 'config'), XDG_DATA_HOME: path.join(base, 'data') });
+  const env = node24Env({ ...opts.env, ...LOCAL_GALLERY, XDG_CONFIG_HOME: path.join(base, 'config'), XDG_DATA_HOME: path.join(base, 'data') });
   let [cmd, argv] = [nodeBin, args];
   if (opts.as) {
     // Its own folders become its; HOME too, as a person's would be.

@@ -154,7 +154,9 @@ export class SecondEngine {
     this.child = spawn(
       'dockerd',
       [...hosts, '--data-root', this.dataRoot, '--exec-root', this.execRoot, '--pidfile', this.pidfile, '--config-file', path.join(this.dir, 'daemon.json'), ...(this.options.args ?? [])],
-      { stdio: ['ignore', log, log] },
+      // A Swarm task's image is pulled again before it starts (the local copy is used when the
+      // pull fails), which looks up docker.io on the machine's DNS server: this keeps it local.
+      { stdio: ['ignore', log, log], env: { ...process.env, DOCKER_SERVICE_PREFER_OFFLINE_IMAGE: '1' } },
     );
     fs.closeSync(log);
     await waitForPing(this.client, this.child, 'the second dockerd', path.join(this.dir, 'dockerd.log'));
