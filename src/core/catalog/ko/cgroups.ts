@@ -40,7 +40,7 @@ export const cgroups: Record<string, Entry> = {
   'cgroup.effective': {
     title: '실효값',
     summary: '상위 cgroup과 머신 자체까지 반영해 컨테이너에 실제로 적용되는 값입니다.',
-    body: '계산 방법은 설정 종류에 따라 다릅니다. 하드 제한은 조상들 가운데 가장 작은 값이고, 가중치는 형제 cgroup과의 상대값이며, CPU 집합은 부모와 온라인 CPU가 허용하는 범위입니다. 제한 행마다 어떤 규칙인지 적혀 있습니다.',
+    body: '계산 방법은 설정 종류에 따라 다릅니다. 하드 제한은 조상들 가운데 가장 작은 값이고, 가중치는 형제 cgroup과의 상대값이며, CPU 세트는 부모와 온라인 CPU가 허용하는 범위입니다. 제한 행마다 어떤 규칙인지 적혀 있습니다.',
   },
   'cgroup.effective.limit': {
     title: '실효값(하드 제한)',
@@ -73,7 +73,7 @@ export const cgroups: Record<string, Entry> = {
     body: '가중치는 상한이 아니므로 "트리에서 가장 작은 값" 같은 규칙이 없습니다. 컨테이너는 부모 cgroup이 받는 디스크 시간 가운데 자기 가중치만큼을 받고, 부모도 같은 방식으로 자기 형제와 경쟁합니다. 디스크가 바쁘지 않으면 어떤 가중치든 디스크를 모두 쓸 수 있습니다.',
   },
   'cgroup.effective.cpuset': {
-    title: '실효값(CPU 집합)',
+    title: '실효값(CPU 세트)',
     summary: '부모의 집합과 온라인 CPU로 좁힌 뒤 남는 CPU입니다.',
     body: '커널이 직접 계산합니다(v1의 `cpuset.effective_cpus`, v2의 `cpuset.cpus.effective`). 컨테이너의 목록을 부모가 허용하는 범위와 온라인인 것으로 좁힌 결과이며, 자기 목록이 비어 있으면 "부모의 것"이라는 뜻입니다.',
   },

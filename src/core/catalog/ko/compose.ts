@@ -175,7 +175,7 @@ export const compose: Record<string, Entry> = {
   'compose.ports': {
     title: 'ports',
     summary: '컨테이너 포트를 호스트에 publish합니다(-p).',
-    body: '`"8080:80"`은 호스트의 모든 주소의 8080 포트를 NAT 규칙으로 컨테이너 80 포트에 넘기고, `"127.0.0.1:8080:80"`은 로컬에서만 열어 둡니다. publish된 포트는 호스트 INPUT 방화벽 규칙을 우회합니다.',
+    body: '`"8080:80"`은 호스트의 모든 주소의 8080 포트를 NAT 규칙으로 컨테이너 80 포트에 넘기고, `"127.0.0.1:8080:80"`은 로컬에서만 열어 둡니다. 게시된 포트는 호스트 INPUT 방화벽 규칙을 우회합니다.',
   },
   'compose.expose': {
     title: 'expose',

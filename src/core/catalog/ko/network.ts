@@ -85,7 +85,7 @@ export const network: Record<string, Entry> = {
   'net.mode.bridge': {
     title: '브리지 네트워크',
     summary: '컨테이너가 자기 network 네임스페이스를 가지고 veth 쌍으로 호스트 브리지에 연결됩니다.',
-    body: 'Docker의 기본 모드로, 기본 `bridge` 네트워크와 사용자 정의 브리지 네트워크 모두 이 모드입니다. 브리지 서브넷의 사설 IP를 받고, NAT로 밖에 나가며, 외부에서는 publish된 포트로만 들어올 수 있습니다.',
+    body: 'Docker의 기본 모드로, 기본 `bridge` 네트워크와 사용자 정의 브리지 네트워크 모두 이 모드입니다. 브리지 서브넷의 사설 IP를 받고, NAT로 밖에 나가며, 외부에서는 게시된 포트로만 들어올 수 있습니다.',
   },
   'net.mode.host': {
     title: '호스트 네트워크',
