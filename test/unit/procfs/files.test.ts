@@ -92,6 +92,14 @@ describe('procfs/files inScope', () => {
     return r.ok ? r.text.trim() : r.code;
   };
 
+  /** A scope 'b' run beside another: it reads at once and after a turn of the event loop. */
+  const beside = (seen: string[]): Promise<void> =>
+    withReadCache(async () => {
+      seen.push(inScope(() => text('/x')));
+      await new Promise((r) => setImmediate(r));
+      seen.push(text('/x'));
+    }, named('b'));
+
   it('reads in the scope it was called in, and a scope begun inside it is that scope\'s own', async () => {
     const seen: string[] = [];
     await Promise.all([
@@ -101,11 +109,7 @@ describe('procfs/files inScope', () => {
         const inner = inScope(() => withReadCache(async () => text('/y'), named('inner')));
         seen.push(await inner, inScope(() => text('/z')));
       }, named('a')),
-      withReadCache(async () => {
-        seen.push(inScope(() => text('/x')));
-        await new Promise((r) => setImmediate(r));
-        seen.push(text('/x'));
-      }, named('b')),
+      beside(seen),
     ]);
     assert.deepEqual(seen.sort(), ['a', 'a', 'b', 'b', 'inner'].sort());
     assert.equal(inScope(() => text('/proc/self/no-such-file')), 'ENOENT', 'outside every scope: this machine');
@@ -126,11 +130,7 @@ describe('procfs/files inScope', () => {
           await new Promise((r) => setTimeout(r, 1));
           seen.push(text('/z'));
         }, named('a')),
-        withReadCache(async () => {
-          seen.push(inScope(() => text('/x')));
-          await new Promise((r) => setImmediate(r));
-          seen.push(text('/x'));
-        }, named('b')),
+        beside(seen),
       ]);
       assert.deepEqual(seen.sort(), ['a', 'a', 'a', 'a', 'b', 'b', 'inner'].sort());
       assert.equal(text('/proc/self/no-such-file'), 'ENOENT', 'after it ended: this machine');
