@@ -19,7 +19,7 @@ export const network: Record<string, Entry> = {
   },
   'net.veth.container': {
     title: 'Container end of the veth pair',
-    summary: 'The container\'s interface for this network, inside its network namespace: ip link in the container shows it as eth0@ifN, N being the ifindex of the host end.',
+    summary: 'The container\'s interface for this network, inside its network namespace: ip link in the container shows it with @ifN after its name (eth0@ifN, eth1@ifN, …), N being the ifindex of the host end.',
     body: 'A veth pair is a virtual cable: packets sent into one end come out of the other. This end\'s `iflink` is the host end\'s `ifindex`, and that is how the host veth below is found. The container\'s IP address and MAC on this network are this interface\'s.',
   },
   'net.veth.host': {

@@ -19,7 +19,7 @@ export const network: Record<string, Entry> = {
   },
   'net.veth.container': {
     title: 'veth 쌍의 컨테이너 쪽 끝',
-    summary: '이 네트워크를 위한 컨테이너의 인터페이스로, 컨테이너의 네트워크 네임스페이스 안에 있습니다. 컨테이너 안의 ip link에는 eth0@ifN으로 보이며, N은 호스트 쪽 끝의 ifindex입니다.',
+    summary: '이 네트워크를 위한 컨테이너의 인터페이스로, 컨테이너의 네트워크 네임스페이스 안에 있습니다. 컨테이너 안의 ip link에는 이름 뒤에 @ifN이 붙어(eth0@ifN, eth1@ifN, …) 보이며, N은 호스트 쪽 끝의 ifindex입니다.',
     body: 'veth 쌍은 가상 랜선이라 한쪽으로 보낸 패킷이 다른 쪽으로 나옵니다. 이쪽 끝의 `iflink`가 호스트 쪽 끝의 `ifindex`이며, 아래의 호스트 veth는 이것으로 찾습니다. 이 네트워크에서 컨테이너의 IP 주소와 MAC은 이 인터페이스의 것입니다.',
   },
   'net.veth.host': {
@@ -64,8 +64,8 @@ export const network: Record<string, Entry> = {
   },
   'net.nat': {
     title: 'NAT',
-    summary: '컨테이너가 밖으로 나가고, publish한 포트로 밖에서 들어오게 해 주는 주소 변환입니다.',
-    body: '나가는 트래픽은 호스트 주소로 masquerade됩니다(nat 테이블 POSTROUTING 체인의 `MASQUERADE`). publish한 포트는 `DOCKER` 체인의 `DNAT` 규칙(때로는 `docker-proxy` 프로세스)이 호스트 포트를 컨테이너 IP와 포트로 넘겨 줍니다.',
+    summary: '컨테이너가 밖으로 나가고, 게시한 포트로 밖에서 들어오게 해 주는 주소 변환입니다.',
+    body: '나가는 트래픽은 호스트 주소로 masquerade됩니다(nat 테이블 POSTROUTING 체인의 `MASQUERADE`). 게시한 포트는 `DOCKER` 체인의 `DNAT` 규칙(때로는 `docker-proxy` 프로세스)이 호스트 포트를 컨테이너 IP와 포트로 넘겨 줍니다.',
   },
   'net.ports': {
     title: '게시된 포트',
