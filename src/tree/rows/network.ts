@@ -161,7 +161,7 @@ function missingText(c: ContainerAnatomy, n: NetworkAttachment, key: string, m: 
 }
 
 /** Topics whose text speaks of a thing that exists, and what to say instead while the container has no process. */
-const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net.veth': 'net.veth.stopped', 'net.veth.container': 'net.veth.stopped', 'net.veth.host': 'net.veth.stopped' };
+const WHILE_STOPPED: Record<string, string> = { 'net.ip': 'net.ip.stopped', 'net.veth.container': 'net.veth.stopped', 'net.veth.host': 'net.veth.stopped' };
 
 /**
  * The explanation true of a detail row: an address or veth that is not there now gets the
